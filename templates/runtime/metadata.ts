@@ -1,0 +1,65 @@
+/**
+ * Method metadata: the plain data each generated request module declares and the runtime
+ * (encoding, validation, decoding) and the mock gateway interpret. Generated code only
+ * declares this; all behaviour lives in the hand-written runtime.
+ */
+
+/** Wire-level kind of a scalar, derived from the TOP type name. */
+export type ScalarKind =
+  | 'string' // String, Date (yyyy-MM-dd HH:mm:ss text), Field List
+  | 'number' // Number (Java Long: integers beyond 2^53 are kept exact as bigint)
+  | 'boolean' // Boolean
+  | 'price' // Price, BigDecimal: decimal text, never a float
+  | 'json' // Json: JSON text on the wire
+  | 'file'; // byte[]: multipart upload, never signed
+
+export interface FieldMeta {
+  /** Wire name (snake_case). */
+  name: string;
+  /** Scalar kind, or 'struct' with `struct` naming a key of `MethodMeta.types`. */
+  kind: ScalarKind | 'struct';
+  struct?: string;
+  /** The TOP type ends in `[]`. */
+  list?: boolean;
+  /**
+   * Key of the list wrapper object in non-simplified JSON and XML responses:
+   * `"results": { "n_tbk_item": [...] }` → wrapper `n_tbk_item`.
+   */
+  wrapper?: string;
+  /** Request params and struct request fields. */
+  required?: boolean;
+  maxLength?: number;
+  maxListSize?: number;
+  maxValue?: number;
+  minValue?: number;
+}
+
+export type AuthMode = 'none' | 'optional' | 'required' | 'unknown';
+
+export interface MethodMeta {
+  /** e.g. `taobao.tbk.uvid.encrypt` */
+  method: string;
+  auth: AuthMode;
+  /** Root key of a success response, e.g. `tbk_uvid_encrypt_response`. */
+  rootKey: string;
+  request: FieldMeta[];
+  response: FieldMeta[];
+  /** Struct types referenced by request and response fields. */
+  types: Record<string, FieldMeta[]>;
+}
+
+/** Test data for one method, taken from its doc samples (generated `testing` entry). */
+export interface MethodFixture {
+  meta: MethodMeta;
+  /** Example request params by wire name, from the doc's example values. */
+  example: Record<string, string>;
+  samples: {
+    json?: string;
+    xml?: string;
+    simplify_json?: string;
+    error_json?: string;
+    error_xml?: string;
+  };
+  /** `path` of sample values whose type differs from the declaration, accepted in the spec. */
+  acceptedMismatches?: { path: string; reason: string }[];
+}
