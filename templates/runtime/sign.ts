@@ -1,0 +1,38 @@
+/**
+ * TOP request signature (design.md "Client behaviour", as the official SDKs compute it):
+ * sort params by name (ASCII), concatenate `name + value` (raw UTF-8), skip `sign` and file
+ * params; md5 = upper(hex(md5(secret + s + secret))); hmac = HMAC-MD5 keyed by the secret;
+ * hmac-sha256 = HMAC-SHA256 keyed by the secret.
+ */
+import { createHash, createHmac } from 'node:crypto';
+
+export type SignMethod = 'md5' | 'hmac' | 'hmac-sha256';
+export const SIGN_METHODS: readonly SignMethod[] = ['md5', 'hmac', 'hmac-sha256'];
+
+/** The signed string: `name1value1name2value2…` over the sorted params, without `sign`. */
+export function signingString(params: Readonly<Record<string, string>>): string {
+  const names = Object.keys(params)
+    .filter((name) => name !== 'sign')
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let s = '';
+  for (const name of names) s += name + params[name];
+  return s;
+}
+
+/**
+ * Signature of already-encoded text params (file params must not be passed in).
+ * Returns the uppercase hex digest.
+ */
+export function sign(params: Readonly<Record<string, string>>, secret: string, signMethod: SignMethod): string {
+  const s = signingString(params);
+  switch (signMethod) {
+    case 'md5':
+      return createHash('md5').update(secret + s + secret, 'utf8').digest('hex').toUpperCase();
+    case 'hmac':
+      return createHmac('md5', secret).update(s, 'utf8').digest('hex').toUpperCase();
+    case 'hmac-sha256':
+      return createHmac('sha256', secret).update(s, 'utf8').digest('hex').toUpperCase();
+    default:
+      throw new TypeError(`unknown sign method "${String(signMethod)}" (expected md5, hmac or hmac-sha256)`);
+  }
+}
