@@ -1,0 +1,63 @@
+/**
+ * Flatten a method's request params and response fields, with the fields of their struct types,
+ * into one map keyed by path (`request.item_dto.manage_pub_id`, `response.results.item_id`).
+ * Comparing two such maps path by path is what lets a nested struct field count like a top-level
+ * one (the doc site's own `changeDiff` speaks the same way: `data->material_url_list->...`).
+ */
+import { TOP_SCALARS, type MethodSpec, type SpecField } from '../spec/model.js';
+
+export type Section = 'request' | 'response';
+
+export interface FlatField {
+  path: string;
+  section: Section;
+  field: SpecField;
+  /** Type with whitespace before `[]` removed (`Foo []` → `Foo[]`). */
+  type: string;
+  /** `X[]` (but not `byte[]`, which is a scalar: a file upload). */
+  list: boolean;
+  /** The element type: `type` without the list brackets. */
+  base: string;
+  struct: boolean;
+  /** A struct whose fields are not in `types` (so its children cannot be compared). */
+  opaque: boolean;
+}
+
+const SCALARS = new Set<string>(TOP_SCALARS);
+
+export function normaliseType(type: string): string {
+  return type.replace(/\s+/g, ' ').trim().replace(/\s*\[\s*\]$/, '[]');
+}
+
+function describeType(type: string): { list: boolean; base: string; struct: boolean } {
+  const list = type.endsWith('[]') && type !== 'byte[]';
+  const base = list ? type.slice(0, -2) : type;
+  return { list, base, struct: !SCALARS.has(base) };
+}
+
+export function flattenFields(spec: MethodSpec): Map<string, FlatField> {
+  const out = new Map<string, FlatField>();
+  const visit = (section: Section, prefix: string, fields: readonly SpecField[], chain: readonly string[]) => {
+    for (const field of fields) {
+      const path = `${prefix}.${field.name}`;
+      const type = normaliseType(field.type);
+      const shape = describeType(type);
+      const members = shape.struct ? spec.types?.[shape.base] : undefined;
+      // A struct that contains itself (directly or further down) is walked once per chain.
+      const cyclic = chain.includes(shape.base);
+      out.set(path, { path, section, field, type, ...shape, opaque: shape.struct && !members });
+      if (members && !cyclic) visit(section, path, members, [...chain, shape.base]);
+    }
+  };
+  visit('request', 'request', spec.request ?? [], []);
+  visit('response', 'response', spec.response ?? [], []);
+  return out;
+}
+
+/** Paths strictly above `path`, nearest first (`a.b.c` → `a.b`, `a`). */
+export function ancestorsOf(path: string): string[] {
+  const parts = path.split('.');
+  const out: string[] = [];
+  for (let i = parts.length - 1; i >= 2; i--) out.push(parts.slice(0, i).join('.'));
+  return out;
+}

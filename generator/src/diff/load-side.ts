@@ -1,0 +1,89 @@
+/**
+ * One side of `tbk-gen diff OLD NEW`, whatever the user named:
+ * - a spec folder (one with `methods/`, or a checkout whose `spec/` has one);
+ * - page sources (doc page files or folders), scraped on the fly into a temporary spec;
+ * - a git revision of the repository the command runs in (`HEAD~1`, `origin/main`), whose spec
+ *   folder is copied out of git and read like a folder.
+ * A path that exists wins over a revision of the same name; `spec:`, `pages:` and `git:`
+ * prefixes force a kind. Every problem is a diagnostic; the command exits 2 on any error, which
+ * keeps bad input apart from "breaking changes found" (exit 1).
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { readSpecFolder, type SpecFolder } from '../spec/spec-files.js';
+import { validateSpecFolder } from '../spec/validate-spec.js';
+import type { SideKind } from './diff-model.js';
+import { checkoutSpecAt, GitSpecError, isInsideGitRepository, resolveRevision } from './git-spec.js';
+import { loadPagesSide } from './pages-side.js';
+import { makeSide, type LoadedSide, type LoadSideOptions } from './spec-side.js';
+
+type Target = { kind: 'folder'; dir: string } | { kind: 'pages'; path: string } | { kind: 'git'; revision: string };
+
+const isDir = async (path: string) => (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+
+function fail(input: string, code: string, message: string): LoadedSide {
+  return { diagnostics: [{ file: input, line: 0, level: 'error', code, message }] };
+}
+
+async function findTarget(input: string, cwd: string): Promise<Target | LoadedSide> {
+  const forced = /^(spec|pages|git):(.+)$/.exec(input);
+  if (forced?.[1] === 'git') return { kind: 'git', revision: forced[2]! };
+  const path = resolve(cwd, forced ? forced[2]! : input);
+  const found = await stat(path).catch(() => undefined);
+  if (forced?.[1] === 'spec') return { kind: 'folder', dir: path };
+  if (found?.isDirectory() && !forced) {
+    if (await isDir(join(path, 'methods'))) return { kind: 'folder', dir: path };
+    // A checkout of this project: its spec folder, never a scrape of the whole tree.
+    if (await isDir(join(path, 'spec', 'methods'))) return { kind: 'folder', dir: join(path, 'spec') };
+  }
+  if (found) return { kind: 'pages', path };
+  if (forced) return fail(input, 'TBK400', 'no such file or folder');
+  if ((await isInsideGitRepository(cwd)) && (await resolveRevision(cwd, input))) return { kind: 'git', revision: input };
+  return fail(input, 'TBK400', 'not a spec folder, a page source or a git revision: no such file or folder, and no such revision in the repository here');
+}
+
+/** Read and validate a spec folder; `shownAs` rewrites the temporary path of a git side. */
+async function loadFolder(input: string, dir: string, kind: SideKind, shownAs?: string): Promise<LoadedSide & { folder?: SpecFolder }> {
+  const folder = await readSpecFolder(dir);
+  const rename = (d: Diagnostic): Diagnostic => (shownAs && d.file.startsWith(dir) ? { ...d, file: shownAs + d.file.slice(dir.length).replace(/\\/g, '/') } : d);
+  const read = folder.diagnostics.map(rename);
+  if (read.some((d) => d.code === 'TBK201')) {
+    const hint = basename(dir) === 'methods' ? ' (pass the folder above methods/)' : '';
+    return fail(input, 'TBK403', `no spec here: ${shownAs ?? input} has no methods/ folder${hint}`);
+  }
+  if (!folder.methods.size && !folder.catalog && !read.length) return fail(input, 'TBK403', `no spec here: ${shownAs ?? input}/methods has no spec files`);
+  const diagnostics = [...read, ...validateSpecFolder(folder).map(rename)];
+  const errors = diagnostics.filter((d) => d.level === 'error');
+  if (errors.length) {
+    const files = new Set(errors.map((d) => d.file)).size;
+    return { diagnostics: [...errors, { file: input, line: 0, level: 'error', code: 'TBK405', message: `${files} spec file${files === 1 ? '' : 's'} of this side fail validation` }] };
+  }
+  return { side: makeSide(input, kind, folder.methods, folder.catalog), diagnostics: [], folder };
+}
+
+async function loadGit(input: string, revision: string, options: LoadSideOptions): Promise<LoadedSide> {
+  const dir = await mkdtemp(join(tmpdir(), 'tbk-gen-diff-'));
+  try {
+    const found = await checkoutSpecAt(options.cwd, revision, options.specDir, dir);
+    const loaded = await loadFolder(input, dir, 'git', `${revision}:${found.specPath}`);
+    if (!loaded.side) return loaded;
+    loaded.side.summary.commit = found.commit;
+    loaded.side.time = found.time;
+    return { side: loaded.side, diagnostics: loaded.diagnostics };
+  } catch (e) {
+    if (e instanceof GitSpecError) return fail(input, e.code, e.message);
+    throw e;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function loadSide(input: string, options: LoadSideOptions): Promise<LoadedSide> {
+  const target = await findTarget(input, options.cwd);
+  if ('diagnostics' in target) return target;
+  if (target.kind === 'git') return loadGit(input, target.revision, options);
+  if (target.kind === 'folder') return loadFolder(input, target.dir, 'folder');
+  return loadPagesSide(input, target.path, options);
+}

@@ -1,0 +1,193 @@
+/**
+ * Spec folder → IR (ir/model.ts). Names, TS types, optionality, metadata, JSDoc and fixtures
+ * are decided here once; problems are collected as diagnostics (TBK300–TBK319, see
+ * docs/diagnostics.md "Generator"), never thrown.
+ */
+import type { Diagnostic } from '../report/diagnostic.js';
+import type { MethodSpec, SpecField } from '../spec/model.js';
+import type { SpecFolder } from '../spec/spec-files.js';
+import { buildFixtureData } from './build-fixtures.js';
+import { buildMethodMeta, reachableStructs } from './build-meta.js';
+import { describeField, describeMethod, describeParams, describeResponse, describeStruct, docUrlOf, summarise } from './doc-lines.js';
+import type { IrField, IrMethod, IrPackage, IrStruct, SourceRef, StructFlavour } from './model.js';
+import { findNameCollisions, isIdentifier, isReservedTypeName, METHOD_NAME_PATTERN, nameMethod, nameStruct, propertyKey, type NameClaim } from './names.js';
+import { indexSpecLines, itemLine, structLine, type SpecLineIndex } from './source-lines.js';
+import { parseTopType, requestType, responseType, runtimeTypesOf, type RuntimeTypeName } from './type-map.js';
+
+/** Runtime types every request module imports, claimed in its scope. */
+export const MODULE_RUNTIME_IMPORTS = ['MethodMeta', 'TopRequest', 'TopResponseBase'] as const;
+
+export interface BuildIrOptions {
+  /** Names the package root already exports (the runtime's), claimed before any method. */
+  reservedRootNames?: readonly NameClaim[];
+}
+
+interface MethodContext {
+  spec: MethodSpec;
+  file: string;
+  lines: SpecLineIndex;
+  diagnostics: Diagnostic[];
+}
+
+function error(ctx: MethodContext, line: number, code: string, message: string, level: Diagnostic['level'] = 'error'): void {
+  ctx.diagnostics.push({ file: ctx.file, line, level, code, message });
+}
+
+/** Types and duplicate names of one field list; returns false when the list is unusable. */
+function checkFields(ctx: MethodContext, fields: readonly SpecField[], lineOf: (i: number) => number, where: string): void {
+  const seen = new Map<string, number>();
+  fields.forEach((field, i) => {
+    const line = lineOf(i);
+    const ref = parseTopType(field.type);
+    if (ref.scalar === 'byte[]' && ref.list) error(ctx, line, 'TBK305', `${where}.${field.name}: a list of files (byte[][]) is not supported`);
+    else if (!ref.scalar && !Object.hasOwn(ctx.spec.types, ref.element)) {
+      error(ctx, line, 'TBK301', `${where}.${field.name}: unknown type "${field.type}" (not a TOP type, not declared under types)`);
+    }
+    if (ref.scalar === 'byte[]' && where !== 'request') error(ctx, line, 'TBK311', `${where}.${field.name}: byte[] outside the request params is typed as string`, 'warning');
+    const before = seen.get(field.name);
+    if (before !== undefined) error(ctx, line, 'TBK306', `${where}: field "${field.name}" is declared twice (first on line ${before})`);
+    else seen.set(field.name, line);
+  });
+}
+
+function structNames(ctx: MethodContext): { request: Map<string, string>; response: Map<string, string> } {
+  const reach = reachableStructs(ctx.spec);
+  const both = new Set(reach.request.filter((n) => reach.response.includes(n)));
+  for (const name of Object.keys(ctx.spec.types)) {
+    const line = structLine(ctx.lines, name);
+    if (!isIdentifier(name) || name === '__proto__') error(ctx, line, 'TBK308', `types.${name}: a struct name must be an identifier`);
+    else if (isReservedTypeName(name)) error(ctx, line, 'TBK307', `types.${name}: reserved as a TypeScript type name, generated as ${nameStruct(name)}`, 'notice');
+    if (!reach.request.includes(name) && !reach.response.includes(name)) {
+      error(ctx, line, 'TBK304', `types.${name}: not used by any request param or response field; not generated`, 'warning');
+    }
+  }
+  return {
+    request: new Map(reach.request.map((n) => [n, nameStruct(n, both.has(n) ? 'input' : 'output')])),
+    response: new Map(reach.response.map((n) => [n, nameStruct(n)])),
+  };
+}
+
+function buildField(field: SpecField, flavour: StructFlavour, source: SourceRef, structs: Map<string, string>, uses: Set<RuntimeTypeName>): IrField {
+  const ref = parseTopType(field.type);
+  for (const use of runtimeTypesOf(ref, flavour)) uses.add(use);
+  const struct = ref.scalar ? undefined : structs.get(ref.element) ?? ref.element;
+  const tsType = flavour === 'request' ? requestType(ref, struct) : responseType(ref, struct);
+  return {
+    wireName: field.name,
+    key: propertyKey(field.name),
+    topType: field.type,
+    tsType,
+    optional: flavour === 'response' || !field.required,
+    docs: describeField(field, flavour),
+    source,
+  };
+}
+
+function buildMethod(ctx: MethodContext): IrMethod | undefined {
+  const { spec, file, lines } = ctx;
+  const names = nameMethod(spec.method);
+  const source = { file, line: lines.method };
+  if (!METHOD_NAME_PATTERN.test(spec.method)) {
+    error(ctx, lines.method, 'TBK300', `method "${spec.method}" is not a dotted lowercase name (e.g. taobao.tbk.uvid.encrypt)`);
+    return undefined;
+  }
+  const { request, response } = spec;
+  checkFields(ctx, request, (i) => itemLine(lines, 'request', i), 'request');
+  checkFields(ctx, response, (i) => itemLine(lines, 'response', i), 'response');
+  for (const [name, fields] of Object.entries(spec.types)) checkFields(ctx, fields, (i) => structLine(lines, name, i), `types.${name}`);
+  const tsNames = structNames(ctx);
+
+  const runtimeTypes = new Set<RuntimeTypeName>();
+  const structs: IrStruct[] = [];
+  for (const flavour of ['request', 'response'] as const) {
+    for (const [specName, tsName] of tsNames[flavour]) {
+      structs.push({
+        specName,
+        tsName,
+        flavour,
+        fields: spec.types[specName]!.map((f, i) => buildField(f, flavour, { file, line: structLine(lines, specName, i) }, tsNames[flavour], runtimeTypes)),
+        docs: describeStruct(specName, spec.method, flavour),
+        source: { file, line: structLine(lines, specName) },
+      });
+    }
+  }
+  const params = request.map((f, i) => buildField(f, 'request', { file, line: itemLine(lines, 'request', i) }, tsNames.request, runtimeTypes));
+  const fields = response.map((f, i) => buildField(f, 'response', { file, line: itemLine(lines, 'response', i) }, tsNames.response, runtimeTypes));
+
+  const claims: NameClaim[] = [
+    { name: names.requestClass, what: `request class of ${spec.method}`, file, line: lines.method },
+    { name: names.paramsInterface, what: `params interface of ${spec.method}`, file, line: lines.method },
+    { name: names.responseInterface, what: `response interface of ${spec.method}`, file, line: lines.method },
+    ...[...MODULE_RUNTIME_IMPORTS, ...runtimeTypes].map((name) => ({ name, what: 'a runtime type the module imports', file, line: lines.method })),
+    ...structs.map((s) => ({ name: s.tsName, what: `struct ${s.specName} (${s.flavour})`, file, line: s.source.line })),
+  ];
+  for (const c of findNameCollisions(claims)) {
+    error(ctx, c.second.line, 'TBK303', `name ${c.name} of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})`);
+  }
+
+  const docInput = { method: spec.method, auth: spec.auth, ...optional({ title: spec.title, description: spec.description, docUrl: docUrlOf(spec.doc_id) }) };
+  const meta = buildMethodMeta(spec);
+  return {
+    names,
+    specPath: `spec/methods/${spec.method}.yaml`,
+    source,
+    ...optional({ title: spec.title, docUrl: docInput.docUrl }),
+    summary: summarise(spec.description) || summarise(spec.title),
+    auth: spec.auth,
+    classDocs: describeMethod(docInput),
+    paramsDocs: describeParams(docInput),
+    responseDocs: describeResponse(spec.method, names.rootKey),
+    params,
+    hasRequiredParams: params.some((p) => !p.optional),
+    response: fields,
+    structs,
+    runtimeTypes: [...runtimeTypes].sort(),
+    meta,
+    fixture: buildFixtureData(spec, meta),
+  };
+}
+
+/** The defined entries of an object (keeps `exactOptionalPropertyTypes`-style data clean). */
+function optional<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
+function rootClaims(method: IrMethod): NameClaim[] {
+  const { names, source } = method;
+  const at = { file: source.file, line: source.line };
+  return [
+    { name: names.base, what: `struct namespace of ${names.method}`, ...at },
+    { name: names.requestClass, what: `request class of ${names.method}`, ...at },
+    { name: names.paramsInterface, what: `params interface of ${names.method}`, ...at },
+    { name: names.responseInterface, what: `response interface of ${names.method}`, ...at },
+  ];
+}
+
+export function buildIr(folder: SpecFolder, options: BuildIrOptions = {}): { ir: IrPackage; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const methods: IrMethod[] = [];
+  for (const method of [...folder.methods.keys()].sort()) {
+    const file = folder.files.get(method)!;
+    const raw = folder.methods.get(method)!;
+    // Validation reports missing sections; the IR treats them as empty.
+    const spec: MethodSpec = { ...raw, request: raw.request ?? [], response: raw.response ?? [], types: raw.types ?? {}, samples: raw.samples ?? {} };
+    const ctx: MethodContext = { spec, file, lines: indexSpecLines(folder.texts.get(method) ?? ''), diagnostics };
+    const built = buildMethod(ctx);
+    if (built) methods.push(built);
+  }
+  const claims = [...(options.reservedRootNames ?? []), ...methods.flatMap(rootClaims)];
+  for (const c of findNameCollisions(claims)) {
+    diagnostics.push({
+      file: c.second.file,
+      line: c.second.line,
+      level: 'error',
+      code: 'TBK302',
+      message: `exported name ${c.name} of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})`,
+    });
+  }
+  const stems = methods.map((m) => ({ name: m.names.fileStem, what: `module file of ${m.names.method}`, file: m.source.file, line: m.source.line }));
+  for (const c of findNameCollisions(stems)) {
+    diagnostics.push({ file: c.second.file, line: c.second.line, level: 'error', code: 'TBK302', message: `file name ${c.name}.ts of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})` });
+  }
+  return { ir: { methods }, diagnostics };
+}

@@ -1,0 +1,76 @@
+/**
+ * The model between the spec and the emitters (style.md rule 4): plain data, no functions, no
+ * AST nodes. Everything an emitter needs is computed once here by `build-ir.ts`: names, TS
+ * types, optionality, wrapper keys (inside `meta`), JSDoc text, the fixture. Every node knows
+ * the spec file and line it came from, for messages.
+ */
+import type { MethodFixture, MethodMeta } from '../../../templates/runtime/metadata.js';
+import type { Auth } from '../spec/model.js';
+import type { MethodNames } from './names.js';
+import type { RuntimeTypeName } from './type-map.js';
+
+export interface SourceRef {
+  /** The spec file as read (relative paths stay relative). */
+  file: string;
+  /** 1-based line; 0 when the node has no line of its own. */
+  line: number;
+}
+
+export interface IrField {
+  /** Wire name, e.g. `tk_domain`. */
+  wireName: string;
+  /** Property key as written in TypeScript (quoted when not an identifier). */
+  key: string;
+  /** TOP type as in the spec, e.g. `UvIdGenerateRes[]`. */
+  topType: string;
+  /** TypeScript type text, e.g. `readonly LkItemDTO[]`. */
+  tsType: string;
+  optional: boolean;
+  /** JSDoc body, already escaped for a comment (lines joined with `\n`). */
+  docs: string;
+  source: SourceRef;
+}
+
+export type StructFlavour = 'request' | 'response';
+
+export interface IrStruct {
+  /** Name in the spec's `types`, the key in `MethodMeta.types`. */
+  specName: string;
+  /** TypeScript name (see names.ts `nameStruct`). */
+  tsName: string;
+  flavour: StructFlavour;
+  fields: IrField[];
+  docs: string;
+  source: SourceRef;
+}
+
+export interface IrMethod {
+  names: MethodNames;
+  /** Where the method's spec lives by convention, named in generated headers. */
+  specPath: string;
+  source: SourceRef;
+  title?: string;
+  /** One line for the README index. */
+  summary: string;
+  auth: Auth;
+  /** The doc page, when the spec knows its doc id. */
+  docUrl?: string;
+  classDocs: string;
+  paramsDocs: string;
+  responseDocs: string;
+  params: IrField[];
+  /** True when at least one param is required (the constructor argument is then required). */
+  hasRequiredParams: boolean;
+  response: IrField[];
+  /** Request-flavour structs first, then response-flavour, each in spec order. */
+  structs: IrStruct[];
+  /** Runtime types the module's declarations refer to, sorted. */
+  runtimeTypes: RuntimeTypeName[];
+  meta: MethodMeta;
+  fixture: MethodFixture;
+}
+
+export interface IrPackage {
+  /** Sorted by method name. */
+  methods: IrMethod[];
+}

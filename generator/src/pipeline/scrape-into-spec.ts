@@ -1,0 +1,139 @@
+/**
+ * The scrape stage end to end: page sources → page model (scrape/) → method specs
+ * (spec/build-specs.ts) → overrides → validated YAML text → the catalog → an atomic write of
+ * the spec folder. With `write: false` everything is computed in memory (`check`, `diff`).
+ * Specs of methods the sources do not mention stay on disk untouched, and the catalog keeps
+ * what snapshots not read this time contributed.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { posix, resolve } from 'node:path';
+import { sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
+import { readSources } from '../scrape/read-sources.js';
+import type { ReaderTable } from '../scrape/source-readers.js';
+import { readSourcesFile, type SourceEntry } from '../scrape/sources-file.js';
+import { applyOverrides } from '../spec/apply-overrides.js';
+import { buildCatalog } from '../spec/build-catalog.js';
+import { buildSpecs } from '../spec/build-specs.js';
+import type { CatalogSpec, MethodSpec } from '../spec/model.js';
+import { readOverrides } from '../spec/override-file.js';
+import { methodFileName, parseYamlWithPositions, serializeCatalog, serializeMethodSpec } from '../spec/spec-files.js';
+import { validateCatalog, validateMethodSpec } from '../spec/validate-spec.js';
+import { writeSpecFolder } from '../spec/write-spec.js';
+
+export interface ScrapeOptions {
+  /** Files, folders or globs; default: the entries of `spec/sources.yaml` under `cwd`. */
+  sources?: string[];
+  /** The spec folder to refresh (its `overrides/` are applied). */
+  specDir: string;
+  /** Base of relative paths; default: the process's working directory. */
+  cwd?: string;
+  /** Default true. False: compute `files` without touching the disk. */
+  write?: boolean;
+  /** Readers to use instead of the project's own (tests). */
+  readers?: ReaderTable;
+}
+
+export interface ScrapeResult {
+  specs: MethodSpec[];
+  catalog: CatalogSpec;
+  diagnostics: Diagnostic[];
+  /** Pages read (one per method per source). */
+  pages: number;
+  /** Source files, or required sources, that could not be read. */
+  unreadable: number;
+  /** Path (spec folder as given + `/methods/<method>.yaml`, `/catalog.yaml`) → file text. */
+  files: Map<string, string>;
+  /** Paths of `files` whose bytes changed on disk (empty when not writing). */
+  written: string[];
+  unchanged: string[];
+  /** True when the sources file itself could not be used (a usage error, not a page error). */
+  configError: boolean;
+}
+
+export const DEFAULT_SOURCES_FILE = 'spec/sources.yaml';
+
+export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const shownDir = posix.normalize(options.specDir.replace(/\\/g, '/')).replace(/\/$/, '');
+  const specDir = resolve(cwd, options.specDir);
+  const diagnostics: Diagnostic[] = [];
+
+  let entries: SourceEntry[];
+  let configError = false;
+  if (options.sources?.length) entries = options.sources.map((path) => ({ path }));
+  else {
+    const config = await readSourcesFile(DEFAULT_SOURCES_FILE, resolve(cwd, DEFAULT_SOURCES_FILE));
+    diagnostics.push(...config.diagnostics);
+    configError = config.diagnostics.some((d) => d.level === 'error');
+    entries = config.entries;
+  }
+  const read = await readSources(entries, { cwd, readers: options.readers });
+  diagnostics.push(...read.diagnostics);
+
+  const built = buildSpecs(read.pages);
+  diagnostics.push(...built.diagnostics);
+  const onDisk = await existingMethods(specDir);
+  const overrides = await readOverrides(resolve(specDir, 'overrides'), `${shownDir}/overrides`);
+  diagnostics.push(...overrides.diagnostics);
+  const applied = applyOverrides(built.specs, overrides.overrides, onDisk);
+  diagnostics.push(...applied.diagnostics);
+
+  const files = new Map<string, string>();
+  const relative = new Map<string, string>();
+  const specs: MethodSpec[] = [];
+  for (const spec of applied.specs) {
+    const rel = `methods/${methodFileName(spec.method)}`;
+    const text = serializeMethodSpec(spec);
+    const problems = validateMethodSpec(`${shownDir}/${rel}`, text);
+    diagnostics.push(...problems);
+    if (problems.some((d) => d.level === 'error')) {
+      diagnostics.push({ file: `${shownDir}/${rel}`, line: 0, level: 'error', code: 'TBK240', message: `the spec of ${spec.method} fails validation; not written (the file on disk is kept)` });
+      continue;
+    }
+    specs.push(spec);
+    files.set(`${shownDir}/${rel}`, text);
+    relative.set(rel, text);
+  }
+
+  const known = new Set([...onDisk, ...specs.map((s) => s.method)]);
+  const catalog = buildCatalog(read.catalogs, known, { previous: await previousCatalog(specDir), diagnostics });
+  const catalogText = serializeCatalog(catalog);
+  diagnostics.push(...validateCatalog(`${shownDir}/catalog.yaml`, catalogText, known));
+  files.set(`${shownDir}/catalog.yaml`, catalogText);
+  relative.set('catalog.yaml', catalogText);
+
+  const result: ScrapeResult = {
+    specs,
+    catalog,
+    diagnostics,
+    pages: read.pages.length,
+    unreadable: read.unreadable,
+    files,
+    written: [],
+    unchanged: [],
+    configError,
+  };
+  if (options.write !== false && !configError) {
+    const wrote = await writeSpecFolder(specDir, relative, { shownDir });
+    diagnostics.push(...wrote.diagnostics);
+    result.written = wrote.written.map((rel) => `${shownDir}/${rel}`);
+    result.unchanged = wrote.unchanged.map((rel) => `${shownDir}/${rel}`);
+  }
+  result.diagnostics = sortDiagnostics(diagnostics);
+  return result;
+}
+
+/** Methods with a spec file already (named by file; the files are not parsed). */
+async function existingMethods(specDir: string): Promise<Set<string>> {
+  const names = await readdir(resolve(specDir, 'methods')).catch(() => [] as string[]);
+  return new Set(names.filter((n) => n.endsWith('.yaml') && !n.startsWith('.')).map((n) => n.slice(0, -'.yaml'.length)));
+}
+
+async function previousCatalog(specDir: string): Promise<CatalogSpec | undefined> {
+  const text = await readFile(resolve(specDir, 'catalog.yaml'), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const parsed = parseYamlWithPositions('catalog.yaml', text);
+  const value = parsed.value as CatalogSpec | undefined;
+  // An unusable old catalog is simply rebuilt from the sources read now.
+  return value && Array.isArray(value.snapshots) && Array.isArray(value.titles) ? value : undefined;
+}

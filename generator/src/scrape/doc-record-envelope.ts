@@ -1,0 +1,29 @@
+/**
+ * The doc site's JSON handlers answer `{ success, code, errMsg, data }` (corpus README
+ * "Doc-site JSON"). Records and the catalog are the `data` object; a file holding the whole
+ * envelope is read through it, and a failed answer (`success: false`, e.g. a missing login
+ * cookie) is reported instead of being mistaken for an empty record.
+ */
+import { hasMember, memberOf, type JsonNode } from './json-positions.js';
+import { report, type JsonReadContext } from './json-fields.js';
+
+export function unwrapEnvelope(ctx: JsonReadContext, root: JsonNode): JsonNode | undefined {
+  if (root.kind !== 'object') {
+    report(ctx, 'error', 'TBK072', root.line, `top-level JSON value is ${root.kind}, not an object: nothing read`, root.column);
+    return undefined;
+  }
+  const data = memberOf(root, 'data');
+  if (!data || !(hasMember(root, 'success') || hasMember(root, 'errMsg'))) return root;
+  const success = memberOf(root, 'success')?.value;
+  if (success?.kind === 'boolean' && !success.value) {
+    const errMsg = memberOf(root, 'errMsg')?.value;
+    const why = errMsg?.kind === 'string' && errMsg.value ? ` (errMsg: ${errMsg.value})` : '';
+    report(ctx, 'error', 'TBK081', root.line, `the doc-site handler answered success=false${why}: nothing read`);
+    return undefined;
+  }
+  if (data.value.kind !== 'object') {
+    report(ctx, 'error', 'TBK072', data.line, `envelope "data" is ${data.value.kind}, not an object: nothing read`);
+    return undefined;
+  }
+  return data.value;
+}

@@ -1,0 +1,29 @@
+/**
+ * Diagnostic codes of the normaliser (TBK100–TBK199), documented in docs/diagnostics.md
+ * "Normaliser". One constant per code so that tests and docs name the same thing.
+ */
+import type { Diagnostic, Level } from '../report/diagnostic.js';
+
+export const CODES = {
+  noMethod: 'TBK100',
+  oddType: 'TBK101',
+  correctedType: 'TBK102',
+  childrenOfScalar: 'TBK103',
+  jsonRepaired: 'TBK110',
+  jsonUnusable: 'TBK111',
+  xmlUnusable: 'TBK112',
+  sampleRootKey: 'TBK113',
+  sampleTypeMismatch: 'TBK120',
+  wrapperKey: 'TBK121',
+  rowNotInSample: 'TBK130',
+  rowsDepthUnknown: 'TBK131',
+  fieldsInferred: 'TBK140',
+  emptyStruct: 'TBK141',
+  sampleOnlyFields: 'TBK142',
+  fieldTypeClash: 'TBK151',
+  disagreements: 'TBK160',
+} as const;
+
+export function diagnostic(where: { file: string; line: number }, level: Level, code: string, message: string): Diagnostic {
+  return { file: where.file, line: where.line, level, code, message };
+}

@@ -1,0 +1,98 @@
+/**
+ * spec/schema.json through ajv, with compiler-style positions: ajv's `instancePath`
+ * (`/request/3/type`) is walked through the YAML document to the node it names, so a message
+ * reads `spec/methods/x.yaml:12:11: error TBK220 request[3].type: must match …`.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { Diagnostic } from '../report/diagnostic.js';
+import type { ParsedYaml } from './spec-files.js';
+
+const SCHEMA_URL = new URL('../../../spec/schema.json', import.meta.url);
+
+let compiled: { method: ValidateFunction; catalog: ValidateFunction } | undefined;
+
+/** Compile once per process (about 20 ms); both validators share the schema's `$defs`. */
+function validators(): { method: ValidateFunction; catalog: ValidateFunction } {
+  if (!compiled) {
+    const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as SchemaObject & { $defs: Record<string, SchemaObject> };
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    const catalog: SchemaObject = { $schema: schema.$schema, ...schema.$defs.catalog, $defs: schema.$defs };
+    compiled = { method: ajv.compile(schema), catalog: ajv.compile(catalog) };
+  }
+  return compiled;
+}
+
+function segmentsOf(instancePath: string): string[] {
+  return instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The YAML node at a JSON pointer, or the deepest node on the way; `key` picks a map key. */
+export function nodeAt(root: unknown, segments: readonly string[], key?: string): Node | undefined {
+  const pairOf = (map: Node, name: string) =>
+    isMap(map) ? map.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === name) : undefined;
+  let node = root as Node | undefined;
+  for (const segment of segments) {
+    const next = isMap(node) ? (pairOf(node, segment)?.value as Node | undefined) : isSeq(node) ? (node.items[Number(segment)] as Node | undefined) : undefined;
+    if (!next) return node;
+    node = next;
+  }
+  const pair = key !== undefined && node ? pairOf(node, key) : undefined;
+  return pair ? (pair.key as Node) : node;
+}
+
+/** `/request/3/type` → `request[3].type`. */
+function readablePath(segments: readonly string[]): string {
+  return segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i ? `.${s}` : s)).join('');
+}
+
+function explain(error: ErrorObject): { message: string; key?: string } {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties':
+      return { message: `unknown key "${String(params.additionalProperty)}"`, key: String(params.additionalProperty) };
+    case 'required':
+      return { message: `missing key "${String(params.missingProperty)}"` };
+    case 'enum':
+      return { message: `must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}` };
+    case 'pattern':
+      return { message: `does not have the expected form (${String(params.pattern)})` };
+    case 'propertyNames':
+      return { message: `has a key that is not a valid name` };
+    default:
+      return { message: error.message ?? error.keyword };
+  }
+}
+
+function check(validate: ValidateFunction, file: string, parsed: ParsedYaml): Diagnostic[] {
+  if (validate(parsed.value)) return [];
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of validate.errors ?? []) {
+    // propertyNames reports the offending key twice (the name, then the map); keep one.
+    if (error.keyword === 'pattern' && error.propertyName !== undefined) continue;
+    const segments = segmentsOf(error.instancePath);
+    const { message, key } = explain(error);
+    const badKey = error.propertyName ?? key;
+    const node = nodeAt(parsed.document.contents, segments, badKey);
+    const at = parsed.positionOf(node);
+    const where = readablePath(segments) || '(top level)';
+    const text = `${where}${error.propertyName ? ` key "${error.propertyName}"` : ''}: ${message}`;
+    if (seen.has(`${at.line}:${text}`)) continue;
+    seen.add(`${at.line}:${text}`);
+    out.push({ file, line: at.line, column: at.column, level: 'error', code: 'TBK220', message: `schema: ${text}` });
+  }
+  return out;
+}
+
+export function checkMethodSchema(file: string, parsed: ParsedYaml): Diagnostic[] {
+  return check(validators().method, file, parsed);
+}
+
+export function checkCatalogSchema(file: string, parsed: ParsedYaml): Diagnostic[] {
+  return check(validators().catalog, file, parsed);
+}

@@ -1,0 +1,120 @@
+/**
+ * Validation of spec files: spec/schema.json (schema-check.ts), then the checks a schema
+ * cannot express — every struct type a field names is defined under `types`, type names are
+ * TOP vocabulary, field names are unique per list, every defined type is used, a file under
+ * `methods/` is named after its method, and the catalog agrees with the method files.
+ * Messages carry the YAML position of the offending node.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Diagnostic } from '../report/diagnostic.js';
+import type { CatalogSpec, SpecField } from './model.js';
+import { TOP_SCALARS } from './model.js';
+import { checkCatalogSchema, checkMethodSchema, nodeAt } from './schema-check.js';
+import { parseYamlWithPositions, type ParsedYaml, type SpecFolder } from './spec-files.js';
+
+const SCALARS = new Set<string>(TOP_SCALARS);
+const STRUCT_NAME = /^[A-Z][A-Za-z0-9_]*$/;
+
+export function validateMethodSpec(file: string, text: string): Diagnostic[] {
+  const parsed = parseYamlWithPositions(file, text);
+  if (parsed.diagnostics.length) return parsed.diagnostics;
+  return [...checkMethodSchema(file, parsed), ...crossCheck(file, parsed)];
+}
+
+export function validateSpecFolder(folder: SpecFolder): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [method, text] of [...folder.texts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    out.push(...validateMethodSpec(folder.files.get(method) ?? `${method}.yaml`, text));
+  }
+  const file = join(folder.dir, 'catalog.yaml');
+  if (existsSync(file)) out.push(...validateCatalog(file, readFileSync(file, 'utf8'), new Set(folder.methods.keys())));
+  return out;
+}
+
+/** The catalog against the schema, and its `spec` flags against the method files present. */
+export function validateCatalog(file: string, text: string, methods: ReadonlySet<string>): Diagnostic[] {
+  const parsed = parseYamlWithPositions(file, text);
+  if (parsed.diagnostics.length) return parsed.diagnostics;
+  const schema = checkCatalogSchema(file, parsed);
+  if (schema.length) return schema;
+  const out: Diagnostic[] = [];
+  const catalog = parsed.value as CatalogSpec;
+  const seen = new Set<string>();
+  catalog.titles.forEach((t, i) => {
+    const at = (key: string) => parsed.positionOf(nodeAt(parsed.document.contents, ['titles', String(i), key]));
+    if (seen.has(t.title)) out.push({ file, ...at('title'), level: 'error', code: 'TBK226', message: `title "${t.title}" is listed twice` });
+    seen.add(t.title);
+    const has = t.method !== undefined && methods.has(t.method);
+    if (t.spec !== has) {
+      const says = t.spec ? `says ${t.method ?? 'it'} has a spec, but there is no methods/${t.method}.yaml` : `says ${t.method} has no spec, but methods/${t.method}.yaml exists`;
+      out.push({ file, ...at('spec'), level: 'warning', code: 'TBK226', message: `catalog out of step with the method files: "${t.title}" ${says}` });
+    }
+  });
+  return out;
+}
+
+/** Distance between two names, to suggest the scalar a misspelt type meant. */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+function suggest(name: string, known: readonly string[]): string | undefined {
+  const lower = name.toLowerCase();
+  return known.find((k) => k.toLowerCase() === lower) ?? known.find((k) => editDistance(k.toLowerCase(), lower) <= 2);
+}
+
+function isFieldList(value: unknown): value is SpecField[] {
+  return Array.isArray(value) && value.every((f) => f && typeof f === 'object' && typeof f.name === 'string' && typeof f.type === 'string');
+}
+
+function crossCheck(file: string, parsed: ParsedYaml): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const spec = parsed.value as Record<string, unknown>;
+  if (!spec || typeof spec !== 'object') return out;
+  const root = parsed.document.contents;
+  const at = (path: (string | number)[]) => parsed.positionOf(nodeAt(root, path.map(String)));
+  const types = spec.types && typeof spec.types === 'object' && !Array.isArray(spec.types) ? (spec.types as Record<string, unknown>) : {};
+  const defined = Object.keys(types);
+  const used = new Set<string>();
+
+  const checkList = (list: unknown, path: string[], where: string) => {
+    if (!isFieldList(list)) return;
+    const names = new Map<string, number>();
+    list.forEach((field, i) => {
+      const first = names.get(field.name);
+      if (first !== undefined) {
+        out.push({ file, ...at([...path, i, 'name']), level: 'error', code: 'TBK223', message: `duplicate field "${field.name}" in ${where} (first at line ${at([...path, first, 'name']).line})` });
+      } else names.set(field.name, i);
+      const base = field.type.endsWith('[]') && field.type !== 'byte[]' ? field.type.slice(0, -2) : field.type;
+      if (SCALARS.has(base)) return;
+      if (base in types) {
+        used.add(base);
+        return;
+      }
+      const near = suggest(base, [...TOP_SCALARS, ...defined]);
+      const pos = at([...path, i, 'type']);
+      if (STRUCT_NAME.test(base) && !(near && SCALARS.has(near))) {
+        out.push({ file, ...pos, level: 'error', code: 'TBK221', message: `${where}.${field.name}: struct type "${base}" is not defined under \`types\`${near ? ` (did you mean ${near}?)` : ''}` });
+      } else {
+        out.push({ file, ...pos, level: 'error', code: 'TBK222', message: `${where}.${field.name}: unknown type "${field.type}"${near ? ` (did you mean ${near}?)` : ''}` });
+      }
+    });
+  };
+  checkList(spec.request, ['request'], 'request');
+  checkList(spec.response, ['response'], 'response');
+  for (const name of defined) checkList(types[name], ['types', name], `types.${name}`);
+  for (const name of defined) {
+    if (!used.has(name)) out.push({ file, ...parsed.positionOf(nodeAt(root, ['types'], name)), level: 'warning', code: 'TBK224', message: `type ${name} is defined but no field uses it` });
+  }
+  if (typeof spec.method === 'string' && basename(dirname(file)) === 'methods' && basename(file) !== `${spec.method}.yaml`) {
+    out.push({ file, ...at(['method']), level: 'error', code: 'TBK225', message: `file name ${basename(file)} does not match method ${spec.method}` });
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+/**
+ * A parsed JSON response object → the typed shape of `MethodMeta`: list wrappers become
+ * arrays, scalars are coerced by kind, structs recurse. Unknown keys are kept, decoded
+ * generically, so data a newer gateway adds is never dropped.
+ */
+import { coerceScalar, decodeGenericJson } from './coerce-scalar.js';
+import type { JsonObject, JsonValue } from './json-lossless.js';
+import { jsonListItems } from './list-items.js';
+import type { FieldMeta, MethodMeta } from './metadata.js';
+
+type Types = MethodMeta['types'];
+
+function isJsonObject(value: JsonValue): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && (value.constructor === Object || value.constructor === undefined);
+}
+
+function decodeItem(field: FieldMeta, value: JsonValue, types: Types): unknown {
+  if (field.kind !== 'struct') return coerceScalar(field.kind, value);
+  const fields = field.struct !== undefined ? types[field.struct] : undefined;
+  return fields && isJsonObject(value) ? decodeJsonFields(fields, value, types) : decodeGenericJson(value);
+}
+
+function decodeField(field: FieldMeta, value: JsonValue, types: Types): unknown {
+  if (value === null) return null;
+  if (field.list) return jsonListItems(field, value, types).map((item) => decodeItem(field, item, types));
+  return decodeItem(field, value, types);
+}
+
+/** Decodes the keys of a JSON object by the given fields (others generically). */
+export function decodeJsonFields(fields: readonly FieldMeta[], object: JsonObject, types: Types): Record<string, unknown> {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) {
+    const field = byName.get(key);
+    const decoded = field ? decodeField(field, value, types) : decodeGenericJson(value);
+    Object.defineProperty(out, key, { value: decoded, enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}

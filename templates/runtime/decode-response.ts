@@ -1,0 +1,142 @@
+/**
+ * An HTTP body → the decoded success object, or a thrown `TopError` for `error_response`.
+ * JSON (plain `{ "<root>": { … } }` or simplified: no root key, no list wrappers) and XML
+ * decode into the same typed shape, driven by `MethodMeta` (decode-json.ts, decode-xml.ts).
+ * A body that is neither gives a `TopResponseError` holding the raw body.
+ */
+import { decodeJsonFields } from './decode-json.js';
+import { decodeXmlFields } from './decode-xml.js';
+import { TopError, TopResponseError, type TopErrorFields } from './errors.js';
+import { LosslessNumber, parseJsonLossless, type JsonObject, type JsonValue } from './json-lossless.js';
+import type { MethodMeta } from './metadata.js';
+import { parseXml, type XmlElement } from './xml.js';
+
+export type ResponseFormat = 'json' | 'xml';
+
+export interface DecodeOptions {
+  /** The `Content-Type` of the answer; the body's first character decides when they disagree. */
+  contentType?: string | null;
+  /** HTTP status, shown in errors. */
+  status?: number;
+  /** Applied to every text an error carries (the client removes its credentials). */
+  redact?: (text: string) => string;
+}
+
+export interface DecodedResponse {
+  /** The object under the root key, decoded by the metadata, with `request_id` when sent. */
+  data: Record<string, unknown>;
+  format: ResponseFormat;
+  requestId: string | undefined;
+}
+
+const ERROR_KEY = 'error_response';
+
+/** `json`, `xml`, or `undefined` when the body is neither. */
+export function detectFormat(body: string, contentType?: string | null): ResponseFormat | undefined {
+  const first = body.replace(/^\uFEFF?\s*/, '')[0];
+  if (first === '{' || first === '[') return 'json';
+  if (first === '<') return 'xml';
+  if (first === undefined) return undefined;
+  const type = (contentType ?? '').toLowerCase();
+  if (type.includes('json')) return 'json';
+  if (type.includes('xml')) return 'xml';
+  return undefined;
+}
+
+function isObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LosslessNumber);
+}
+
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === 'string' ? value : String(value);
+}
+
+function errorFields(get: (key: string) => unknown, redact: (s: string) => string): TopErrorFields {
+  const code = Number(text(get('code')) ?? NaN);
+  const subMsg = text(get('sub_msg'));
+  return {
+    code: Number.isFinite(code) ? code : 0,
+    msg: redact(text(get('msg')) ?? ''),
+    subCode: text(get('sub_code')),
+    subMsg: subMsg === undefined ? undefined : redact(subMsg),
+    requestId: text(get('request_id')),
+  };
+}
+
+/**
+ * The root object of a JSON success: under `meta.rootKey`, under the only `*_response` key, or
+ * the whole object (simplified JSON without a root key).
+ */
+function jsonRoot(meta: MethodMeta, value: JsonObject): JsonValue {
+  if (meta.rootKey in value) return value[meta.rootKey]!;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0]!.endsWith('_response') && isObject(value[keys[0]!])) return value[keys[0]!]!;
+  return value;
+}
+
+/** A simplified error may come without the `error_response` key: code + msg at the top. */
+function looksLikeBareError(meta: MethodMeta, value: JsonObject): boolean {
+  if (!('code' in value && 'msg' in value) || meta.response.some((f) => f.name === 'code' || f.name === 'msg')) return false;
+  return 'sub_code' in value || 'sub_msg' in value || Object.keys(value).every((k) => ['code', 'msg', 'request_id'].includes(k));
+}
+
+function decodeJson(meta: MethodMeta, body: string, options: DecodeOptions, redact: (s: string) => string): Record<string, unknown> {
+  let value: JsonValue;
+  try {
+    value = parseJsonLossless(body);
+  } catch (e) {
+    throw new TopResponseError(meta.method, `invalid JSON (${(e as Error).message})`, redact(body), options.status);
+  }
+  if (!isObject(value)) throw new TopResponseError(meta.method, 'the JSON answer is not an object', redact(body), options.status);
+  const err = value[ERROR_KEY];
+  if (isObject(err)) throw new TopError(meta.method, errorFields((k) => err[k], redact), options.status);
+  const root = jsonRoot(meta, value);
+  if (!isObject(root)) throw new TopResponseError(meta.method, `"${meta.rootKey}" is not an object`, redact(body), options.status);
+  if (root === value && looksLikeBareError(meta, value)) {
+    throw new TopError(meta.method, errorFields((k) => value[k], redact), options.status);
+  }
+  return decodeJsonFields(meta.response, root, meta.types);
+}
+
+function decodeXml(meta: MethodMeta, body: string, options: DecodeOptions, redact: (s: string) => string): Record<string, unknown> {
+  let root: XmlElement;
+  try {
+    root = parseXml(body);
+  } catch (e) {
+    throw new TopResponseError(meta.method, `invalid XML (${(e as Error).message})`, redact(body), options.status);
+  }
+  if (root.name === ERROR_KEY) {
+    const child = (k: string): string | undefined => root.children.find((c) => c.name === k)?.text;
+    throw new TopError(meta.method, errorFields(child, redact), options.status);
+  }
+  if (root.name !== meta.rootKey && !root.name.endsWith('_response')) {
+    throw new TopResponseError(meta.method, `unexpected root element <${root.name}>`, redact(body), options.status);
+  }
+  return decodeXmlFields(meta.response, root, meta.types);
+}
+
+/**
+ * Decodes a TOP answer with its format and request id. Throws `TopError` for an
+ * `error_response`, `TopResponseError` for a body that is neither JSON nor XML.
+ */
+export function parseTopResponse(meta: MethodMeta, body: string, options: DecodeOptions = {}): DecodedResponse {
+  const redact = options.redact ?? ((s: string) => s);
+  const format = detectFormat(body, options.contentType);
+  if (format === undefined) {
+    throw new TopResponseError(meta.method, 'the answer is neither JSON nor XML', redact(body), options.status);
+  }
+  const data = format === 'json' ? decodeJson(meta, body, options, redact) : decodeXml(meta, body, options, redact);
+  const id = data['request_id'];
+  if (id !== undefined && id !== null && typeof id !== 'string') data['request_id'] = String(id);
+  return { data, format, requestId: text(data['request_id']) };
+}
+
+/** Decodes a TOP answer (JSON, simplified JSON or XML) into the typed response object. */
+export function decodeResponse<R extends object = Record<string, unknown>>(
+  meta: MethodMeta,
+  body: string,
+  options: DecodeOptions = {},
+): R {
+  return parseTopResponse(meta, body, options).data as R;
+}

@@ -1,0 +1,74 @@
+/**
+ * Business params → wire text, by `FieldMeta` (the agreed type mapping, docs/runtime.md):
+ * structs and struct lists as JSON text, primitive lists comma-joined, `Date` as GMT+8
+ * `yyyy-MM-dd HH:mm:ss`, booleans `true`/`false`, integers as decimal digits (bigint too).
+ * `null`, `undefined`, `""` and whitespace-only values are neither sent nor signed.
+ * Params not in the metadata are sent too, encoded the same way by their JS type.
+ */
+import { isFileInput, type FileInput } from './file-input.js';
+import { stringifyJson } from './json-lossless.js';
+import type { FieldMeta, MethodMeta } from './metadata.js';
+import { formatTopTimestamp } from './timestamp.js';
+
+export interface EncodedParams {
+  /** Text params (signed). */
+  text: Record<string, string>;
+  /** `byte[]` params (multipart parts, not signed). */
+  files: Record<string, FileInput>;
+}
+
+/** True for values that are not sent at all. */
+export function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** A copy of a JSON-bound value with every `Date` replaced by its GMT+8 text. */
+function withTimestamps(value: unknown): unknown {
+  if (value instanceof Date) return formatTopTimestamp(value);
+  if (Array.isArray(value)) return value.map(withTimestamps);
+  if (typeof value === 'object' && value !== null && !ArrayBuffer.isView(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = withTimestamps(v);
+    return out;
+  }
+  return value;
+}
+
+function isScalarLike(value: unknown): boolean {
+  return value instanceof Date || (typeof value !== 'object' && typeof value !== 'function');
+}
+
+function encodeScalar(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof Date) return formatTopTimestamp(value);
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every(isScalarLike)) return value.filter((v) => !isBlank(v)).map(encodeScalar).join(',');
+  return stringifyJson(withTimestamps(value));
+}
+
+/** Wire text of one value (`undefined` when it is not sent). */
+export function encodeValue(field: FieldMeta | undefined, value: unknown): string | undefined {
+  if (isBlank(value)) return undefined;
+  let text: string;
+  if (typeof value === 'string') text = value;
+  else if (field?.kind === 'struct' || field?.kind === 'json') text = stringifyJson(withTimestamps(value));
+  else text = encodeScalar(value);
+  return text.trim() === '' ? undefined : text;
+}
+
+/** Splits params into signed text params and file parts. Assumes `validateParams` passed. */
+export function encodeParams(meta: MethodMeta, params: Readonly<Record<string, unknown>>): EncodedParams {
+  const byName = new Map(meta.request.map((f) => [f.name, f]));
+  const text: Record<string, string> = {};
+  const files: Record<string, FileInput> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const field = byName.get(name);
+    if ((field?.kind === 'file' || field === undefined) && isFileInput(value)) {
+      files[name] = value;
+      continue;
+    }
+    const encoded = encodeValue(field, value);
+    if (encoded !== undefined) text[name] = encoded;
+  }
+  return { text, files };
+}
