@@ -4,14 +4,14 @@
  * generically, so data a newer gateway adds is never dropped.
  */
 import { coerceScalar, decodeGenericJson } from './coerce-scalar.js';
-import type { JsonObject, JsonValue } from './json-lossless.js';
+import { LosslessNumber, type JsonObject, type JsonValue } from './json-lossless.js';
 import { jsonListItems } from './list-items.js';
 import type { FieldMeta, MethodMeta } from './metadata.js';
 
 type Types = MethodMeta['types'];
 
 function isJsonObject(value: JsonValue): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && (value.constructor === Object || value.constructor === undefined);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LosslessNumber);
 }
 
 function decodeItem(field: FieldMeta, value: JsonValue, types: Types): unknown {

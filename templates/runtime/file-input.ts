@@ -60,10 +60,10 @@ export async function readFileInput(input: FileInput, paramName: string): Promis
   const named = (data as { name?: unknown }).name;
   const filename = wrapped?.filename ?? (typeof named === 'string' && named ? named : paramName);
   const type = wrapped?.contentType ?? (data instanceof Blob && data.type ? data.type : 'application/octet-stream');
-  let parts: BlobPart[];
-  if (data instanceof Blob) parts = [data];
-  else if (data instanceof Uint8Array) parts = [data];
+  let parts: (Blob | Uint8Array)[];
+  if (data instanceof Blob || data instanceof Uint8Array) parts = [data];
   else if (isNodeReadable(data)) parts = await readChunks(data);
   else parts = await readWebStream(data);
-  return { blob: new Blob(parts, { type }), filename };
+  // Any Uint8Array is a valid blob part at run time; TS 5.9 types only ArrayBuffer-backed views.
+  return { blob: new Blob(parts as ConstructorParameters<typeof Blob>[0], { type }), filename };
 }

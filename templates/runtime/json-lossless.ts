@@ -39,9 +39,12 @@ export function needsLosslessParse(text: string): boolean {
   return false;
 }
 
-/** Parses JSON text; numbers that a `number` cannot hold exactly become `LosslessNumber`. */
-export function parseJsonLossless(text: string): JsonValue {
-  if (!needsLosslessParse(text)) return JSON.parse(text) as JsonValue;
+/**
+ * Parses JSON text; numbers that a `number` cannot hold exactly become `LosslessNumber`.
+ * `fastPath: false` forces the lossless parser (tests compare both paths).
+ */
+export function parseJsonLossless(text: string, options: { fastPath?: boolean } = {}): JsonValue {
+  if (options.fastPath !== false && !needsLosslessParse(text)) return JSON.parse(text) as JsonValue;
   return new LosslessParser(text).parseDocument();
 }
 

@@ -8,7 +8,7 @@
  *   whose only key is not a field of the element type is taken as a wrapper too;
  * - an object whose keys are fields of the element type is a single unwrapped item.
  */
-import type { JsonValue } from './json-lossless.js';
+import { LosslessNumber, type JsonValue } from './json-lossless.js';
 import type { FieldMeta, MethodMeta } from './metadata.js';
 import type { XmlElement } from './xml.js';
 
@@ -20,9 +20,7 @@ function isElementField(field: FieldMeta, types: MethodMeta['types'], key: strin
 /** The items of a JSON list field, wrapped or not. */
 export function jsonListItems(field: FieldMeta, value: JsonValue, types: MethodMeta['types']): JsonValue[] {
   if (Array.isArray(value)) return value;
-  if (typeof value !== 'object' || value === null || !(value.constructor === Object || value.constructor === undefined)) {
-    return [value];
-  }
+  if (typeof value !== 'object' || value === null || value instanceof LosslessNumber) return [value];
   const keys = Object.keys(value);
   let key: string | undefined;
   if (field.wrapper !== undefined && keys.includes(field.wrapper)) key = field.wrapper;

@@ -34,8 +34,8 @@ export function readMultipart(body: Buffer, boundary: string): MultipartFields {
     at = skipLineBreak(body, at);
     const next = body.indexOf(delimiter, at);
     if (next < 0) throw new MultipartError('multipart body not closed by its final boundary');
-    // The CRLF before a delimiter belongs to the delimiter, not to the part.
-    const end = body[next - 2] === 0x0d && body[next - 1] === 0x0a ? next - 2 : next;
+    // The line break before a delimiter belongs to the delimiter, not to the part.
+    const end = body[next - 1] !== 0x0a ? next : body[next - 2] === 0x0d ? next - 2 : next - 1;
     addPart(result, body.subarray(at, end));
     at = next;
   }

@@ -26,9 +26,10 @@ export function addRequestIdToJson(text: string, id: string): string {
   const innerClose = lastNonSpace(body, outerClose - 1);
   const rooted = hasSingleRootObject(body) && body[innerClose] === '}';
   const close = rooted ? innerClose : outerClose;
+  // Right after the last member, so the sample's own layout around it stays as printed.
   const before = lastNonSpace(body, close - 1);
   const separator = body[before] === '{' ? '' : ',';
-  return body.slice(0, close) + separator + member + body.slice(close);
+  return body.slice(0, before + 1) + separator + member + body.slice(before + 1);
 }
 
 /** Adds `<request_id>` before the root's closing tag, and the TOP prolog when missing. */

@@ -5,9 +5,10 @@
  */
 import type { FieldMeta, MethodMeta } from '../runtime/metadata.js';
 import { LosslessNumber, parseJsonLossless, type JsonValue } from '../runtime/json-lossless.js';
+import { jsonListItems, xmlListItems } from '../runtime/list-items.js';
 import { isIntegerText, toLong } from '../runtime/long.js';
 import { parseXml, type XmlElement } from '../runtime/xml.js';
-import { fieldsOf, findField, wrapperKey } from './response-fields.js';
+import { fieldsOf, findField } from './response-fields.js';
 
 export type ResponseValue =
   | null
@@ -54,17 +55,8 @@ function unwrapObject(meta: MethodMeta, struct: string | undefined, object: { [k
 
 function unwrapValue(meta: MethodMeta, field: FieldMeta | undefined, value: JsonValue): ResponseValue {
   if (!field) return value;
-  if (field.list) {
-    let items: JsonValue = value;
-    // `"results": {"n_tbk_item": [...]}`; a one-element list converted from XML may lack the array.
-    if (isObject(value) && Object.keys(value).length === 1) {
-      const [key, inner] = Object.entries(value)[0]!;
-      if (Array.isArray(inner)) items = inner;
-      else if (key === wrapperKey(field)) items = [inner];
-    }
-    if (!Array.isArray(items)) return value;
-    return items.map((item) => unwrapElement(meta, field, item));
-  }
+  // Wrapped or not, under the declared wrapper key or another: as leniently as the runtime.
+  if (field.list) return jsonListItems(field, value, meta.types).map((item) => unwrapElement(meta, field, item));
   return unwrapElement(meta, field, value);
 }
 
@@ -80,7 +72,7 @@ function xmlObject(meta: MethodMeta, struct: string | undefined, element: XmlEle
   for (const name of names) {
     const children = element.children.filter((c) => c.name === name);
     const field = findField(fields, name);
-    if (field?.list) setMember(result, name, children[0]!.children.map((c) => xmlElement(meta, field, c)));
+    if (field?.list) setMember(result, name, xmlListItems(field, children[0]!, meta.types).map((c) => xmlElement(meta, field, c)));
     else if (children.length > 1) setMember(result, name, children.map((c) => xmlElement(meta, field, c)));
     else setMember(result, name, xmlElement(meta, field, children[0]!));
   }

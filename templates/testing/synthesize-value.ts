@@ -48,7 +48,8 @@ function synthesizeField(
 }
 
 function synthesizeScalar(field: FieldMeta, example: string | undefined): ResponseValue | undefined {
-  const sample = example?.split(',')[0]?.trim();
+  // A list param's example is comma-joined; its first element stands for a list element.
+  const sample = (field.list ? example?.split(',')[0] : example)?.trim();
   switch (field.kind) {
     case 'string':
       return sample || `${SYNTHETIC_PREFIX}${field.name}`;

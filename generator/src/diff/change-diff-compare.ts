@@ -1,12 +1,13 @@
 /**
  * The doc site keeps its own record of a method's last change (getDocument.json `changeDiff`,
  * spec `change_diff`): `{ gmt_modified, input: ['[+] fields'], output: ['[+] data->x->y'] }`,
- * e.g. doc record taobao.tbk.dg.general.link.parse. The report prints it beside our own diff and
- * flags where the two disagree:
- * - an `[+]`/`[-]` entry of the site that our diff between the two sides does not show;
- * - when the record is newer than the old side (so it describes the same interval), a param or
- *   field our diff shows as added or removed that the site does not list.
- * A record that the old side already carried unchanged describes an older change: not reported.
+ * e.g. doc record taobao.tbk.dg.general.link.parse. The report prints it beside our own diff:
+ * each site entry is confirmed by our diff, already true on the old side (the record is older
+ * than the old side: the markdown dump already has `fields`, which the record of 2024-12-12
+ * lists as added), uncheckable (below a struct one side does not expand), or a disagreement.
+ * When the record is known to be newer than the old side, the paths our diff adds or removes
+ * that the site does not list are disagreements too. A record the old side already carried
+ * unchanged describes an older change: nothing to check.
  */
 import type { MethodSpec } from '../spec/model.js';
 import type { Change, ChangeDiffCheck } from './diff-model.js';
@@ -39,10 +40,7 @@ function covers(a: SignedPath, b: SignedPath): boolean {
   return a.sign === b.sign && (a.path === b.path || a.path.startsWith(`${b.path}.`) || b.path.startsWith(`${a.path}.`));
 }
 
-/** Our diff cannot show a change below a struct whose fields one side does not know. */
-function unknowable(path: string, before: Map<string, FlatField>, after: Map<string, FlatField>): boolean {
-  return ancestorsOf(path).some((up) => before.get(up)?.opaque || after.get(up)?.opaque);
-}
+const show = (e: SignedPath) => `[${e.sign}] ${e.path}`;
 
 export interface ChangeDiffInput {
   old: MethodSpec;
@@ -66,17 +64,26 @@ export function compareChangeDiff(input: ChangeDiffInput): ChangeDiffCheck | und
     ...(record.output ?? []).map((e) => parseSiteEntry(e, 'response')),
   ].filter((e): e is SignedPath => e !== undefined);
   const ours = ourSignedPaths(input.changes);
-  const show = (e: SignedPath) => `[${e.sign}] ${e.path}`;
-  const missingFromDiff = site
-    .filter((s) => !ours.some((o) => covers(o, s)) && !unknowable(s.path, input.before, input.after))
-    .map(show);
-  const missingFromSite = newerThanOld ? ours.filter((o) => !site.some((s) => covers(o, s))).map(show) : [];
-  return {
+  const check: ChangeDiffCheck = {
     gmtModified: record.gmt_modified,
     input: [...(record.input ?? [])],
     output: [...(record.output ?? [])],
     newerThanOld,
-    missingFromDiff,
-    missingFromSite,
+    confirmed: [],
+    alreadyOnOldSide: [],
+    uncheckable: [],
+    missingFromDiff: [],
+    missingFromSite: [],
   };
+  const opaqueAbove = (path: string) => ancestorsOf(path).some((up) => input.before.get(up)?.opaque || input.after.get(up)?.opaque);
+  for (const entry of site) {
+    // The state the entry describes: after `[+]` the path exists, after `[-]` it does not.
+    const holds = (fields: Map<string, FlatField>) => fields.has(entry.path) === (entry.sign === '+');
+    if (ours.some((o) => covers(o, entry))) check.confirmed.push(show(entry));
+    else if (opaqueAbove(entry.path)) check.uncheckable.push(show(entry));
+    else if (holds(input.before) && holds(input.after) && !newerThanOld) check.alreadyOnOldSide.push(show(entry));
+    else check.missingFromDiff.push(show(entry));
+  }
+  if (newerThanOld) check.missingFromSite = ours.filter((o) => !site.some((s) => covers(o, s))).map(show);
+  return check;
 }

@@ -61,19 +61,29 @@ export interface Change {
 }
 
 /**
- * The doc site's own record of the last change of a method (spec `change_diff`), compared with
- * the changes this diff found.
+ * The doc site's own record of a method's last change (spec `change_diff`), checked against the
+ * changes this diff found. Each `[+]`/`[-]` entry of the site lands in exactly one of the first
+ * four lists; paths are written like ours (`[+] request.fields`, `[+] response.data.x`).
  */
 export interface ChangeDiffCheck {
   gmtModified: number;
-  /** Paths the site lists, as printed (`[+] fields`, `[+] data->x->y`). */
+  /** The site's entries, as printed (`[+] fields`, `[+] data->x->y`). */
   input: string[];
   output: string[];
-  /** Whether the site's record is newer than the old side (so it should describe this diff). */
+  /** Whether the record is known to be newer than the old side (so it describes this diff). */
   newerThanOld: boolean;
-  /** Site entries our diff does not show (`[+] request.fields`). */
+  /** Site entries our diff shows. */
+  confirmed: string[];
+  /**
+   * Site entries already true on the old side (an added path present on both sides): the
+   * record describes a change older than the old side. Not a disagreement unless newerThanOld.
+   */
+  alreadyOnOldSide: string[];
+  /** Site entries below a struct whose fields one side does not know: cannot be checked. */
+  uncheckable: string[];
+  /** Disagreement: site entries our diff does not show and the new side does not bear out. */
   missingFromDiff: string[];
-  /** Added/removed paths our diff shows that the site does not list (only when newerThanOld). */
+  /** Disagreement (only when newerThanOld): paths our diff adds or removes that the site omits. */
   missingFromSite: string[];
 }
 

@@ -19,7 +19,12 @@ export interface FlatField {
   /** The element type: `type` without the list brackets. */
   base: string;
   struct: boolean;
-  /** A struct whose fields are not in `types` (so its children cannot be compared). */
+  /**
+   * A struct whose fields are not known: absent from `types`, or listed with no fields (the
+   * markdown dump prints no rows for the fields of request structs, e.g. `requests` of
+   * taobao.tbk.spread.get, so its spec says `TbkSpreadRequest: []`). Its children cannot be
+   * compared.
+   */
   opaque: boolean;
 }
 
@@ -42,7 +47,8 @@ export function flattenFields(spec: MethodSpec): Map<string, FlatField> {
       const path = `${prefix}.${field.name}`;
       const type = normaliseType(field.type);
       const shape = describeType(type);
-      const members = shape.struct ? spec.types?.[shape.base] : undefined;
+      const listed = shape.struct ? spec.types?.[shape.base] : undefined;
+      const members = listed?.length ? listed : undefined;
       // A struct that contains itself (directly or further down) is walked once per chain.
       const cyclic = chain.includes(shape.base);
       out.set(path, { path, section, field, type, ...shape, opaque: shape.struct && !members });

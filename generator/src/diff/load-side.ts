@@ -10,9 +10,9 @@
  */
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { readSpecFolder, type SpecFolder } from '../spec/spec-files.js';
+import { readSpecFolder } from '../spec/spec-files.js';
 import { validateSpecFolder } from '../spec/validate-spec.js';
 import type { SideKind } from './diff-model.js';
 import { checkoutSpecAt, GitSpecError, isInsideGitRepository, resolveRevision } from './git-spec.js';
@@ -38,29 +38,40 @@ async function findTarget(input: string, cwd: string): Promise<Target | LoadedSi
     // A checkout of this project: its spec folder, never a scrape of the whole tree.
     if (await isDir(join(path, 'spec', 'methods'))) return { kind: 'folder', dir: join(path, 'spec') };
   }
-  if (found) return { kind: 'pages', path };
+  // Scraped with the path as given, so the spec's sources stay relative like a scrape's.
+  if (found) return { kind: 'pages', path: forced ? forced[2]! : input };
   if (forced) return fail(input, 'TBK400', 'no such file or folder');
   if ((await isInsideGitRepository(cwd)) && (await resolveRevision(cwd, input))) return { kind: 'git', revision: input };
   return fail(input, 'TBK400', 'not a spec folder, a page source or a git revision: no such file or folder, and no such revision in the repository here');
 }
 
-/** Read and validate a spec folder; `shownAs` rewrites the temporary path of a git side. */
-async function loadFolder(input: string, dir: string, kind: SideKind, shownAs?: string): Promise<LoadedSide & { folder?: SpecFolder }> {
+/**
+ * Read and validate a spec folder. Messages name files the way the user named the side:
+ * `shownAs` is the folder as given, or `REV:spec` for the temporary copy of a git revision.
+ */
+async function loadFolder(input: string, dir: string, kind: SideKind, shownAs: string): Promise<LoadedSide> {
   const folder = await readSpecFolder(dir);
-  const rename = (d: Diagnostic): Diagnostic => (shownAs && d.file.startsWith(dir) ? { ...d, file: shownAs + d.file.slice(dir.length).replace(/\\/g, '/') } : d);
+  const rename = (d: Diagnostic): Diagnostic => (d.file.startsWith(dir) ? { ...d, file: shownAs + d.file.slice(dir.length).replace(/\\/g, '/') } : d);
   const read = folder.diagnostics.map(rename);
   if (read.some((d) => d.code === 'TBK201')) {
-    const hint = basename(dir) === 'methods' ? ' (pass the folder above methods/)' : '';
-    return fail(input, 'TBK403', `no spec here: ${shownAs ?? input} has no methods/ folder${hint}`);
+    const hint = basename(dir) === 'methods' ? ' (name the folder above methods/)' : '';
+    return fail(input, 'TBK403', `no spec here: ${shownAs} has no methods/ folder${hint}`);
   }
-  if (!folder.methods.size && !folder.catalog && !read.length) return fail(input, 'TBK403', `no spec here: ${shownAs ?? input}/methods has no spec files`);
+  if (!folder.methods.size && !folder.catalog && !read.length) return fail(input, 'TBK403', `no spec here: ${shownAs}/methods has no spec files`);
   const diagnostics = [...read, ...validateSpecFolder(folder).map(rename)];
   const errors = diagnostics.filter((d) => d.level === 'error');
   if (errors.length) {
     const files = new Set(errors.map((d) => d.file)).size;
-    return { diagnostics: [...errors, { file: input, line: 0, level: 'error', code: 'TBK405', message: `${files} spec file${files === 1 ? '' : 's'} of this side fail validation` }] };
+    const message = files === 1 ? '1 spec file of this side fails validation' : `${files} spec files of this side fail validation`;
+    return { diagnostics: [...errors, { file: input, line: 0, level: 'error', code: 'TBK405', message }] };
   }
-  return { side: makeSide(input, kind, folder.methods, folder.catalog), diagnostics: [], folder };
+  return { side: makeSide(input, kind, folder.methods, folder.catalog), diagnostics: [] };
+}
+
+/** The folder as the user would write it: relative to cwd when inside it. */
+function displayPath(cwd: string, dir: string): string {
+  const rel = relative(cwd, dir).split(sep).join('/');
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
 }
 
 async function loadGit(input: string, revision: string, options: LoadSideOptions): Promise<LoadedSide> {
@@ -68,10 +79,11 @@ async function loadGit(input: string, revision: string, options: LoadSideOptions
   try {
     const found = await checkoutSpecAt(options.cwd, revision, options.specDir, dir);
     const loaded = await loadFolder(input, dir, 'git', `${revision}:${found.specPath}`);
-    if (!loaded.side) return loaded;
-    loaded.side.summary.commit = found.commit;
-    loaded.side.time = found.time;
-    return { side: loaded.side, diagnostics: loaded.diagnostics };
+    if (loaded.side) {
+      loaded.side.summary.commit = found.commit;
+      loaded.side.time = found.time;
+    }
+    return loaded;
   } catch (e) {
     if (e instanceof GitSpecError) return fail(input, e.code, e.message);
     throw e;
@@ -84,6 +96,6 @@ export async function loadSide(input: string, options: LoadSideOptions): Promise
   const target = await findTarget(input, options.cwd);
   if ('diagnostics' in target) return target;
   if (target.kind === 'git') return loadGit(input, target.revision, options);
-  if (target.kind === 'folder') return loadFolder(input, target.dir, 'folder');
+  if (target.kind === 'folder') return loadFolder(input, target.dir, 'folder', displayPath(options.cwd, target.dir));
   return loadPagesSide(input, target.path, options);
 }

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import type { CatalogChange, DiffReport, MethodDiff, Severity } from './diff-model.js';
-import { describeChange, describeDisagreements, describeSide, describeSiteRecord, describeTotals } from './report-wording.js';
+import { describeChange, describeDisagreements, describeSide, describeSiteChecks, describeSiteRecord, describeTotals } from './report-wording.js';
 
 const TEMPLATE_URL = new URL('../../../templates/diff-report.md.hbs', import.meta.url);
 
@@ -42,6 +42,7 @@ function methodView(m: MethodDiff) {
     summary: `<code>${escapeMarkdown(m.method)}</code>${title} (${status})`,
     rows: m.changes.map((c) => ({ severity: MARK[c.severity], path: escapeCode(c.path), change: escapeMarkdown(describeChange(c)) })),
     siteRecord: m.changeDiff ? [escapeMarkdown(describeSiteRecord(m.changeDiff))] : [],
+    siteChecks: m.changeDiff ? describeSiteChecks(m.changeDiff).map(escapeMarkdown) : [],
     disagreements: m.changeDiff ? describeDisagreements(m.changeDiff).map(escapeMarkdown) : [],
   };
 }

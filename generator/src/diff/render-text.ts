@@ -3,7 +3,7 @@
  * first), then the catalog. Colour only when asked (the command decides: a TTY without NO_COLOR).
  */
 import type { CatalogChange, DiffReport, MethodDiff, Severity } from './diff-model.js';
-import { describeChange, describeDisagreements, describeSide, describeSiteRecord, describeTotals } from './report-wording.js';
+import { describeChange, describeDisagreements, describeSide, describeSiteChecks, describeSiteRecord, describeTotals } from './report-wording.js';
 
 const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', cyan: '\u001b[36m', reset: '\u001b[0m' };
 type Style = keyof typeof ANSI;
@@ -24,6 +24,7 @@ function renderMethod(m: MethodDiff, paint: ReturnType<typeof painter>): string[
   }
   if (m.changeDiff) {
     lines.push(`  ${paint('dim', describeSiteRecord(m.changeDiff))}`);
+    for (const c of describeSiteChecks(m.changeDiff)) lines.push(`    ${paint('dim', c)}`);
     for (const d of describeDisagreements(m.changeDiff)) lines.push(`  ${paint('yellow', '! ' + d)}`);
   }
   return lines;

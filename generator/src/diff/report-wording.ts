@@ -43,6 +43,16 @@ export function describeSiteRecord(check: ChangeDiffCheck): string {
   return `doc site change record of ${siteDate(check.gmtModified)}: ${parts.join('; ') || 'no entries'}`;
 }
 
+/** How each site entry fared, one line per non-empty group (disagreements are separate). */
+export function describeSiteChecks(check: ChangeDiffCheck): string[] {
+  const line = (label: string, entries: string[]) => (entries.length ? [`${label}: ${entries.join(', ')}`] : []);
+  return [
+    ...line('shown by our diff too', check.confirmed),
+    ...line('already on the old side (the record is older)', check.alreadyOnOldSide),
+    ...line('cannot be checked (struct fields not known on one side)', check.uncheckable),
+  ];
+}
+
 export function describeDisagreements(check: ChangeDiffCheck): string[] {
   return [
     ...check.missingFromDiff.map((e) => `the site lists ${e}; our diff does not show it`),

@@ -38,17 +38,15 @@ export function describeLimits(limits: FieldLimits | undefined): string | undefi
 
 /** JSDoc of a request param, response field or struct field. */
 export function describeField(field: SpecField, role: 'request' | 'response'): string {
-  const facts = [`TOP type \`${oneLine(field.type)}\``];
-  if (role === 'request') facts.push(field.required ? 'required' : 'optional');
   const tags: string[] = [];
   if (field.default !== undefined && field.default.trim()) tags.push(`@defaultValue ${oneLine(field.default)}`);
   if (field.example !== undefined && field.example.trim()) tags.push(`@example ${oneLine(field.example)}`);
+  const facts = [`TOP type \`${oneLine(field.type)}\``];
+  if (role === 'request') facts.push(field.required ? 'required' : 'optional');
+  const notes = [`${facts.join(', ')}.`, describeLimits(field.limits), field.inferred ? 'Not in the doc tables: learned from the response sample.' : undefined];
   return joinBlocks([
     field.description ? commentText(field.description) : undefined,
-    `${facts.join(', ')}.`,
-    describeLimits(field.limits),
-    field.inferred ? 'Not in the doc tables: learned from the response sample.' : undefined,
-    tags.length ? tags.join('\n') : undefined,
+    [notes.filter(Boolean).join(' '), ...tags].join('\n'),
   ]);
 }
 

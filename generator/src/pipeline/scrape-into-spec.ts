@@ -16,8 +16,9 @@ import { buildCatalog } from '../spec/build-catalog.js';
 import { buildSpecs } from '../spec/build-specs.js';
 import type { CatalogSpec, MethodSpec } from '../spec/model.js';
 import { readOverrides } from '../spec/override-file.js';
-import { methodFileName, parseYamlWithPositions, serializeCatalog, serializeMethodSpec } from '../spec/spec-files.js';
-import { validateCatalog, validateMethodSpec } from '../spec/validate-spec.js';
+import { settleMismatches } from '../spec/settle-mismatches.js';
+import { canonicalMethodSpec, methodFileName, parseYamlWithPositions, serializeCatalog, serializeMethodSpec } from '../spec/spec-files.js';
+import { validateCatalogValue, validateMethodValue } from '../spec/validate-spec.js';
 import { writeSpecFolder } from '../spec/write-spec.js';
 
 export interface ScrapeOptions {
@@ -71,20 +72,28 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
   diagnostics.push(...read.diagnostics);
 
   const built = buildSpecs(read.pages);
-  diagnostics.push(...built.diagnostics);
   const onDisk = await existingMethods(specDir);
   const overrides = await readOverrides(resolve(specDir, 'overrides'), `${shownDir}/overrides`);
   diagnostics.push(...overrides.diagnostics);
   const applied = applyOverrides(built.specs, overrides.overrides, onDisk);
-  diagnostics.push(...applied.diagnostics);
+  diagnostics.push(...settleMismatches(built.diagnostics, read.pages, applied.specs), ...applied.diagnostics);
 
   const files = new Map<string, string>();
   const relative = new Map<string, string>();
   const specs: MethodSpec[] = [];
+  // A page salvaged from a file with read errors (a dropped row, a param without a type) does
+  // not replace a spec on disk: the old file stays until the page reads cleanly.
+  const damaged = new Set(read.diagnostics.filter((d) => d.level === 'error').map((d) => d.file));
   for (const spec of applied.specs) {
     const rel = `methods/${methodFileName(spec.method)}`;
+    const bad = spec.sources.find((s) => damaged.has(s.file));
+    if (bad && onDisk.has(spec.method)) {
+      diagnostics.push({ file: `${shownDir}/${rel}`, line: 0, level: 'warning', code: 'TBK242', message: `not rewritten: its page ${bad.file} had read errors; the spec on disk is kept` });
+      continue;
+    }
     const text = serializeMethodSpec(spec);
-    const problems = validateMethodSpec(`${shownDir}/${rel}`, text);
+    const plain: unknown = JSON.parse(JSON.stringify(canonicalMethodSpec(spec)));
+    const problems = validateMethodValue(`${shownDir}/${rel}`, plain, text);
     diagnostics.push(...problems);
     if (problems.some((d) => d.level === 'error')) {
       diagnostics.push({ file: `${shownDir}/${rel}`, line: 0, level: 'error', code: 'TBK240', message: `the spec of ${spec.method} fails validation; not written (the file on disk is kept)` });
@@ -98,7 +107,7 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
   const known = new Set([...onDisk, ...specs.map((s) => s.method)]);
   const catalog = buildCatalog(read.catalogs, known, { previous: await previousCatalog(specDir), diagnostics });
   const catalogText = serializeCatalog(catalog);
-  diagnostics.push(...validateCatalog(`${shownDir}/catalog.yaml`, catalogText, known));
+  diagnostics.push(...validateCatalogValue(`${shownDir}/catalog.yaml`, JSON.parse(JSON.stringify(catalog)), catalogText, known));
   files.set(`${shownDir}/catalog.yaml`, catalogText);
   relative.set('catalog.yaml', catalogText);
 

@@ -52,9 +52,11 @@ export function scanHtml(text: string): DocScan {
   let sawTable = false;
 
   $('li, p, table, pre').each((_, node) => {
-    // Content nested in a table or a sample belongs to that table or sample.
+    // Content nested in a table or a sample belongs to that table or sample; a paragraph in a
+    // list item is part of that item's title.
     if ($(node).parents('table, pre').length > 0) return;
     const tag = node.tagName.toLowerCase();
+    if (tag === 'p' && $(node).parents('li').length > 0) return;
     if (tag === 'table') {
       sawTable = true;
       scan.tables.push(readTable($, node));

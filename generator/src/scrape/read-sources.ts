@@ -141,7 +141,7 @@ async function readSourceFile(source: SourceFile, readers: ReaderTable | undefin
   const decoded = decodeText(bytes);
   if ('binary' in decoded) return refuse('TBK207', decoded.binary, decoded.line);
   const text = decoded.text;
-  if (!text.trim()) return refuse('TBK208', bytes.length ? 'the file holds only whitespace: no doc page' : 'empty file: no doc page');
+  if (!text.trim()) return refuse('TBK208', bytes.length ? 'the file holds only whitespace: no doc page' : 'empty file: no doc page', 1);
   const format = detectFormat(file, text, source.format);
   if (!format) return refuse('TBK209', 'cannot tell the page format: name it with a `format` in sources.yaml');
   return runReader(format, file, text, bytes, readers);

@@ -44,7 +44,7 @@ export function assemblePage(scan: DocScan, source: PageSource): ReadResult {
   const tables = readTables(scan.tables, report);
   const samples = readSampleBlocks(scan, report);
   for (const stray of scan.stray) {
-    report(stray.line, 'warning', SeedCode.strayLine, `line ${quote(stray.text)} is outside any table or sample; skipped`);
+    report(stray.line, 'warning', SeedCode.strayLine, `${quote(stray.text)} is outside any known table or sample; skipped`);
   }
   reportMissing(scan, tables.seen, samples, report);
 

@@ -18,6 +18,8 @@ import type { ScanRow } from './seed-scan.js';
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
 const WIDTH = { request: 6, response: 4, errors: 3 } as const;
 type RowKind = keyof typeof WIDTH;
+/** Leading columns that come before any cell that can be empty (name, type, 是否必须). */
+const CERTAIN_COLUMNS: Record<RowKind, number> = { request: 3, response: 2, errors: 1 };
 
 const REQUIRED: Record<string, boolean> = { 必须: true, 是: true, true: true, 可选: false, 否: false, false: false };
 
@@ -52,11 +54,14 @@ function fitCells(kind: RowKind, row: ScanRow, isLast: boolean, report: Report):
     }
     return cells;
   }
-  const keep = kind === 'request' ? 3 : kind === 'response' ? 2 : 1;
-  if (cells.length < keep) {
+  // A short row still says who it is (name and type, or the error code); the leading columns
+  // are never moved by the shift, so they are kept and the rest is left unread.
+  const minimum = kind === 'errors' ? 1 : 2;
+  if (cells.length < minimum) {
     report(row.line, 'error', SeedCode.rowDropped, `row ${quote(row.text)} has ${cells.length} cell(s), expected ${width}; dropped`);
     return undefined;
   }
+  const keep = Math.min(cells.length, CERTAIN_COLUMNS[kind]);
   const lost = cells.slice(keep).filter((c) => c !== '');
   report(
     row.line,
@@ -78,7 +83,7 @@ function startParam(cells: string[], row: ScanRow, report: Report): PageParam | 
 }
 
 // `-` stands for "no example" (seed 001 `pic_stream | byte[] | 可选 | - |`).
-function example(text: string): string | undefined {
+function readExample(text: string): string | undefined {
   return text === '' || text === '-' ? undefined : text;
 }
 
@@ -87,12 +92,17 @@ export function readRequestRow(row: ScanRow, isLast: boolean, report: Report): P
   if (!cells) return undefined;
   const param = startParam(cells, row, report);
   if (!param) return undefined;
-  const [, , required, sample, more, description] = cells as [string, string, string, string, string, string];
+  const required = cells[2]!;
+  let [sample, more, description] = cells.slice(3) as [string, string, string];
+  if (sample !== '' && description === '' && parseLimitsText(sample)) {
+    // Shifted twice: an empty 示例值 let the limit and the description move left.
+    [sample, more, description] = ['', sample, more];
+  }
   if (required !== '') {
-    if (required in REQUIRED) param.required = REQUIRED[required];
+    if (Object.hasOwn(REQUIRED, required)) param.required = REQUIRED[required];
     else report(row.line, 'warning', SeedCode.requiredUnknown, `是否必须 value ${quote(required)} of ${param.name} not understood`);
   }
-  const ex = example(sample);
+  const ex = readExample(sample);
   if (ex !== undefined) param.example = ex;
   const limits = more === '' ? undefined : parseLimitsText(more);
   if (limits) {
@@ -123,7 +133,7 @@ export function readResponseRow(row: ScanRow, isLast: boolean, report: Report): 
     if (sample !== '' && sample !== '-') param.description = sample;
     return param;
   }
-  const ex = example(sample);
+  const ex = readExample(sample);
   if (ex !== undefined) param.example = ex;
   param.description = description;
   return param;

@@ -8,10 +8,10 @@ import type { SampleKind } from './page-model.js';
 
 export type SampleSyntax = 'xml' | 'json';
 
-// A JSON sample starts with `{`; an XML one with an optional declaration and a snake_case root
+// A JSON sample starts with `{`; an XML one with a declaration or a snake_case root
 // tag (`<tbk_uvid_encrypt_response>`, `<error_response>`). `<?php` or `<div>` inside code do
 // not start a sample because only lowercase snake_case roots are accepted.
-const XML_START = /^(<\?xml[^>]*\?>\s*)?<[a-z][a-z0-9_]*>/;
+const XML_START = /^<\?xml[^>]*\?>|^<[a-z][a-z0-9_]*>/;
 
 export function detectSampleSyntax(text: string): SampleSyntax | undefined {
   const start = text.trimStart();

@@ -95,11 +95,11 @@ export function scanSeedText(text: string): DocScan {
     const language = detectSdkLanguage(text);
     const syntax = language ? undefined : detectSampleSyntax(text);
 
-    // An open JSON or XML sample takes every line until it closes; only a new SDK sample, an
-    // XML sample after a JSON one or a table header ends it early (a truncated or unbalanced
-    // sample must not swallow the rest of the page).
+    // An open JSON or XML sample takes every line until it closes; only a new SDK sample, a
+    // sample of the other syntax or a table header ends it early (a truncated or unbalanced
+    // sample must not swallow the rest of the page). Nested `{` or `<tag>` lines stay inside.
     if (block?.closer && !block.closer.closed) {
-      const breaks = kind !== undefined || language !== undefined || (syntax === 'xml' && block.syntax === 'json');
+      const breaks = kind !== undefined || language !== undefined || (syntax !== undefined && syntax !== block.syntax);
       if (!breaks) {
         block.lines.push(raw);
         block.closer.push(raw);

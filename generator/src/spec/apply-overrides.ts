@@ -93,7 +93,7 @@ function applySet(spec: MethodSpec, entry: SetEntry, report: Report, unchanged: 
   if (isDeepStrictEqual(before, after)) return unchanged(entry, `${entry.path} is already ${show(before)}`);
   if (after === undefined) delete holder[key];
   else holder[key] = after;
-  report(entry, 'TBK234', `override: ${entry.path} ${show(before)} → ${show(after)} (${entry.reason.trim()})`);
+  report(entry, 'TBK234', `override: ${entry.path} ${show(before)} → ${show(after)}`);
 }
 
 function applyRemove(spec: MethodSpec, entry: RemoveEntry, report: Report, unchanged: Unchanged): void {
@@ -101,12 +101,12 @@ function applyRemove(spec: MethodSpec, entry: RemoveEntry, report: Report, uncha
   if (parts.length === 2 && parts[0] === 'types') {
     if (!(parts[1]! in spec.types)) return unchanged(entry, `type ${parts[1]} is not in the spec`);
     delete spec.types[parts[1]!];
-    return report(entry, 'TBK234', `override: removed ${entry.path} (${entry.reason.trim()})`);
+    return report(entry, 'TBK234', `override: removed ${entry.path}`);
   }
   const target = findField(spec, entry.path);
   if (!target || target.rest.length) return unchanged(entry, `${entry.path} is not in the spec`);
   target.list.splice(target.index, 1);
-  report(entry, 'TBK234', `override: removed ${entry.path} (${entry.reason.trim()})`);
+  report(entry, 'TBK234', `override: removed ${entry.path}`);
 }
 
 function applyAdd(spec: MethodSpec, entry: AddEntry, report: Report, unchanged: Unchanged): void {
@@ -125,7 +125,7 @@ function applyAdd(spec: MethodSpec, entry: AddEntry, report: Report, unchanged: 
     else at = index + 1;
   }
   list.splice(at, 0, { ...entry.field });
-  report(entry, 'TBK234', `override: added ${entry.to}.${entry.field.name} (${entry.reason.trim()})`);
+  report(entry, 'TBK234', `override: added ${entry.to}.${entry.field.name}`);
 }
 
 function applyAccept(spec: MethodSpec, entry: AcceptEntry, report: Report, unchanged: Unchanged): void {
@@ -133,7 +133,7 @@ function applyAccept(spec: MethodSpec, entry: AcceptEntry, report: Report, uncha
   const list = (spec.accepted_mismatches ??= []);
   if (list.some((m) => m.path === entry.path)) return unchanged(entry, `a mismatch at ${entry.path} is already accepted`);
   list.push({ path: entry.path, reason: entry.reason.trim() });
-  report(entry, 'TBK234', `override: accepted the sample mismatch at ${entry.path} (${entry.reason.trim()})`);
+  report(entry, 'TBK234', `override: accepted the sample mismatch at ${entry.path}`);
 }
 
 /**

@@ -90,6 +90,6 @@ function toMethodSpec(draft: Draft): MethodSpec {
   return spec;
 }
 
-function toSpecField({ origin: _origin, ...field }: DraftField): SpecField {
+function toSpecField({ origin: _origin, depthUnknown: _depthUnknown, ...field }: DraftField): SpecField {
   return field;
 }

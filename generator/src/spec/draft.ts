@@ -19,6 +19,8 @@ export interface Sourced<T> {
 
 export interface DraftField extends SpecField {
   origin: Origin;
+  /** A markdown-dump `└` row whose depth neither the rows nor the sample could tell (TBK130/131). */
+  depthUnknown?: boolean;
 }
 
 export interface DraftSample {

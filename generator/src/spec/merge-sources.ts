@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type { SampleKind } from '../scrape/page-model.js';
 import { SAMPLE_KINDS } from '../scrape/page-model.js';
 import type { Draft, DraftField, DraftSample, Sourced } from './draft.js';
+import { dropMisplacedRows } from './drop-misplaced-rows.js';
 import { comparable, display, mergeFieldLists } from './merge-fields.js';
 import type { Disagreement } from './model.js';
 import { precedenceRank, RULES } from './source-precedence.js';
@@ -25,6 +26,7 @@ export function mergeDrafts(input: readonly Draft[]): Draft {
   const drafts = orderDrafts(input);
   const first = drafts[0]!;
   const disagreements: Disagreement[] = [];
+  dropMisplacedRows(drafts, disagreements);
   const merged: Draft = {
     method: first.method,
     origin: first.origin,

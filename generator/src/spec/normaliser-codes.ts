@@ -20,7 +20,7 @@ export const CODES = {
   fieldsInferred: 'TBK140',
   emptyStruct: 'TBK141',
   sampleOnlyFields: 'TBK142',
-  fieldTypeClash: 'TBK151',
+  fieldTypeClash: 'TBK150',
   disagreements: 'TBK160',
 } as const;
 

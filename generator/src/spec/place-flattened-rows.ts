@@ -34,7 +34,7 @@ export function placeFlattenedRows(parent: DraftField, rows: DraftField[], types
   const top = newNode(base, root ? childObjects([root.object], parent, xml) : []);
   if (top.objects.length === 0) {
     diagnostics.push(diagnostic(parent.origin, 'warning', CODES.rowsDepthUnknown, `${parent.name}: its ${rows.length} └ rows include structs and no usable sample shows the tree; all kept as fields of ${base}`));
-    keep(base, rows);
+    keep(base, rows.map((row) => ({ ...row, depthUnknown: true })));
     return diagnostics;
   }
   const all: Node[] = [top];
@@ -45,7 +45,7 @@ export function placeFlattenedRows(parent: DraftField, rows: DraftField[], types
     if (target === undefined) {
       const duplicate = top.fields.some((f) => f.name === row.name);
       diagnostics.push(diagnostic(row.origin, 'warning', CODES.rowNotInSample, `└ ${row.name} is not shown by the ${root!.kind} sample under ${parent.name}; ${duplicate ? `dropped, ${base} already has a field of that name` : `kept as a field of ${base}`}`));
-      if (!duplicate) top.fields.push(row);
+      if (!duplicate) top.fields.push({ ...row, depthUnknown: true });
       continue;
     }
     target.fields.push(row);

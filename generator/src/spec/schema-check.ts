@@ -17,7 +17,7 @@ let compiled: { method: ValidateFunction; catalog: ValidateFunction } | undefine
 function validators(): { method: ValidateFunction; catalog: ValidateFunction } {
   if (!compiled) {
     const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as SchemaObject & { $defs: Record<string, SchemaObject> };
-    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
     const catalog: SchemaObject = { $schema: schema.$schema, ...schema.$defs.catalog, $defs: schema.$defs };
     compiled = { method: ajv.compile(schema), catalog: ajv.compile(catalog) };
   }
@@ -60,7 +60,7 @@ function explain(error: ErrorObject): { message: string; key?: string } {
     case 'enum':
       return { message: `must be one of ${(params.allowedValues as unknown[]).map(String).join(', ')}` };
     case 'pattern':
-      return { message: `does not have the expected form (${String(params.pattern)})` };
+      return { message: `${JSON.stringify(error.data)} does not have the expected form ${String(params.pattern)}` };
     case 'propertyNames':
       return { message: `has a key that is not a valid name` };
     default:
@@ -68,8 +68,16 @@ function explain(error: ErrorObject): { message: string; key?: string } {
   }
 }
 
-function check(validate: ValidateFunction, file: string, parsed: ParsedYaml): Diagnostic[] {
-  if (validate(parsed.value)) return [];
+/** Position of the node at a JSON pointer (and map key), 1-based. */
+export type Locate = (segments: readonly string[], key?: string) => { line: number; column: number };
+
+/** A locator over a parsed document. */
+export function locatorOf(parsed: ParsedYaml): Locate {
+  return (segments, key) => parsed.positionOf(nodeAt(parsed.document.contents, segments, key));
+}
+
+function check(validate: ValidateFunction, file: string, value: unknown, locate: Locate): Diagnostic[] {
+  if (validate(value)) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
@@ -77,9 +85,7 @@ function check(validate: ValidateFunction, file: string, parsed: ParsedYaml): Di
     if (error.keyword === 'pattern' && error.propertyName !== undefined) continue;
     const segments = segmentsOf(error.instancePath);
     const { message, key } = explain(error);
-    const badKey = error.propertyName ?? key;
-    const node = nodeAt(parsed.document.contents, segments, badKey);
-    const at = parsed.positionOf(node);
+    const at = locate(segments, error.propertyName ?? key);
     const where = readablePath(segments) || '(top level)';
     const text = `${where}${error.propertyName ? ` key "${error.propertyName}"` : ''}: ${message}`;
     if (seen.has(`${at.line}:${text}`)) continue;
@@ -89,10 +95,10 @@ function check(validate: ValidateFunction, file: string, parsed: ParsedYaml): Di
   return out;
 }
 
-export function checkMethodSchema(file: string, parsed: ParsedYaml): Diagnostic[] {
-  return check(validators().method, file, parsed);
+export function checkMethodSchema(file: string, value: unknown, locate: Locate): Diagnostic[] {
+  return check(validators().method, file, value, locate);
 }
 
-export function checkCatalogSchema(file: string, parsed: ParsedYaml): Diagnostic[] {
-  return check(validators().catalog, file, parsed);
+export function checkCatalogSchema(file: string, value: unknown, locate: Locate): Diagnostic[] {
+  return check(validators().catalog, file, value, locate);
 }

@@ -21,5 +21,6 @@ export const RULES = {
   precedence: `precedence: ${FORMAT_PRECEDENCE.join(' > ')}`,
   listSuffix: 'list suffix: sources drop [] from list types but never add it, so X[] wins over X',
   union: 'union: a field listed by any source is kept',
+  depth: 'depth: a └ row whose depth is unknown yields to a source that nests the field elsewhere',
   usableSample: `sample: the first source in precedence order (${FORMAT_PRECEDENCE.join(' > ')}) whose sample parses`,
 } as const;

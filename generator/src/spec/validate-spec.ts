@@ -10,16 +10,33 @@ import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { CatalogSpec, SpecField } from './model.js';
 import { TOP_SCALARS } from './model.js';
-import { checkCatalogSchema, checkMethodSchema, nodeAt } from './schema-check.js';
-import { parseYamlWithPositions, type ParsedYaml, type SpecFolder } from './spec-files.js';
+import { checkCatalogSchema, checkMethodSchema, locatorOf, type Locate } from './schema-check.js';
+import { parseYamlWithPositions, type SpecFolder } from './spec-files.js';
 
 const SCALARS = new Set<string>(TOP_SCALARS);
 const STRUCT_NAME = /^[A-Z][A-Za-z0-9_]*$/;
+/** The form spec/schema.json requires of a type; malformed ones are the schema's to report. */
+const TYPE_FORM = /^(Field List|byte\[\]|[A-Za-z_][A-Za-z0-9_]*)(\[\])?$/;
 
 export function validateMethodSpec(file: string, text: string): Diagnostic[] {
   const parsed = parseYamlWithPositions(file, text);
   if (parsed.diagnostics.length) return parsed.diagnostics;
-  return [...checkMethodSchema(file, parsed), ...crossCheck(file, parsed)];
+  const locate = locatorOf(parsed);
+  return [...checkMethodSchema(file, parsed.value, locate), ...crossCheck(file, parsed.value, locate)];
+}
+
+/**
+ * The same checks on a spec about to be written as `text` (its serialisation), without
+ * parsing the text unless there is a problem to locate: scraping validates 112 files per run.
+ * `value` must be the plain data form of `text` (canonical spec, no undefined members).
+ */
+export function validateMethodValue(file: string, value: unknown, text: string): Diagnostic[] {
+  let parsedLocate: Locate | undefined;
+  const locate: Locate = (segments, key) => {
+    parsedLocate ??= locatorOf(parseYamlWithPositions(file, text));
+    return parsedLocate(segments, key);
+  };
+  return [...checkMethodSchema(file, value, locate), ...crossCheck(file, value, locate)];
 }
 
 export function validateSpecFolder(folder: SpecFolder): Diagnostic[] {
@@ -36,15 +53,31 @@ export function validateSpecFolder(folder: SpecFolder): Diagnostic[] {
 export function validateCatalog(file: string, text: string, methods: ReadonlySet<string>): Diagnostic[] {
   const parsed = parseYamlWithPositions(file, text);
   if (parsed.diagnostics.length) return parsed.diagnostics;
-  const schema = checkCatalogSchema(file, parsed);
+  return checkCatalog(file, parsed.value, locatorOf(parsed), methods);
+}
+
+/** validateCatalog on a catalog about to be written as `text`; parses only to locate problems. */
+export function validateCatalogValue(file: string, value: unknown, text: string, methods: ReadonlySet<string>): Diagnostic[] {
+  let parsedLocate: Locate | undefined;
+  const locate: Locate = (segments, key) => {
+    parsedLocate ??= locatorOf(parseYamlWithPositions(file, text));
+    return parsedLocate(segments, key);
+  };
+  return checkCatalog(file, value, locate, methods);
+}
+
+function checkCatalog(file: string, value: unknown, locate: Locate, methods: ReadonlySet<string>): Diagnostic[] {
+  const schema = checkCatalogSchema(file, value, locate);
   if (schema.length) return schema;
   const out: Diagnostic[] = [];
-  const catalog = parsed.value as CatalogSpec;
+  const catalog = value as CatalogSpec;
   const seen = new Set<string>();
   catalog.titles.forEach((t, i) => {
-    const at = (key: string) => parsed.positionOf(nodeAt(parsed.document.contents, ['titles', String(i), key]));
-    if (seen.has(t.title)) out.push({ file, ...at('title'), level: 'error', code: 'TBK226', message: `title "${t.title}" is listed twice` });
-    seen.add(t.title);
+    const at = (key: string) => locate(['titles', String(i), key]);
+    // A title printed for two methods is listed once per method (build-catalog.ts).
+    const key = `${t.title}\u0000${t.method ?? ''}`;
+    if (seen.has(key)) out.push({ file, ...at('title'), level: 'error', code: 'TBK226', message: `title "${t.title}"${t.method ? ` of ${t.method}` : ''} is listed twice` });
+    seen.add(key);
     const has = t.method !== undefined && methods.has(t.method);
     if (t.spec !== has) {
       const says = t.spec ? `says ${t.method ?? 'it'} has a spec, but there is no methods/${t.method}.yaml` : `says ${t.method} has no spec, but methods/${t.method}.yaml exists`;
@@ -70,24 +103,26 @@ function suggest(name: string, known: readonly string[]): string | undefined {
   return known.find((k) => k.toLowerCase() === lower) ?? known.find((k) => editDistance(k.toLowerCase(), lower) <= 2);
 }
 
-function isFieldList(value: unknown): value is SpecField[] {
-  return Array.isArray(value) && value.every((f) => f && typeof f === 'object' && typeof f.name === 'string' && typeof f.type === 'string');
+/** Fields well-formed enough to cross-check (the schema reports the others). */
+function isField(value: unknown): value is SpecField {
+  const f = value as SpecField;
+  return !!f && typeof f === 'object' && typeof f.name === 'string' && typeof f.type === 'string' && TYPE_FORM.test(f.type);
 }
 
-function crossCheck(file: string, parsed: ParsedYaml): Diagnostic[] {
+function crossCheck(file: string, value: unknown, locate: Locate): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const spec = parsed.value as Record<string, unknown>;
-  if (!spec || typeof spec !== 'object') return out;
-  const root = parsed.document.contents;
-  const at = (path: (string | number)[]) => parsed.positionOf(nodeAt(root, path.map(String)));
+  const spec = value as Record<string, unknown>;
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) return out;
+  const at = (path: (string | number)[]) => locate(path.map(String));
   const types = spec.types && typeof spec.types === 'object' && !Array.isArray(spec.types) ? (spec.types as Record<string, unknown>) : {};
   const defined = Object.keys(types);
   const used = new Set<string>();
 
   const checkList = (list: unknown, path: string[], where: string) => {
-    if (!isFieldList(list)) return;
+    if (!Array.isArray(list)) return;
     const names = new Map<string, number>();
-    list.forEach((field, i) => {
+    list.forEach((field: unknown, i) => {
+      if (!isField(field)) return;
       const first = names.get(field.name);
       if (first !== undefined) {
         out.push({ file, ...at([...path, i, 'name']), level: 'error', code: 'TBK223', message: `duplicate field "${field.name}" in ${where} (first at line ${at([...path, first, 'name']).line})` });
@@ -111,7 +146,7 @@ function crossCheck(file: string, parsed: ParsedYaml): Diagnostic[] {
   checkList(spec.response, ['response'], 'response');
   for (const name of defined) checkList(types[name], ['types', name], `types.${name}`);
   for (const name of defined) {
-    if (!used.has(name)) out.push({ file, ...parsed.positionOf(nodeAt(root, ['types'], name)), level: 'warning', code: 'TBK224', message: `type ${name} is defined but no field uses it` });
+    if (!used.has(name)) out.push({ file, ...locate(['types'], name), level: 'warning', code: 'TBK224', message: `type ${name} is defined but no field uses it` });
   }
   if (typeof spec.method === 'string' && basename(dirname(file)) === 'methods' && basename(file) !== `${spec.method}.yaml`) {
     out.push({ file, ...at(['method']), level: 'error', code: 'TBK225', message: `file name ${basename(file)} does not match method ${spec.method}` });

@@ -1,0 +1,76 @@
+/**
+ * The name-keyed entry (`tbk-client/call`): `client.call('taobao.tbk.uvid.encrypt', params)`
+ * typed by the method name. It imports every method, so it lives apart from the root entry,
+ * which stays tree-shakable.
+ */
+import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure, type StatementStructures } from 'ts-morph';
+import type { IrPackage } from '../ir/model.js';
+import { headerComment } from './file-header.js';
+import { stringLiteral } from './literal.js';
+import { importPath, paths } from './package-layout.js';
+import { printModule } from './print-module.js';
+
+/** The part that does not depend on the methods. */
+const FUNCTIONS = `/** True when \`name\` is a method of this package. */
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(requestClasses, name);
+}
+
+/** A request for \`method\` with \`params\`, as \`new XRequest(params)\` would build it. */
+export function createRequest<M extends MethodName>(method: M, params: Methods[M]['params']): TopRequest<Methods[M]['params'], Methods[M]['response']> {
+  if (!isMethodName(method)) throw new TypeError(\`unknown TOP method "\${String(method)}" (not in this package)\`);
+  const Request: RequestClassOf<M> = requestClasses[method];
+  return new Request(params);
+}
+
+/** A \`TopClient\` that also calls methods by name: \`client.call('taobao.tbk.uvid.encrypt', params)\`. */
+export class TopCallClient extends TopClient {
+  call<M extends MethodName>(method: M, params: Methods[M]['params'], options?: CallOptions): Promise<Methods[M]['response']> {
+    return this.execute(createRequest(method, params), options);
+  }
+}`;
+
+export function emitCallModule(ir: IrPackage): { path: string; source: string } {
+  const path = paths.call;
+  const imports: ImportDeclarationStructure[] = ir.methods.map((m) => ({
+    kind: StructureKind.ImportDeclaration,
+    namedImports: [m.names.requestClass, `type ${m.names.paramsInterface}`, `type ${m.names.responseInterface}`],
+    moduleSpecifier: importPath(path, paths.method(m.names)),
+  }));
+  imports.push({ kind: StructureKind.ImportDeclaration, namedImports: ['TopClient', 'type CallOptions', 'type TopRequest'], moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) });
+  imports.sort((a, b) => (a.moduleSpecifier < b.moduleSpecifier ? -1 : 1));
+  const statements: StatementStructures[] = [
+    ...imports,
+    {
+      kind: StructureKind.Interface,
+      name: 'Methods',
+      isExported: true,
+      docs: ['Params and response type of every method, by method name.'],
+      properties: ir.methods.map((m) => ({ name: stringLiteral(m.names.method), type: `{ params: ${m.names.paramsInterface}; response: ${m.names.responseInterface} }` })),
+    },
+    { kind: StructureKind.TypeAlias, name: 'MethodName', isExported: true, type: 'keyof Methods', docs: ['A method of this package.'] },
+    {
+      kind: StructureKind.TypeAlias,
+      name: 'RequestClassOf',
+      isExported: true,
+      typeParameters: [{ name: 'M', constraint: 'MethodName' }],
+      type: "new (params: Methods[M]['params']) => TopRequest<Methods[M]['params'], Methods[M]['response']>",
+      docs: ['The request class of a method.'],
+    },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ['The request class of every method, by method name.'],
+      declarations: [
+        {
+          name: 'requestClasses',
+          type: '{ readonly [M in MethodName]: RequestClassOf<M> }',
+          initializer: `{${ir.methods.map((m) => `\n  ${stringLiteral(m.names.method)}: ${m.names.requestClass},`).join('')}\n}`,
+        },
+      ],
+    },
+    FUNCTIONS,
+  ];
+  return { path, source: printModule(headerComment('spec/methods/*.yaml'), statements) };
+}

@@ -1,0 +1,59 @@
+/**
+ * The hand-written parts of the package, copied from templates/ (design.md: the runtime is
+ * copied verbatim): `templates/runtime/*.ts` → `src/runtime/`, `templates/testing/*.ts` →
+ * `src/testing/`, `templates/harness/*.ts` → `test/harness/`. Unit tests (`*.test.ts`) stay
+ * behind. Each copy gains the generated-file header; two things change besides:
+ *  - the testing template's `index.ts` becomes `gateway-exports.ts`, because the generated
+ *    `src/testing/index.ts` wraps it with the package's fixtures;
+ *  - the harness imports `../runtime/…` and `../testing/…` as siblings in templates/, which are
+ *    `../../src/runtime/…` and `../../src/testing/…` from `test/harness/` in the package.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { headerComment } from './file-header.js';
+import { paths } from './package-layout.js';
+import { TESTING_TEMPLATE_INDEX } from './testing-module.js';
+
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
+
+export interface TemplateFile {
+  /** Path under templates/, e.g. `runtime/client.ts`. */
+  template: string;
+  /** Path in the package, e.g. `src/runtime/client.ts`. */
+  path: string;
+  source: string;
+}
+
+const FOLDERS = [
+  { folder: 'runtime', target: paths.runtimeDir },
+  { folder: 'testing', target: paths.testingDir },
+  { folder: 'harness', target: paths.harnessDir },
+] as const;
+
+async function listTs(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && !n.endsWith('.d.ts')).sort();
+  } catch {
+    return [];
+  }
+}
+
+function rewriteHarnessImports(text: string): string {
+  return text.replace(/(from\s+|import\s*\(\s*)(['"])\.\.\/(runtime|testing)\//g, (_m, lead: string, quote: string, folder: string) => `${lead}${quote}../../src/${folder}/`);
+}
+
+/** Reads every template file and gives its package path and text (header added). */
+export async function readTemplateFiles(templatesDir = DEFAULT_TEMPLATES_DIR): Promise<TemplateFile[]> {
+  const files: TemplateFile[] = [];
+  for (const { folder, target } of FOLDERS) {
+    for (const name of await listTs(join(templatesDir, folder))) {
+      const template = `${folder}/${name}`;
+      let text = (await readFile(join(templatesDir, folder, name), 'utf8')).replace(/\r\n/g, '\n');
+      if (folder === 'harness') text = rewriteHarnessImports(text);
+      const targetName = folder === 'testing' && name === 'index.ts' ? TESTING_TEMPLATE_INDEX : name;
+      files.push({ template, path: `${target}/${targetName}`, source: `${headerComment(`templates/${template}`)}\n${text}` });
+    }
+  }
+  return files;
+}

@@ -1,0 +1,34 @@
+/**
+ * One fixture module per method (`src/fixtures/<stem>.ts`): the method's `MethodFixture`
+ * (its metadata by reference to the request class, example params, the doc's samples and the
+ * accepted sample mismatches). The testing entry serves them; the generated tests run them.
+ */
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { IrMethod } from '../ir/model.js';
+import { headerComment } from './file-header.js';
+import { Expression, printLiteral } from './literal.js';
+import type { EmittedModule } from './request-module.js';
+import { importPath, paths } from './package-layout.js';
+import { printModule } from './print-module.js';
+
+export function emitFixtureModule(m: IrMethod): EmittedModule {
+  const path = paths.fixture(m.names);
+  const initializer = printLiteral({ ...m.fixture, meta: new Expression(`${m.names.requestClass}.meta`) });
+  const docs = [`Test data of \`${m.names.method}\` from its doc: example params by wire name, samples, accepted mismatches.`];
+  const print = (declaration: boolean): string => {
+    const statements: StatementStructures[] = [
+      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['MethodFixture'], moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) },
+    ];
+    if (!declaration) statements.push({ kind: StructureKind.ImportDeclaration, namedImports: [m.names.requestClass], moduleSpecifier: importPath(path, paths.method(m.names)) });
+    statements.push({
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      hasDeclareKeyword: declaration,
+      declarationKind: VariableDeclarationKind.Const,
+      docs,
+      declarations: [{ name: m.names.fixtureConst, type: 'MethodFixture', ...(declaration ? {} : { initializer }) }],
+    });
+    return printModule(headerComment(m.specPath), statements);
+  };
+  return { path, source: print(false), declaration: print(true) };
+}

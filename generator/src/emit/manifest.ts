@@ -1,0 +1,34 @@
+/**
+ * `MANIFEST.json`: the only generated file that carries a version or a hash (style.md rule 8):
+ * the generator version, the spec hash (over every method file, so any spec change shows) and
+ * the sha256 of every other file of the package. `tbk-gen check` and reviewers read it to see
+ * what a generation was made from.
+ */
+import { createHash } from 'node:crypto';
+import { headerText, JSON_HEADER_KEY } from './file-header.js';
+
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Hash of the spec: method name and text hash of every method file, in method order. */
+export function specHash(specTexts: ReadonlyMap<string, string>): string {
+  const lines = [...specTexts.keys()].sort().map((method) => `${method} ${sha256(specTexts.get(method)!)}\n`);
+  return sha256(lines.join(''));
+}
+
+export function emitManifest(input: {
+  generatorVersion: string;
+  specTexts: ReadonlyMap<string, string>;
+  files: ReadonlyMap<string, string | Uint8Array>;
+}): { path: string; source: string } {
+  const files: Record<string, string> = {};
+  for (const path of [...input.files.keys()].sort()) files[path] = sha256(input.files.get(path)!);
+  const manifest = {
+    [JSON_HEADER_KEY]: headerText('spec/methods/*.yaml'),
+    generator: { name: 'tbk-gen', version: input.generatorVersion },
+    spec: { sha256: specHash(input.specTexts), methods: input.specTexts.size },
+    files,
+  };
+  return { path: 'MANIFEST.json', source: `${JSON.stringify(manifest, null, 2)}\n` };
+}

@@ -1,0 +1,41 @@
+/**
+ * `package.json` of tbk-client: ESM first (`type: module`), CommonJS beside it, types for both
+ * conditions (each `dist/<flavour>/*.d.ts` sits next to its JS, so TypeScript reads them in
+ * the right module format), and `sideEffects: false` so bundlers drop the methods a program
+ * does not import. Entries: `.`, `./call`, `./testing`, and `./methods/<stem>` deep imports.
+ */
+import { headerText, JSON_HEADER_KEY } from './file-header.js';
+
+function conditions(stem: string): object {
+  return {
+    import: { types: `./dist/esm/${stem}.d.ts`, default: `./dist/esm/${stem}.js` },
+    require: { types: `./dist/cjs/${stem}.d.ts`, default: `./dist/cjs/${stem}.js` },
+  };
+}
+
+export function emitPackageJson(version: string): { path: string; source: string } {
+  const pkg = {
+    [JSON_HEADER_KEY]: headerText('generator/src/emit/package-json.ts'),
+    name: 'tbk-client',
+    version,
+    description: 'Typed client for the Taobao Open Platform 淘宝客 (taobao.tbk.*) APIs, generated from their doc pages by tbk-gen',
+    license: 'MIT',
+    type: 'module',
+    sideEffects: false,
+    engines: { node: '>=20.18.1' },
+    main: './dist/cjs/index.js',
+    types: './dist/cjs/index.d.ts',
+    exports: {
+      '.': conditions('index'),
+      './call': conditions('call'),
+      './testing': conditions('testing/index'),
+      './methods/*': conditions('methods/*'),
+      './package.json': './package.json',
+    },
+    typesVersions: {
+      '*': { call: ['./dist/cjs/call.d.ts'], testing: ['./dist/cjs/testing/index.d.ts'], 'methods/*': ['./dist/cjs/methods/*.d.ts'] },
+    },
+    files: ['dist', 'README.md', 'MANIFEST.json'],
+  };
+  return { path: 'package.json', source: `${JSON.stringify(pkg, null, 2)}\n` };
+}

@@ -1,0 +1,98 @@
+/**
+ * One module per method (`src/methods/<stem>.ts`): the request class with its static
+ * `method` and `meta`, the params interface, the response interface and the method's structs.
+ * The module imports runtime *types* only, so importing one method pulls in no code but its own.
+ *
+ * The same structures also print the module's declaration file (`declaration: true`): an
+ * ambient class without initializers or bodies. That is what `tsc` would emit for it, without
+ * paying for a compiler run per file (test/generate/declarations.test.ts compares the two).
+ */
+import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from 'ts-morph';
+import { MODULE_RUNTIME_IMPORTS } from '../ir/build-ir.js';
+import type { IrField, IrMethod, IrStruct } from '../ir/model.js';
+import { headerComment } from './file-header.js';
+import { printLiteral, stringLiteral } from './literal.js';
+import { importPath, paths } from './package-layout.js';
+import { printModule } from './print-module.js';
+
+function propertySignature(field: IrField): OptionalKind<PropertySignatureStructure> {
+  return { name: field.key, type: field.tsType, hasQuestionToken: field.optional, docs: [field.docs] };
+}
+
+function interfaceOf(name: string, docs: string, fields: readonly IrField[], extendsTypes: string[] = []): InterfaceDeclarationStructure {
+  return {
+    kind: StructureKind.Interface,
+    name,
+    isExported: true,
+    docs: [docs],
+    extends: extendsTypes,
+    properties: fields.map(propertySignature),
+  };
+}
+
+function structInterface(struct: IrStruct): InterfaceDeclarationStructure {
+  return interfaceOf(struct.tsName, struct.docs, struct.fields);
+}
+
+function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStructure {
+  const { names } = m;
+  const init = (text: string): { initializer?: string } => (declaration ? {} : { initializer: text });
+  const methodLiteral = stringLiteral(names.method);
+  const paramsType = names.paramsInterface;
+  return {
+    kind: StructureKind.Class,
+    name: names.requestClass,
+    isExported: true,
+    hasDeclareKeyword: declaration,
+    docs: [m.classDocs],
+    implements: [`TopRequest<${paramsType}, ${names.responseInterface}>`],
+    properties: [
+      { name: 'method', isStatic: true, isReadonly: true, type: methodLiteral, ...init(methodLiteral), docs: ['The TOP method name.'] },
+      {
+        name: 'meta',
+        isStatic: true,
+        isReadonly: true,
+        type: 'MethodMeta',
+        ...init(printLiteral(m.meta, '  ')),
+        docs: ['Wire metadata: what the runtime encodes, validates and decodes by.'],
+      },
+      { name: 'meta', isReadonly: true, type: 'MethodMeta', ...init(`${names.requestClass}.meta`) },
+      { name: 'params', isReadonly: true, type: paramsType },
+      {
+        name: '__response',
+        isReadonly: true,
+        hasQuestionToken: true,
+        hasDeclareKeyword: !declaration,
+        type: names.responseInterface,
+        docs: ['Type-only link to the response type; never set.'],
+      },
+    ],
+    ctors: [
+      {
+        parameters: [{ name: 'params', type: paramsType, ...(m.hasRequiredParams || declaration ? {} : { initializer: '{}' }), hasQuestionToken: declaration && !m.hasRequiredParams }],
+        ...(declaration ? {} : { statements: ['this.params = params;'] }),
+      },
+    ],
+  };
+}
+
+export interface EmittedModule {
+  path: string;
+  source: string;
+  declaration: string;
+}
+
+export function emitRequestModule(m: IrMethod): EmittedModule {
+  const path = paths.method(m.names);
+  const runtime = importPath(path, `${paths.runtimeDir}/index.ts`);
+  const imports = [...m.runtimeTypes, ...MODULE_RUNTIME_IMPORTS].sort();
+  const print = (declaration: boolean): string =>
+    printModule(headerComment(m.specPath), [
+      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: imports, moduleSpecifier: runtime },
+      requestClass(m, declaration),
+      interfaceOf(m.names.paramsInterface, m.paramsDocs, m.params),
+      interfaceOf(m.names.responseInterface, m.responseDocs, m.response, ['TopResponseBase']),
+      ...m.structs.map(structInterface),
+    ]);
+  return { path, source: print(false), declaration: print(true) };
+}

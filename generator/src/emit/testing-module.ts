@@ -1,0 +1,54 @@
+/**
+ * The testing entry (`tbk-client/testing`, `src/testing/index.ts`): the mock gateway of
+ * templates/testing, re-exported, with `startMockGateway` bound to the fixtures of every method
+ * of the package so a user's test needs only `startMockGateway({ apps })`.
+ */
+import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure, type StatementStructures } from 'ts-morph';
+import type { IrPackage } from '../ir/model.js';
+import { headerComment } from './file-header.js';
+import { importPath, paths } from './package-layout.js';
+import { printModule } from './print-module.js';
+
+/** The testing template's own `index.ts` is copied under this name (the entry is generated). */
+export const TESTING_TEMPLATE_INDEX = 'gateway-exports.ts';
+
+export function emitTestingModule(ir: IrPackage): { path: string; source: string } {
+  const path = paths.testingIndex;
+  const template = importPath(path, `${paths.testingDir}/${TESTING_TEMPLATE_INDEX}`);
+  const imports: ImportDeclarationStructure[] = [
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['MethodFixture'], moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) },
+    { kind: StructureKind.ImportDeclaration, namedImports: ['startMockGateway as startGateway', 'type MockGateway', 'type MockGatewayOptions'], moduleSpecifier: template },
+    ...ir.methods.map((m): ImportDeclarationStructure => ({ kind: StructureKind.ImportDeclaration, namedImports: [m.names.fixtureConst], moduleSpecifier: importPath(path, paths.fixture(m.names)) })),
+  ];
+  imports.sort((a, b) => (a.moduleSpecifier < b.moduleSpecifier ? -1 : 1));
+  const statements: StatementStructures[] = [
+    ...imports,
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: template },
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: ['The fixture of every method in the package (metadata, example params, doc samples), by method name.'],
+      declarations: [{ name: 'fixtures', type: 'readonly MethodFixture[]', initializer: `[${ir.methods.map((m) => `\n  ${m.names.fixtureConst},`).join('')}\n]` }],
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'fixtureOf',
+      isExported: true,
+      docs: ['The fixture of one method, or undefined when the package has no such method.'],
+      parameters: [{ name: 'method', type: 'string' }],
+      returnType: 'MethodFixture | undefined',
+      statements: ['return fixtures.find((f) => f.meta.method === method);'],
+    },
+    {
+      kind: StructureKind.Function,
+      name: 'startMockGateway',
+      isExported: true,
+      docs: ['Starts the mock gateway on 127.0.0.1, knowing every method of the package unless `options.methods` names others.'],
+      parameters: [{ name: 'options', type: 'MockGatewayOptions' }],
+      returnType: 'Promise<MockGateway>',
+      statements: ['return startGateway({ ...options, methods: options.methods ?? fixtures });'],
+    },
+  ];
+  return { path, source: printModule(headerComment('spec/methods/*.yaml and templates/testing/index.ts'), statements) };
+}

@@ -1,0 +1,137 @@
+/**
+ * Spec folder → the `tbk-client` package (design.md "The generated package"):
+ * read → ir → emit → format → dist → manifest → write. With `write: false` everything is
+ * computed in memory (the `check` command compares the result with the disk). Any error
+ * diagnostic stops the run before anything is written.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { readSpecFolder } from '../spec/spec-files.js';
+import { buildDist, type DistSource } from '../emit/build-dist.js';
+import { DEFAULT_TEMPLATES_DIR, readTemplateFiles } from '../emit/copy-runtime.js';
+import { emitCallModule } from '../emit/call-module.js';
+import { emitFixtureModule } from '../emit/fixture-module.js';
+import { emitFixtureTest } from '../emit/fixture-test.js';
+import { formatFiles } from '../emit/format.js';
+import { emitIndexModule } from '../emit/index-module.js';
+import { emitManifest } from '../emit/manifest.js';
+import { emitPackageJson } from '../emit/package-json.js';
+import { emitReadme } from '../emit/readme.js';
+import { emitRequestModule } from '../emit/request-module.js';
+import { runtimeExportClaims } from '../emit/runtime-exports.js';
+import { emitTestingModule } from '../emit/testing-module.js';
+import { emitTsconfig } from '../emit/tsconfig-json.js';
+import { buildIr } from '../ir/build-ir.js';
+import type { IrPackage } from '../ir/model.js';
+import { validateFolder } from './validate-folder.js';
+import { writeFolderAtomically } from './write-package.js';
+
+export interface GenerateOptions {
+  specDir: string;
+  outDir: string;
+  write: boolean;
+  /** Defaults to the repository's templates/. */
+  templatesDir?: string;
+  /** Prettier worker threads besides the main thread (default: spare cores, at most 3). */
+  workers?: number;
+}
+
+export type Stage = 'read' | 'ir' | 'emit' | 'format' | 'dist' | 'write';
+
+export interface GenerateResult {
+  /** Every file of the package, by path relative to `outDir`. */
+  files: Map<string, string | Uint8Array>;
+  diagnostics: Diagnostic[];
+  /** Methods generated (0 when the run stopped on errors). */
+  methods: number;
+  /** Milliseconds per stage. */
+  timings: Partial<Record<Stage, number>>;
+}
+
+const hasErrors = (list: readonly Diagnostic[]): boolean => list.some((d) => d.level === 'error');
+
+async function generatorVersion(): Promise<string> {
+  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+interface Emitted {
+  /** Text files by package path. */
+  files: Map<string, string>;
+  /** Declarations printed by emitters, by source path. */
+  declarations: Map<string, string>;
+  /** What each `src/` file was generated from (header of its dist files). */
+  from: Map<string, string>;
+}
+
+async function emitAll(ir: IrPackage, templatesDir: string, templates: Awaited<ReturnType<typeof readTemplateFiles>>, version: string): Promise<Emitted> {
+  const out: Emitted = { files: new Map(), declarations: new Map(), from: new Map() };
+  const add = (file: { path: string; source: string; declaration?: string }, from: string): void => {
+    out.files.set(file.path, file.source);
+    out.from.set(file.path, from);
+    if (file.declaration !== undefined) out.declarations.set(file.path, file.declaration);
+  };
+  for (const m of ir.methods) {
+    add(emitRequestModule(m), m.specPath);
+    add(emitFixtureModule(m), m.specPath);
+    add(emitFixtureTest(m), m.specPath);
+  }
+  add(emitIndexModule(ir), 'spec/methods/*.yaml and templates/runtime/index.ts');
+  add(emitCallModule(ir), 'spec/methods/*.yaml');
+  add(emitTestingModule(ir), 'spec/methods/*.yaml and templates/testing/index.ts');
+  for (const t of templates) add(t, `templates/${t.template}`);
+  add(await emitReadme(ir, templatesDir), 'templates/readme.md.hbs');
+  add(emitPackageJson(version), 'generator/src/emit/package-json.ts');
+  add(emitTsconfig(), 'generator/src/emit/tsconfig-json.ts');
+  return out;
+}
+
+export async function generatePackage(options: GenerateOptions): Promise<GenerateResult> {
+  const timings: GenerateResult['timings'] = {};
+  let mark = performance.now();
+  const lap = (stage: Stage): void => {
+    const now = performance.now();
+    timings[stage] = Math.round(now - mark);
+    mark = now;
+  };
+  const stop = (diagnostics: Diagnostic[]): GenerateResult => ({ files: new Map(), diagnostics, methods: 0, timings });
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
+
+  const [folder, templates, version] = await Promise.all([readSpecFolder(options.specDir), readTemplateFiles(templatesDir), generatorVersion()]);
+  const diagnostics: Diagnostic[] = [...folder.diagnostics, ...(await validateFolder(folder))];
+  lap('read');
+  if (hasErrors(diagnostics)) return stop(diagnostics);
+
+  const built = buildIr(folder, { reservedRootNames: runtimeExportClaims(templates) });
+  diagnostics.push(...built.diagnostics);
+  lap('ir');
+  if (hasErrors(diagnostics)) return stop(diagnostics);
+
+  const emitted = await emitAll(built.ir, templatesDir, templates, version);
+  lap('emit');
+
+  const formatted = await formatFiles(emitted.files, options.workers === undefined ? {} : { workers: options.workers });
+  diagnostics.push(...formatted.diagnostics);
+  lap('format');
+  if (hasErrors(diagnostics)) return stop(diagnostics);
+
+  const sources: DistSource[] = [...formatted.files]
+    .filter(([path]) => path.startsWith('src/') && path.endsWith('.ts'))
+    .map(([path, source]) => ({ path, source, from: emitted.from.get(path)!, ...(emitted.declarations.has(path) ? { declaration: emitted.declarations.get(path)! } : {}) }));
+  const dist = buildDist(sources, resolve(options.outDir));
+  diagnostics.push(...dist.diagnostics);
+  lap('dist');
+  if (hasErrors(diagnostics)) return stop(diagnostics);
+
+  const files = new Map<string, string | Uint8Array>([...formatted.files, ...dist.files]);
+  const manifest = emitManifest({ generatorVersion: version, specTexts: folder.texts, files });
+  files.set(manifest.path, manifest.source);
+  const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+  if (options.write) {
+    await writeFolderAtomically(options.outDir, sorted);
+    lap('write');
+  }
+  return { files: sorted, diagnostics, methods: built.ir.methods.length, timings };
+}

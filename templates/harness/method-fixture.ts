@@ -1,0 +1,105 @@
+/**
+ * The harness behind every generated method test (design.md "Tests", style.md rule 6): one
+ * `describe` per method, run with the real client against the mock gateway.
+ *
+ * Imports are relative to `templates/`; in the generated package this file lives in
+ * `test/harness/`, where the same modules are `../../src/runtime/` and `../../src/testing/`.
+ */
+import { afterAll, beforeAll, describe, expect, it, type TaskMeta } from 'vitest';
+import { TopClient, TopError, decodeResponse, type MethodFixture, type TopRequest } from '../runtime/index.js';
+import { DEFAULT_ERROR_SAMPLE, errorSampleValue, startMockGateway, type MockGateway } from '../testing/index.js';
+import { countAssertions } from './assertion-count.js';
+import { exampleRequestParams } from './example-request.js';
+import { findSampleMismatches } from './sample-fields.js';
+
+export { harnessAssertions } from './assertion-count.js';
+
+const APP_KEY = '10000001';
+const APP_SECRET = 'harness-secret';
+const SESSION = 'harness-session';
+
+type RequestClass = new (params: any) => TopRequest;
+
+/** Without `request_id`: it differs on every answer. */
+function withoutRequestId(value: object): Record<string, unknown> {
+  const { request_id: _ignored, ...rest } = value as Record<string, unknown>;
+  return rest;
+}
+
+export function testMethod(fixture: MethodFixture, Request: RequestClass): void {
+  const { meta, samples } = fixture;
+  const session = meta.auth === 'none' ? undefined : SESSION;
+  const send = (client: TopClient) => client.execute(new Request(exampleRequestParams(fixture)), { session });
+
+  describe(meta.method, () => {
+    let gateway: MockGateway;
+    let clients: { label: string; client: TopClient }[];
+    beforeAll(async () => {
+      gateway = await startMockGateway({ apps: { [APP_KEY]: APP_SECRET }, methods: [fixture] });
+      // One client per answer format, each signing another way; no retries, so one call each.
+      const make = (options: Partial<ConstructorParameters<typeof TopClient>[0]>) =>
+        new TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway.url, maxRetries: 0, timeoutMs: 10_000, ...options });
+      clients = [
+        { label: 'JSON answer', client: make({ format: 'json', signMethod: 'hmac-sha256' }) },
+        { label: 'XML answer', client: make({ format: 'xml', signMethod: 'md5' }) },
+        { label: 'simplified answer', client: make({ format: 'json', simplify: true, signMethod: 'hmac' }) },
+      ];
+    });
+    afterAll(() => gateway?.close());
+
+    it('sends the doc example signed, and the gateway verifies and accepts it', async ({ task }) => {
+      expect.hasAssertions();
+      const before = gateway.calls.length;
+      const data = (await send(clients[0]!.client)) as Record<string, unknown>;
+      expect(gateway.calls).toHaveLength(before + 1);
+      const call = gateway.calls[before]!;
+      expect(call).toMatchObject({ method: meta.method, verified: true });
+      expect(call.error).toBeUndefined();
+      for (const [name, text] of Object.entries(fixture.example)) {
+        const field = meta.request.find((f) => f.name === name);
+        if (field?.kind === 'file') expect(call.files.map((f) => f.name), `file param ${name}`).toContain(name);
+        else expect(call.params[name], `param ${name}`).toBe(text);
+      }
+      expect(data['request_id']).toBe(call.requestId);
+      countAssertions(task.meta as TaskMeta);
+    });
+
+    it('decodes the JSON, XML and simplified samples and answers to the same object', async ({ task }) => {
+      expect.hasAssertions();
+      const decoded: [string, Record<string, unknown>][] = [];
+      for (const kind of ['json', 'xml', 'simplify_json'] as const) {
+        const text = samples[kind];
+        if (text !== undefined) decoded.push([`${kind} sample`, withoutRequestId(decodeResponse(meta, text))]);
+      }
+      for (const { label, client } of clients) decoded.push([label, withoutRequestId(await send(client))]);
+      const [first, ...rest] = decoded;
+      for (const [label, value] of rest) expect(value, `${label} against the ${first![0]}`).toEqual(first![1]);
+      countAssertions(task.meta as TaskMeta);
+    });
+
+    it('turns the error sample into a TopError with its code and sub_code', async ({ task }) => {
+      expect.hasAssertions();
+      const want = errorSampleValue(fixture) ?? DEFAULT_ERROR_SAMPLE;
+      for (const { label, client } of clients.slice(0, 2)) {
+        gateway.inject({ kind: 'error-sample', method: meta.method });
+        const error: unknown = await send(client).catch((e: unknown) => e);
+        expect(error, label).toBeInstanceOf(TopError);
+        const e = error as TopError;
+        expect({ code: e.code, subCode: e.subCode, method: e.method }, label).toEqual({ code: want.code, subCode: want.sub_code, method: meta.method });
+        expect(e.requestId, label).toBe(gateway.calls.at(-1)!.requestId);
+      }
+      countAssertions(task.meta as TaskMeta);
+    });
+
+    it('declares every field of the success samples, each holding a value of its type', ({ task }) => {
+      expect.hasAssertions();
+      const found = findSampleMismatches(fixture);
+      const accepted = fixture.acceptedMismatches ?? [];
+      const unaccepted = found.filter((m) => !accepted.some((a) => a.path === m.path));
+      expect(unaccepted, 'sample values the metadata does not declare or types otherwise').toEqual([]);
+      const stale = accepted.filter((a) => !found.some((m) => m.path === a.path));
+      expect(stale, 'accepted mismatches that no sample shows any more').toEqual([]);
+      countAssertions(task.meta as TaskMeta);
+    });
+  });
+}

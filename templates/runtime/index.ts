@@ -1,0 +1,25 @@
+/**
+ * Public exports of the runtime (the client core of `tbk-client`). Generated request modules
+ * import `TopRequest` and the `MethodMeta` types from here; users import `TopClient`.
+ */
+export { TopClient, type CallOptions, type TopResult } from './client.js';
+export { DEFAULT_GATEWAY, type TopClientOptions } from './client-options.js';
+export { decodeResponse, parseTopResponse, type DecodedResponse, type DecodeOptions, type ResponseFormat } from './decode-response.js';
+export {
+  TopClientError,
+  TopError,
+  TopResponseError,
+  TopTransportError,
+  TopValidationError,
+  type TopErrorFields,
+  type TransportFailure,
+  type ValidationProblem,
+} from './errors.js';
+export type { FileData, FileInput } from './file-input.js';
+export type { TopLogEvent, TopLogger, TopRequestEvent, TopResponseEvent, TopRetryEvent } from './logger.js';
+export type { Long } from './long.js';
+export type { AuthMode, FieldMeta, MethodFixture, MethodMeta, ScalarKind } from './metadata.js';
+export type { ResponseOf, TopRequest, TopResponseBase } from './request.js';
+export { sign, SIGN_METHODS, type SignMethod } from './sign.js';
+export { formatTopTimestamp } from './timestamp.js';
+export type { FetchLike } from './transport.js';

@@ -1,0 +1,69 @@
+/**
+ * One HTTP attempt with a timeout. A timeout or a network failure becomes a
+ * `TopTransportError` (retried by the client); the caller's `AbortSignal` rejects with the
+ * signal's reason at once, whatever the fetch implementation does with signals.
+ */
+import { TopTransportError } from './errors.js';
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpAnswer {
+  status: number;
+  contentType: string | null;
+  body: string;
+}
+
+export interface HttpAttempt {
+  fetch: FetchLike;
+  url: string;
+  init: RequestInit;
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  /** API method, for error messages. */
+  method: string;
+  redact: (text: string) => string;
+}
+
+function networkError(attempt: HttpAttempt, error: unknown): TopTransportError {
+  const e = error as { message?: unknown; code?: unknown; cause?: { message?: unknown; code?: unknown } };
+  const code = e?.cause?.code ?? e?.code;
+  const errno = typeof code === 'string' ? code : undefined;
+  const detail = [e?.message, e?.cause?.message].filter((m) => typeof m === 'string' && m).join(': ');
+  const message = `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`;
+  return new TopTransportError(attempt.method, message, errno !== undefined ? { kind: 'network', errno } : { kind: 'network' });
+}
+
+/** Sends one request and reads the whole answer as text. */
+export async function sendHttp(attempt: HttpAttempt): Promise<HttpAnswer> {
+  const timeout = new AbortController();
+  let timedOut = false;
+  const limited = attempt.timeoutMs > 0 && Number.isFinite(attempt.timeoutMs);
+  const timer = limited
+    ? setTimeout(() => {
+        timedOut = true;
+        timeout.abort(new Error('timeout'));
+      }, attempt.timeoutMs)
+    : undefined;
+  const signal = attempt.signal ? AbortSignal.any([attempt.signal, timeout.signal]) : timeout.signal;
+  let onAbort = (): void => {};
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  aborted.catch(() => {}); // settled by the race below, or never observed
+  try {
+    const response = await Promise.race([attempt.fetch(attempt.url, { ...attempt.init, signal }), aborted]);
+    const body = await Promise.race([response.text(), aborted]);
+    return { status: response.status, contentType: response.headers.get('content-type'), body };
+  } catch (error) {
+    if (attempt.signal?.aborted) throw attempt.signal.reason;
+    if (timedOut) {
+      const message = `${attempt.method}: no answer within ${attempt.timeoutMs} ms`;
+      throw new TopTransportError(attempt.method, message, { kind: 'timeout' });
+    }
+    throw networkError(attempt, error);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+  }
+}

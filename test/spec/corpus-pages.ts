@@ -1,0 +1,46 @@
+/**
+ * Pages read by the real readers from the seed pages (spec/pages) and the shared corpus
+ * (../shared/corpus next to the repository), with file names relative to the repository root
+ * as a user running `tbk-gen scrape` there would give them. Read once per test file.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readDocRecord } from '../../generator/src/scrape/doc-record.js';
+import { readMarkdownDump } from '../../generator/src/scrape/markdown-dump.js';
+import type { Page, Reader } from '../../generator/src/scrape/page-model.js';
+import { readSeedText } from '../../generator/src/scrape/seed-text.js';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CORPUS = path.resolve(REPO_ROOT, '../shared/corpus');
+
+function readWith(reader: Reader, absolute: string): Page[] {
+  return reader(path.relative(REPO_ROOT, absolute), readFileSync(absolute, 'utf8')).pages;
+}
+
+function filesIn(folder: string): string[] {
+  return readdirSync(folder)
+    .sort()
+    .map((name) => path.join(folder, name));
+}
+
+let cache: { seeds: Page[]; dump: Page[]; records: Page[]; reduced: Page[] } | undefined;
+
+export function corpusPages(): { seeds: Page[]; dump: Page[]; records: Page[]; reduced: Page[] } {
+  cache ??= {
+    seeds: filesIn(path.join(REPO_ROOT, 'spec/pages')).flatMap((f) => readWith(readSeedText, f)),
+    dump: readWith(readMarkdownDump, path.join(CORPUS, 'markdown-dump/tbk-doc-dump.md')),
+    records: filesIn(path.join(CORPUS, 'doc-records')).flatMap((f) => readWith(readDocRecord, f)),
+    reduced: filesIn(path.join(CORPUS, 'doc-records-reduced')).flatMap((f) => readWith(readDocRecord, f)),
+  };
+  return cache;
+}
+
+export function allPages(): Page[] {
+  const { seeds, dump, records, reduced } = corpusPages();
+  return [...seeds, ...dump, ...records, ...reduced];
+}
+
+export function pagesOf(method: string, pages: readonly Page[] = allPages()): Page[] {
+  return pages.filter((page) => page.method?.value === method);
+}
