@@ -6,11 +6,18 @@
 
 export const REDACTED = '***';
 
-/** Replaces every occurrence of each non-empty secret in `text` with `***`. */
+/** A secret as written raw and as percent-encoded in a URL (query params, form bodies). */
+function spellings(secret: string): string[] {
+  const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** Replaces every occurrence of each non-empty secret (raw or URL-encoded) with `***`. */
 export function redactText(text: string, secrets: readonly (string | undefined)[]): string {
   let out = text;
   for (const secret of secrets) {
-    if (secret) out = out.split(secret).join(REDACTED);
+    if (!secret) continue;
+    for (const form of spellings(secret)) out = out.split(form).join(REDACTED);
   }
   return out;
 }
