@@ -212,7 +212,7 @@ describe('TopClient local validation', () => {
 
 describe('runtime index', () => {
   it('exports the public API', () => {
-    for (const name of ['TopClient', 'TopError', 'TopClientError', 'TopValidationError', 'TopTransportError', 'TopResponseError', 'sign', 'decodeResponse', 'parseTopResponse', 'formatTopTimestamp', 'DEFAULT_GATEWAY', 'SIGN_METHODS']) {
+    for (const name of ['TopClient', 'TopError', 'TopClientError', 'TopValidationError', 'TopTransportError', 'TopResponseError', 'sign', 'decodeResponse', 'parseTopResponse', 'formatTopTimestamp', 'DEFAULT_GATEWAY', 'SIGN_METHODS', 'validateParams']) {
       expect(runtime, name).toHaveProperty(name);
     }
     expect(runtime.DEFAULT_GATEWAY).toBe('https://eco.taobao.com/router/rest');

@@ -56,6 +56,10 @@ describe('encodeParams', () => {
     expect(files).toEqual({});
   });
 
+  it('writes integers as plain digits, however large', () => {
+    expect(encodeParams(meta, { adzone_id: 1e21, item_ids: [2 ** 70, -0] }).text).toEqual({ adzone_id: '1000000000000000000000', item_ids: '1180591620717411303424,0' });
+  });
+
   it('drops null, undefined, empty and whitespace-only values', () => {
     const { text } = encodeParams(meta, { adzone_id: 1, q: '  ', fields: [], ext: null, min_price: undefined, start_time: '' });
     expect(text).toEqual({ adzone_id: '1' });

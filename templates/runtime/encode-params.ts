@@ -41,6 +41,8 @@ function isScalarLike(value: unknown): boolean {
 function encodeScalar(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value instanceof Date) return formatTopTimestamp(value);
+  // String(1e21) is "1e+21": integers that large go through bigint to keep plain digits.
+  if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 1e21) return BigInt(value).toString();
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every(isScalarLike)) return value.filter((v) => !isBlank(v)).map(encodeScalar).join(',');
   return stringifyJson(withTimestamps(value));

@@ -23,3 +23,4 @@ export type { ResponseOf, TopRequest, TopResponseBase } from './request.js';
 export { sign, SIGN_METHODS, type SignMethod } from './sign.js';
 export { formatTopTimestamp } from './timestamp.js';
 export type { FetchLike } from './transport.js';
+export { validateParams } from './validate-params.js';

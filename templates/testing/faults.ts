@@ -23,8 +23,8 @@ export type Fault = FaultBase &
      * N counting down. `times` does not apply.
      */
     | { kind: 'ban'; seconds: number }
-    /** A bare HTTP status from a proxy in front of the gateway (default 502). */
-    | { kind: 'http-error'; status?: number }
+    /** A bare HTTP status from a proxy in front of the gateway (default 502, an HTML page). */
+    | { kind: 'http-error'; status?: number; body?: string }
     /** Answer normally, after `ms` milliseconds. */
     | { kind: 'slow'; ms: number }
     /** Destroy the connection without answering. */

@@ -118,7 +118,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
     if (fault?.kind === 'cut') return void req.socket.destroy();
     if (fault?.kind === 'http-error') {
       const status = fault.status ?? 502;
-      return send(res, status, 'text/html', `<html><body><h1>${status} Bad Gateway</h1></body></html>\n`);
+      return send(res, status, 'text/html', fault.body ?? `<html><body><h1>${status} Bad Gateway</h1></body></html>\n`);
     }
     if (fault?.kind === 'slow') await wait(fault.ms);
     if (fault?.kind === 'ban') ban.start(fault);

@@ -100,7 +100,8 @@ describe('real doc records: the markdown dump → the doc-site records of the sa
   let records: SpecSide;
   beforeAll(async () => {
     const opts = { cwd: ROOT, specDir: 'spec' };
-    [dump, records] = (await Promise.all([loadSide(path.join(CORPUS, 'markdown-dump'), opts), loadSide(path.join(CORPUS, 'doc-records'), opts)])).map((l) => l.side!);
+    const loaded = await Promise.all([loadSide(path.join(CORPUS, 'markdown-dump'), opts), loadSide(path.join(CORPUS, 'doc-records'), opts)]);
+    [dump, records] = [loaded[0].side!, loaded[1].side!];
   });
   const checkOf = (method: string) => diffSpecs(dump, records, { sharedOnly: true }).methods.find((m) => m.method === method)?.changeDiff;
 

@@ -28,14 +28,18 @@ export class GitSpecError extends Error {
 
 function runGit(cwd: string, args: readonly string[], input?: string): Promise<{ status: number; stdout: Buffer; stderr: string }> {
   return new Promise((done, fail) => {
-    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.stdout!.on('data', (b: Buffer) => out.push(b));
+    child.stderr!.on('data', (b: Buffer) => err.push(b));
     child.on('error', fail);
     child.on('close', (status) => done({ status: status ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8').trim() }));
-    child.stdin.end(input ?? '');
+    if (child.stdin) {
+      // git may exit before reading everything (a bad object name): not our error to raise.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    }
   });
 }
 

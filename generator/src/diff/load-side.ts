@@ -8,7 +8,7 @@
  * prefixes force a kind. Every problem is a diagnostic; the command exits 2 on any error, which
  * keeps bad input apart from "breaking changes found" (exit 1).
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.js';
@@ -19,7 +19,7 @@ import { checkoutSpecAt, GitSpecError, isInsideGitRepository, resolveRevision } 
 import { loadPagesSide } from './pages-side.js';
 import { makeSide, type LoadedSide, type LoadSideOptions } from './spec-side.js';
 
-type Target = { kind: 'folder'; dir: string } | { kind: 'pages'; path: string } | { kind: 'git'; revision: string };
+type Target = { kind: 'folder'; dir: string } | { kind: 'pages'; path: string; folder: boolean } | { kind: 'git'; revision: string };
 
 const isDir = async (path: string) => (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
 
@@ -35,11 +35,14 @@ async function findTarget(input: string, cwd: string): Promise<Target | LoadedSi
   if (forced?.[1] === 'spec') return { kind: 'folder', dir: path };
   if (found?.isDirectory() && !forced) {
     if (await isDir(join(path, 'methods'))) return { kind: 'folder', dir: path };
+    if (basename(path) === 'methods' && (await readdir(path)).some((n) => n.endsWith('.yaml'))) {
+      return fail(input, 'TBK403', 'no spec here: this is the methods/ folder of a spec; name the folder above it');
+    }
     // A checkout of this project: its spec folder, never a scrape of the whole tree.
     if (await isDir(join(path, 'spec', 'methods'))) return { kind: 'folder', dir: join(path, 'spec') };
   }
   // Scraped with the path as given, so the spec's sources stay relative like a scrape's.
-  if (found) return { kind: 'pages', path: forced ? forced[2]! : input };
+  if (found) return { kind: 'pages', path: forced ? forced[2]! : input, folder: found.isDirectory() };
   if (forced) return fail(input, 'TBK400', 'no such file or folder');
   if ((await isInsideGitRepository(cwd)) && (await resolveRevision(cwd, input))) return { kind: 'git', revision: input };
   return fail(input, 'TBK400', 'not a spec folder, a page source or a git revision: no such file or folder, and no such revision in the repository here');
@@ -97,5 +100,5 @@ export async function loadSide(input: string, options: LoadSideOptions): Promise
   if ('diagnostics' in target) return target;
   if (target.kind === 'git') return loadGit(input, target.revision, options);
   if (target.kind === 'folder') return loadFolder(input, target.dir, 'folder', displayPath(options.cwd, target.dir));
-  return loadPagesSide(input, target.path, options);
+  return loadPagesSide(input, target.path, target.folder, options);
 }

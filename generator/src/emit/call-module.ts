@@ -3,12 +3,12 @@
  * typed by the method name. It imports every method, so it lives apart from the root entry,
  * which stays tree-shakable.
  */
-import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure, } from 'ts-morph';
 import type { IrPackage } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { stringLiteral } from './literal.js';
 import { importPath, paths } from './package-layout.js';
-import { printModule } from './print-module.js';
+import { printModule, type ModuleStatements } from './print-module.js';
 
 /** The part that does not depend on the methods. */
 const FUNCTIONS = `/** True when \`name\` is a method of this package. */
@@ -39,7 +39,7 @@ export function emitCallModule(ir: IrPackage): { path: string; source: string } 
   }));
   imports.push({ kind: StructureKind.ImportDeclaration, namedImports: ['TopClient', 'type CallOptions', 'type TopRequest'], moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) });
   imports.sort((a, b) => (a.moduleSpecifier < b.moduleSpecifier ? -1 : 1));
-  const statements: StatementStructures[] = [
+  const statements: ModuleStatements = [
     ...imports,
     {
       kind: StructureKind.Interface,

@@ -3,20 +3,20 @@
  * (its metadata by reference to the request class, example params, the doc's samples and the
  * accepted sample mismatches). The testing entry serves them; the generated tests run them.
  */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, } from 'ts-morph';
 import type { IrMethod } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { Expression, printLiteral } from './literal.js';
 import type { EmittedModule } from './request-module.js';
 import { importPath, paths } from './package-layout.js';
-import { printModule } from './print-module.js';
+import { printModule, type ModuleStatements } from './print-module.js';
 
 export function emitFixtureModule(m: IrMethod): EmittedModule {
   const path = paths.fixture(m.names);
   const initializer = printLiteral({ ...m.fixture, meta: new Expression(`${m.names.requestClass}.meta`) });
   const docs = [`Test data of \`${m.names.method}\` from its doc: example params by wire name, samples, accepted mismatches.`];
   const print = (declaration: boolean): string => {
-    const statements: StatementStructures[] = [
+    const statements: ModuleStatements = [
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['MethodFixture'], moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) },
     ];
     if (!declaration) statements.push({ kind: StructureKind.ImportDeclaration, namedImports: [m.names.requestClass], moduleSpecifier: importPath(path, paths.method(m.names)) });

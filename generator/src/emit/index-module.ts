@@ -5,15 +5,15 @@
  * different fields, so they cannot share one scope. The package is `sideEffects: false` and a
  * method module holds only its own code, so a bundler keeps just the classes a program uses.
  */
-import { StructureKind, type StatementStructures } from 'ts-morph';
+import { StructureKind, } from 'ts-morph';
 import type { IrPackage } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { importPath, paths } from './package-layout.js';
-import { printModule } from './print-module.js';
+import { printModule, type ModuleStatements } from './print-module.js';
 
 export function emitIndexModule(ir: IrPackage): { path: string; source: string } {
   const path = paths.index;
-  const statements: StatementStructures[] = [
+  const statements: ModuleStatements = [
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) },
   ];
   for (const m of ir.methods) {

@@ -4,9 +4,11 @@
  * re-parses each one and costs ~3× more for 112 modules). Output: header line, LF, two-space
  * indent, single quotes, one trailing newline; prettier settles the rest.
  */
-import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
+import { printStructure, StructureKind, type SourceFileStructure } from 'ts-morph';
 
-export function printModule(header: string, statements: StatementStructures[]): string {
+export type ModuleStatements = Exclude<SourceFileStructure['statements'], string | undefined | ((...args: never[]) => unknown)>;
+
+export function printModule(header: string, statements: ModuleStatements): string {
   const body = printStructure({ kind: StructureKind.SourceFile, statements }, { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' });
   return `${header}\n${body.replace(/\s+$/, '')}\n`;
 }

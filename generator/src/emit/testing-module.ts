@@ -3,11 +3,11 @@
  * templates/testing, re-exported, with `startMockGateway` bound to the fixtures of every method
  * of the package so a user's test needs only `startMockGateway({ apps })`.
  */
-import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure, type StatementStructures } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure, } from 'ts-morph';
 import type { IrPackage } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { importPath, paths } from './package-layout.js';
-import { printModule } from './print-module.js';
+import { printModule, type ModuleStatements } from './print-module.js';
 
 /** The testing template's own `index.ts` is copied under this name (the entry is generated). */
 export const TESTING_TEMPLATE_INDEX = 'gateway-exports.ts';
@@ -21,7 +21,7 @@ export function emitTestingModule(ir: IrPackage): { path: string; source: string
     ...ir.methods.map((m): ImportDeclarationStructure => ({ kind: StructureKind.ImportDeclaration, namedImports: [m.names.fixtureConst], moduleSpecifier: importPath(path, paths.fixture(m.names)) })),
   ];
   imports.sort((a, b) => (a.moduleSpecifier < b.moduleSpecifier ? -1 : 1));
-  const statements: StatementStructures[] = [
+  const statements: ModuleStatements = [
     ...imports,
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: template },
     {

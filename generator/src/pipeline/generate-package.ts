@@ -99,7 +99,7 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
 
   const [folder, templates, version] = await Promise.all([readSpecFolder(options.specDir), readTemplateFiles(templatesDir), generatorVersion()]);
-  const diagnostics: Diagnostic[] = [...folder.diagnostics, ...(await validateFolder(folder))];
+  const diagnostics: Diagnostic[] = [...folder.diagnostics, ...validateFolder(folder)];
   lap('read');
   if (hasErrors(diagnostics)) return stop(diagnostics);
 

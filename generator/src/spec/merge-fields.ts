@@ -18,6 +18,7 @@ type Attribute = 'required' | 'example' | 'default' | 'limits' | 'description';
 const ATTRIBUTES: Attribute[] = ['required', 'example', 'default', 'limits', 'description'];
 
 export function mergeFieldLists(path: string, lists: readonly FieldList[], disagreements: Disagreement[]): DraftField[] {
+  if (lists.length === 1) return lists[0]!.fields.map((field) => ({ ...field }));
   const names = mergeOrder(lists.map((l) => l.fields.map((f) => f.name)));
   return names.map((name) => {
     const entries = lists.map((l) => ({ file: l.file, field: l.fields.find((f) => f.name === name) }));

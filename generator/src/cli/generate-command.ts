@@ -1,0 +1,58 @@
+/**
+ * `tbk-gen generate [--spec spec] [--out generated]`: emit the tbk-client package from the spec
+ * (design.md "CLI contract"). Problems print like a compiler on stderr, then a summary line
+ * with the time of each stage. Exit 0 when written, 2 on a bad spec or bad usage (nothing is
+ * written then), 1 when the package could not be written.
+ */
+import { formatDiagnostic, sortDiagnostics, countByLevel } from '../report/diagnostic.js';
+import { generatePackage, type GenerateResult } from '../pipeline/generate-package.js';
+import { optionString, parseArgs, UsageError } from './cli-args.js';
+
+const USAGE = `usage: tbk-gen generate [--spec DIR] [--out DIR]
+
+Emit the tbk-client package from the spec folder.
+  --spec DIR   spec folder holding methods/*.yaml (default: spec)
+  --out DIR    package folder to write, replaced atomically (default: generated)`;
+
+export function formatTimings(timings: GenerateResult['timings']): string {
+  const total = Object.values(timings).reduce((a, b) => a + (b ?? 0), 0);
+  const stages = Object.entries(timings).map(([stage, ms]) => `${stage} ${((ms ?? 0) / 1000).toFixed(2)}`);
+  return `${(total / 1000).toFixed(2)} s (${stages.join(', ')})`;
+}
+
+export async function runGenerate(args: string[]): Promise<number> {
+  let specDir: string;
+  let outDir: string;
+  try {
+    const parsed = parseArgs(args, { values: ['spec', 'out'] });
+    if (parsed.options['help']) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+    specDir = optionString(parsed, 'spec', 'spec');
+    outDir = optionString(parsed, 'out', 'generated');
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`tbk-gen generate: ${e.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+
+  process.stderr.write(`generating ${outDir}/ from ${specDir}/ …\n`);
+  let result: GenerateResult;
+  try {
+    result = await generatePackage({ specDir, outDir, write: true });
+  } catch (e) {
+    process.stderr.write(`tbk-gen generate: could not write ${outDir}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  for (const d of sortDiagnostics(result.diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  const counts = countByLevel(result.diagnostics);
+  const problems = `${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s)`;
+  if (counts.error) {
+    process.stderr.write(`tbk-gen generate: nothing written: ${problems}\n`);
+    return 2;
+  }
+  process.stdout.write(`generated ${result.methods} methods, ${result.files.size} files in ${outDir}/ in ${formatTimings(result.timings)}; ${problems}\n`);
+  return 0;
+}
