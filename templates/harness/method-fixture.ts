@@ -2,12 +2,14 @@
  * The harness behind every generated method test (design.md "Tests", style.md rule 6): one
  * `describe` per method, run with the real client against the mock gateway.
  *
- * Imports are relative to `templates/`; in the generated package this file lives in
- * `test/harness/`, where the same modules are `../../src/runtime/` and `../../src/testing/`.
+ * Imports are relative to `templates/`; the generator rewrites them to `../../src/runtime/` and
+ * `../../src/testing/` when it copies this file to the package's `test/harness/`.
  */
 import { afterAll, beforeAll, describe, expect, it, type TaskMeta } from 'vitest';
 import { TopClient, TopError, decodeResponse, type MethodFixture, type TopRequest } from '../runtime/index.js';
-import { DEFAULT_ERROR_SAMPLE, errorSampleValue, startMockGateway, type MockGateway } from '../testing/index.js';
+// The gateway modules themselves, not the package's testing entry, which loads every method.
+import { startMockGateway, type MockGateway } from '../testing/mock-gateway.js';
+import { DEFAULT_ERROR_SAMPLE, errorSampleValue } from '../testing/sample-body.js';
 import { countAssertions } from './assertion-count.js';
 import { exampleRequestParams } from './example-request.js';
 import { findSampleMismatches } from './sample-fields.js';

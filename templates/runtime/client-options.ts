@@ -61,8 +61,11 @@ export function resolveClientOptions(options: TopClientOptions): ResolvedClientO
   if (!/^https?:\/\//.test(gateway) || !URL.canParse(gateway)) throw new TypeError(`TopClient: gateway must be an http(s) URL, got ${gateway}`);
   const format = options.format ?? 'json';
   if (format !== 'json' && format !== 'xml') throw new TypeError(`TopClient: format must be json or xml, got ${String(format)}`);
-  const fetchImpl = options.fetch ?? (globalThis.fetch as FetchLike | undefined);
-  if (typeof fetchImpl !== 'function') throw new TypeError('TopClient: no fetch implementation (Node ≥ 20 has one; pass options.fetch)');
+  if (typeof (options.fetch ?? globalThis.fetch) !== 'function') {
+    throw new TypeError('TopClient: no fetch implementation (Node ≥ 20 has one; pass options.fetch)');
+  }
+  // The global is looked up at call time, so a fetch stubbed after construction is used.
+  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
   return {
     appKey: options.appKey,
     signMethod,

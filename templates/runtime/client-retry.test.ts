@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TopClient } from './client.js';
 import type { TopClientOptions } from './client-options.js';
@@ -64,6 +65,16 @@ describe('retries', () => {
     expect(retries.map((e) => e.attempt)).toEqual([1, 2]);
     for (const e of retries) expect(e.delayMs).toBeLessThanOrEqual(5);
     expect(events.filter((e) => e.type === 'request').map((e) => e.attempt)).toEqual([1, 2, 3]);
+  });
+
+  it('sends the same file bytes again when a multipart call is retried', async () => {
+    const upload: MethodMeta = { ...meta, request: [...meta.request, { name: 'pic', kind: 'file' }] };
+    const g = await serve(BAD_GATEWAY, OK);
+    const stream = Readable.from([Buffer.from('abc'), Buffer.from('def')]);
+    const result = await client(g).send({ meta: upload, params: { adzone_id: 1, pic: stream } });
+    expect(result.attempts).toBe(2);
+    const sent = g.requests.map((r) => r.parts.find((p) => p.name === 'pic')?.value);
+    expect(sent).toEqual([new TextEncoder().encode('abcdef'), new TextEncoder().encode('abcdef')]);
   });
 
   it('stops at maxRetries and throws the last failure', async () => {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { TopClient } from './client.js';
 import { TopError, TopValidationError } from './errors.js';
 import * as runtime from './index.js';
@@ -207,6 +207,24 @@ describe('TopClient local validation', () => {
     expect(() => new TopClient({ appKey: 'k', appSecret: SECRET, signMethod: 'sha1' as SignMethod })).toThrow('signMethod must be one of');
     expect(() => new TopClient({ appKey: 'k', appSecret: SECRET, gateway: 'ftp://x' })).toThrow('gateway must be an http(s) URL');
     expect(() => new TopClient({ appKey: 'k', appSecret: SECRET, maxRetries: 1.5 })).toThrow('maxRetries must be an integer');
+  });
+});
+
+describe('TopClient fetch', () => {
+  it('uses the global fetch of call time when none is given', async () => {
+    const client = new TopClient({ appKey: 'k', appSecret: SECRET });
+    const urls: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      urls.push(url);
+      return new Response(OK_JSON);
+    });
+    try {
+      expect(await client.execute(new WireRequest({ adzone_id: 1 }))).toMatchObject({ request_id: 'rid1' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(urls).toHaveLength(1);
+    expect(urls[0]).toMatch(/^https:\/\/eco\.taobao\.com\/router\/rest\?method=taobao\.tbk\.test\.wire&/);
   });
 });
 

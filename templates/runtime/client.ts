@@ -18,6 +18,8 @@ import { formatTopTimestamp } from './timestamp.js';
 import { sendHttp } from './transport.js';
 import { validateParams } from './validate-params.js';
 
+export type { TopClientOptions } from './client-options.js';
+
 export interface CallOptions {
   /** The user's session key, for methods that need user authorisation. */
   session?: string;

@@ -25,7 +25,7 @@ export interface CheckResult {
 }
 
 /** The gateway allows 10 minutes of clock skew either way (common-param table, `timestamp`). */
-export const TIMESTAMP_WINDOW_MS = 10 * 60 * 1000;
+export const TIMESTAMP_WINDOW_MS: number = 10 * 60 * 1000;
 
 export function checkRequest(request: ParsedRequest, ctx: GatewayContext): CheckResult {
   const p = request.params;

@@ -23,28 +23,28 @@ const error = (code: number, msg: string, sub_code?: string, sub_msg?: string): 
 };
 
 export const topErrors = {
-  appCallLimited: (seconds: number) =>
+  appCallLimited: (seconds: number): GatewayError =>
     error(7, 'App Call Limited', 'accesscontrol.limited-by-app-access-count', `This ban will last for ${seconds} more seconds`),
-  remoteServiceError: (subCode = 'isp.remote-service-error', subMsg = '服务端异常，请稍后重试') =>
+  remoteServiceError: (subCode: string = 'isp.remote-service-error', subMsg: string = '服务端异常，请稍后重试'): GatewayError =>
     error(15, 'Remote service error', subCode, subMsg),
-  missingMethod: () => error(21, 'Missing method'),
-  invalidMethod: (method: string) => error(22, 'Invalid method', 'isv.method-not-exist', `method ${method} not exist`),
-  invalidFormat: (format: string) => error(23, 'Invalid format', 'isv.invalid-format', `format ${format} is not json or xml`),
-  missingSignature: () => error(24, 'Missing signature'),
-  invalidSignature: () => error(25, 'Invalid signature'),
-  unsupportedSignMethod: (signMethod: string) =>
+  missingMethod: (): GatewayError => error(21, 'Missing method'),
+  invalidMethod: (method: string): GatewayError => error(22, 'Invalid method', 'isv.method-not-exist', `method ${method} not exist`),
+  invalidFormat: (format: string): GatewayError => error(23, 'Invalid format', 'isv.invalid-format', `format ${format} is not json or xml`),
+  missingSignature: (): GatewayError => error(24, 'Missing signature'),
+  invalidSignature: (): GatewayError => error(25, 'Invalid signature'),
+  unsupportedSignMethod: (signMethod: string): GatewayError =>
     error(25, 'Invalid signature', 'isv.invalid-sign-method', `sign_method ${signMethod} is not md5, hmac or hmac-sha256`),
-  missingSession: () => error(26, 'Missing session'),
-  invalidSession: () => error(27, 'Invalid session', 'invalid-sessionkey', 'session key is not valid'),
-  missingAppKey: () => error(28, 'Missing app key'),
-  invalidAppKey: () => error(29, 'Invalid app Key', 'isv.appkey-not-exists'),
-  missingTimestamp: () => error(30, 'Missing timestamp'),
-  invalidTimestamp: (reason: string) => error(31, 'Invalid timestamp', 'isv.invalid-timestamp', reason),
-  missingVersion: () => error(32, 'Missing version'),
-  unsupportedVersion: (v: string) => error(34, 'Unsupported version', 'isv.unsupported-version', `version ${v} is not 2.0`),
-  missingRequiredArguments: (name: string) =>
+  missingSession: (): GatewayError => error(26, 'Missing session'),
+  invalidSession: (): GatewayError => error(27, 'Invalid session', 'invalid-sessionkey', 'session key is not valid'),
+  missingAppKey: (): GatewayError => error(28, 'Missing app key'),
+  invalidAppKey: (): GatewayError => error(29, 'Invalid app Key', 'isv.appkey-not-exists'),
+  missingTimestamp: (): GatewayError => error(30, 'Missing timestamp'),
+  invalidTimestamp: (reason: string): GatewayError => error(31, 'Invalid timestamp', 'isv.invalid-timestamp', reason),
+  missingVersion: (): GatewayError => error(32, 'Missing version'),
+  unsupportedVersion: (v: string): GatewayError => error(34, 'Unsupported version', 'isv.unsupported-version', `version ${v} is not 2.0`),
+  missingRequiredArguments: (name: string): GatewayError =>
     error(40, `Missing required arguments:${name}`, `isv.missing-parameter:${name}`, `缺少必选参数:${name}`),
-  invalidArguments: (name: string, reason: string) =>
+  invalidArguments: (name: string, reason: string): GatewayError =>
     error(41, `Invalid arguments:${name}`, `isv.invalid-parameter:${name}`, reason),
 } as const;
 

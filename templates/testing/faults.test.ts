@@ -40,6 +40,18 @@ describe('faults', () => {
     expect(await codeOf(kinds)).toBeUndefined();
   });
 
+  it('does not extend a ban when banned calls keep coming', async () => {
+    gateway.inject({ kind: 'ban', seconds: 1 });
+    const start = performance.now();
+    let code: number | undefined = 7;
+    while (code === 7 && performance.now() - start < 3_000) {
+      code = await codeOf(kinds);
+      if (code === 7) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(code).toBeUndefined();
+    expect(performance.now() - start).toBeLessThan(1_600);
+  });
+
   it('http-error answers a bare 502 page', async () => {
     gateway.inject({ kind: 'http-error' });
     const res = await callGateway(gateway.url, kinds);

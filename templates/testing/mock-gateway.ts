@@ -93,7 +93,12 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
   const server = createServer((req, res) => {
     readBody(req)
       .then((body) => answer(req, res, body))
-      .catch(() => res.destroy());
+      .catch((e: unknown) => {
+        // A fault of the gateway itself shows as an answer, not as a mysteriously cut connection.
+        const status = e instanceof BodyTooLargeError ? 413 : 500;
+        if (res.headersSent) res.destroy();
+        else send(res, status, 'text/plain; charset=utf-8', `mock gateway: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      });
   });
 
   async function answer(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
@@ -113,15 +118,16 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
     const call = recordCall(request, format, checked.verified);
     calls.push(call);
 
-    const fault = ban.active(p['method']) ?? faults.take(p['method']);
+    const banned = ban.active(p['method']);
+    const fault = banned ?? faults.take(p['method']);
     if (fault) call.fault = fault.kind;
+    if (fault?.kind === 'ban' && !banned) ban.start(fault);
     if (fault?.kind === 'cut') return void req.socket.destroy();
     if (fault?.kind === 'http-error') {
       const status = fault.status ?? 502;
       return send(res, status, 'text/html', fault.body ?? `<html><body><h1>${status} Bad Gateway</h1></body></html>\n`);
     }
     if (fault?.kind === 'slow') await wait(fault.ms);
-    if (fault?.kind === 'ban') ban.start(fault);
 
     const requestId = newRequestId();
     call.requestId = requestId;
@@ -199,13 +205,15 @@ function send(res: ServerResponse, status: number, contentType: string, text: st
   res.end(text);
 }
 
+class BodyTooLargeError extends Error {}
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(new Error('request body too large'));
+      if (size > MAX_BODY_BYTES) reject(new BodyTooLargeError(`request body over ${MAX_BODY_BYTES} bytes`));
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks)));

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { kindsFixture, kindsJsonSample } from '../../test/testing/fixtures/kinds-fixture.js';
 import { refundFixture } from '../../test/testing/fixtures/refund-fixture.js';
+import { decodeResponse } from '../runtime/decode-response.js';
 import { parseJsonLossless, type JsonValue } from '../runtime/json-lossless.js';
 import { parseXml, type XmlElement } from '../runtime/xml.js';
 import { renderResponse, XML_PROLOG } from './render-response.js';
 import { readJsonSample, readXmlSample } from './response-value.js';
+import { synthesizeResponse } from './synthesize-value.js';
 
 /** Element names, trimmed text and children: the XML without layout. */
 function shape(e: XmlElement): unknown {
@@ -61,13 +63,33 @@ describe('renderResponse', () => {
     );
   });
 
-  it('writes a Json field holding an object as JSON text in XML', () => {
-    const xml = renderResponse(kindsFixture.meta, { ext_info: { a: [1, 2] } }, 'xml');
+  it('writes a scalar field holding an object as JSON text in XML', () => {
+    const xml = renderResponse(kindsFixture.meta, { ext_info: { a: [1, 2] }, tags: [{ b: 1 }] }, 'xml');
     expect(xml).toContain('<ext_info>{"a":[1,2]}</ext_info>');
+    expect(xml).toContain('<tags><string>{"b":1}</string></tags>');
   });
 
   it('keeps fields missing from the metadata as they are', () => {
     const json = renderResponse(meta, { newer_field: { deep: [1] } }, 'json');
     expect(json).toBe('{"tbk_order_refund_get_response":{"newer_field":{"deep":[1]}}}');
+  });
+});
+
+describe('renderResponse and the runtime decoder', () => {
+  const cases = [
+    ['the refund sample', refundFixture.meta, readJsonSample(refundFixture.meta, refundFixture.samples.json!)],
+    ['the kinds sample', kindsFixture.meta, readJsonSample(kindsFixture.meta, kindsJsonSample)],
+    ['a synthetic value', kindsFixture.meta, synthesizeResponse(kindsFixture)],
+  ] as const;
+
+  it.each(cases)('decode every rendering of %s to the same object', (_name, meta, value) => {
+    const [json, ...others] = (['json', 'simplify', 'xml'] as const).map((f) => decodeResponse(meta, renderResponse(meta, value, f)));
+    for (const other of others) expect(other).toEqual(json);
+  });
+
+  it('decode the rendering of a sample like the sample', () => {
+    const { meta, samples } = refundFixture;
+    const value = readJsonSample(meta, samples.json!);
+    expect(decodeResponse(meta, renderResponse(meta, value, 'xml'))).toEqual(decodeResponse(meta, samples.json!));
   });
 });

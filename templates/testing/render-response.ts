@@ -5,7 +5,7 @@
  * - simplified JSON: the same root key, lists bare. The doc site's `rspSampleSimplifyJson`
  *   (e.g. doc record taobao.tbk.order.refund.get) keeps the root key and drops only wrappers;
  * - XML: compact elements under the TOP prolog; a list is its wrapper element repeated, and a
- *   `Json` field holding an object becomes its JSON text.
+ *   scalar field (e.g. `Json`) holding an object becomes its JSON text.
  * `request_id` is appended as the root's last member, as the gateway does.
  */
 import type { FieldMeta, MethodMeta } from '../runtime/metadata.js';
@@ -41,7 +41,10 @@ function wrapValue(meta: MethodMeta, field: FieldMeta | undefined, value: Respon
 
 function wrapElement(meta: MethodMeta, field: FieldMeta, value: ResponseValue, forXml: boolean): ResponseValue {
   if (field.kind === 'struct' && isObject(value)) return wrapObject(meta, field.struct, value, forXml);
-  if (field.kind === 'json' && forXml && (isObject(value) || Array.isArray(value))) return stringifyJson(value);
+  // A scalar field holding an object (a Json field; or a doc mistake such as the objects in the
+  // String[] future_activity_promotion_path_list of taobao.tbk.item.info.upgrade.get): JSON text,
+  // which is what the runtime decodes such a value to from JSON.
+  if (forXml && (isObject(value) || Array.isArray(value))) return stringifyJson(value);
   return value;
 }
 

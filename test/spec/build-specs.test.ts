@@ -91,6 +91,27 @@ describe('buildSpecs: one page', () => {
     expect(diagnostics.map((d) => [d.line, d.code, d.message])).toEqual([[22, 'TBK150', 'LinkInfoDTO.type is typed String here and Number at line 12; Number kept']]);
   });
 
+  it('never places flattened request rows by the response sample, nor joins request structs by a guessed name', () => {
+    const json = JSON.stringify({ tbk_x_response: { opt: { inner: { a: 1 } } } });
+    const rows = [p('inner', 'Inner', { line: 5 }), p('a', 'Number', { line: 6 })];
+    const page = makePage({ method: 'taobao.tbk.x', request: [p('opt', 'Opt', { line: 4, children: rows, childrenFlattened: true })], samples: { json } });
+    const { specs, diagnostics } = buildSpecs([page]);
+    expect(specs[0]!.types.Opt!.map((f) => f.name)).toEqual(['inner', 'a']);
+    expect(specs[0]!.types.Inner).toEqual([]);
+    // The sample's `opt` is learned as a response field; its struct names, guessed from the
+    // keys, must not join the request's Opt and Inner.
+    expect(specs[0]!.response).toEqual([{ name: 'opt', type: 'TbkXResponseOpt', inferred: true }]);
+    expect(specs[0]!.types.TbkXResponseOpt).toEqual([{ name: 'inner', type: 'TbkXResponseOptInner', inferred: true }]);
+    expect(specs[0]!.types.TbkXResponseOptInner).toEqual([{ name: 'a', type: 'Number', example: '1', inferred: true }]);
+    expect(diagnostics.map((d) => [d.line, d.code])).toEqual([
+      [4, 'TBK131'],
+      [5, 'TBK141'],
+      [51, 'TBK140'],
+      [51, 'TBK140'],
+      [51, 'TBK140'],
+    ]);
+  });
+
   it('drops struct types nothing reaches', () => {
     const pages = [
       makePage({ file: 'r.json', format: 'doc-record', method: 'taobao.tbk.x', response: [p('data', 'NewName', { children: [p('a', 'String')] })] }),

@@ -78,6 +78,15 @@ describe('inference from a JSON sample', () => {
     expect(fieldsOf(spec, 'Shop')).toEqual([['shop_id', 'Number', true]]);
   });
 
+  it('gives no example for an integer JSON cannot hold exactly', () => {
+    const json = '{ "tbk_x_get_response":{ "data":{ "tb_trade_id":1707359271433894971, "n":12 } } }';
+    const page = makePage({ method: 'taobao.tbk.x.get', response: [p('data', 'Data')], samples: { json } });
+    expect(buildSpecs([page]).specs[0]!.types.Data).toEqual([
+      { name: 'tb_trade_id', type: 'Number', inferred: true },
+      { name: 'n', type: 'Number', example: '12', inferred: true },
+    ]);
+  });
+
   it('adds keys no table lists after the table fields, with a notice', () => {
     const json = JSON.stringify({ tbk_x_get_response: { data: { a: 1, b: 'x' }, request_id: 'r' } });
     const page = makePage({ method: 'taobao.tbk.x.get', response: [p('data', 'Data', { children: [p('a', 'Number')] })], samples: { json } });

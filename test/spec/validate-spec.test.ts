@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../generator/src/report/diagnostic.js';
 import type { CatalogSpec, MethodSpec } from '../../generator/src/spec/model.js';
 import { readSpecFolder, serializeCatalog, serializeMethodSpec } from '../../generator/src/spec/spec-files.js';
+import { loadSchemaValidators, SCHEMA_CACHE_DIR } from '../../generator/src/spec/schema-validators.js';
 import { validateCatalog, validateMethodSpec, validateMethodValue, validateSpecFolder } from '../../generator/src/spec/validate-spec.js';
 
 const FILE = 'spec/methods/taobao.tbk.x.get.yaml';
@@ -145,5 +146,25 @@ describe('validateCatalog and validateSpecFolder', () => {
     const folder = await readSpecFolder(dir);
     const found = validateSpecFolder(folder);
     expect(found.map((d) => [d.file, d.code])).toEqual([[join(dir, 'methods', 'taobao.tbk.y.get.yaml'), 'TBK220']]);
+  });
+});
+
+describe('loadSchemaValidators', () => {
+  const cacheDir = join(SCHEMA_CACHE_DIR, `test-${process.pid}`);
+  afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+  it('compiles the schema once, caches the code, and the cached validators judge alike', () => {
+    const compiled = loadSchemaValidators(cacheDir);
+    expect(readdirSync(cacheDir)).toEqual([expect.stringMatching(/^schema-[0-9a-f]{16}\.cjs$/)]);
+    const cached = loadSchemaValidators(cacheDir);
+    expect(cached.method).not.toBe(compiled.method);
+    const bad = { ...spec(), auth: 'maybe', colour: 'red' };
+    for (const v of [compiled, cached]) {
+      expect(v.method(JSON.parse(JSON.stringify(spec())))).toBe(true);
+      expect(v.method(bad)).toBe(false);
+      expect(v.method.errors!.map((e) => `${e.instancePath} ${e.keyword}`).sort()).toEqual([' additionalProperties', '/auth enum']);
+      expect(v.catalog({ snapshots: [], titles: [] })).toBe(true);
+      expect(v.catalog({ snapshots: [] })).toBe(false);
+    }
   });
 });

@@ -47,8 +47,9 @@ beforeAll(async () => {
 afterAll(() => gateway.close());
 
 const method = refundFixture.meta.method;
-// The struct param as an object: both SDKs send objects as JSON text.
-const params = { publisher_refund_order_query_option: JSON.parse(refundFixture.example['publisher_refund_order_query_option']!) as object };
+// The struct param as JSON text, as TOP takes it. (Given an object, node-taobao-topclient
+// stringifies it before signing; topsdk signs "[object Object]" and sends the JSON — see below.)
+const params = { publisher_refund_order_query_option: refundFixture.example['publisher_refund_order_query_option']! };
 const sampleRoot = (parseJsonLossless(refundFixture.samples.json!) as Record<string, unknown>)[refundFixture.meta.rootKey];
 
 describe.each(sdks)('%s', (_name, sdk) => {
@@ -74,6 +75,21 @@ describe.each(sdks)('%s', (_name, sdk) => {
   it('gets code 22 for a method the gateway does not know', async () => {
     const error = (await sdk(gateway.url, APP_SECRET)('taobao.tbk.unknown.get', {}).catch((e: unknown) => e)) as SdkError;
     expect(error.code).toBe(22);
+  });
+});
+
+describe('struct params given as objects', () => {
+  const objectParams = { publisher_refund_order_query_option: JSON.parse(params.publisher_refund_order_query_option) as object };
+
+  it('node-taobao-topclient signs the JSON text it sends, and is accepted', async () => {
+    await nodeTaobaoTopclient(gateway.url, APP_SECRET)(method, objectParams);
+    expect(gateway.calls.at(-1)).toMatchObject({ verified: true });
+    expect(gateway.calls.at(-1)!.params['publisher_refund_order_query_option']).toBe(params.publisher_refund_order_query_option);
+  });
+
+  it('topsdk signs "[object Object]" but sends JSON text, so the signature is refused like TOP would', async () => {
+    const error = (await topsdk(gateway.url, APP_SECRET)(method, objectParams).catch((e: unknown) => e)) as SdkError;
+    expect(error.code).toBe(25);
   });
 });
 

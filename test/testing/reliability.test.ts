@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TopClient, type TopClientOptions } from '../../templates/runtime/client.js';
 import { TopError, TopTransportError } from '../../templates/runtime/errors.js';
+import type { GatewayError } from '../../templates/testing/error-responses.js';
 import { startMockGateway, type MockGateway } from '../../templates/testing/mock-gateway.js';
 import { kindsFixture } from './fixtures/kinds-fixture.js';
 import { requestClassOf } from './fixtures/request-class.js';
@@ -59,7 +60,7 @@ describe('retries', () => {
     expect((out.error as TopError).attempts).toBe(3);
   });
 
-  it.each([
+  it.each<[string, GatewayError]>([
     ['an isv.* error', { code: 50, msg: 'Remote service error', sub_code: 'isv.invalid-parameter', sub_msg: '非法参数' }],
     ['a business error without sub_code', { code: 50, msg: 'Remote service error' }],
     ['a business sub_code', { code: 15, msg: 'Remote service error', sub_code: 'tbk.adzone-not-exist' }],

@@ -3,7 +3,7 @@
  * "CLI contract", docs/diff.md). Exit status: 0, or 1 when the --fail-on threshold is met;
  * 2 for usage errors and unusable sides (unknown revision, no spec, invalid spec files).
  */
-import { formatDiagnostic, sortDiagnostics } from '../report/diagnostic.js';
+import { formatDiagnostic } from '../report/diagnostic.js';
 import { diffSpecs } from '../diff/diff-specs.js';
 import { loadSide } from '../diff/load-side.js';
 import { renderJson } from '../diff/render-json.js';
@@ -77,8 +77,8 @@ export async function diffCommand(args: string[], io: DiffIo): Promise<number> {
   }
   const load = { cwd: io.cwd, specDir: options.specDir };
   const [before, after] = await Promise.all(options.sides.map((input) => loadSide(input, load)));
-  const problems = sortDiagnostics([...before!.diagnostics, ...after!.diagnostics]);
-  for (const d of problems) io.stderr.write(formatDiagnostic(d) + '\n');
+  // OLD's problems, then NEW's; each side lists the causes before its summary line.
+  for (const d of [...before!.diagnostics, ...after!.diagnostics]) io.stderr.write(formatDiagnostic(d) + '\n');
   if (!before!.side || !after!.side) {
     const bad = [before!.side ? undefined : `OLD (${options.sides[0]})`, after!.side ? undefined : `NEW (${options.sides[1]})`].filter(Boolean);
     io.stderr.write(`tbk-gen diff: cannot compare: ${bad.join(' and ')} unusable\n`);

@@ -44,7 +44,8 @@ function diffFields(before: Map<string, FlatField>, after: Map<string, FlatField
   return out;
 }
 
-export function diffMethod(a: MethodSpec, b: MethodSpec): Change[] {
+/** `before`/`after`: the flattened fields, when the caller has them already. */
+export function diffMethod(a: MethodSpec, b: MethodSpec, before = flattenFields(a), after = flattenFields(b)): Change[] {
   const auth = classifyAuthChange(a.auth ?? 'unknown', b.auth ?? 'unknown');
-  return [...(auth ? [auth] : []), ...diffFields(flattenFields(a), flattenFields(b)), ...diffMethodDocs(a, b)];
+  return [...(auth ? [auth] : []), ...diffFields(before, after), ...diffMethodDocs(a, b)];
 }

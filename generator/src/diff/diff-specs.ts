@@ -37,8 +37,9 @@ function diffOneMethod(name: string, a: MethodSpec | undefined, b: MethodSpec | 
   const base = { method: name, ...(title ? { title } : {}) };
   if (!a) return { ...base, status: 'added', severity: 'compatible', changes: [{ severity: 'compatible', kind: 'method-added', path: name, message: 'method added' }] };
   if (!b) return { ...base, status: 'removed', severity: 'breaking', changes: [{ severity: 'breaking', kind: 'method-removed', path: name, message: 'method removed' }] };
-  const changes = bySeverity(diffMethod(a, b));
-  const changeDiff = compareChangeDiff({ old: a, new: b, changes, before: flattenFields(a), after: flattenFields(b), oldTime });
+  const [before, after] = [flattenFields(a), flattenFields(b)];
+  const changes = bySeverity(diffMethod(a, b, before, after));
+  const changeDiff = compareChangeDiff({ old: a, new: b, changes, before, after, oldTime });
   if (!changes.length && !changeDiff) return undefined;
   return { ...base, status: 'changed', severity: highest(changes), changes, ...(changeDiff ? { changeDiff } : {}) };
 }

@@ -1,15 +1,22 @@
 /**
  * The spec folder at a git revision (`HEAD~1`, `origin/main`, a tag or a commit id), copied
- * into a temporary folder so it is read and validated exactly like a folder on disk. Files are
- * read through one `git cat-file --batch` process, not one `git show` per method file.
+ * into a temporary folder so it is read and validated exactly like a folder on disk. Four git
+ * processes per side: the repository, the commit, the file list, and one `git cat-file --batch`
+ * for the commit object and every file (not one `git show` per method file).
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
-export interface GitSpec {
+export interface GitRevision {
+  /** The repository's top folder. */
+  top: string;
+  revision: string;
   commit: string;
-  /** Commit time, epoch ms. */
+}
+
+export interface GitSpec {
+  /** Committer time, epoch ms. */
   time: number;
   /** The spec folder's path inside the repository (posix), e.g. `spec`. */
   specPath: string;
@@ -19,7 +26,7 @@ export interface GitSpec {
 
 export class GitSpecError extends Error {
   constructor(
-    readonly code: 'TBK401' | 'TBK402' | 'TBK403' | 'TBK407',
+    readonly code: 'TBK403' | 'TBK407',
     message: string,
   ) {
     super(message);
@@ -43,61 +50,57 @@ function runGit(cwd: string, args: readonly string[], input?: string): Promise<{
   });
 }
 
-/** Parse `git cat-file --batch` output: `<id> blob <size>\n<bytes>\n` per requested object. */
+/** The top folder of the repository `cwd` is in, or undefined (no repository, or no git). */
+export async function findRepository(cwd: string): Promise<string | undefined> {
+  const found = await runGit(cwd, ['rev-parse', '--show-toplevel']).catch(() => undefined);
+  return found?.status === 0 ? found.stdout.toString('utf8').trim() : undefined;
+}
+
+/** The commit a revision names, or undefined when it names none. */
+export async function resolveCommit(top: string, revision: string): Promise<string | undefined> {
+  // --end-of-options: a revision such as `--all` is a name to look up, never an option.
+  const found = await runGit(top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+  return found.status === 0 ? found.stdout.toString('utf8').trim() : undefined;
+}
+
+/** Parse `git cat-file --batch` output: `<id> <type> <size>\n<bytes>\n` per requested object. */
 function splitBatch(output: Buffer, count: number): Buffer[] {
-  const blobs: Buffer[] = [];
+  const objects: Buffer[] = [];
   let at = 0;
   for (let i = 0; i < count; i++) {
     const eol = output.indexOf(0x0a, at);
     const header = output.subarray(at, eol).toString('utf8');
-    const size = Number(/^\S+ blob (\d+)$/.exec(header)?.[1] ?? NaN);
+    const size = Number(/^\S+ (?:blob|commit) (\d+)$/.exec(header)?.[1] ?? NaN);
     if (!Number.isFinite(size)) throw new GitSpecError('TBK407', `git cat-file answered "${header}"`);
-    blobs.push(output.subarray(eol + 1, eol + 1 + size));
+    objects.push(output.subarray(eol + 1, eol + 1 + size));
     at = eol + 1 + size + 1;
   }
-  return blobs;
+  return objects;
 }
 
-export async function isInsideGitRepository(cwd: string): Promise<boolean> {
-  try {
-    return (await runGit(cwd, ['rev-parse', '--is-inside-work-tree'])).status === 0;
-  } catch {
-    return false;
-  }
-}
-
-/** The commit a revision names, or undefined when it names none. */
-export async function resolveRevision(cwd: string, revision: string): Promise<{ commit: string; time: number } | undefined> {
-  // --end-of-options: a revision such as `--all` is a name to look up, never an option.
-  const found = await runGit(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
-  if (found.status !== 0) return undefined;
-  const commit = found.stdout.toString('utf8').trim();
-  const time = await runGit(cwd, ['show', '-s', '--format=%ct', commit]);
-  return { commit, time: Number(time.stdout.toString('utf8').trim()) * 1000 };
+function committerTime(commitObject: Buffer): number {
+  const seconds = /^committer .* (\d+) [+-]\d{4}$/m.exec(commitObject.toString('utf8'))?.[1];
+  return Number(seconds) * 1000;
 }
 
 /**
- * Copy `<specDir>/methods/*.yaml` and `<specDir>/catalog.yaml` at `revision` into `target`.
+ * Copy `<specDir>/methods/*.yaml` and `<specDir>/catalog.yaml` at a revision into `target`.
  * `specDir` is a path on disk (relative to `cwd`), mapped to its place in the repository.
  */
-export async function checkoutSpecAt(cwd: string, revision: string, specDir: string, target: string): Promise<GitSpec> {
-  if (!(await isInsideGitRepository(cwd))) throw new GitSpecError('TBK401', 'not inside a git repository (or git is not installed), so git revisions cannot be read');
-  const resolved = await resolveRevision(cwd, revision);
-  if (!resolved) throw new GitSpecError('TBK402', `unknown git revision "${revision}"`);
-  const top = (await runGit(cwd, ['rev-parse', '--show-toplevel'])).stdout.toString('utf8').trim();
-  const specPath = relative(top, resolve(cwd, specDir)).split(sep).join('/') || '.';
+export async function checkoutSpecAt(at: GitRevision, cwd: string, specDir: string, target: string): Promise<GitSpec> {
+  const specPath = relative(at.top, resolve(cwd, specDir)).split(sep).join('/') || '.';
   const prefix = specPath === '.' ? '' : `${specPath}/`;
-  const listed = await runGit(top, ['ls-tree', '-r', '-z', '--name-only', resolved.commit, '--', `${prefix}methods`, `${prefix}catalog.yaml`]);
+  const listed = await runGit(at.top, ['ls-tree', '-r', '-z', '--name-only', at.commit, '--', `${prefix}methods`, `${prefix}catalog.yaml`]);
   if (listed.status !== 0) throw new GitSpecError('TBK407', `git ls-tree failed: ${listed.stderr}`);
   // readSpecFolder reads methods/*.yaml only, not sub-folders: copy the same files.
   const isMethodFile = (p: string) => p.startsWith(`${prefix}methods/`) && p.endsWith('.yaml') && !p.slice(prefix.length + 8).includes('/');
   const paths = listed.stdout.toString('utf8').split('\0').filter((p) => p === `${prefix}catalog.yaml` || isMethodFile(p));
   if (!paths.some(isMethodFile)) {
-    throw new GitSpecError('TBK403', `no spec at ${specPath}/ in revision "${revision}" (${resolved.commit.slice(0, 12)}): no ${prefix}methods/*.yaml`);
+    throw new GitSpecError('TBK403', `no spec at ${specPath}/ in revision "${at.revision}" (${at.commit.slice(0, 12)}): no ${prefix}methods/*.yaml`);
   }
-  const batch = await runGit(top, ['cat-file', '--batch'], paths.map((p) => `${resolved.commit}:${p}\n`).join(''));
+  const batch = await runGit(at.top, ['cat-file', '--batch'], [at.commit, ...paths.map((p) => `${at.commit}:${p}`)].map((l) => `${l}\n`).join(''));
   if (batch.status !== 0) throw new GitSpecError('TBK407', `git cat-file failed: ${batch.stderr}`);
-  const blobs = splitBatch(batch.stdout, paths.length);
+  const [commit, ...blobs] = splitBatch(batch.stdout, paths.length + 1);
   const files: string[] = [];
   for (const [i, path] of paths.entries()) {
     const inSpec = path.slice(prefix.length);
@@ -106,5 +109,5 @@ export async function checkoutSpecAt(cwd: string, revision: string, specDir: str
     await writeFile(file, blobs[i]!);
     files.push(inSpec);
   }
-  return { ...resolved, specPath, files };
+  return { time: committerTime(commit!), specPath, files };
 }

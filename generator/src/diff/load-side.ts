@@ -15,11 +15,11 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import { readSpecFolder } from '../spec/spec-files.js';
 import { validateSpecFolder } from '../spec/validate-spec.js';
 import type { SideKind } from './diff-model.js';
-import { checkoutSpecAt, GitSpecError, isInsideGitRepository, resolveRevision } from './git-spec.js';
+import { checkoutSpecAt, findRepository, GitSpecError, resolveCommit, type GitRevision } from './git-spec.js';
 import { loadPagesSide } from './pages-side.js';
 import { makeSide, type LoadedSide, type LoadSideOptions } from './spec-side.js';
 
-type Target = { kind: 'folder'; dir: string } | { kind: 'pages'; path: string; folder: boolean } | { kind: 'git'; revision: string };
+type Target = { kind: 'folder'; dir: string } | { kind: 'pages'; path: string; folder: boolean } | ({ kind: 'git' } & GitRevision);
 
 const isDir = async (path: string) => (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
 
@@ -29,7 +29,13 @@ function fail(input: string, code: string, message: string): LoadedSide {
 
 async function findTarget(input: string, cwd: string): Promise<Target | LoadedSide> {
   const forced = /^(spec|pages|git):(.+)$/.exec(input);
-  if (forced?.[1] === 'git') return { kind: 'git', revision: forced[2]! };
+  if (forced?.[1] === 'git') {
+    const revision = forced[2]!;
+    const top = await findRepository(cwd);
+    if (!top) return fail(input, 'TBK401', 'not inside a git repository (or git is not installed), so git revisions cannot be read');
+    const commit = await resolveCommit(top, revision);
+    return commit ? { kind: 'git', top, revision, commit } : fail(input, 'TBK402', `unknown git revision "${revision}"`);
+  }
   const path = resolve(cwd, forced ? forced[2]! : input);
   const found = await stat(path).catch(() => undefined);
   if (forced?.[1] === 'spec') return { kind: 'folder', dir: path };
@@ -44,7 +50,9 @@ async function findTarget(input: string, cwd: string): Promise<Target | LoadedSi
   // Scraped with the path as given, so the spec's sources stay relative like a scrape's.
   if (found) return { kind: 'pages', path: forced ? forced[2]! : input, folder: found.isDirectory() };
   if (forced) return fail(input, 'TBK400', 'no such file or folder');
-  if ((await isInsideGitRepository(cwd)) && (await resolveRevision(cwd, input))) return { kind: 'git', revision: input };
+  const top = await findRepository(cwd);
+  const commit = top ? await resolveCommit(top, input) : undefined;
+  if (top && commit) return { kind: 'git', top, revision: input, commit };
   return fail(input, 'TBK400', 'not a spec folder, a page source or a git revision: no such file or folder, and no such revision in the repository here');
 }
 
@@ -77,13 +85,13 @@ function displayPath(cwd: string, dir: string): string {
   return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? dir : rel;
 }
 
-async function loadGit(input: string, revision: string, options: LoadSideOptions): Promise<LoadedSide> {
+async function loadGit(input: string, at: GitRevision, options: LoadSideOptions): Promise<LoadedSide> {
   const dir = await mkdtemp(join(tmpdir(), 'tbk-gen-diff-'));
   try {
-    const found = await checkoutSpecAt(options.cwd, revision, options.specDir, dir);
-    const loaded = await loadFolder(input, dir, 'git', `${revision}:${found.specPath}`);
+    const found = await checkoutSpecAt(at, options.cwd, options.specDir, dir);
+    const loaded = await loadFolder(input, dir, 'git', `${at.revision}:${found.specPath}`);
     if (loaded.side) {
-      loaded.side.summary.commit = found.commit;
+      loaded.side.summary.commit = at.commit;
       loaded.side.time = found.time;
     }
     return loaded;
@@ -98,7 +106,7 @@ async function loadGit(input: string, revision: string, options: LoadSideOptions
 export async function loadSide(input: string, options: LoadSideOptions): Promise<LoadedSide> {
   const target = await findTarget(input, options.cwd);
   if ('diagnostics' in target) return target;
-  if (target.kind === 'git') return loadGit(input, target.revision, options);
+  if (target.kind === 'git') return loadGit(input, target, options);
   if (target.kind === 'folder') return loadFolder(input, target.dir, 'folder', displayPath(options.cwd, target.dir));
   return loadPagesSide(input, target.path, target.folder, options);
 }

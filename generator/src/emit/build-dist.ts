@@ -90,16 +90,29 @@ export interface DistResult {
   diagnostics: Diagnostic[];
 }
 
+/** What the dist files of a source depend on besides its text; part of the reuse key. */
+export const DIST_RECIPE = `esbuild es2022 esm+cjs; typescript ${ts.version} ${JSON.stringify(COMPILER_OPTIONS)}`;
+
+/** The four dist files of a source. */
+export function distFilesOf(source: string): string[] {
+  return [distPath(source, 'esm', '.js'), distPath(source, 'cjs', '.js'), distPath(source, 'esm', '.d.ts'), distPath(source, 'cjs', '.d.ts')];
+}
+
+export const CJS_PACKAGE_JSON = 'dist/cjs/package.json';
+
 /**
- * `root` is where the package will live on disk: the fallback program resolves `node:*` and
- * other package types from there (the virtual sources are never read from disk).
+ * Builds the dist files of `sources` for which `build(path)` is true (all by default); the
+ * others only serve to resolve imports. `root` is where the package will live on disk: the
+ * fallback program resolves `node:*` and other package types from there (the virtual sources
+ * are never read from disk).
  */
-export function buildDist(sources: readonly DistSource[], root: string): DistResult {
+export function buildDist(sources: readonly DistSource[], root: string, build: (path: string) => boolean = () => true): DistResult {
   const files = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const declarations = new Map<string, string>();
   const fallback: DistSource[] = [];
   for (const file of sources) {
+    if (!build(file.path)) continue;
     files.set(distPath(file.path, 'esm', '.js'), transpileJs(file, 'esm'));
     files.set(distPath(file.path, 'cjs', '.js'), transpileJs(file, 'cjs'));
     if (file.declaration !== undefined) {
@@ -135,6 +148,6 @@ export function buildDist(sources: readonly DistSource[], root: string): DistRes
     files.set(distPath(path, 'esm', '.d.ts'), withHeader(from, text));
     files.set(distPath(path, 'cjs', '.d.ts'), withHeader(from, text));
   }
-  files.set('dist/cjs/package.json', `${JSON.stringify({ [JSON_HEADER_KEY]: headerText('generator/src/emit/build-dist.ts'), type: 'commonjs' }, null, 2)}\n`);
+  files.set(CJS_PACKAGE_JSON, `${JSON.stringify({ [JSON_HEADER_KEY]: headerText('generator/src/emit/build-dist.ts'), type: 'commonjs' }, null, 2)}\n`);
   return { files, diagnostics };
 }

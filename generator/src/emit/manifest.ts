@@ -2,7 +2,8 @@
  * `MANIFEST.json`: the only generated file that carries a version or a hash (style.md rule 8):
  * the generator version, the spec hash (over every method file, so any spec change shows) and
  * the sha256 of every other file of the package. `tbk-gen check` and reviewers read it to see
- * what a generation was made from.
+ * what a generation was made from; the next run reads `toolchain` and `inputs` to reuse what
+ * did not change (pipeline/previous-build.ts).
  */
 import { createHash } from 'node:crypto';
 import { headerText, JSON_HEADER_KEY } from './file-header.js';
@@ -19,16 +20,24 @@ export function specHash(specTexts: ReadonlyMap<string, string>): string {
 
 export function emitManifest(input: {
   generatorVersion: string;
+  /** Tools and options the outputs depend on (see pipeline/previous-build.ts). */
+  toolchain: string;
   specTexts: ReadonlyMap<string, string>;
   files: ReadonlyMap<string, string | Uint8Array>;
+  /** Per derived file, the hash of the input it was formatted or compiled from. */
+  inputs: ReadonlyMap<string, string>;
 }): { path: string; source: string } {
   const files: Record<string, string> = {};
   for (const path of [...input.files.keys()].sort()) files[path] = sha256(input.files.get(path)!);
+  const inputs: Record<string, string> = {};
+  for (const path of [...input.inputs.keys()].sort()) inputs[path] = input.inputs.get(path)!;
   const manifest = {
     [JSON_HEADER_KEY]: headerText('spec/methods/*.yaml'),
     generator: { name: 'tbk-gen', version: input.generatorVersion },
+    toolchain: input.toolchain,
     spec: { sha256: specHash(input.specTexts), methods: input.specTexts.size },
     files,
+    inputs,
   };
   return { path: 'MANIFEST.json', source: `${JSON.stringify(manifest, null, 2)}\n` };
 }

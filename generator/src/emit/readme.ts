@@ -1,7 +1,9 @@
 /**
  * `README.md` of the package, from the logic-free handlebars template `templates/readme.md.hbs`
- * (style.md rule 5). Every value is prepared here, already escaped for a markdown table cell
- * (pipes, line breaks, raw HTML), so the template only places text.
+ * (style.md rule 5). Every value is prepared here, already escaped for markdown (line breaks,
+ * emphasis, raw HTML), so the template only places text. The method index is a list, not a
+ * table: prettier pads table columns to the longest cell, so one new long title would rewrite
+ * every row of the diff.
  */
 import Handlebars from 'handlebars';
 import { readFile } from 'node:fs/promises';
@@ -10,11 +12,12 @@ import type { IrMethod, IrPackage } from '../ir/model.js';
 import { headerMarkdown } from './file-header.js';
 import { printLiteral } from './literal.js';
 
-export function markdownCell(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/`/g, '\\`').trim();
+/** Doc text as one line of markdown: line breaks folded, markup characters escaped. */
+export function markdownText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`);
 }
 
-const AUTH: Record<IrMethod['auth'], string> = { none: 'no', optional: 'optional', required: 'required', unknown: '?' };
+const AUTH: Record<IrMethod['auth'], string> = { none: 'no', optional: 'optional', required: 'required', unknown: 'unknown' };
 
 /** The params of the README example: the fixture's required example params, typed. */
 function exampleParams(m: IrMethod): string {
@@ -49,9 +52,9 @@ export async function emitReadme(ir: IrPackage, templatesDir: string): Promise<{
     exampleMethod: example?.names.method ?? 'taobao.tbk.uvid.encrypt',
     methods: ir.methods.map((m) => ({
       method: m.docUrl ? `[\`${m.names.method}\`](${m.docUrl})` : `\`${m.names.method}\``,
-      title: markdownCell(m.title ?? ''),
+      title: markdownText(m.title ?? '(no title)'),
       auth: AUTH[m.auth],
-      summary: markdownCell(m.summary),
+      summary: m.summary ? ` — ${markdownText(m.summary)}` : '',
     })),
   });
   return { path: 'README.md', source: text.replace(/\r\n/g, '\n') };

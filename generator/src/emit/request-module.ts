@@ -13,7 +13,7 @@ import type { IrField, IrMethod, IrStruct } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { printLiteral, stringLiteral } from './literal.js';
 import { importPath, paths } from './package-layout.js';
-import { printModule } from './print-module.js';
+import { printModule, printStatements } from './print-module.js';
 
 function propertySignature(field: IrField): OptionalKind<PropertySignatureStructure> {
   return { name: field.key, type: field.tsType, hasQuestionToken: field.optional, docs: [field.docs] };
@@ -86,13 +86,16 @@ export function emitRequestModule(m: IrMethod): EmittedModule {
   const path = paths.method(m.names);
   const runtime = importPath(path, `${paths.runtimeDir}/index.ts`);
   const imports = [...m.runtimeTypes, ...MODULE_RUNTIME_IMPORTS].sort();
+  // The interfaces are the same in the source and the declaration: printed once.
+  const interfaces = printStatements([
+    interfaceOf(m.names.paramsInterface, m.paramsDocs, m.params),
+    interfaceOf(m.names.responseInterface, m.responseDocs, m.response, ['TopResponseBase']),
+    ...m.structs.map(structInterface),
+  ]);
   const print = (declaration: boolean): string =>
-    printModule(headerComment(m.specPath), [
+    `${printModule(headerComment(m.specPath), [
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: imports, moduleSpecifier: runtime },
       requestClass(m, declaration),
-      interfaceOf(m.names.paramsInterface, m.paramsDocs, m.params),
-      interfaceOf(m.names.responseInterface, m.responseDocs, m.response, ['TopResponseBase']),
-      ...m.structs.map(structInterface),
-    ]);
+    ])}\n${interfaces}`;
   return { path, source: print(false), declaration: print(true) };
 }

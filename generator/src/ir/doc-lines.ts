@@ -8,7 +8,7 @@ import type { Auth, FieldLimits, SpecField } from '../spec/model.js';
 /** Text made safe inside a `/** … *\/` block: LF only, no `*\/`, no line starting a tag by accident. */
 export function commentText(text: string): string {
   return text
-    .replace(/\r\n?/g, '\n')
+    .replace(/\r\n?|\u2028|\u2029/g, '\n')
     .split('\n')
     .map((line) => line.replace(/\s+$/, ''))
     .join('\n')
@@ -19,7 +19,7 @@ export function commentText(text: string): string {
 
 /** Text on one line (tags and examples): line breaks become spaces. */
 function oneLine(text: string): string {
-  return commentText(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+  return commentText(text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').trim());
 }
 
 function joinBlocks(blocks: (string | undefined)[]): string {

@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { posix, resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { readSources } from '../scrape/read-sources.js';
+import type { Page } from '../scrape/page-model.js';
 import type { ReaderTable } from '../scrape/source-readers.js';
 import { readSourcesFile, type SourceEntry } from '../scrape/sources-file.js';
 import { applyOverrides } from '../spec/apply-overrides.js';
@@ -81,14 +82,14 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
   const files = new Map<string, string>();
   const relative = new Map<string, string>();
   const specs: MethodSpec[] = [];
-  // A page salvaged from a file with read errors (a dropped row, a param without a type) does
-  // not replace a spec on disk: the old file stays until the page reads cleanly.
-  const damaged = new Set(read.diagnostics.filter((d) => d.level === 'error').map((d) => d.file));
+  // A page salvaged despite read errors (a dropped row, a param without a type) does not
+  // replace a spec on disk: the old file stays until the page reads cleanly.
+  const damaged = damagedPages(read.diagnostics, read.pages);
   for (const spec of applied.specs) {
     const rel = `methods/${methodFileName(spec.method)}`;
-    const bad = spec.sources.find((s) => damaged.has(s.file));
+    const bad = damaged.get(spec.method);
     if (bad && onDisk.has(spec.method)) {
-      diagnostics.push({ file: `${shownDir}/${rel}`, line: 0, level: 'warning', code: 'TBK242', message: `not rewritten: its page ${bad.file} had read errors; the spec on disk is kept` });
+      diagnostics.push({ file: `${shownDir}/${rel}`, line: 0, level: 'warning', code: 'TBK242', message: `not rewritten: its page ${bad} had read errors; the spec on disk is kept` });
       continue;
     }
     const text = serializeMethodSpec(spec);
@@ -131,6 +132,22 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
   }
   result.diagnostics = sortDiagnostics(diagnostics);
   return result;
+}
+
+/**
+ * Method → file of its page that a reader reported an error in. An error belongs to the page
+ * of its file that starts last at or before its line (the dump holds 82 pages: one broken row
+ * must not hold back the other 81); an error about the whole file (line 0) to all its pages.
+ */
+function damagedPages(diagnostics: readonly Diagnostic[], pages: readonly Page[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of diagnostics) {
+    if (d.level !== 'error') continue;
+    const inFile = pages.filter((p) => p.file === d.file && p.method);
+    const owners = d.line === 0 ? inFile : inFile.filter((p) => p.line <= d.line).sort((a, b) => b.line - a.line).slice(0, 1);
+    for (const page of owners) if (!out.has(page.method!.value)) out.set(page.method!.value, page.file);
+  }
+  return out;
 }
 
 /** Methods with a spec file already (named by file; the files are not parsed). */

@@ -9,8 +9,8 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import type { Draft, DraftField } from './draft.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
 import { isStructType, splitListType } from './normalise-type.js';
-import { listWrapperKey } from './wrapper-keys.js';
 import { fieldItems, findSampleRoot, isSampleObject, objectsOf, type SampleObject } from './sample-walk.js';
+import { listWrapperKey } from './wrapper-keys.js';
 
 const NUMERIC = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 

@@ -11,10 +11,12 @@ import type { Draft, DraftField, Origin } from './draft.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
 import { isStructType, splitListType } from './normalise-type.js';
 import { fieldItems, findSampleRoot, isSampleObject, objectsOf, unwrapList, type SampleObject } from './sample-walk.js';
-import { listWrapperKey, typeNameFromKey } from './wrapper-keys.js';
+import { listWrapperKey, responseRootKey, typeNameFromKey } from './wrapper-keys.js';
 
 interface Walk {
   draft: Draft;
+  /** Struct names the tables use; a name guessed from a sample key must not join them. */
+  declared: Set<string>;
   origin: Origin;
   kind: string;
   xml: boolean;
@@ -24,9 +26,9 @@ interface Walk {
 export function inferFromSamples(draft: Draft): Diagnostic[] {
   const root = findSampleRoot(draft.samples, draft.method);
   if (root === undefined) return [];
-  const walk: Walk = { draft, origin: root.origin, kind: root.kind, xml: root.xml, diagnostics: [] };
+  const walk: Walk = { draft, declared: declaredStructs(draft), origin: root.origin, kind: root.kind, xml: root.xml, diagnostics: [] };
   if (root.unexpectedRootKey) {
-    walk.diagnostics.push(diagnostic(root.origin, 'warning', CODES.sampleRootKey, `${root.kind} sample root key is "${root.unexpectedRootKey}", expected "${draft.method.replace(/^taobao\./, '').replace(/\./g, '_')}_response"; read anyway`));
+    walk.diagnostics.push(diagnostic(root.origin, 'warning', CODES.sampleRootKey, `${root.kind} sample root key is "${root.unexpectedRootKey}", expected "${responseRootKey(draft.method)}"; read anyway`));
   }
   walkFields(draft.response, [root.object], 'response', walk);
   return walk.diagnostics;
@@ -38,7 +40,7 @@ function walkFields(fields: DraftField[], objects: SampleObject[], owner: string
   for (const object of objects) {
     for (const [key, value] of Object.entries(object)) {
       if (fields.some((f) => f.name === key)) continue;
-      fields.push(inferField(key, value, walk));
+      fields.push(inferField(key, value, owner, walk));
       added.push(key);
     }
   }
@@ -64,6 +66,23 @@ function walkFields(fields: DraftField[], objects: SampleObject[], owner: string
   }
 }
 
+function declaredStructs(draft: Draft): Set<string> {
+  const names = new Set<string>();
+  const add = (fields: readonly DraftField[]) => {
+    for (const field of fields) {
+      const { base } = splitListType(field.type);
+      if (!field.inferred && isStructType(base)) names.add(base);
+    }
+  };
+  add(draft.request);
+  add(draft.response);
+  for (const [name, fields] of draft.types) {
+    if (fields.some((f) => !f.inferred)) names.add(name);
+    add(fields);
+  }
+  return names;
+}
+
 function reportWrapper(field: DraftField, owner: string, values: unknown[], walk: Walk): void {
   const { base } = splitListType(field.type);
   for (const value of values) {
@@ -74,10 +93,22 @@ function reportWrapper(field: DraftField, owner: string, values: unknown[], walk
   }
 }
 
-function inferField(key: string, value: unknown, walk: Walk): DraftField {
-  const field: DraftField = { name: key, type: inferType(key, value, walk.xml), inferred: true, origin: walk.origin };
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    if (String(value) !== '') field.example = String(value);
+function inferField(key: string, value: unknown, owner: string, walk: Walk): DraftField {
+  let type = inferType(key, value, walk.xml);
+  const { base, list } = splitListType(type);
+  // A struct named from the key (not from a list wrapper, which the gateway derives from the
+  // real type name) is a guess: when the tables use that name for another struct, the parent's
+  // type name goes in front (`data` under NTbkItem → NTbkItemData).
+  if (base === typeNameFromKey(key) && walk.declared.has(base)) {
+    const parent = owner === 'response' ? typeNameFromKey(responseRootKey(walk.draft.method)) : owner;
+    type = `${parent}${base}${list ? '[]' : ''}`;
+  }
+  const field: DraftField = { name: key, type, inferred: true, origin: walk.origin };
+  // JSON.parse rounds integers beyond 2^53 (order ids such as 1707359271433894971): no example
+  // rather than a wrong one.
+  const exact = typeof value !== 'number' || !Number.isInteger(value) || Number.isSafeInteger(value);
+  if ((typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && exact && String(value) !== '') {
+    field.example = String(value);
   }
   return field;
 }

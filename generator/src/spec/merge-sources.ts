@@ -5,8 +5,7 @@
  * the sources state differently is recorded in `disagreements` with what each file said.
  */
 import { createHash } from 'node:crypto';
-import type { SampleKind } from '../scrape/page-model.js';
-import { SAMPLE_KINDS } from '../scrape/page-model.js';
+import { SAMPLE_KINDS, type SampleKind } from '../scrape/page-model.js';
 import type { Draft, DraftField, DraftSample, Sourced } from './draft.js';
 import { dropMisplacedRows } from './drop-misplaced-rows.js';
 import { comparable, display, mergeFieldLists } from './merge-fields.js';

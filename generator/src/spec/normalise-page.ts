@@ -7,14 +7,14 @@
 import type { Diagnostic } from '../report/diagnostic.js';
 import { parseLimitsText } from '../scrape/limits-text.js';
 import type { Page, PageParam, ParamLimits } from '../scrape/page-model.js';
-import { type Draft, type DraftField, type Origin } from './draft.js';
+import type { Draft, DraftField, Origin } from './draft.js';
 import type { FieldLimits } from './model.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
 import { isStructType, normaliseType, splitListType } from './normalise-type.js';
 import { placeFlattenedRows } from './place-flattened-rows.js';
 import { readSamples } from './read-samples.js';
-import { addStructFields } from './struct-fields.js';
 import { findSampleRoot } from './sample-walk.js';
+import { addStructFields } from './struct-fields.js';
 
 export interface NormalisedPage {
   draft?: Draft;
@@ -24,6 +24,7 @@ export interface NormalisedPage {
 interface Flattened {
   parent: DraftField;
   rows: DraftField[];
+  side: 'request' | 'response';
 }
 
 export function normalisePage(page: Page): NormalisedPage {
@@ -59,9 +60,10 @@ export function normalisePage(page: Page): NormalisedPage {
     const { gmtModified, inputDiff, outputDiff } = page.changeDiff;
     draft.changeDiff = { value: { gmt_modified: gmtModified, input: inputDiff, output: outputDiff }, origin: origin(page.line) };
   }
+  // Only response rows can be placed by a sample; request structs have none.
   const root = findSampleRoot(samples, method);
-  for (const { parent, rows } of flattened) {
-    diagnostics.push(...placeFlattenedRows(parent, rows, types, root));
+  for (const { parent, rows, side } of flattened) {
+    diagnostics.push(...placeFlattenedRows(parent, rows, types, side === 'response' ? root : undefined));
   }
   return { draft, diagnostics };
 }
@@ -97,10 +99,8 @@ function toField(param: PageParam, side: 'request' | 'response', ctx: Context): 
     ctx.diagnostics.push(diagnostic(where, 'warning', CODES.childrenOfScalar, `${field.name}: type ${field.type} is not a struct, its ${children.length} nested rows are ignored`));
     return field;
   }
-  if (param.childrenFlattened) ctx.flattened.push({ parent: field, rows: children });
-  else {
-    ctx.diagnostics.push(...addStructFields(ctx.types, base, children));
-  }
+  if (param.childrenFlattened) ctx.flattened.push({ parent: field, rows: children, side });
+  else ctx.diagnostics.push(...addStructFields(ctx.types, base, children));
   return field;
 }
 

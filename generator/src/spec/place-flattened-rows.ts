@@ -11,8 +11,8 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import type { DraftField } from './draft.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
 import { isStructType, splitListType } from './normalise-type.js';
-import { addStructFields } from './struct-fields.js';
 import { fieldItems, objectsOf, type SampleObject, type SampleRoot } from './sample-walk.js';
+import { addStructFields } from './struct-fields.js';
 
 interface Node {
   type: string;

@@ -3,24 +3,17 @@
  * (`/request/3/type`) is walked through the YAML document to the node it names, so a message
  * reads `spec/methods/x.yaml:12:11: error TBK220 request[3].type: must match …`.
  */
-import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
+import { loadSchemaValidators, type SchemaValidators } from './schema-validators.js';
 import type { ParsedYaml } from './spec-files.js';
 
-const SCHEMA_URL = new URL('../../../spec/schema.json', import.meta.url);
+let compiled: SchemaValidators | undefined;
 
-let compiled: { method: ValidateFunction; catalog: ValidateFunction } | undefined;
-
-/** Compile once per process (about 20 ms); both validators share the schema's `$defs`. */
-function validators(): { method: ValidateFunction; catalog: ValidateFunction } {
-  if (!compiled) {
-    const schema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as SchemaObject & { $defs: Record<string, SchemaObject> };
-    const ajv = new Ajv2020({ allErrors: true, strict: true, verbose: true });
-    const catalog: SchemaObject = { $schema: schema.$schema, ...schema.$defs.catalog, $defs: schema.$defs };
-    compiled = { method: ajv.compile(schema), catalog: ajv.compile(catalog) };
-  }
+/** Loaded on first use, once per process. */
+function validators(): SchemaValidators {
+  compiled ??= loadSchemaValidators();
   return compiled;
 }
 

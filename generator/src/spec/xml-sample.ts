@@ -23,6 +23,7 @@ export function parseXmlSample(text: string): XmlSampleResult {
     const top = stack[stack.length - 1]!;
     if (open < 0) {
       top.text += decode(text.slice(i));
+      i = text.length;
       break;
     }
     top.text += decode(text.slice(i, open));

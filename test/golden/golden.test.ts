@@ -1,0 +1,110 @@
+/**
+ * Golden outputs (style.md rule 7): each feature spec `test/golden/<name>.yaml` → its method
+ * module, fixture module and declaration file, compared byte for byte with
+ * `test/golden/expected/<name>/` and type-checked strictly (tsconfig.json here maps the
+ * modules' `../runtime/` imports onto templates/runtime). `UPDATE_GOLDEN=1` rewrites them.
+ */
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import ts from 'typescript';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nameMethod } from '../../generator/src/ir/names.js';
+import { generatePackage, type GenerateResult } from '../../generator/src/pipeline/generate-package.js';
+import { GOLDEN_DIR, listGoldens, minimalTemplates, scratchDir, writeSpecFolder, type Golden } from '../generate/golden-specs.js';
+
+const EXPECTED = join(GOLDEN_DIR, 'expected');
+const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
+
+/** Package path → path under expected/<name>/. */
+function goldenFiles(golden: Golden): { from: string; to: string }[] {
+  const stem = nameMethod(golden.method).fileStem;
+  return [
+    { from: `src/methods/${stem}.ts`, to: `src/methods/${stem}.ts` },
+    { from: `src/fixtures/${stem}.ts`, to: `src/fixtures/${stem}.ts` },
+    { from: `dist/esm/methods/${stem}.d.ts`, to: `dist/methods/${stem}.d.ts` },
+  ];
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(path)));
+    else out.push(path);
+  }
+  return out.sort();
+}
+
+let goldens: Golden[];
+let result: GenerateResult;
+
+beforeAll(async () => {
+  goldens = await listGoldens();
+  const dir = await scratchDir('golden');
+  result = await generatePackage({ specDir: await writeSpecFolder(dir, goldens), outDir: join(dir, 'out'), write: false, reuse: false, templatesDir: await minimalTemplates(dir) });
+  if (UPDATE) {
+    await rm(EXPECTED, { recursive: true, force: true });
+    for (const g of goldens) {
+      for (const f of goldenFiles(g)) {
+        const target = join(EXPECTED, g.name, f.to);
+        await mkdir(dirname(target), { recursive: true });
+        await writeFile(target, result.files.get(f.from)!);
+      }
+    }
+  }
+});
+
+describe('golden outputs', () => {
+  it('has at least eight feature specs, each generated without errors', () => {
+    expect(goldens.length).toBeGreaterThanOrEqual(8);
+    expect(result.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(result.methods).toBe(goldens.length);
+  });
+
+  it('reports exactly the expected notices and warnings', () => {
+    const found = result.diagnostics
+      .filter((d) => d.code !== 'TBK320')
+      .map((d) => `${d.file.split('/').pop()} ${d.code}`)
+      .sort();
+    expect(found).toEqual([
+      'taobao.tbk.golden.delete.class.yaml TBK307', // types.Object is reserved
+      'taobao.tbk.golden.delete.class.yaml TBK307', // types.Record is reserved
+      'taobao.tbk.golden.struct.both.yaml TBK224', // the validator: Unused is not used
+      'taobao.tbk.golden.struct.both.yaml TBK304', // the generator: Unused is not generated
+    ]);
+  });
+
+  it('matches the expected files byte for byte, with no stale expectations', async () => {
+    const wanted = new Set<string>();
+    for (const g of goldens) {
+      for (const f of goldenFiles(g)) {
+        const path = join(EXPECTED, g.name, f.to);
+        wanted.add(path);
+        const actual = result.files.get(f.from);
+        expect(actual, `${f.from} was not generated`).toBeTypeOf('string');
+        expect(actual, `${relative(GOLDEN_DIR, path)} differs; UPDATE_GOLDEN=1 rewrites it`).toBe(await readFile(path, 'utf8').catch(() => '(missing)'));
+      }
+    }
+    expect((await listFiles(EXPECTED)).filter((p) => !wanted.has(p)).map((p) => relative(GOLDEN_DIR, p))).toEqual([]);
+  });
+
+  it('maps every golden folder in tsconfig.json rootDirs', async () => {
+    const config = ts.parseConfigFileTextToJson('tsconfig.json', await readFile(join(GOLDEN_DIR, 'tsconfig.json'), 'utf8')).config as { compilerOptions: { rootDirs: string[] } };
+    for (const g of goldens) {
+      expect(config.compilerOptions.rootDirs).toContain(`./expected/${g.name}/src`);
+      expect(config.compilerOptions.rootDirs).toContain(`./expected/${g.name}/dist`);
+    }
+  });
+
+  it('type-checks with tsc --strict', () => {
+    const configPath = join(GOLDEN_DIR, 'tsconfig.json');
+    const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+    expect(parsed.fileNames.length).toBe(goldens.length * 3);
+    const program = ts.createProgram(parsed.fileNames, parsed.options);
+    const messages = ts.getPreEmitDiagnostics(program).map((d) => {
+      const where = d.file ? `${relative(GOLDEN_DIR, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+      return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
+    });
+    expect(messages).toEqual([]);
+  });
+});
