@@ -29,9 +29,12 @@ export async function listGoldens(): Promise<Golden[]> {
   );
 }
 
-/** A fresh scratch folder under test/tmp (gitignored), unique per test file and process. */
+/**
+ * A fresh scratch folder `test/tmp/generate-<tag>` (gitignored), emptied at every call: one tag
+ * per test file, so files running in parallel never share one, and reruns do not pile up.
+ */
 export async function scratchDir(tag: string): Promise<string> {
-  const dir = join(REPO_ROOT, 'test/tmp', `${tag}-${process.pid}`);
+  const dir = join(REPO_ROOT, 'test/tmp', `generate-${tag}`);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   return dir;

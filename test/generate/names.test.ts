@@ -23,7 +23,7 @@ describe('nameMethod', () => {
       method,
       base,
       requestClass: `${base}Request`,
-      paramsInterface: `${base}Params`,
+      paramsType: `${base}Params`,
       responseInterface: `${base}Response`,
       fixtureConst: `${base[0]!.toLowerCase()}${base.slice(1)}Fixture`,
       fileStem: stem,
@@ -49,9 +49,10 @@ describe('nameStruct and propertyKey', () => {
     ['tk_domain', 'tk_domain'],
     ['class', 'class'],
     ['default', 'default'],
-    ['x-trace-id', '"x-trace-id"'],
-    ['1st', '"1st"'],
-    ['__proto__', '["__proto__"]'],
+    ['x-trace-id', "'x-trace-id'"],
+    ['1st', "'1st'"],
+    ["it's", "'it\\'s'"],
+    ['__proto__', "['__proto__']"],
   ])('property %s → %s', (wire, key) => {
     expect(propertyKey(wire)).toBe(key);
   });

@@ -1,6 +1,6 @@
 /**
  * Golden outputs (style.md rule 7): each feature spec `test/golden/<name>.yaml` → its method
- * module, fixture module and declaration file, compared byte for byte with
+ * module, fixture module and their declaration files, compared byte for byte with
  * `test/golden/expected/<name>/` and type-checked strictly (tsconfig.json here maps the
  * modules' `../runtime/` imports onto templates/runtime). `UPDATE_GOLDEN=1` rewrites them.
  */
@@ -22,6 +22,7 @@ function goldenFiles(golden: Golden): { from: string; to: string }[] {
     { from: `src/methods/${stem}.ts`, to: `src/methods/${stem}.ts` },
     { from: `src/fixtures/${stem}.ts`, to: `src/fixtures/${stem}.ts` },
     { from: `dist/esm/methods/${stem}.d.ts`, to: `dist/methods/${stem}.d.ts` },
+    { from: `dist/esm/fixtures/${stem}.d.ts`, to: `dist/fixtures/${stem}.d.ts` },
   ];
 }
 
@@ -99,7 +100,7 @@ describe('golden outputs', () => {
   it('type-checks with tsc --strict', () => {
     const configPath = join(GOLDEN_DIR, 'tsconfig.json');
     const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
-    expect(parsed.fileNames.length).toBe(goldens.length * 3);
+    expect(parsed.fileNames.length).toBe(goldens.length * 4);
     const program = ts.createProgram(parsed.fileNames, parsed.options);
     const messages = ts.getPreEmitDiagnostics(program).map((d) => {
       const where = d.file ? `${relative(GOLDEN_DIR, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';

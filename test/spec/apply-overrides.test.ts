@@ -220,7 +220,9 @@ describe('the override of seed 004 (biz_error_desc typed Boolean, documented as 
   it('turns the type into String, records itself, and settles the normaliser warning', async () => {
     const { overrides, diagnostics: readProblems } = await readOverrides(resolve(root, 'spec/overrides'), 'spec/overrides');
     expect(readProblems).toEqual([]);
-    const applied = applyOverrides(built.specs, overrides, new Set());
+    // The other overrides are for corpus methods, which this seed-only run does not build.
+    const others = new Set([...overrides.keys()].filter((m) => m !== MEMBER_MOD));
+    const applied = applyOverrides(built.specs, overrides, others);
     const fixed = applied.specs.find((s) => s.method === MEMBER_MOD)!;
     expect(fixed.response.find((f) => f.name === 'biz_error_desc')).toEqual({ name: 'biz_error_desc', type: 'String', example: '请求账号身份不为主账号', description: '失败原因描述' });
     expect(fixed.override).toBe(OVERRIDE_004);

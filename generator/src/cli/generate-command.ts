@@ -53,6 +53,9 @@ export async function runGenerate(args: string[]): Promise<number> {
     process.stderr.write(`tbk-gen generate: nothing written: ${problems}\n`);
     return 2;
   }
-  process.stdout.write(`generated ${result.methods} methods, ${result.files.size} files in ${outDir}/ in ${formatTimings(result.timings)}; ${problems}\n`);
+  const { reused, generated } = result.units;
+  process.stdout.write(
+    `generated ${result.methods} methods, ${result.files.size} files in ${outDir}/ (${generated} units generated, ${reused} unchanged) in ${formatTimings(result.timings)}; ${problems}\n`,
+  );
   return 0;
 }

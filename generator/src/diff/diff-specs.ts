@@ -28,7 +28,7 @@ function highest(changes: readonly Change[]): Severity {
 }
 
 function bySeverity(changes: Change[]): Change[] {
-  // Stable: within a severity the order stays auth, fields in doc order, then docs.
+  // Stable: within a severity the order stays auth, fields (old side first, then added), docs.
   return changes.map((c, i) => [c, i] as const).sort(([a, i], [b, j]) => rank(a.severity) - rank(b.severity) || i - j).map(([c]) => c);
 }
 

@@ -3,7 +3,7 @@
  * typed by the method name. It imports every method, so it lives apart from the root entry,
  * which stays tree-shakable.
  */
-import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure, } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure } from './ts-morph.js';
 import type { IrPackage } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { stringLiteral } from './literal.js';
@@ -11,6 +11,17 @@ import { importPath, paths } from './package-layout.js';
 import { printModule, type ModuleStatements } from './print-module.js';
 
 /** The part that does not depend on the methods. */
+const FUNCTIONS_DECLARATION = `/** True when \`name\` is a method of this package. */
+export declare function isMethodName(name: string): name is MethodName;
+
+/** A request for \`method\` with \`params\`, as \`new XRequest(params)\` would build it. */
+export declare function createRequest<M extends MethodName>(method: M, params: Methods[M]['params']): TopRequest<Methods[M]['params'], Methods[M]['response']>;
+
+/** A \`TopClient\` that also calls methods by name: \`client.call('taobao.tbk.uvid.encrypt', params)\`. */
+export declare class TopCallClient extends TopClient {
+  call<M extends MethodName>(method: M, params: Methods[M]['params'], options?: CallOptions): Promise<Methods[M]['response']>;
+}`;
+
 const FUNCTIONS = `/** True when \`name\` is a method of this package. */
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(requestClasses, name);
@@ -30,11 +41,17 @@ export class TopCallClient extends TopClient {
   }
 }`;
 
-export function emitCallModule(ir: IrPackage): { path: string; source: string } {
+export function emitCallModule(ir: IrPackage): { path: string; source: string; declaration: string } {
+  const path = paths.call;
+  return { path, source: print(ir, false), declaration: print(ir, true) };
+}
+
+function print(ir: IrPackage, declaration: boolean): string {
   const path = paths.call;
   const imports: ImportDeclarationStructure[] = ir.methods.map((m) => ({
     kind: StructureKind.ImportDeclaration,
-    namedImports: [m.names.requestClass, `type ${m.names.paramsInterface}`, `type ${m.names.responseInterface}`],
+    isTypeOnly: declaration,
+    namedImports: [...(declaration ? [] : [m.names.requestClass]), `${declaration ? '' : 'type '}${m.names.paramsType}`, `${declaration ? '' : 'type '}${m.names.responseInterface}`],
     moduleSpecifier: importPath(path, paths.method(m.names)),
   }));
   imports.push({ kind: StructureKind.ImportDeclaration, namedImports: ['TopClient', 'type CallOptions', 'type TopRequest'], moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) });
@@ -46,7 +63,7 @@ export function emitCallModule(ir: IrPackage): { path: string; source: string } 
       name: 'Methods',
       isExported: true,
       docs: ['Params and response type of every method, by method name.'],
-      properties: ir.methods.map((m) => ({ name: stringLiteral(m.names.method), type: `{ params: ${m.names.paramsInterface}; response: ${m.names.responseInterface} }` })),
+      properties: ir.methods.map((m) => ({ name: stringLiteral(m.names.method), type: `{ params: ${m.names.paramsType}; response: ${m.names.responseInterface} }` })),
     },
     { kind: StructureKind.TypeAlias, name: 'MethodName', isExported: true, type: 'keyof Methods', docs: ['A method of this package.'] },
     {
@@ -60,17 +77,18 @@ export function emitCallModule(ir: IrPackage): { path: string; source: string } 
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
+      hasDeclareKeyword: declaration,
       declarationKind: VariableDeclarationKind.Const,
       docs: ['The request class of every method, by method name.'],
       declarations: [
         {
           name: 'requestClasses',
           type: '{ readonly [M in MethodName]: RequestClassOf<M> }',
-          initializer: `{${ir.methods.map((m) => `\n  ${stringLiteral(m.names.method)}: ${m.names.requestClass},`).join('')}\n}`,
+          ...(declaration ? {} : { initializer: `{${ir.methods.map((m) => `\n  ${stringLiteral(m.names.method)}: ${m.names.requestClass},`).join('')}\n}` }),
         },
       ],
     },
-    FUNCTIONS,
+    declaration ? FUNCTIONS_DECLARATION : FUNCTIONS,
   ];
-  return { path, source: printModule(headerComment('spec/methods/*.yaml'), statements) };
+  return printModule(headerComment('spec/methods/*.yaml'), statements);
 }

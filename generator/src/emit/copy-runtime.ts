@@ -12,8 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headerComment } from './file-header.js';
-import { paths } from './package-layout.js';
-import { TESTING_TEMPLATE_INDEX } from './testing-module.js';
+import { paths, TESTING_TEMPLATE_INDEX } from './package-layout.js';
 
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/', import.meta.url));
 

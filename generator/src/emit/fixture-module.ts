@@ -3,7 +3,7 @@
  * (its metadata by reference to the request class, example params, the doc's samples and the
  * accepted sample mismatches). The testing entry serves them; the generated tests run them.
  */
-import { StructureKind, VariableDeclarationKind, } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { IrMethod } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { Expression, printLiteral } from './literal.js';

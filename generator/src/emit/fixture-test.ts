@@ -2,7 +2,7 @@
  * One thin test per method (`test/<stem>.test.ts`, style.md rule 6): the fixture, the request
  * class and the hand-written harness (`templates/harness/method-fixture.ts`), nothing else.
  */
-import { StructureKind } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import type { IrMethod } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { importPath, paths } from './package-layout.js';

@@ -23,6 +23,9 @@ export function parserFor(path: string): string | undefined {
   return PARSERS[ext];
 }
 
+/** Total text size below which formatting stays on the main thread. */
+const WORKER_THRESHOLD = 300_000;
+
 interface Job {
   path: string;
   text: string;
@@ -90,7 +93,9 @@ export async function formatFiles(files: ReadonlyMap<string, string>, options: {
     const parser = parserFor(path);
     if (parser) jobs.push({ path, text, parser });
   }
-  const workers = options.workers ?? Math.max(0, Math.min(availableParallelism(), 4) - 1);
+  // A worker needs ~0.3 s to start and load prettier: worth it only for a large batch.
+  const size = jobs.reduce((n, j) => n + j.text.length, 0);
+  const workers = options.workers ?? (size < WORKER_THRESHOLD ? 0 : Math.max(0, Math.min(availableParallelism(), 4) - 1));
   const batches = balance(jobs, workers + 1);
   // The main thread takes one batch while the workers run the others.
   const outcomes = (await Promise.all(batches.map((batch, i) => (i === 0 ? runInline(batch) : runWorker(batch))))).flat();

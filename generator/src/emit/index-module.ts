@@ -5,13 +5,14 @@
  * different fields, so they cannot share one scope. The package is `sideEffects: false` and a
  * method module holds only its own code, so a bundler keeps just the classes a program uses.
  */
-import { StructureKind, } from 'ts-morph';
+import { StructureKind } from './ts-morph.js';
 import type { IrPackage } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { importPath, paths } from './package-layout.js';
 import { printModule, type ModuleStatements } from './print-module.js';
 
-export function emitIndexModule(ir: IrPackage): { path: string; source: string } {
+/** Re-exports only: the declaration file says the same as the source. */
+export function emitIndexModule(ir: IrPackage): { path: string; source: string; declaration: string } {
   const path = paths.index;
   const statements: ModuleStatements = [
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) },
@@ -21,11 +22,12 @@ export function emitIndexModule(ir: IrPackage): { path: string; source: string }
     statements.push(
       {
         kind: StructureKind.ExportDeclaration,
-        namedExports: [m.names.requestClass, `type ${m.names.paramsInterface}`, `type ${m.names.responseInterface}`],
+        namedExports: [m.names.requestClass, `type ${m.names.paramsType}`, `type ${m.names.responseInterface}`],
         moduleSpecifier: from,
       },
       `export type * as ${m.names.base} from '${from}';`,
     );
   }
-  return { path, source: printModule(headerComment('spec/methods/*.yaml and templates/runtime/index.ts'), statements) };
+  const source = printModule(headerComment('spec/methods/*.yaml and templates/runtime/index.ts'), statements);
+  return { path, source, declaration: source };
 }

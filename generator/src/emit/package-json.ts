@@ -13,11 +13,18 @@ function conditions(stem: string): object {
   };
 }
 
-export function emitPackageJson(version: string): { path: string; source: string } {
+/**
+ * The package version stays `0.0.0`: the generator version and the spec hash live in
+ * MANIFEST.json only (style.md rule 8), and the root package-lock.json records this workspace's
+ * version, so `npm ci` would refuse a lock that disagrees. Set a version when publishing.
+ */
+export const PACKAGE_VERSION = '0.0.0';
+
+export function emitPackageJson(): { path: string; source: string } {
   const pkg = {
     [JSON_HEADER_KEY]: headerText('generator/src/emit/package-json.ts'),
     name: 'tbk-client',
-    version,
+    version: PACKAGE_VERSION,
     description: 'Typed client for the Taobao Open Platform 淘宝客 (taobao.tbk.*) APIs, generated from their doc pages by tbk-gen',
     license: 'MIT',
     type: 'module',

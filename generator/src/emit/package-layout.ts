@@ -23,6 +23,9 @@ export const paths = {
   tsconfig: 'tsconfig.json',
 };
 
+/** The testing template's own `index.ts` is copied under this name (the entry is generated). */
+export const TESTING_TEMPLATE_INDEX = 'gateway-exports.ts';
+
 /** Relative import specifier from one package file to another (`.ts` → `.js`). */
 export function importPath(from: string, to: string): string {
   const fromParts = from.split('/').slice(0, -1);

@@ -5,7 +5,7 @@
  * indent, single quotes, a blank line between statements (not between imports), one trailing
  * newline; prettier settles the rest.
  */
-import { printStructure, StructureKind, type CodeBlockWriter, type SourceFileStructure } from 'ts-morph';
+import { printStructure, StructureKind, type CodeBlockWriter, type SourceFileStructure } from './ts-morph.js';
 
 export type ModuleStatements = Exclude<SourceFileStructure['statements'], string | undefined | ((...args: never[]) => unknown)>;
 

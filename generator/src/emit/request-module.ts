@@ -1,13 +1,19 @@
 /**
  * One module per method (`src/methods/<stem>.ts`): the request class with its static
- * `method` and `meta`, the params interface, the response interface and the method's structs.
+ * `method` and `meta`, the params type, the response interface and the method's structs.
  * The module imports runtime *types* only, so importing one method pulls in no code but its own.
  *
  * The same structures also print the module's declaration file (`declaration: true`): an
  * ambient class without initializers or bodies. That is what `tsc` would emit for it, without
  * paying for a compiler run per file (test/generate/declarations.test.ts compares the two).
  */
-import { StructureKind, type ClassDeclarationStructure, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure } from 'ts-morph';
+import {
+  StructureKind,
+  type ClassDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type OptionalKind,
+  type PropertySignatureStructure,
+} from './ts-morph.js';
 import { MODULE_RUNTIME_IMPORTS } from '../ir/build-ir.js';
 import type { IrField, IrMethod, IrStruct } from '../ir/model.js';
 import { headerComment } from './file-header.js';
@@ -30,6 +36,21 @@ function interfaceOf(name: string, docs: string, fields: readonly IrField[], ext
   };
 }
 
+/**
+ * The params type is an alias of an object type, not an interface: `TopRequest`'s params
+ * default to `Record<string, unknown>` (templates/runtime/request.ts), which an object type
+ * alias satisfies and an interface does not (interfaces have no implicit index signature), so
+ * every request class is a plain `TopRequest` too (e.g. for the fixture harness). Printed as the
+ * interface it would be, then turned into the alias (ts-morph's object-type writer indents by
+ * four and drops the house layout).
+ */
+function paramsType(m: IrMethod): string {
+  // No params: `Record<string, never>` accepts `{}` only, where `{}` would accept any value.
+  if (!m.params.length) return printStatements([{ kind: StructureKind.TypeAlias, name: m.names.paramsType, isExported: true, docs: [m.paramsDocs], type: 'Record<string, never>' }]).trimEnd();
+  const printed = printStatements([interfaceOf(m.names.paramsType, m.paramsDocs, m.params)]).trimEnd();
+  return `${printed.replace(`export interface ${m.names.paramsType} {`, `export type ${m.names.paramsType} = {`)};`;
+}
+
 function structInterface(struct: IrStruct): InterfaceDeclarationStructure {
   return interfaceOf(struct.tsName, struct.docs, struct.fields);
 }
@@ -38,7 +59,7 @@ function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStruct
   const { names } = m;
   const init = (text: string): { initializer?: string } => (declaration ? {} : { initializer: text });
   const methodLiteral = stringLiteral(names.method);
-  const paramsType = names.paramsInterface;
+  const paramsType = names.paramsType;
   return {
     kind: StructureKind.Class,
     name: names.requestClass,
@@ -88,7 +109,7 @@ export function emitRequestModule(m: IrMethod): EmittedModule {
   const imports = [...m.runtimeTypes, ...MODULE_RUNTIME_IMPORTS].sort();
   // The interfaces are the same in the source and the declaration: printed once.
   const interfaces = printStatements([
-    interfaceOf(m.names.paramsInterface, m.paramsDocs, m.params),
+    paramsType(m),
     interfaceOf(m.names.responseInterface, m.responseDocs, m.response, ['TopResponseBase']),
     ...m.structs.map(structInterface),
   ]);

@@ -1,11 +1,22 @@
 /**
  * The names the runtime's `index.ts` exports: the package root re-exports them, so no method
- * may claim one (a method `taobao.top.client` would otherwise shadow `TopClient`). Read from the
- * template's syntax, following `export *` within the folder.
+ * may claim one (a method `taobao.top.client` would otherwise shadow `TopClient`). Read from
+ * the template text, following `export *` within the folder. A small scanner rather than the
+ * TypeScript parser: this runs on every generation, and loading the compiler only for it would
+ * cost more than the rest of a regeneration where nothing changed.
  */
-import ts from 'typescript';
 import type { NameClaim } from '../ir/names.js';
 import type { TemplateFile } from './copy-runtime.js';
+
+const EXPORT_LIST = /export\s+(?:type\s+)?\{([^}]*)\}(?:\s*from\s*['"]([^'"]+)['"])?/g;
+const EXPORT_STAR = /export\s+\*\s+(?:as\s+([A-Za-z_$][\w$]*)\s+)?from\s*['"]([^'"]+)['"]/g;
+const EXPORT_DECLARATION =
+  /export\s+(?:declare\s+)?(?:default\s+)?(?:abstract\s+)?(?:async\s+)?(?:function\s*\*?|class|const|let|var|interface|type|enum|namespace)\s+([A-Za-z_$][\w$]*)/g;
+
+/** Comments blanked out (newlines kept, so line numbers stay right). */
+function withoutComments(text: string): string {
+  return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (c) => c.replace(/[^\n]/g, ' '));
+}
 
 export function runtimeExportClaims(files: readonly TemplateFile[], entry = 'src/runtime/index.ts'): NameClaim[] {
   const byPath = new Map(files.map((f) => [f.path, f]));
@@ -14,27 +25,22 @@ export function runtimeExportClaims(files: readonly TemplateFile[], entry = 'src
     const file = byPath.get(path);
     if (!file || seen.has(path)) return;
     seen.add(path);
-    const sf = ts.createSourceFile(path, file.source, ts.ScriptTarget.Latest, false);
-    const claim = (name: string, node: ts.Node): void => {
-      claims.push({ name, what: `a runtime export (templates/${file.template})`, file: `templates/${file.template}`, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 });
+    const text = withoutComments(file.source);
+    const claim = (name: string, index: number): void => {
+      const line = text.slice(0, index).split('\n').length - 1; // the copy's first line is the generated header
+      claims.push({ name, what: `a runtime export (templates/${file.template})`, file: `templates/${file.template}`, line });
     };
-    for (const st of sf.statements) {
-      if (ts.isExportDeclaration(st)) {
-        if (st.exportClause && ts.isNamedExports(st.exportClause)) for (const el of st.exportClause.elements) claim(el.name.text, el);
-        else if (st.exportClause && ts.isNamespaceExport(st.exportClause)) claim(st.exportClause.name.text, st);
-        else if (st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier)) {
-          visit(path.replace(/[^/]+$/, '') + st.moduleSpecifier.text.replace(/^\.\//, '').replace(/\.js$/, '.ts'), seen);
-        }
-        continue;
-      }
-      const exported = ts.canHaveModifiers(st) && ts.getModifiers(st)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-      if (!exported) continue;
-      if (ts.isVariableStatement(st)) {
-        for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name)) claim(d.name.text, d);
-      } else if ((ts.isClassDeclaration(st) || ts.isFunctionDeclaration(st) || ts.isInterfaceDeclaration(st) || ts.isTypeAliasDeclaration(st) || ts.isEnumDeclaration(st)) && st.name) {
-        claim(st.name.text, st);
+    for (const m of text.matchAll(EXPORT_LIST)) {
+      for (const item of m[1]!.split(',')) {
+        const name = item.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!.trim();
+        if (name) claim(name, m.index);
       }
     }
+    for (const m of text.matchAll(EXPORT_STAR)) {
+      if (m[1]) claim(m[1], m.index);
+      else visit(path.replace(/[^/]+$/, '') + m[2]!.replace(/^\.\//, '').replace(/\.js$/, '.ts'), seen);
+    }
+    for (const m of text.matchAll(EXPORT_DECLARATION)) claim(m[1]!, m.index);
   };
   visit(entry, new Set());
   return claims;

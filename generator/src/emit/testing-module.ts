@@ -3,22 +3,25 @@
  * templates/testing, re-exported, with `startMockGateway` bound to the fixtures of every method
  * of the package so a user's test needs only `startMockGateway({ apps })`.
  */
-import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure, } from 'ts-morph';
+import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure } from './ts-morph.js';
 import type { IrPackage } from '../ir/model.js';
 import { headerComment } from './file-header.js';
-import { importPath, paths } from './package-layout.js';
+import { importPath, paths, TESTING_TEMPLATE_INDEX } from './package-layout.js';
 import { printModule, type ModuleStatements } from './print-module.js';
 
-/** The testing template's own `index.ts` is copied under this name (the entry is generated). */
-export const TESTING_TEMPLATE_INDEX = 'gateway-exports.ts';
+export function emitTestingModule(ir: IrPackage): { path: string; source: string; declaration: string } {
+  return { path: paths.testingIndex, source: print(ir, false), declaration: print(ir, true) };
+}
 
-export function emitTestingModule(ir: IrPackage): { path: string; source: string } {
+function print(ir: IrPackage, declaration: boolean): string {
   const path = paths.testingIndex;
   const template = importPath(path, `${paths.testingDir}/${TESTING_TEMPLATE_INDEX}`);
   const imports: ImportDeclarationStructure[] = [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['MethodFixture'], moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) },
-    { kind: StructureKind.ImportDeclaration, namedImports: ['startMockGateway as startGateway', 'type MockGateway', 'type MockGatewayOptions'], moduleSpecifier: template },
-    ...ir.methods.map((m): ImportDeclarationStructure => ({ kind: StructureKind.ImportDeclaration, namedImports: [m.names.fixtureConst], moduleSpecifier: importPath(path, paths.fixture(m.names)) })),
+    declaration
+      ? { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['MockGateway', 'MockGatewayOptions'], moduleSpecifier: template }
+      : { kind: StructureKind.ImportDeclaration, namedImports: ['startMockGateway as startGateway', 'type MockGateway', 'type MockGatewayOptions'], moduleSpecifier: template },
+    ...(declaration ? [] : ir.methods.map((m): ImportDeclarationStructure => ({ kind: StructureKind.ImportDeclaration, namedImports: [m.names.fixtureConst], moduleSpecifier: importPath(path, paths.fixture(m.names)) }))),
   ];
   imports.sort((a, b) => (a.moduleSpecifier < b.moduleSpecifier ? -1 : 1));
   const statements: ModuleStatements = [
@@ -27,9 +30,12 @@ export function emitTestingModule(ir: IrPackage): { path: string; source: string
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
+      hasDeclareKeyword: declaration,
       declarationKind: VariableDeclarationKind.Const,
       docs: ['The fixture of every method in the package (metadata, example params, doc samples), by method name.'],
-      declarations: [{ name: 'fixtures', type: 'readonly MethodFixture[]', initializer: `[${ir.methods.map((m) => `\n  ${m.names.fixtureConst},`).join('')}\n]` }],
+      declarations: [
+        { name: 'fixtures', type: 'readonly MethodFixture[]', ...(declaration ? {} : { initializer: `[${ir.methods.map((m) => `\n  ${m.names.fixtureConst},`).join('')}\n]` }) },
+      ],
     },
     {
       kind: StructureKind.Function,
@@ -38,7 +44,8 @@ export function emitTestingModule(ir: IrPackage): { path: string; source: string
       docs: ['The fixture of one method, or undefined when the package has no such method.'],
       parameters: [{ name: 'method', type: 'string' }],
       returnType: 'MethodFixture | undefined',
-      statements: ['return fixtures.find((f) => f.meta.method === method);'],
+      hasDeclareKeyword: declaration,
+      ...(declaration ? {} : { statements: ['return fixtures.find((f) => f.meta.method === method);'] }),
     },
     {
       kind: StructureKind.Function,
@@ -47,8 +54,9 @@ export function emitTestingModule(ir: IrPackage): { path: string; source: string
       docs: ['Starts the mock gateway on 127.0.0.1, knowing every method of the package unless `options.methods` names others.'],
       parameters: [{ name: 'options', type: 'MockGatewayOptions' }],
       returnType: 'Promise<MockGateway>',
-      statements: ['return startGateway({ ...options, methods: options.methods ?? fixtures });'],
+      hasDeclareKeyword: declaration,
+      ...(declaration ? {} : { statements: ['return startGateway({ ...options, methods: options.methods ?? fixtures });'] }),
     },
   ];
-  return { path, source: printModule(headerComment('spec/methods/*.yaml and templates/testing/index.ts'), statements) };
+  return printModule(headerComment('spec/methods/*.yaml and templates/testing/index.ts'), statements);
 }

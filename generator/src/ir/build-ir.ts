@@ -33,7 +33,7 @@ function error(ctx: MethodContext, line: number, code: string, message: string, 
   ctx.diagnostics.push({ file: ctx.file, line, level, code, message });
 }
 
-/** Types and duplicate names of one field list; returns false when the list is unusable. */
+/** Types and duplicate names of one field list. */
 function checkFields(ctx: MethodContext, fields: readonly SpecField[], lineOf: (i: number) => number, where: string): void {
   const seen = new Map<string, number>();
   fields.forEach((field, i) => {
@@ -43,7 +43,7 @@ function checkFields(ctx: MethodContext, fields: readonly SpecField[], lineOf: (
     else if (!ref.scalar && !Object.hasOwn(ctx.spec.types, ref.element)) {
       error(ctx, line, 'TBK301', `${where}.${field.name}: unknown type "${field.type}" (not a TOP type, not declared under types)`);
     }
-    if (ref.scalar === 'byte[]' && where !== 'request') error(ctx, line, 'TBK311', `${where}.${field.name}: byte[] outside the request params is typed as string`, 'warning');
+    if (ref.scalar === 'byte[]' && where !== 'request') error(ctx, line, 'TBK309', `${where}.${field.name}: byte[] outside the request params is typed as string`, 'warning');
     const before = seen.get(field.name);
     if (before !== undefined) error(ctx, line, 'TBK306', `${where}: field "${field.name}" is declared twice (first on line ${before})`);
     else seen.set(field.name, line);
@@ -116,7 +116,7 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
 
   const claims: NameClaim[] = [
     { name: names.requestClass, what: `request class of ${spec.method}`, file, line: lines.method },
-    { name: names.paramsInterface, what: `params interface of ${spec.method}`, file, line: lines.method },
+    { name: names.paramsType, what: `params type of ${spec.method}`, file, line: lines.method },
     { name: names.responseInterface, what: `response interface of ${spec.method}`, file, line: lines.method },
     ...[...MODULE_RUNTIME_IMPORTS, ...runtimeTypes].map((name) => ({ name, what: 'a runtime type the module imports', file, line: lines.method })),
     ...structs.map((s) => ({ name: s.tsName, what: `struct ${s.specName} (${s.flavour})`, file, line: s.source.line })),
@@ -132,7 +132,7 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
     specPath: `spec/methods/${spec.method}.yaml`,
     source,
     ...optional({ title: spec.title, docUrl: docInput.docUrl }),
-    summary: summarise(spec.description) || summarise(spec.title),
+    summary: summarise(spec.description),
     auth: spec.auth,
     classDocs: describeMethod(docInput),
     paramsDocs: describeParams(docInput),
@@ -158,7 +158,7 @@ function rootClaims(method: IrMethod): NameClaim[] {
   return [
     { name: names.base, what: `struct namespace of ${names.method}`, ...at },
     { name: names.requestClass, what: `request class of ${names.method}`, ...at },
-    { name: names.paramsInterface, what: `params interface of ${names.method}`, ...at },
+    { name: names.paramsType, what: `params type of ${names.method}`, ...at },
     { name: names.responseInterface, what: `response interface of ${names.method}`, ...at },
   ];
 }

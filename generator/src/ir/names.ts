@@ -19,7 +19,7 @@ export interface MethodNames {
   /** PascalCase base, e.g. `TbkUvidEncrypt`; also the root namespace of the method's structs. */
   base: string;
   requestClass: string;
-  paramsInterface: string;
+  paramsType: string;
   responseInterface: string;
   /** Exported constant of the fixture module, e.g. `tbkUvidEncryptFixture`. */
   fixtureConst: string;
@@ -49,7 +49,7 @@ export function nameMethod(method: string): MethodNames {
     method,
     base,
     requestClass: `${base}Request`,
-    paramsInterface: `${base}Params`,
+    paramsType: `${base}Params`,
     responseInterface: `${base}Response`,
     fixtureConst: `${base.charAt(0).toLowerCase()}${base.slice(1)}Fixture`,
     fileStem: segments.map((s) => s.toLowerCase()).join('-'),
@@ -114,8 +114,13 @@ export function wrapperKeyOf(elementType: string): string {
  * property in an object literal instead of setting the prototype.
  */
 export function propertyKey(wireName: string): string {
-  if (wireName === '__proto__') return `[${JSON.stringify(wireName)}]`;
-  return isIdentifier(wireName) ? wireName : JSON.stringify(wireName);
+  if (wireName === '__proto__') return `[${quote(wireName)}]`;
+  return isIdentifier(wireName) ? wireName : quote(wireName);
+}
+
+/** A single-quoted string literal (the house quote style, as prettier leaves it). */
+function quote(text: string): string {
+  return `'${JSON.stringify(text).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
 /** Where a name came from, for collision messages. */

@@ -2,33 +2,28 @@
  * Spec folder → the `tbk-client` package (design.md "The generated package"):
  * read → ir → emit → format → dist → manifest → write. With `write: false` everything is
  * computed in memory (the `check` command compares the result with the disk). Any error
- * diagnostic stops the run before anything is written. Formatted and compiled files whose
- * input did not change are taken from the previous run (pipeline/previous-build.ts).
+ * diagnostic stops the run before anything is written.
+ *
+ * The package is planned as units (package-units.ts); a unit whose input and toolchain did not
+ * change since the previous run takes its files from disk (previous-build.ts) instead of being
+ * emitted, formatted and compiled again.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { readSpecFolder } from '../spec/spec-files.js';
-import { buildDist, DIST_RECIPE, distFilesOf, type DistSource } from '../emit/build-dist.js';
+import type { DistSource } from '../emit/build-dist.js';
 import { DEFAULT_TEMPLATES_DIR, readTemplateFiles } from '../emit/copy-runtime.js';
-import { emitCallModule } from '../emit/call-module.js';
-import { emitFixtureModule } from '../emit/fixture-module.js';
-import { emitFixtureTest } from '../emit/fixture-test.js';
-import { FORMAT_RECIPE, formatFiles, parserFor } from '../emit/format.js';
-import { emitIndexModule } from '../emit/index-module.js';
+import { CJS_PACKAGE_JSON, cjsPackageJson, distFilesOf } from '../emit/dist-files.js';
 import { emitManifest } from '../emit/manifest.js';
-import { emitPackageJson } from '../emit/package-json.js';
-import { emitReadme } from '../emit/readme.js';
-import { emitRequestModule } from '../emit/request-module.js';
+import { README_TEMPLATE } from '../emit/readme-view.js';
 import { runtimeExportClaims } from '../emit/runtime-exports.js';
-import { emitTestingModule } from '../emit/testing-module.js';
-import { emitTsconfig } from '../emit/tsconfig-json.js';
 import { buildIr } from '../ir/build-ir.js';
-import type { IrPackage } from '../ir/model.js';
-import { inputKey, loadPreviousBuild, type PreviousBuild } from './previous-build.js';
+import { planUnits, type PackageUnit, type UnitFile } from './package-units.js';
+import { loadPreviousBuild, type PreviousBuild } from './previous-build.js';
+import { toolchainFingerprint } from './toolchain.js';
 import { validateFolder } from './validate-folder.js';
-import { writeFolderAtomically } from './write-package.js';
+import { folderHolds, writeFolderAtomically } from './write-package.js';
 
 export interface GenerateOptions {
   specDir: string;
@@ -38,11 +33,11 @@ export interface GenerateOptions {
   templatesDir?: string;
   /** Prettier worker threads besides the main thread (default: spare cores, at most 3). */
   workers?: number;
-  /** Reuse formatted and compiled files of the previous run in `outDir` (default true). */
+  /** Reuse the files of the previous run in `outDir` whose input did not change (default true). */
   reuse?: boolean;
 }
 
-export type Stage = 'read' | 'ir' | 'emit' | 'format' | 'dist' | 'write';
+export type Stage = 'read' | 'ir' | 'reuse' | 'emit' | 'format' | 'dist' | 'write';
 
 export interface GenerateResult {
   /** Every file of the package, by path relative to `outDir`. */
@@ -50,6 +45,8 @@ export interface GenerateResult {
   diagnostics: Diagnostic[];
   /** Methods generated (0 when the run stopped on errors). */
   methods: number;
+  /** Units taken from the previous run / generated again. */
+  units: { reused: number; generated: number };
   /** Milliseconds per stage. */
   timings: Partial<Record<Stage, number>>;
 }
@@ -61,35 +58,18 @@ async function generatorVersion(): Promise<string> {
   return pkg.version;
 }
 
-interface Emitted {
-  /** Text files by package path. */
-  files: Map<string, string>;
-  /** Declarations printed by emitters, by source path. */
-  declarations: Map<string, string>;
-  /** What each `src/` file was generated from (header of its dist files). */
-  from: Map<string, string>;
+/** Every file a unit produces on disk: its own files and, for sources, their four dist files. */
+function outputsOf(unit: PackageUnit): string[] {
+  return unit.paths.flatMap((p) => (p.startsWith('src/') && p.endsWith('.ts') ? [p, ...distFilesOf(p)] : [p]));
 }
 
-async function emitAll(ir: IrPackage, templatesDir: string, templates: Awaited<ReturnType<typeof readTemplateFiles>>, version: string): Promise<Emitted> {
-  const out: Emitted = { files: new Map(), declarations: new Map(), from: new Map() };
-  const add = (file: { path: string; source: string; declaration?: string }, from: string): void => {
-    out.files.set(file.path, file.source);
-    out.from.set(file.path, from);
-    if (file.declaration !== undefined) out.declarations.set(file.path, file.declaration);
-  };
-  for (const m of ir.methods) {
-    add(emitRequestModule(m), m.specPath);
-    add(emitFixtureModule(m), m.specPath);
-    add(emitFixtureTest(m), m.specPath);
-  }
-  add(emitIndexModule(ir), 'spec/methods/*.yaml and templates/runtime/index.ts');
-  add(emitCallModule(ir), 'spec/methods/*.yaml');
-  add(emitTestingModule(ir), 'spec/methods/*.yaml and templates/testing/index.ts');
-  for (const t of templates) add(t, `templates/${t.template}`);
-  add(await emitReadme(ir, templatesDir), 'templates/readme.md.hbs');
-  add(emitPackageJson(version), 'generator/src/emit/package-json.ts');
-  add(emitTsconfig(), 'generator/src/emit/tsconfig-json.ts');
-  return out;
+/** The unit's files from the previous run, when every one of them is still valid. */
+async function reuseUnit(unit: PackageUnit, previous: PreviousBuild | undefined): Promise<Map<string, string> | undefined> {
+  if (!previous) return undefined;
+  const outputs = outputsOf(unit);
+  const texts = await Promise.all(outputs.map((p) => previous.reuse(p, unit.key)));
+  if (texts.some((t) => t === undefined)) return undefined;
+  return new Map(outputs.map((p, i) => [p, texts[i]!]));
 }
 
 export async function generatePackage(options: GenerateOptions): Promise<GenerateResult> {
@@ -100,13 +80,14 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
     timings[stage] = Math.round(now - mark);
     mark = now;
   };
-  const stop = (diagnostics: Diagnostic[]): GenerateResult => ({ files: new Map(), diagnostics, methods: 0, timings });
+  const stop = (diagnostics: Diagnostic[]): GenerateResult => ({ files: new Map(), diagnostics, methods: 0, units: { reused: 0, generated: 0 }, timings });
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
-  const toolchain = toolchainOf();
+  const toolchain = toolchainFingerprint();
 
-  const [folder, templates, version, previous] = await Promise.all([
+  const [folder, templates, readmeTemplate, version, previous] = await Promise.all([
     readSpecFolder(options.specDir),
     readTemplateFiles(templatesDir),
+    readFile(join(templatesDir, README_TEMPLATE), 'utf8'),
     generatorVersion(),
     options.reuse === false ? undefined : loadPreviousBuild(options.outDir, toolchain),
   ]);
@@ -119,90 +100,73 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
   lap('ir');
   if (hasErrors(diagnostics)) return stop(diagnostics);
 
-  const emitted = await emitAll(built.ir, templatesDir, templates, version);
-  lap('emit');
-
+  const units = planUnits(built.ir, templates, readmeTemplate);
+  const files = new Map<string, string>();
   const inputs = new Map<string, string>();
-  const formatted = await formatWithReuse(emitted.files, inputs, previous, options.workers);
-  diagnostics.push(...formatted.diagnostics);
-  lap('format');
-  if (hasErrors(diagnostics)) return stop(diagnostics);
+  const stale: PackageUnit[] = [];
+  const reusedPaths = new Set<string>();
+  await Promise.all(
+    units.map(async (unit) => {
+      for (const p of outputsOf(unit)) inputs.set(p, unit.key);
+      const reused = await reuseUnit(unit, previous);
+      if (!reused) return void stale.push(unit);
+      for (const [p, t] of reused) {
+        files.set(p, t);
+        reusedPaths.add(p);
+      }
+    }),
+  );
+  // Units are planned in a fixed order; generating them in that order keeps output stable.
+  stale.sort((a, b) => units.indexOf(a) - units.indexOf(b));
+  lap('reuse');
 
-  const dist = await buildDistWithReuse(formatted.files, emitted, inputs, previous, resolve(options.outDir));
-  diagnostics.push(...dist.diagnostics);
-  lap('dist');
-  if (hasErrors(diagnostics)) return stop(diagnostics);
+  if (stale.length) {
+    const generated = await generateUnits(stale, options, diagnostics, lap);
+    if (!generated) return stop(diagnostics);
+    for (const [p, t] of generated) files.set(p, t);
+  }
 
-  const files = new Map<string, string | Uint8Array>([...formatted.files, ...dist.files]);
+  files.set(CJS_PACKAGE_JSON, cjsPackageJson());
   const manifest = emitManifest({ generatorVersion: version, toolchain, specTexts: folder.texts, files, inputs });
   files.set(manifest.path, manifest.source);
-  const sorted = new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = new Map<string, string | Uint8Array>([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
   if (options.write) {
-    await writeFolderAtomically(options.outDir, sorted);
+    // Reused files were read from outDir and verified; only the manifest and the files
+    // generated again need comparing before a write can be skipped.
+    const check = [manifest.path, CJS_PACKAGE_JSON, ...[...files.keys()].filter((p) => !reusedPaths.has(p))];
+    if (!(await folderHolds(options.outDir, sorted, check))) await writeFolderAtomically(options.outDir, sorted, reusedPaths);
     lap('write');
   }
-  return { files: sorted, diagnostics, methods: built.ir.methods.length, timings };
+  return { files: sorted, diagnostics, methods: built.ir.methods.length, units: { reused: units.length - stale.length, generated: stale.length }, timings };
 }
 
-/** Tool versions and options every derived file depends on. */
-function toolchainOf(): string {
-  const require = createRequire(import.meta.url);
-  const versionOf = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
-  return `prettier ${versionOf('prettier')}, esbuild ${versionOf('esbuild')}; ${FORMAT_RECIPE}; ${DIST_RECIPE}`;
-}
+/** Emit, format and compile the units that could not be reused; undefined after errors. */
+async function generateUnits(
+  units: readonly PackageUnit[],
+  options: GenerateOptions,
+  diagnostics: Diagnostic[],
+  lap: (stage: Stage) => void,
+): Promise<Map<string, string> | undefined> {
+  const emitted: UnitFile[] = (await Promise.all(units.map((u) => u.emit()))).flat();
+  lap('emit');
 
-/** Prettier on every emitted file whose unformatted text changed since the previous run. */
-async function formatWithReuse(
-  files: ReadonlyMap<string, string>,
-  inputs: Map<string, string>,
-  previous: PreviousBuild | undefined,
-  workers: number | undefined,
-): Promise<{ files: Map<string, string>; diagnostics: Diagnostic[] }> {
-  const out = new Map(files);
-  const misses = new Map<string, string>();
-  await Promise.all(
-    [...files].map(async ([path, text]) => {
-      if (!parserFor(path)) return;
-      const key = inputKey(FORMAT_RECIPE, text);
-      inputs.set(path, key);
-      const old = await previous?.reuse(path, key);
-      if (old !== undefined) out.set(path, old);
-      else misses.set(path, text);
-    }),
-  );
-  if (!misses.size) return { files: out, diagnostics: [] };
-  const formatted = await formatFiles(misses, workers === undefined ? {} : { workers });
-  for (const [path, text] of formatted.files) out.set(path, text);
-  return { files: out, diagnostics: formatted.diagnostics };
-}
+  const { formatFiles } = await import('../emit/format.js');
+  const formatted = await formatFiles(new Map(emitted.map((f) => [f.path, f.source])), options.workers === undefined ? {} : { workers: options.workers });
+  diagnostics.push(...formatted.diagnostics);
+  lap('format');
+  if (hasErrors(diagnostics)) return undefined;
 
-/** dist/ for every source whose formatted text (or printed declaration) changed. */
-async function buildDistWithReuse(
-  formatted: ReadonlyMap<string, string>,
-  emitted: Emitted,
-  inputs: Map<string, string>,
-  previous: PreviousBuild | undefined,
-  root: string,
-): Promise<{ files: Map<string, string>; diagnostics: Diagnostic[] }> {
-  const sources: DistSource[] = [...formatted]
-    .filter(([path]) => path.startsWith('src/') && path.endsWith('.ts'))
-    .map(([path, source]) => ({ path, source, from: emitted.from.get(path)!, ...(emitted.declarations.has(path) ? { declaration: emitted.declarations.get(path)! } : {}) }));
-  const files = new Map<string, string>();
-  const rebuild = new Set<string>();
-  await Promise.all(
-    sources.map(async (s) => {
-      const key = inputKey(DIST_RECIPE, s.from, s.source, s.declaration ?? '');
-      const outputs = distFilesOf(s.path);
-      const old = await Promise.all(outputs.map((p) => previous?.reuse(p, key)));
-      outputs.forEach((p, i) => {
-        inputs.set(p, key);
-        if (old[i] !== undefined) files.set(p, old[i]!);
-      });
-      if (old.some((t) => t === undefined)) rebuild.add(s.path);
-    }),
-  );
-  const dist = buildDist(sources, root, (path) => rebuild.has(path));
-  for (const [path, text] of dist.files) files.set(path, text);
-  return { files, diagnostics: dist.diagnostics };
+  const { buildDist } = await import('../emit/build-dist.js');
+  const sources: DistSource[] = emitted
+    .filter((f) => f.path.startsWith('src/') && f.path.endsWith('.ts'))
+    .map((f) => ({ path: f.path, source: formatted.files.get(f.path)!, from: f.from, ...(f.declaration !== undefined ? { declaration: f.declaration } : {}) }));
+  const dist = await buildDist(sources, resolve(options.outDir));
+  diagnostics.push(...dist.diagnostics);
+  lap('dist');
+  if (hasErrors(diagnostics)) return undefined;
+
+  const files = new Map(formatted.files);
+  for (const [p, t] of dist.files) files.set(p, t);
+  return files;
 }

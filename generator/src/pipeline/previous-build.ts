@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sha256 } from '../emit/manifest.js';
+import { UNKNOWN_CODE } from './toolchain.js';
 
 export interface PreviousManifest {
   toolchain?: string;
@@ -26,6 +27,7 @@ export interface PreviousBuild {
 const NOTHING: PreviousBuild = { reuse: async () => undefined };
 
 export async function loadPreviousBuild(outDir: string, toolchain: string): Promise<PreviousBuild> {
+  if (toolchain.includes(`generator ${UNKNOWN_CODE};`)) return NOTHING;
   let manifest: PreviousManifest;
   try {
     manifest = JSON.parse(await readFile(join(outDir, 'MANIFEST.json'), 'utf8')) as PreviousManifest;

@@ -23,7 +23,7 @@ export declare class TbkGoldenFileUploadRequest implements TopRequest<TbkGoldenF
 }
 
 /** Business params of `taobao.tbk.golden.file.upload` (淘宝客-推广者-图片上传), by wire name. */
-export interface TbkGoldenFileUploadParams {
+export type TbkGoldenFileUploadParams = {
   /**
    * 图片文件
    *
@@ -37,7 +37,7 @@ export interface TbkGoldenFileUploadParams {
    * @example a.png
    */
   image_name?: string;
-}
+};
 
 /**
  * Success response of `taobao.tbk.golden.file.upload`: the object under `tbk_golden_file_upload_response`.

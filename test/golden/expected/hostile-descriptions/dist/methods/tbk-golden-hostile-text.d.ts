@@ -26,7 +26,7 @@ export declare class TbkGoldenHostileTextRequest implements TopRequest<TbkGolden
 }
 
 /** Business params of `taobao.tbk.golden.hostile.text` (淘宝客-推广者-危险文本 *\/ `反引号` ${注入}), by wire name. */
-export interface TbkGoldenHostileTextParams {
+export type TbkGoldenHostileTextParams = {
   /**
    * 查询词：*\/ `code` ${x}
    * 第二行
@@ -37,7 +37,7 @@ export interface TbkGoldenHostileTextParams {
    * @example it's a "quote" \ back *\/ slash
    */
   q: string;
-}
+};
 
 /**
  * Success response of `taobao.tbk.golden.hostile.text`: the object under `tbk_golden_hostile_text_response`.

@@ -50,7 +50,7 @@ export class TbkGoldenNestedListRequest implements TopRequest<TbkGoldenNestedLis
 }
 
 /** Business params of `taobao.tbk.golden.nested.list` (淘宝客-推广者-嵌套列表), by wire name. */
-export interface TbkGoldenNestedListParams {
+export type TbkGoldenNestedListParams = {
   /**
    * 推广位id，mm_xx_xx_xx pid三段式中的第三段
    *
@@ -66,7 +66,7 @@ export interface TbkGoldenNestedListParams {
    * @example 20
    */
   page_size?: number | bigint | string;
-}
+};
 
 /**
  * Success response of `taobao.tbk.golden.nested.list`: the object under `tbk_golden_nested_list_response`.

@@ -31,7 +31,7 @@ export class TbkGoldenNoSamplesRequest implements TopRequest<TbkGoldenNoSamplesP
 }
 
 /** Business params of `taobao.tbk.golden.no.samples` (淘宝客-服务商-无样例), by wire name. */
-export interface TbkGoldenNoSamplesParams {}
+export type TbkGoldenNoSamplesParams = Record<string, never>;
 
 /**
  * Success response of `taobao.tbk.golden.no.samples`: the object under `tbk_golden_no_samples_response`.

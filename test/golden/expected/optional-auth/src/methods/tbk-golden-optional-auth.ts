@@ -36,7 +36,7 @@ export class TbkGoldenOptionalAuthRequest implements TopRequest<
 }
 
 /** Business params of `taobao.tbk.golden.optional.auth` (淘宝客-公用-可选授权), by wire name. */
-export interface TbkGoldenOptionalAuthParams {
+export type TbkGoldenOptionalAuthParams = {
   /**
    * 需返回的字段列表
    *
@@ -44,7 +44,7 @@ export interface TbkGoldenOptionalAuthParams {
    * @example num_iid,title
    */
   fields?: string | readonly string[];
-}
+};
 
 /**
  * Success response of `taobao.tbk.golden.optional.auth`: the object under `tbk_golden_optional_auth_response`.

@@ -21,7 +21,7 @@ export declare class TbkGoldenPrimitiveListsRequest implements TopRequest<TbkGol
 }
 
 /** Business params of `taobao.tbk.golden.primitive.lists` (淘宝客-工具-基本类型与列表), by wire name. */
-export interface TbkGoldenPrimitiveListsParams {
+export type TbkGoldenPrimitiveListsParams = {
   /**
    * 商品ID列表，英文逗号分隔
    *
@@ -78,7 +78,7 @@ export interface TbkGoldenPrimitiveListsParams {
    * @example num_iid,title
    */
   fields: string | readonly string[];
-}
+};
 
 /**
  * Success response of `taobao.tbk.golden.primitive.lists`: the object under `tbk_golden_primitive_lists_response`.

@@ -21,7 +21,7 @@ export declare class TbkGoldenDeleteClassRequest implements TopRequest<TbkGolden
 }
 
 /** Business params of `taobao.tbk.golden.delete.class` (淘宝客-保留字), by wire name. */
-export interface TbkGoldenDeleteClassParams {
+export type TbkGoldenDeleteClassParams = {
   /**
    * 保留字做参数名
    *
@@ -41,7 +41,7 @@ export interface TbkGoldenDeleteClassParams {
    * TOP type `Date`, optional.
    */
   when?: string | Date;
-}
+};
 
 /**
  * Success response of `taobao.tbk.golden.delete.class`: the object under `tbk_golden_delete_class_response`.
@@ -60,7 +60,7 @@ export interface TbkGoldenDeleteClassResponse extends TopResponseBase {
    *
    * TOP type `String`.
    */
-  "x-trace-id"?: string;
+  'x-trace-id'?: string;
   /**
    * 结构体名为 Record
    *

@@ -49,7 +49,7 @@ export class TbkGoldenDeleteClassRequest implements TopRequest<
 }
 
 /** Business params of `taobao.tbk.golden.delete.class` (淘宝客-保留字), by wire name. */
-export interface TbkGoldenDeleteClassParams {
+export type TbkGoldenDeleteClassParams = {
   /**
    * 保留字做参数名
    *
@@ -69,7 +69,7 @@ export interface TbkGoldenDeleteClassParams {
    * TOP type `Date`, optional.
    */
   when?: string | Date;
-}
+};
 
 /**
  * Success response of `taobao.tbk.golden.delete.class`: the object under `tbk_golden_delete_class_response`.

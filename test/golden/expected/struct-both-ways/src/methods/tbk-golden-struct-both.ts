@@ -43,14 +43,14 @@ export class TbkGoldenStructBothRequest implements TopRequest<TbkGoldenStructBot
 }
 
 /** Business params of `taobao.tbk.golden.struct.both` (淘宝客-推广者-出入参同名结构体), by wire name. */
-export interface TbkGoldenStructBothParams {
+export type TbkGoldenStructBothParams = {
   /**
    * 筛选条件
    *
    * TOP type `Filter`, required.
    */
   filter: FilterInput;
-}
+};
 
 /**
  * Success response of `taobao.tbk.golden.struct.both`: the object under `tbk_golden_struct_both_response`.

@@ -23,7 +23,7 @@ export declare class TbkGoldenStructParamRequest implements TopRequest<TbkGolden
 }
 
 /** Business params of `taobao.tbk.golden.struct.param` (淘宝客-推广者-结构体入参), by wire name. */
-export interface TbkGoldenStructParamParams {
+export type TbkGoldenStructParamParams = {
   /**
    * 推广位id（示例值不是数字，生成的示例会改用合成值）
    *
@@ -44,7 +44,7 @@ export interface TbkGoldenStructParamParams {
    * @example {"item_id_list":["1"]}
    */
   target_item?: TargetItemDTO;
-}
+};
 
 /**
  * Success response of `taobao.tbk.golden.struct.param`: the object under `tbk_golden_struct_param_response`.

@@ -1,0 +1,69 @@
+/**
+ * The data of the package README (templates/readme.md.hbs), computed from the IR: every value
+ * already escaped for markdown (line breaks, emphasis, raw HTML), so the template only places
+ * text. Plain data: it is also what decides whether the README must be generated again.
+ */
+import type { IrMethod, IrPackage } from '../ir/model.js';
+import { headerMarkdown } from './file-header.js';
+import { printLiteral } from './literal.js';
+
+/** Doc text as one line of markdown: line breaks folded, markup characters escaped. */
+export function markdownText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`);
+}
+
+const AUTH: Record<IrMethod['auth'], string> = { none: 'no', optional: 'optional', required: 'required', unknown: 'unknown' };
+
+/** The params of the README example: the fixture's required example params, typed. */
+function exampleParams(m: IrMethod): string {
+  const params: Record<string, unknown> = {};
+  for (const field of m.meta.request) {
+    const text = m.fixture.example[field.name];
+    if (!field.required || text === undefined || field.kind === 'file') continue;
+    if (field.kind === 'struct') params[field.name] = JSON.parse(text) as unknown;
+    else if (field.kind === 'boolean') params[field.name] = text === 'true';
+    else if (field.kind === 'number' && !field.list && Number.isSafeInteger(Number(text))) params[field.name] = Number(text);
+    else params[field.name] = text;
+  }
+  return Object.keys(params).length ? printLiteral(params).replace(/\n\s*/g, ' ') : m.hasRequiredParams ? '{ /* params */ }' : '';
+}
+
+/** The example method: `taobao.tbk.uvid.encrypt` as in the docs when present, else the first. */
+function exampleMethod(ir: IrPackage): IrMethod | undefined {
+  return ir.methods.find((m) => m.names.method === 'taobao.tbk.uvid.encrypt') ?? ir.methods[0];
+}
+
+/** The README template, under templates/. */
+export const README_TEMPLATE = 'readme.md.hbs';
+
+export interface ReadmeView {
+  header: string;
+  methodCount: string;
+  exampleClass: string;
+  exampleParams: string;
+  exampleOptions: string;
+  exampleNamespace: string;
+  exampleStem: string;
+  exampleMethod: string;
+  methods: { method: string; title: string; auth: string; summary: string }[];
+}
+
+export function buildReadmeView(ir: IrPackage): ReadmeView {
+  const example = exampleMethod(ir);
+  return {
+    header: headerMarkdown('spec/methods/*.yaml and templates/readme.md.hbs'),
+    methodCount: String(ir.methods.length),
+    exampleClass: example?.names.requestClass ?? 'TbkUvidEncryptRequest',
+    exampleParams: example ? exampleParams(example) : '',
+    exampleOptions: example?.auth === 'required' ? ', { session }' : '',
+    exampleNamespace: example?.names.base ?? 'TbkUvidEncrypt',
+    exampleStem: example?.names.fileStem ?? 'tbk-uvid-encrypt',
+    exampleMethod: example?.names.method ?? 'taobao.tbk.uvid.encrypt',
+    methods: ir.methods.map((m) => ({
+      method: m.docUrl ? `[\`${m.names.method}\`](${m.docUrl})` : `\`${m.names.method}\``,
+      title: markdownText(m.title ?? '(no title)'),
+      auth: AUTH[m.auth],
+      summary: m.summary ? ` — ${markdownText(m.summary)}` : '',
+    })),
+  };
+}

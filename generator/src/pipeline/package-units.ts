@@ -1,0 +1,92 @@
+/**
+ * The package as units of generation: each unit is the set of files one piece of input produces
+ * (a method's IR → its module, fixture and test; the method names → the root, call and testing
+ * entries; the README view → README.md; a template → its copy; …) with a key that hashes that
+ * input. Emitters are loaded
+ * only when a unit has to be generated again, so a regeneration where little changed loads
+ * neither ts-morph nor prettier (see previous-build.ts).
+ */
+import type { IrPackage } from '../ir/model.js';
+import type { TemplateFile } from '../emit/copy-runtime.js';
+import { paths } from '../emit/package-layout.js';
+import { buildReadmeView } from '../emit/readme-view.js';
+import { inputKey } from './previous-build.js';
+
+export interface UnitFile {
+  path: string;
+  source: string;
+  /** Declaration printed by the emitter, when it prints one. */
+  declaration?: string;
+  /** What the file is generated from (the header of its dist files). */
+  from: string;
+}
+
+export interface PackageUnit {
+  /** Hash of everything the unit's files are computed from. */
+  key: string;
+  /** The files the unit produces (before dist), known without emitting. */
+  paths: string[];
+  emit(): Promise<UnitFile[]>;
+}
+
+const PACKAGE_SOURCES = 'spec/methods/*.yaml';
+
+/** IR as key material: source positions are left out, they never reach the output. */
+function irKey(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) => (key === 'source' ? undefined : v));
+}
+
+export function planUnits(ir: IrPackage, templates: readonly TemplateFile[], readmeTemplate: string): PackageUnit[] {
+  const units: PackageUnit[] = [];
+  for (const m of ir.methods) {
+    units.push({
+      key: inputKey('method', irKey(m)),
+      paths: [paths.method(m.names), paths.fixture(m.names), paths.test(m.names)],
+      emit: async () => {
+        const [{ emitRequestModule }, { emitFixtureModule }, { emitFixtureTest }] = await Promise.all([
+          import('../emit/request-module.js'),
+          import('../emit/fixture-module.js'),
+          import('../emit/fixture-test.js'),
+        ]);
+        return [emitRequestModule(m), emitFixtureModule(m), emitFixtureTest(m)].map((f) => ({ ...f, from: m.specPath }));
+      },
+    });
+  }
+  // The entries depend on the method names only; the README on its own view of the IR.
+  const names = irKey(ir.methods.map((m) => m.names));
+  units.push({
+    key: inputKey('index', names),
+    paths: [paths.index],
+    emit: async () => [{ ...(await import('../emit/index-module.js')).emitIndexModule(ir), from: `${PACKAGE_SOURCES} and templates/runtime/index.ts` }],
+  });
+  units.push({
+    key: inputKey('call', names),
+    paths: [paths.call],
+    emit: async () => [{ ...(await import('../emit/call-module.js')).emitCallModule(ir), from: PACKAGE_SOURCES }],
+  });
+  units.push({
+    key: inputKey('testing', names),
+    paths: [paths.testingIndex],
+    emit: async () => [{ ...(await import('../emit/testing-module.js')).emitTestingModule(ir), from: `${PACKAGE_SOURCES} and templates/testing/index.ts` }],
+  });
+  const view = buildReadmeView(ir);
+  units.push({
+    key: inputKey('readme', readmeTemplate, irKey(view)),
+    paths: [paths.readme],
+    emit: async () => [{ ...(await import('../emit/readme.js')).emitReadme(view, readmeTemplate), from: 'templates/readme.md.hbs' }],
+  });
+  for (const t of templates) {
+    units.push({ key: inputKey('template', t.path, t.source), paths: [t.path], emit: async () => [{ path: t.path, source: t.source, from: `templates/${t.template}` }] });
+  }
+  units.push({
+    key: inputKey('package.json'),
+    paths: [paths.packageJson],
+    emit: async () => [{ ...(await import('../emit/package-json.js')).emitPackageJson(), from: 'generator/src/emit/package-json.ts' }],
+  });
+  units.push({
+    key: inputKey('tsconfig.json'),
+    paths: [paths.tsconfig],
+    emit: async () => [{ ...(await import('../emit/tsconfig-json.js')).emitTsconfig(), from: 'generator/src/emit/tsconfig-json.ts' }],
+  });
+  return units;
+}

@@ -1,0 +1,44 @@
+/**
+ * The toolchain fingerprint: tool versions, the formatting and dist recipes, and a hash of the
+ * generator's own code. Outputs of a previous run are reused only under the same fingerprint,
+ * so upgrading prettier or editing an emitter regenerates everything.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DIST_RECIPE } from '../emit/dist-options.js';
+import { FORMAT_RECIPE } from '../emit/format.js';
+import { sha256 } from '../emit/manifest.js';
+
+const GENERATOR_SRC = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * The code that turns IR into bytes: the emitters and the two pipeline files that assemble
+ * their output. The IR itself is part of every unit key, so ir/ needs no place here, and other
+ * stages (the scraper's files in pipeline/) do not touch the package.
+ */
+function codeFiles(): string[] {
+  const emit = readdirSync(join(GENERATOR_SRC, 'emit'))
+    .filter((n) => n.endsWith('.ts'))
+    .map((n) => `emit/${n}`);
+  return [...emit, 'pipeline/generate-package.ts', 'pipeline/package-units.ts'].sort();
+}
+
+export const UNKNOWN_CODE = 'unknown';
+
+function codeHash(): string {
+  try {
+    return sha256(codeFiles().map((f) => `${f}\n${readFileSync(join(GENERATOR_SRC, f), 'utf8')}`).join('\0')).slice(0, 16);
+  } catch {
+    // Not running from the sources (a bundled build): previous-build.ts never reuses then.
+    return UNKNOWN_CODE;
+  }
+}
+
+export function toolchainFingerprint(): string {
+  const require = createRequire(import.meta.url);
+  const versionOf = (name: string): string => (require(`${name}/package.json`) as { version: string }).version;
+  const tools = ['prettier', 'esbuild', 'typescript', 'ts-morph'].map((n) => `${n} ${versionOf(n)}`).join(', ');
+  return `${tools}; generator ${codeHash()}; ${FORMAT_RECIPE}; ${DIST_RECIPE}`;
+}

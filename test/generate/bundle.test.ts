@@ -1,0 +1,61 @@
+/**
+ * Importing one method must not pull in the others: a minified esbuild bundle of a program that
+ * imports `TopClient` and one request class from `tbk-client` (resolved through the workspace
+ * like any dependency) holds that method's name and no other method's, and still runs.
+ */
+import { build } from 'esbuild';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, scratchDir } from './golden-specs.js';
+import { runNode, specMethods } from './package-helpers.js';
+
+const methods = await specMethods();
+const chosen = methods.find((m) => m.method === 'taobao.tbk.uvid.encrypt') ?? methods[0]!;
+const others = methods.filter((m) => m !== chosen);
+
+async function bundle(contents: string, format: 'esm' | 'cjs'): Promise<string> {
+  const result = await build({
+    stdin: { contents, resolveDir: REPO_ROOT, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format,
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+function expectOnlyChosen(code: string): void {
+  expect(code).toContain(chosen.method);
+  expect(others.filter((m) => code.includes(`"${m.method}"`) || code.includes(`'${m.method}'`)).map((m) => m.method)).toEqual([]);
+  expect(code).not.toContain('startMockGateway');
+}
+
+describe(`a bundle importing TopClient and ${chosen.requestClass}`, () => {
+  it('has other methods to leave out', () => {
+    expect(others.length).toBeGreaterThan(0);
+  });
+
+  it('as ES modules holds no other method, and runs', async () => {
+    const code = await bundle(`import { TopClient, ${chosen.requestClass} } from 'tbk-client';\nconsole.log(typeof TopClient, new ${chosen.requestClass}({}).meta.method);\n`, 'esm');
+    expectOnlyChosen(code);
+    const file = join(await scratchDir('bundle'), 'bundle.mjs');
+    await writeFile(file, code);
+    expect((await runNode(`await import(${JSON.stringify(file)})`, 'module')).trim()).toBe(`function ${chosen.method}`);
+  });
+
+  // CommonJS cannot be tree-shaken: `require('tbk-client')` loads every module. A CommonJS
+  // program that wants one method requires it by its deep path (docs/generator.md).
+  it('as CommonJS through the deep import holds no other method', async () => {
+    expectOnlyChosen(await bundle(`const { ${chosen.requestClass} } = require('tbk-client/methods/${chosen.fileStem}');\nconsole.log(${chosen.requestClass});\n`, 'cjs'));
+  });
+
+  it('as ES modules from the deep import holds no other method, nor the client', async () => {
+    const code = await bundle(`import { ${chosen.requestClass} } from 'tbk-client/methods/${chosen.fileStem}';\nconsole.log(${chosen.requestClass}.method);\n`, 'esm');
+    expectOnlyChosen(code);
+    expect(code).not.toContain('TopClient');
+  });
+});
