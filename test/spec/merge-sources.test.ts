@@ -122,8 +122,20 @@ describe('merge: precedence', () => {
     });
   });
 
-  it('drops └ rows of unknown depth that another source nests elsewhere (taobao.tbk.dg.punish.order.get)', () => {
-    const pages = pagesOf('taobao.tbk.dg.punish.order.get');
+  it('places the └ rows of the dump for taobao.tbk.dg.punish.order.get by its repaired sample', () => {
+    const spec = buildSpecs(pagesOf('taobao.tbk.dg.punish.order.get')).specs[0]!;
+    expect(spec.repairs?.map((r) => r.sample)).toEqual(['json']);
+    expect(spec.types.Result!.map((f) => f.name)).toEqual([
+      'union_id', 'special_id', 'relation_id', 'settle_month', 'punish_status', 'violation_type',
+      'tk_trade_create_time', 'tb_trade_id', 'tb_trade_parent_id', 'tk_adzone_id', 'tk_site_id', 'tk_pub_id',
+    ]);
+  });
+
+  it('drops └ rows of unknown depth that another source nests elsewhere (taobao.tbk.dg.punish.order.get without its sample)', () => {
+    // Without a usable sample the dump's flattened rows have no depth; the reduced record nests them.
+    const pages = pagesOf('taobao.tbk.dg.punish.order.get').map((page) =>
+      page.format === 'markdown-dump' ? { ...page, samples: { ...page.samples, json: undefined } } : page,
+    );
     const spec = buildSpecs(pages).specs[0]!;
     expect(spec.types.RpcResult!.map((f) => f.name)).toEqual(['data', 'biz_error_desc', 'biz_error_code', 'result_msg', 'result_code']);
     expect(spec.types.PageResult!.map((f) => f.name)).toEqual(['results', 'page_no', 'page_size', 'total_count']);

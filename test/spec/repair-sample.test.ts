@@ -36,6 +36,23 @@ describe('parseJsonSample', () => {
     expect(parseJsonSample(text)).toEqual({ ok: false, message: '"tb_trade_parent_id" has no value; it could be "", null or a number', lineOffset: 2 });
   });
 
+  it('drops an empty member when the table confirms the field has no example', () => {
+    // taobao.tbk.relation.refund in the markdown dump: the doc site prints each field's demo
+    // value and these fields have none, so there is no value to keep.
+    const text = '{\n  "result":{\n    "tb_trade_parent_id":,\n    "tb_trade_id":1,\n    "refund_type":\n  }\n}';
+    const got = parseJsonSample(text, { hasNoExample: (key) => key !== 'tb_trade_id' });
+    expect(got.ok && got.value).toEqual({ result: { tb_trade_id: 1 } });
+    expect(got.ok && got.repairs.map((r) => [r.lineOffset, r.message])).toEqual([
+      [2, 'dropped "tb_trade_parent_id", printed without a value (its table gives no example)'],
+      [5, 'dropped "refund_type", printed without a value (its table gives no example)'],
+    ]);
+  });
+
+  it('still refuses an empty member whose field has an example or is not documented', () => {
+    const text = '{ "a":, "b":1 }';
+    expect(parseJsonSample(text, { hasNoExample: () => false }).ok).toBe(false);
+  });
+
   it.each([
     ['a value that may contain a comma', '{ "a":foo, bar, "b":1 }'],
     ['a value holding a quote', '{ "a":foo"bar, "b":1 }'],

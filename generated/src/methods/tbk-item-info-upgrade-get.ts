@@ -131,7 +131,13 @@ export class TbkItemInfoUpgradeGetRequest implements TopRequest<
         },
         { name: 'gov_subsidy', kind: 'struct', struct: 'GovSubsidyDTO' },
         { name: 'future_activity_promotion_price', kind: 'string' },
-        { name: 'future_activity_promotion_path_list', kind: 'string', list: true, wrapper: 'string' },
+        {
+          name: 'future_activity_promotion_path_list',
+          kind: 'struct',
+          struct: 'FinalPromotionPathMapData',
+          list: true,
+          wrapper: 'final_promotion_path_map_data',
+        },
       ],
       PromotionTagMapData: [{ name: 'tag_name', kind: 'string' }],
       PublishInfo: [
@@ -578,9 +584,9 @@ export interface PromotionInfoMapData {
   /**
    * 预热预估到手价信息
    *
-   * TOP type `String[]`.
+   * TOP type `FinalPromotionPathMapData[]`.
    */
-  future_activity_promotion_path_list?: string[];
+  future_activity_promotion_path_list?: FinalPromotionPathMapData[];
 }
 
 /** Struct `FinalPromotionPathMapData` of `taobao.tbk.item.info.upgrade.get`, part of the response. */

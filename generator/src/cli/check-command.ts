@@ -82,7 +82,8 @@ export async function runCheck(args: string[]): Promise<number> {
   for (const [path, text] of scraped.files) specFiles.set(relative(resolve(specDir), resolve(path)).split('\\').join('/'), text);
   const specDrift = await compareWithDisk(resolve(specDir), specFiles, false);
 
-  const generated = await generatePackage({ specDir, outDir, write: false });
+  // No reuse of files on disk: a hand edit that also patched MANIFEST.json must still show.
+  const generated = await generatePackage({ specDir, outDir, write: false, reuse: false });
   const errors = generated.diagnostics.filter((d) => d.level === 'error');
   for (const d of errors) process.stderr.write(`${formatDiagnostic(d)}\n`);
   if (errors.length) return 2;

@@ -4,7 +4,7 @@
  * unusable one keeps the original text and no value, so nothing is inferred from it.
  */
 import type { Diagnostic } from '../report/diagnostic.js';
-import { SAMPLE_KINDS, type Page, type SampleKind } from '../scrape/page-model.js';
+import { SAMPLE_KINDS, type Page, type PageParam, type SampleKind } from '../scrape/page-model.js';
 import type { DraftSample } from './draft.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
 import { parseJsonSample } from './repair-sample.js';
@@ -13,6 +13,7 @@ import { parseXmlSample, xmlToValue } from './xml-sample.js';
 export function readSamples(page: Page): { samples: Partial<Record<SampleKind, DraftSample>>; diagnostics: Diagnostic[] } {
   const samples: Partial<Record<SampleKind, DraftSample>> = {};
   const diagnostics: Diagnostic[] = [];
+  const withoutExample = fieldsWithoutExample(page.response);
   for (const kind of SAMPLE_KINDS) {
     const located = page.samples[kind];
     if (located === undefined) continue;
@@ -29,7 +30,7 @@ export function readSamples(page: Page): { samples: Partial<Record<SampleKind, D
       }
       continue;
     }
-    const parsed = parseJsonSample(text);
+    const parsed = parseJsonSample(text, { hasNoExample: (key) => withoutExample.has(key) });
     if (!parsed.ok) {
       samples[kind] = { text, origin };
       diagnostics.push(diagnostic(at(parsed.lineOffset), 'error', CODES.jsonUnusable, `${kind} sample is not valid JSON and cannot be repaired unambiguously: ${parsed.message}; kept as printed, nothing inferred from it`));
@@ -46,4 +47,19 @@ export function readSamples(page: Page): { samples: Partial<Record<SampleKind, D
     samples[kind] = sample;
   }
   return { samples, diagnostics };
+}
+
+/** Names of response fields (at any depth) that the page documents and never gives an example for. */
+function fieldsWithoutExample(params: readonly PageParam[]): Set<string> {
+  const withExample = new Set<string>();
+  const all = new Set<string>();
+  const visit = (list: readonly PageParam[]): void => {
+    for (const p of list) {
+      all.add(p.name);
+      if (p.example !== undefined && p.example.trim() !== '') withExample.add(p.name);
+      if (p.children) visit(p.children);
+    }
+  };
+  visit(params);
+  return new Set([...all].filter((name) => !withExample.has(name)));
 }

@@ -3,8 +3,11 @@
  *
  * Seed 004 prints `"biz_error_desc":请求账号身份不为主账号,`: a value with no quotes between `:`
  * and `,`. It can only be that string, so it is quoted and the repair is reported. The markdown
- * dump prints `"tb_trade_parent_id":,` (taobao.tbk.relation.refund): the value could be `""`,
- * `null` or a number, so that sample is not repaired, it is reported as unusable.
+ * dump prints `"tb_trade_parent_id":,` (taobao.tbk.relation.refund): the doc site writes each
+ * field's demo value there, and these fields have none in the page's own table. When the caller
+ * confirms that (`hasNoExample`), the member is dropped — the gateway omits empty values, and
+ * no value is invented. Otherwise the value could be `""`, `null` or a number, so the sample is
+ * not repaired, it is reported as unusable.
  */
 
 export interface JsonRepair {
@@ -23,7 +26,12 @@ const LITERAL = /^(true|false|null)(?![A-Za-z0-9_\u0080-\uffff])/;
 /** Characters an unquoted value must not contain for the quoting to be the only reading. */
 const STRUCTURAL = /["{}[\]:\n]/;
 
-export function parseJsonSample(text: string): JsonSampleResult {
+export interface RepairOptions {
+  /** True when `key` is a documented field whose table shows no example value. */
+  hasNoExample?: (key: string) => boolean;
+}
+
+export function parseJsonSample(text: string, options: RepairOptions = {}): JsonSampleResult {
   const direct = tryParse(text);
   if (direct.ok) return { ok: true, value: direct.value, text, repairs: [] };
 
@@ -46,6 +54,12 @@ export function parseJsonSample(text: string): JsonSampleResult {
     let j = i;
     while (j < text.length && /\s/.test(text[j]!)) j += 1;
     const next = text[j];
+    if (next !== undefined && (next === ',' || next === '}') && options.hasNoExample?.(lastKey)) {
+      out = dropDanglingMember(out, lastKey, next);
+      repairs.push({ message: `dropped "${lastKey}", printed without a value (its table gives no example)`, lineOffset: lineOf(text, j) });
+      i = next === ',' ? j + 1 : j;
+      continue;
+    }
     if (next === undefined || next === ',' || next === '}') {
       return { ok: false, message: `"${lastKey}" has no value; it could be "", null or a number`, lineOffset: lineOf(text, j) };
     }
@@ -67,6 +81,16 @@ export function parseJsonSample(text: string): JsonSampleResult {
   const repaired = tryParse(out);
   if (!repaired.ok) return { ok: false, message: `not valid JSON: ${repaired.message}`, lineOffset: 0 };
   return { ok: true, value: repaired.value, text: out, repairs };
+}
+
+/** Remove `"key":` just written to `out`; before a `}` also remove the comma that preceded it. */
+function dropDanglingMember(out: string, key: string, next: string): string {
+  const member = JSON.stringify(key) + ':';
+  let cut = out.lastIndexOf(`"${key}":`);
+  if (cut < 0) cut = out.length - member.length;
+  let head = out.slice(0, cut).trimEnd();
+  if (next === '}' && head.endsWith(',')) head = head.slice(0, -1);
+  return head;
 }
 
 function tryParse(text: string): { ok: true; value: unknown } | { ok: false; message: string } {

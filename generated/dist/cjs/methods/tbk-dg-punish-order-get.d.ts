@@ -172,18 +172,21 @@ export interface PageResult {
    * 翻页的pageno
    *
    * TOP type `Number`.
+   * @example 1
    */
   page_no?: Long;
   /**
    * 翻页的pagesie
    *
    * TOP type `Number`.
+   * @example 10
    */
   page_size?: Long;
   /**
    * 一共能查询出来的结果总数
    *
    * TOP type `Number`.
+   * @example 100
    */
   total_count?: Long;
 }
@@ -206,36 +209,42 @@ export interface Result {
    * 渠道关系id
    *
    * TOP type `Number`.
+   * @example 122344
    */
   relation_id?: Long;
   /**
    * 结算月份
    *
    * TOP type `Number`.
+   * @example 201812
    */
   settle_month?: Long;
   /**
    * 处罚状态。0 冻结，1 解冻
    *
    * TOP type `String`.
+   * @example 0
    */
   punish_status?: string;
   /**
    * 处罚类型，目前包括 1.店铺淘宝客 2.订单虚假交易
    *
    * TOP type `String`.
+   * @example 店铺淘宝客
    */
   violation_type?: string;
   /**
    * 淘客订单创建时间
    *
    * TOP type `String`.
+   * @example 2018-11-11 00:01:01
    */
   tk_trade_create_time?: string;
   /**
    * 子订单号
    *
    * TOP type `Number`.
+   * @example 581552321112183166
    */
   tb_trade_id?: Long;
   /**
@@ -248,18 +257,21 @@ export interface Result {
    * pid里的adzoneid
    *
    * TOP type `Number`.
+   * @example 1212
    */
   tk_adzone_id?: Long;
   /**
    * pid里的siteid
    *
    * TOP type `Number`.
+   * @example 1212
    */
   tk_site_id?: Long;
   /**
    * pid里的pubid
    *
    * TOP type `String`.
+   * @example 114469792
    */
   tk_pub_id?: string;
 }

@@ -141,7 +141,13 @@ class TbkItemInfoUpgradeGetRequest {
         },
         { name: "gov_subsidy", kind: "struct", struct: "GovSubsidyDTO" },
         { name: "future_activity_promotion_price", kind: "string" },
-        { name: "future_activity_promotion_path_list", kind: "string", list: true, wrapper: "string" }
+        {
+          name: "future_activity_promotion_path_list",
+          kind: "struct",
+          struct: "FinalPromotionPathMapData",
+          list: true,
+          wrapper: "final_promotion_path_map_data"
+        }
       ],
       PromotionTagMapData: [{ name: "tag_name", kind: "string" }],
       PublishInfo: [

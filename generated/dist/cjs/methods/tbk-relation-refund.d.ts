@@ -63,30 +63,6 @@ export interface RpcResult {
    */
   data?: PageResult;
   /**
-   * pageNo
-   *
-   * TOP type `String`.
-   */
-  page_no?: string;
-  /**
-   * pageSize
-   *
-   * TOP type `String`.
-   */
-  page_size?: string;
-  /**
-   * 总值
-   *
-   * TOP type `String`.
-   */
-  total_count?: string;
-  /**
-   * 订单列表
-   *
-   * TOP type `Result[]`.
-   */
-  results?: Result[];
-  /**
    * 淘宝订单编号
    *
    * TOP type `Number`.
@@ -116,6 +92,74 @@ export interface RpcResult {
    * TOP type `Number`.
    */
   tk_pub_id?: Long;
+  /**
+   * 维权创建(淘客结算回执) 4,维权成功(淘客结算回执) 2,维权失败(淘客结算回执) 3,发生多次维权，待处理      11,从淘客处补扣（钱已结给淘客） 等待扣款 12,从淘客处补扣（钱已结给淘客） 扣款成功 13,从卖家处补扣（钱已结给卖家） 等待扣款 14,从卖家处补扣（钱已结给卖家） 扣款成功 15
+   *
+   * TOP type `Number`.
+   */
+  refund_status?: Long;
+  /**
+   * 淘宝子订单编号
+   *
+   * TOP type `Number`.
+   */
+  tb_trade_id?: Long;
+  /**
+   * 1 表示2方，2表示3方
+   *
+   * TOP type `Number`.
+   */
+  refund_type?: Long;
+  /**
+   * 接口返回值信息，跟rpc架构保持一致
+   *
+   * TOP type `Number`.
+   */
+  result_code?: Long;
+  /**
+   * 业务错误信息
+   *
+   * TOP type `String`.
+   */
+  biz_error_desc?: string;
+  /**
+   * 业务错误码 101, 102,103
+   *
+   * TOP type `Number`.
+   */
+  biz_error_code?: Long;
+}
+
+/** Struct `PageResult` of `taobao.tbk.relation.refund`, part of the response. */
+export interface PageResult {
+  /**
+   * pageNo
+   *
+   * TOP type `String`.
+   */
+  page_no?: string;
+  /**
+   * pageSize
+   *
+   * TOP type `String`.
+   */
+  page_size?: string;
+  /**
+   * 总值
+   *
+   * TOP type `String`.
+   */
+  total_count?: string;
+  /**
+   * 订单列表
+   *
+   * TOP type `Result[]`.
+   */
+  results?: Result[];
+}
+
+/** Struct `Result` of `taobao.tbk.relation.refund`, part of the response. */
+export interface Result {
   /**
    * 第三方应该返还的补贴
    *
@@ -165,23 +209,11 @@ export interface RpcResult {
    */
   tb_trade_create_time?: string;
   /**
-   * 维权创建(淘客结算回执) 4,维权成功(淘客结算回执) 2,维权失败(淘客结算回执) 3,发生多次维权，待处理      11,从淘客处补扣（钱已结给淘客） 等待扣款 12,从淘客处补扣（钱已结给淘客） 扣款成功 13,从卖家处补扣（钱已结给卖家） 等待扣款 14,从卖家处补扣（钱已结给卖家） 扣款成功 15
-   *
-   * TOP type `Number`.
-   */
-  refund_status?: Long;
-  /**
    * 宝贝标题
    *
    * TOP type `String`.
    */
   tb_auction_title?: string;
-  /**
-   * 淘宝子订单编号
-   *
-   * TOP type `Number`.
-   */
-  tb_trade_id?: Long;
   /**
    * 维权金额
    *
@@ -207,12 +239,6 @@ export interface RpcResult {
    */
   tk3rd_pub_show_return_fee?: string;
   /**
-   * 1 表示2方，2表示3方
-   *
-   * TOP type `Number`.
-   */
-  refund_type?: Long;
-  /**
    * （口碑订单）口碑父订单号
    *
    * TOP type `String`.
@@ -230,30 +256,4 @@ export interface RpcResult {
    * TOP type `Date`.
    */
   modified_time?: string;
-  /**
-   * 接口返回值信息，跟rpc架构保持一致
-   *
-   * TOP type `Number`.
-   */
-  result_code?: Long;
-  /**
-   * 业务错误信息
-   *
-   * TOP type `String`.
-   */
-  biz_error_desc?: string;
-  /**
-   * 业务错误码 101, 102,103
-   *
-   * TOP type `Number`.
-   */
-  biz_error_code?: Long;
-}
-
-/** Struct `PageResult` of `taobao.tbk.relation.refund`, part of the response. */
-export interface PageResult {
-}
-
-/** Struct `Result` of `taobao.tbk.relation.refund`, part of the response. */
-export interface Result {
 }

@@ -412,9 +412,9 @@ export interface PromotionInfoMapData {
   /**
    * 预热预估到手价信息
    *
-   * TOP type `String[]`.
+   * TOP type `FinalPromotionPathMapData[]`.
    */
-  future_activity_promotion_path_list?: string[];
+  future_activity_promotion_path_list?: FinalPromotionPathMapData[];
 }
 
 /** Struct `FinalPromotionPathMapData` of `taobao.tbk.item.info.upgrade.get`, part of the response. */
