@@ -1,7 +1,9 @@
 /**
  * A parsed JSON response object → the typed shape of `MethodMeta`: list wrappers become
  * arrays, scalars are coerced by kind, structs recurse. Unknown keys are kept, decoded
- * generically, so data a newer gateway adds is never dropped.
+ * generically, so data a newer gateway adds is never dropped. A declared field holding `null`
+ * is left out: the types declare fields optional (`field?: T`, never `null`), the XML form of
+ * the same answer has no element for it, and the gateway omits empty values anyway.
  */
 import { coerceScalar, decodeGenericJson } from './coerce-scalar.js';
 import { LosslessNumber, type JsonObject, type JsonValue } from './json-lossless.js';
@@ -32,6 +34,7 @@ export function decodeJsonFields(fields: readonly FieldMeta[], object: JsonObjec
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(object)) {
     const field = byName.get(key);
+    if (field && value === null) continue;
     const decoded = field ? decodeField(field, value, types) : decodeGenericJson(value);
     Object.defineProperty(out, key, { value: decoded, enumerable: true, writable: true, configurable: true });
   }

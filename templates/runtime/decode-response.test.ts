@@ -162,6 +162,13 @@ describe('decodeResponse: JSON, simplified JSON and XML give the same typed obje
     expect(decodeResponse(uvid, xml)).toEqual({ later: { n: '1', l: ['a', 'b'] } });
   });
 
+  it('leaves out declared fields holding null, as the XML form of the same answer does', () => {
+    const json = '{"tbk_uvid_encrypt_response":{"result_list":[{"error_message":null,"source_value":"1"}],"later":null}}';
+    const xml = '<tbk_uvid_encrypt_response><result_list><uv_id_generate_res><source_value>1</source_value></uv_id_generate_res></result_list></tbk_uvid_encrypt_response>';
+    expect(decodeResponse(uvid, json)).toEqual({ result_list: [{ source_value: '1' }], later: null });
+    expect(decodeResponse(uvid, json)).toEqual({ ...(decodeResponse(uvid, xml) as object), later: null });
+  });
+
   it('coerces JSON numbers and booleans in String fields to their source text', () => {
     const json = '{"tbk_uvid_encrypt_response":{"result_list":[{"error_message":true,"source_value":123.40}]}}';
     expect(decodeResponse(uvid, json)).toEqual({ result_list: [{ error_message: 'true', source_value: '123.40' }] });

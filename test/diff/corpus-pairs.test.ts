@@ -109,12 +109,11 @@ const REDUCED_TO_DUMP: Record<string, Grouped> = {
     },
   },
   'taobao.tbk.dg.punish.order.get': {
-    compatible: {
-      'field-added': ['response.result.results', 'response.result.union_id', 'response.result.special_id', 'response.result.relation_id', 'response.result.settle_month', 'response.result.punish_status', 'response.result.violation_type', 'response.result.tk_trade_create_time', 'response.result.tb_trade_id', 'response.result.tb_trade_parent_id', 'response.result.tk_adzone_id', 'response.result.tk_site_id', 'response.result.tk_pub_id', 'response.result.page_no', 'response.result.page_size', 'response.result.total_count'],
-    },
+    // The dump's sample prints empty values; repaired to null, it places the flattened └ rows
+    // where the reduced record nests them, so the trees agree and only examples differ.
     docs: {
-      'fields-unknown': ['request.af_order_option', 'response.result.data'],
-      'example-changed': ['response.result.biz_error_desc', 'response.result.biz_error_code', 'response.result.result_msg', 'response.result.result_code'],
+      'fields-unknown': ['request.af_order_option'],
+      'example-changed': ['response.result.data.results.relation_id', 'response.result.data.results.settle_month', 'response.result.data.results.punish_status', 'response.result.data.results.violation_type', 'response.result.data.results.tk_trade_create_time', 'response.result.data.results.tb_trade_id', 'response.result.data.results.tk_adzone_id', 'response.result.data.results.tk_site_id', 'response.result.data.results.tk_pub_id', 'response.result.data.page_no', 'response.result.data.page_size', 'response.result.data.total_count', 'response.result.biz_error_desc', 'response.result.biz_error_code', 'response.result.result_msg', 'response.result.result_code'],
       'description-changed': ['description'],
       'sample-added': ['samples.json', 'samples.error_json'],
     },
@@ -278,8 +277,8 @@ describe('reduced doc records → markdown dump, on the methods both cover', () 
   it('adds up to a minor bump: nothing breaking, no catalog change on these methods', () => {
     expect(report.summary).toEqual({
       breaking: 0,
-      compatible: 19,
-      docs: 727,
+      compatible: 3,
+      docs: 738,
       methodsAdded: 0,
       methodsRemoved: 0,
       methodsChanged: 24,

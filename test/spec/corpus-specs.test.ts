@@ -30,11 +30,11 @@ describe('the corpus builds', () => {
   it('repairs the samples with an unquoted string value and those with empty values the tables leave without example', () => {
     const repaired = specs.filter((s) => s.repairs).map((s) => [s.method, s.repairs!.map((r) => r.message.replace(/ \([^)]*\)/g, '').replace(/: [^;]*/g, '')).join('; ')]);
     expect(repaired).toEqual([
-      ['taobao.tbk.dg.newuser.order.sum', 'dropped "bind_card_valid_user_cnt", printed without a value; dropped "re_buy_valid_user_cnt", printed without a value; dropped "valid_num", printed without a value'],
-      ['taobao.tbk.dg.punish.order.get', 'dropped "special_id", printed without a value; dropped "tb_trade_parent_id", printed without a value'],
+      ['taobao.tbk.dg.newuser.order.sum', 'wrote null for "bind_card_valid_user_cnt", printed without a value; wrote null for "re_buy_valid_user_cnt", printed without a value; wrote null for "valid_num", printed without a value'],
+      ['taobao.tbk.dg.punish.order.get', 'wrote null for "special_id", printed without a value; wrote null for "tb_trade_parent_id", printed without a value'],
       ['taobao.tbk.feed.indicator.upload', 'quoted the unquoted string value of "result_msg"'],
       ['taobao.tbk.feed.opt.upload', 'quoted the unquoted string value of "result_msg"'],
-      ['taobao.tbk.relation.refund', 'dropped "tb_trade_parent_id", printed without a value; dropped "special_id", printed without a value; dropped "relation_id", printed without a value; dropped "tk3rd_pub_id", printed without a value; dropped "tk_pub_id", printed without a value; dropped "refund_status", printed without a value; dropped "tb_trade_id", printed without a value; dropped "refund_type", printed without a value; dropped "result_code", printed without a value; dropped "biz_error_code", printed without a value'],
+      ['taobao.tbk.relation.refund', 'wrote null for "tb_trade_parent_id", printed without a value; wrote null for "special_id", printed without a value; wrote null for "relation_id", printed without a value; wrote null for "tk3rd_pub_id", printed without a value; wrote null for "tk_pub_id", printed without a value; wrote null for "refund_status", printed without a value; wrote null for "tb_trade_id", printed without a value; wrote null for "refund_type", printed without a value; wrote null for "result_code", printed without a value; wrote null for "biz_error_code", printed without a value'],
       ['taobao.tbk.sc.organization.member.mod', 'quoted the unquoted string value of "biz_error_desc"'],
     ]);
   });

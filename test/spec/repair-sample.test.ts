@@ -36,15 +36,15 @@ describe('parseJsonSample', () => {
     expect(parseJsonSample(text)).toEqual({ ok: false, message: '"tb_trade_parent_id" has no value; it could be "", null or a number', lineOffset: 2 });
   });
 
-  it('drops an empty member when the table confirms the field has no example', () => {
+  it('writes null for an empty member when the table confirms the field has no example', () => {
     // taobao.tbk.relation.refund in the markdown dump: the doc site prints each field's demo
     // value and these fields have none, so there is no value to keep.
     const text = '{\n  "result":{\n    "tb_trade_parent_id":,\n    "tb_trade_id":1,\n    "refund_type":\n  }\n}';
     const got = parseJsonSample(text, { hasNoExample: (key) => key !== 'tb_trade_id' });
-    expect(got.ok && got.value).toEqual({ result: { tb_trade_id: 1 } });
+    expect(got.ok && got.value).toEqual({ result: { tb_trade_parent_id: null, tb_trade_id: 1, refund_type: null } });
     expect(got.ok && got.repairs.map((r) => [r.lineOffset, r.message])).toEqual([
-      [2, 'dropped "tb_trade_parent_id", printed without a value (its table gives no example)'],
-      [5, 'dropped "refund_type", printed without a value (its table gives no example)'],
+      [2, 'wrote null for "tb_trade_parent_id", printed without a value (its table gives no example)'],
+      [5, 'wrote null for "refund_type", printed without a value (its table gives no example)'],
     ]);
   });
 

@@ -26,6 +26,11 @@ export class TbkRelationRefundRequest implements TopRequest<TbkRelationRefundPar
         { name: 'results', kind: 'struct', struct: 'Result', list: true, wrapper: 'result' },
       ],
       Result: [
+        { name: 'tb_trade_parent_id', kind: 'number' },
+        { name: 'special_id', kind: 'number' },
+        { name: 'relation_id', kind: 'number' },
+        { name: 'tk3rd_pub_id', kind: 'number' },
+        { name: 'tk_pub_id', kind: 'number' },
         { name: 'tk_subsidy_fee_refund3rd_pub', kind: 'string' },
         { name: 'tk_commission_fee_refund3rd_pub', kind: 'string' },
         { name: 'tk_subsidy_fee_refund_pub', kind: 'string' },
@@ -34,11 +39,14 @@ export class TbkRelationRefundRequest implements TopRequest<TbkRelationRefundPar
         { name: 'tk_refund_time', kind: 'string' },
         { name: 'earning_time', kind: 'string' },
         { name: 'tb_trade_create_time', kind: 'string' },
+        { name: 'refund_status', kind: 'number' },
         { name: 'tb_auction_title', kind: 'string' },
+        { name: 'tb_trade_id', kind: 'number' },
         { name: 'refund_fee', kind: 'string' },
         { name: 'tb_trade_finish_price', kind: 'string' },
         { name: 'tk_pub_show_return_fee', kind: 'string' },
         { name: 'tk3rd_pub_show_return_fee', kind: 'string' },
+        { name: 'refund_type', kind: 'number' },
         { name: 'alsc_pid', kind: 'string' },
         { name: 'alsc_id', kind: 'string' },
         { name: 'modified_time', kind: 'string' },
@@ -46,14 +54,6 @@ export class TbkRelationRefundRequest implements TopRequest<TbkRelationRefundPar
       RpcResult: [
         { name: 'result_msg', kind: 'string' },
         { name: 'data', kind: 'struct', struct: 'PageResult' },
-        { name: 'tb_trade_parent_id', kind: 'number' },
-        { name: 'special_id', kind: 'number' },
-        { name: 'relation_id', kind: 'number' },
-        { name: 'tk3rd_pub_id', kind: 'number' },
-        { name: 'tk_pub_id', kind: 'number' },
-        { name: 'refund_status', kind: 'number' },
-        { name: 'tb_trade_id', kind: 'number' },
-        { name: 'refund_type', kind: 'number' },
         { name: 'result_code', kind: 'number' },
         { name: 'biz_error_desc', kind: 'string' },
         { name: 'biz_error_code', kind: 'number' },
@@ -113,54 +113,6 @@ export interface RpcResult {
    */
   data?: PageResult;
   /**
-   * 淘宝订单编号
-   *
-   * TOP type `Number`.
-   */
-  tb_trade_parent_id?: Long;
-  /**
-   * 会员关系id
-   *
-   * TOP type `Number`.
-   */
-  special_id?: Long;
-  /**
-   * 渠道关系id
-   *
-   * TOP type `Number`.
-   */
-  relation_id?: Long;
-  /**
-   * 第三方推广者memberid
-   *
-   * TOP type `Number`.
-   */
-  tk3rd_pub_id?: Long;
-  /**
-   * 推广者memberid
-   *
-   * TOP type `Number`.
-   */
-  tk_pub_id?: Long;
-  /**
-   * 维权创建(淘客结算回执) 4,维权成功(淘客结算回执) 2,维权失败(淘客结算回执) 3,发生多次维权，待处理      11,从淘客处补扣（钱已结给淘客） 等待扣款 12,从淘客处补扣（钱已结给淘客） 扣款成功 13,从卖家处补扣（钱已结给卖家） 等待扣款 14,从卖家处补扣（钱已结给卖家） 扣款成功 15
-   *
-   * TOP type `Number`.
-   */
-  refund_status?: Long;
-  /**
-   * 淘宝子订单编号
-   *
-   * TOP type `Number`.
-   */
-  tb_trade_id?: Long;
-  /**
-   * 1 表示2方，2表示3方
-   *
-   * TOP type `Number`.
-   */
-  refund_type?: Long;
-  /**
    * 接口返回值信息，跟rpc架构保持一致
    *
    * TOP type `Number`.
@@ -211,6 +163,36 @@ export interface PageResult {
 /** Struct `Result` of `taobao.tbk.relation.refund`, part of the response. */
 export interface Result {
   /**
+   * 淘宝订单编号
+   *
+   * TOP type `Number`.
+   */
+  tb_trade_parent_id?: Long;
+  /**
+   * 会员关系id
+   *
+   * TOP type `Number`.
+   */
+  special_id?: Long;
+  /**
+   * 渠道关系id
+   *
+   * TOP type `Number`.
+   */
+  relation_id?: Long;
+  /**
+   * 第三方推广者memberid
+   *
+   * TOP type `Number`.
+   */
+  tk3rd_pub_id?: Long;
+  /**
+   * 推广者memberid
+   *
+   * TOP type `Number`.
+   */
+  tk_pub_id?: Long;
+  /**
    * 第三方应该返还的补贴
    *
    * TOP type `String`.
@@ -259,11 +241,23 @@ export interface Result {
    */
   tb_trade_create_time?: string;
   /**
+   * 维权创建(淘客结算回执) 4,维权成功(淘客结算回执) 2,维权失败(淘客结算回执) 3,发生多次维权，待处理      11,从淘客处补扣（钱已结给淘客） 等待扣款 12,从淘客处补扣（钱已结给淘客） 扣款成功 13,从卖家处补扣（钱已结给卖家） 等待扣款 14,从卖家处补扣（钱已结给卖家） 扣款成功 15
+   *
+   * TOP type `Number`.
+   */
+  refund_status?: Long;
+  /**
    * 宝贝标题
    *
    * TOP type `String`.
    */
   tb_auction_title?: string;
+  /**
+   * 淘宝子订单编号
+   *
+   * TOP type `Number`.
+   */
+  tb_trade_id?: Long;
   /**
    * 维权金额
    *
@@ -288,6 +282,12 @@ export interface Result {
    * TOP type `String`.
    */
   tk3rd_pub_show_return_fee?: string;
+  /**
+   * 1 表示2方，2表示3方
+   *
+   * TOP type `Number`.
+   */
+  refund_type?: Long;
   /**
    * （口碑订单）口碑父订单号
    *

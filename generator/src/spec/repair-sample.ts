@@ -5,8 +5,8 @@
  * and `,`. It can only be that string, so it is quoted and the repair is reported. The markdown
  * dump prints `"tb_trade_parent_id":,` (taobao.tbk.relation.refund): the doc site writes each
  * field's demo value there, and these fields have none in the page's own table. When the caller
- * confirms that (`hasNoExample`), the member is dropped — the gateway omits empty values, and
- * no value is invented. Otherwise the value could be `""`, `null` or a number, so the sample is
+ * confirms that (`hasNoExample`), the value is written as `null` — "no value", which is what the
+ * page says — keeping the member where the page prints it, so the tree stays recoverable. Otherwise the value could be `""`, `null` or a number, so the sample is
  * not repaired, it is reported as unusable.
  */
 
@@ -55,9 +55,8 @@ export function parseJsonSample(text: string, options: RepairOptions = {}): Json
     while (j < text.length && /\s/.test(text[j]!)) j += 1;
     const next = text[j];
     if (next !== undefined && (next === ',' || next === '}') && options.hasNoExample?.(lastKey)) {
-      out = dropDanglingMember(out, lastKey, next);
-      repairs.push({ message: `dropped "${lastKey}", printed without a value (its table gives no example)`, lineOffset: lineOf(text, j) });
-      i = next === ',' ? j + 1 : j;
+      out += 'null';
+      repairs.push({ message: `wrote null for "${lastKey}", printed without a value (its table gives no example)`, lineOffset: lineOf(text, j) });
       continue;
     }
     if (next === undefined || next === ',' || next === '}') {
@@ -81,16 +80,6 @@ export function parseJsonSample(text: string, options: RepairOptions = {}): Json
   const repaired = tryParse(out);
   if (!repaired.ok) return { ok: false, message: `not valid JSON: ${repaired.message}`, lineOffset: 0 };
   return { ok: true, value: repaired.value, text: out, repairs };
-}
-
-/** Remove `"key":` just written to `out`; before a `}` also remove the comma that preceded it. */
-function dropDanglingMember(out: string, key: string, next: string): string {
-  const member = JSON.stringify(key) + ':';
-  let cut = out.lastIndexOf(`"${key}":`);
-  if (cut < 0) cut = out.length - member.length;
-  let head = out.slice(0, cut).trimEnd();
-  if (next === '}' && head.endsWith(',')) head = head.slice(0, -1);
-  return head;
 }
 
 function tryParse(text: string): { ok: true; value: unknown } | { ok: false; message: string } {

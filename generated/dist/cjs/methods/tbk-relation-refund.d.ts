@@ -63,54 +63,6 @@ export interface RpcResult {
    */
   data?: PageResult;
   /**
-   * 淘宝订单编号
-   *
-   * TOP type `Number`.
-   */
-  tb_trade_parent_id?: Long;
-  /**
-   * 会员关系id
-   *
-   * TOP type `Number`.
-   */
-  special_id?: Long;
-  /**
-   * 渠道关系id
-   *
-   * TOP type `Number`.
-   */
-  relation_id?: Long;
-  /**
-   * 第三方推广者memberid
-   *
-   * TOP type `Number`.
-   */
-  tk3rd_pub_id?: Long;
-  /**
-   * 推广者memberid
-   *
-   * TOP type `Number`.
-   */
-  tk_pub_id?: Long;
-  /**
-   * 维权创建(淘客结算回执) 4,维权成功(淘客结算回执) 2,维权失败(淘客结算回执) 3,发生多次维权，待处理      11,从淘客处补扣（钱已结给淘客） 等待扣款 12,从淘客处补扣（钱已结给淘客） 扣款成功 13,从卖家处补扣（钱已结给卖家） 等待扣款 14,从卖家处补扣（钱已结给卖家） 扣款成功 15
-   *
-   * TOP type `Number`.
-   */
-  refund_status?: Long;
-  /**
-   * 淘宝子订单编号
-   *
-   * TOP type `Number`.
-   */
-  tb_trade_id?: Long;
-  /**
-   * 1 表示2方，2表示3方
-   *
-   * TOP type `Number`.
-   */
-  refund_type?: Long;
-  /**
    * 接口返回值信息，跟rpc架构保持一致
    *
    * TOP type `Number`.
@@ -161,6 +113,36 @@ export interface PageResult {
 /** Struct `Result` of `taobao.tbk.relation.refund`, part of the response. */
 export interface Result {
   /**
+   * 淘宝订单编号
+   *
+   * TOP type `Number`.
+   */
+  tb_trade_parent_id?: Long;
+  /**
+   * 会员关系id
+   *
+   * TOP type `Number`.
+   */
+  special_id?: Long;
+  /**
+   * 渠道关系id
+   *
+   * TOP type `Number`.
+   */
+  relation_id?: Long;
+  /**
+   * 第三方推广者memberid
+   *
+   * TOP type `Number`.
+   */
+  tk3rd_pub_id?: Long;
+  /**
+   * 推广者memberid
+   *
+   * TOP type `Number`.
+   */
+  tk_pub_id?: Long;
+  /**
    * 第三方应该返还的补贴
    *
    * TOP type `String`.
@@ -209,11 +191,23 @@ export interface Result {
    */
   tb_trade_create_time?: string;
   /**
+   * 维权创建(淘客结算回执) 4,维权成功(淘客结算回执) 2,维权失败(淘客结算回执) 3,发生多次维权，待处理      11,从淘客处补扣（钱已结给淘客） 等待扣款 12,从淘客处补扣（钱已结给淘客） 扣款成功 13,从卖家处补扣（钱已结给卖家） 等待扣款 14,从卖家处补扣（钱已结给卖家） 扣款成功 15
+   *
+   * TOP type `Number`.
+   */
+  refund_status?: Long;
+  /**
    * 宝贝标题
    *
    * TOP type `String`.
    */
   tb_auction_title?: string;
+  /**
+   * 淘宝子订单编号
+   *
+   * TOP type `Number`.
+   */
+  tb_trade_id?: Long;
   /**
    * 维权金额
    *
@@ -238,6 +232,12 @@ export interface Result {
    * TOP type `String`.
    */
   tk3rd_pub_show_return_fee?: string;
+  /**
+   * 1 表示2方，2表示3方
+   *
+   * TOP type `Number`.
+   */
+  refund_type?: Long;
   /**
    * （口碑订单）口碑父订单号
    *

@@ -42,6 +42,7 @@ function decodeJsonFields(fields, object, types) {
   const out = {};
   for (const [key, value] of Object.entries(object)) {
     const field = byName.get(key);
+    if (field && value === null) continue;
     const decoded = field ? decodeField(field, value, types) : (0, import_coerce_scalar.decodeGenericJson)(value);
     Object.defineProperty(out, key, { value: decoded, enumerable: true, writable: true, configurable: true });
   }

@@ -17,6 +17,11 @@ class TbkRelationRefundRequest {
         { name: "results", kind: "struct", struct: "Result", list: true, wrapper: "result" }
       ],
       Result: [
+        { name: "tb_trade_parent_id", kind: "number" },
+        { name: "special_id", kind: "number" },
+        { name: "relation_id", kind: "number" },
+        { name: "tk3rd_pub_id", kind: "number" },
+        { name: "tk_pub_id", kind: "number" },
         { name: "tk_subsidy_fee_refund3rd_pub", kind: "string" },
         { name: "tk_commission_fee_refund3rd_pub", kind: "string" },
         { name: "tk_subsidy_fee_refund_pub", kind: "string" },
@@ -25,11 +30,14 @@ class TbkRelationRefundRequest {
         { name: "tk_refund_time", kind: "string" },
         { name: "earning_time", kind: "string" },
         { name: "tb_trade_create_time", kind: "string" },
+        { name: "refund_status", kind: "number" },
         { name: "tb_auction_title", kind: "string" },
+        { name: "tb_trade_id", kind: "number" },
         { name: "refund_fee", kind: "string" },
         { name: "tb_trade_finish_price", kind: "string" },
         { name: "tk_pub_show_return_fee", kind: "string" },
         { name: "tk3rd_pub_show_return_fee", kind: "string" },
+        { name: "refund_type", kind: "number" },
         { name: "alsc_pid", kind: "string" },
         { name: "alsc_id", kind: "string" },
         { name: "modified_time", kind: "string" }
@@ -37,14 +45,6 @@ class TbkRelationRefundRequest {
       RpcResult: [
         { name: "result_msg", kind: "string" },
         { name: "data", kind: "struct", struct: "PageResult" },
-        { name: "tb_trade_parent_id", kind: "number" },
-        { name: "special_id", kind: "number" },
-        { name: "relation_id", kind: "number" },
-        { name: "tk3rd_pub_id", kind: "number" },
-        { name: "tk_pub_id", kind: "number" },
-        { name: "refund_status", kind: "number" },
-        { name: "tb_trade_id", kind: "number" },
-        { name: "refund_type", kind: "number" },
         { name: "result_code", kind: "number" },
         { name: "biz_error_desc", kind: "string" },
         { name: "biz_error_code", kind: "number" }
