@@ -18,7 +18,8 @@ import { buildSpecs } from '../spec/build-specs.js';
 import type { CatalogSpec, MethodSpec } from '../spec/model.js';
 import { readOverrides } from '../spec/override-file.js';
 import { settleMismatches } from '../spec/settle-mismatches.js';
-import { canonicalMethodSpec, methodFileName, parseYamlWithPositions, serializeCatalog, serializeMethodSpec } from '../spec/spec-files.js';
+import { parseYamlWithPositions } from '../report/yaml-positions.js';
+import { canonicalMethodSpec, methodFileName, serializeCatalog, serializeMethodSpec } from '../spec/spec-files.js';
 import { validateCatalogValue, validateMethodValue } from '../spec/validate-spec.js';
 import { writeSpecFolder } from '../spec/write-spec.js';
 

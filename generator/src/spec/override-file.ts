@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { SpecField } from './model.js';
-import { parseYamlWithPositions } from './spec-files.js';
+import { parseYamlWithPositions } from '../report/yaml-positions.js';
 
 interface Entry {
   reason: string;

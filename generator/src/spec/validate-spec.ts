@@ -11,7 +11,8 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import type { CatalogSpec, SpecField } from './model.js';
 import { TOP_SCALARS } from './model.js';
 import { checkCatalogSchema, checkMethodSchema, locatorOf, type Locate } from './schema-check.js';
-import { parseYamlWithPositions, type SpecFolder } from './spec-files.js';
+import { parseYamlWithPositions } from '../report/yaml-positions.js';
+import type { SpecFolder } from './spec-files.js';
 
 const SCALARS = new Set<string>(TOP_SCALARS);
 const STRUCT_NAME = /^[A-Z][A-Za-z0-9_]*$/;
