@@ -160,3 +160,40 @@ class Walker {
     if (problem) this.add(path, at, problem);
   }
 }
+
+/**
+ * Paths (`response.x`, `types.S.y`) of declared fields absent from a decoded answer. Struct
+ * fields are followed into the first list element; a struct inside itself is expanded once,
+ * and file fields are never part of an answer.
+ */
+export function missingDeclaredFields(meta: MethodMeta, value: Record<string, unknown>): string[] {
+  const missing: string[] = [];
+  const walk = (
+    fields: readonly FieldMeta[],
+    object: Record<string, unknown>,
+    where: string,
+    enclosing: ReadonlySet<string>,
+  ): void => {
+    for (const field of fields) {
+      if (field.kind === 'file' || (field.kind === 'struct' && (!field.struct || enclosing.has(field.struct))))
+        continue;
+      const present = object[field.name];
+      if (present === undefined) {
+        missing.push(`${where}.${field.name}`);
+        continue;
+      }
+      if (field.kind !== 'struct') continue;
+      const item = field.list && Array.isArray(present) ? present[0] : present;
+      if (item !== null && typeof item === 'object') {
+        walk(
+          meta.types[field.struct!] ?? [],
+          item as Record<string, unknown>,
+          `types.${field.struct}`,
+          new Set(enclosing).add(field.struct!),
+        );
+      }
+    }
+  };
+  walk(meta.response, value, 'response', new Set());
+  return missing;
+}
