@@ -11,6 +11,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   generate: { summary: 'emit the tbk-client package from spec/', load: async () => (await import('./generate-command.js')).runGenerate },
   gen: { summary: 'scrape the configured sources, then generate', load: async () => (await import('./gen-command.js')).runGen },
   check: { summary: 'fail when spec/ or generated/ differ from a fresh run', load: async () => (await import('./check-command.js')).runCheck },
+  fetch: { summary: 'download doc records from the doc site into a local cache', load: async () => (await import('./fetch-command.js')).runFetch },
   diff: { summary: 'compare two specs and classify every change', load: async () => (await import('./diff-command.js')).runDiff },
   mock: { summary: 'run the local TOP-compatible mock gateway', load: async () => (await import('./mock-command.js')).runMock },
 };
