@@ -11,7 +11,7 @@ import { readIndex, recordPath, toCacheJson, writeFileAtomic, writeIndex, type C
 import { catalogEntries, type CatalogApi } from './catalog-entries.js';
 import { DocSiteClient, type DocSiteOptions } from './doc-site-client.js';
 import type { Progress } from './progress.js';
-import { runPool } from './run-pool.js';
+import { runPool } from '../concurrency/run-pool.js';
 import { FetchFailure } from './with-retry.js';
 
 export const CATALOG_PATH = '/handler/document/getApiCatelogConfig.json';

@@ -10,6 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { runPool } from '../concurrency/run-pool.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { readSpecFolder } from '../spec/spec-files.js';
 import type { DistSource } from '../emit/build-dist.js';
@@ -105,17 +106,16 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
   const inputs = new Map<string, string>();
   const stale: PackageUnit[] = [];
   const reusedPaths = new Set<string>();
-  await Promise.all(
-    units.map(async (unit) => {
-      for (const p of outputsOf(unit)) inputs.set(p, unit.key);
-      const reused = await reuseUnit(unit, previous);
-      if (!reused) return void stale.push(unit);
-      for (const [p, t] of reused) {
-        files.set(p, t);
-        reusedPaths.add(p);
-      }
-    }),
-  );
+  // Bounded, like the writes: each unit reads several files (EMFILE at thousands of methods).
+  await runPool(units, 32, async (unit) => {
+    for (const p of outputsOf(unit)) inputs.set(p, unit.key);
+    const reused = await reuseUnit(unit, previous);
+    if (!reused) return void stale.push(unit);
+    for (const [p, t] of reused) {
+      files.set(p, t);
+      reusedPaths.add(p);
+    }
+  });
   // Units are planned in a fixed order; generating them in that order keeps output stable.
   stale.sort((a, b) => units.indexOf(a) - units.indexOf(b));
   lap('reuse');
