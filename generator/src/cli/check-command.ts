@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { formatDiagnostic } from '../report/diagnostic.js';
 import { generatePackage } from '../pipeline/generate-package.js';
 import { scrapeIntoSpec } from '../pipeline/scrape-into-spec.js';
-import { optionString, parseArgs, UsageError } from './cli-args.js';
+import { optionString, readCommandArgs, UsageError } from './cli-args.js';
 
 const HELP = `usage: tbk-gen check [--spec DIR] [--out DIR]
 
@@ -61,20 +61,12 @@ export async function compareWithDisk(root: string, expected: Map<string, string
 }
 
 export async function runCheck(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(args, { values: ['spec', 'out'] });
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`tbk-gen check: ${e.message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (parsed.options.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  const specDir = optionString(parsed, 'spec', 'spec');
-  const outDir = optionString(parsed, 'out', 'generated');
+  const read = readCommandArgs('check', HELP, args, { values: ['spec', 'out'] }, (parsed) => {
+    if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+    return { specDir: optionString(parsed, 'spec', 'spec'), outDir: optionString(parsed, 'out', 'generated') };
+  });
+  if ('exit' in read) return read.exit;
+  const { specDir, outDir } = read.options;
   const started = performance.now();
 
   const scraped = await scrapeIntoSpec({ specDir, write: false });

@@ -47,3 +47,35 @@ export function optionString(parsed: ParsedArgs, name: string, fallback: string)
   const v = parsed.options[name];
   return typeof v === 'string' ? v : fallback;
 }
+
+export interface CommandIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/**
+ * The frame every command shares: `--help` prints the usage (exit 0); a UsageError thrown while
+ * parsing or by `read` prints the message and the usage (exit 2). Returns the options `read`
+ * built from the parsed arguments, or the exit status to return.
+ */
+export function readCommandArgs<T>(
+  command: string,
+  usage: string,
+  args: readonly string[],
+  spec: { values?: readonly string[]; flags?: readonly string[] },
+  read: (parsed: ParsedArgs) => T,
+  io: CommandIo = process,
+): { options: T } | { exit: number } {
+  try {
+    const parsed = parseArgs(args, spec);
+    if (parsed.options.help) {
+      io.stdout.write(`${usage}\n`);
+      return { exit: 0 };
+    }
+    return { options: read(parsed) };
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`tbk-gen ${command}: ${e.message}\n\n${usage}\n`);
+    return { exit: 2 };
+  }
+}

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fetchDocSite, type RecordOutcome } from '../fetch/fetch-doc-site.js';
 import { createProgress } from '../fetch/progress.js';
 import { FetchFailure } from '../fetch/with-retry.js';
-import { optionString, parseArgs, UsageError } from './cli-args.js';
+import { optionString, readCommandArgs, UsageError } from './cli-args.js';
 
 const HELP = `usage: tbk-gen fetch [--out DIR] [--base-url URL] [--cookie "k=v; k2=v2"] [--cookie-file FILE]
                      [--category 38] [--concurrency N] [--refresh] [--max-age-hours H]
@@ -23,43 +23,38 @@ Download the catalog and every API's doc record into DIR (default .cache/doc-sit
   --max-age-hours H  without gmtModified in the catalog, refetch records older than H (default 24)`;
 
 export async function runFetch(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(args, { values: ['out', 'base-url', 'cookie', 'cookie-file', 'category', 'concurrency', 'max-age-hours'], flags: ['refresh'] });
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`tbk-gen fetch: ${e.message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (parsed.options.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  const cookies: string[] = [];
-  if (typeof parsed.options.cookie === 'string') cookies.push(parsed.options.cookie);
-  if (typeof parsed.options['cookie-file'] === 'string') cookies.push((await readFile(parsed.options['cookie-file'], 'utf8')).trim());
-  const number = (name: string, fallback: number) => {
-    const n = Number(optionString(parsed, name, String(fallback)));
-    if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a number`);
-    return n;
-  };
+  const read = readCommandArgs(
+    'fetch',
+    HELP,
+    args,
+    { values: ['out', 'base-url', 'cookie', 'cookie-file', 'category', 'concurrency', 'max-age-hours'], flags: ['refresh'] },
+    (parsed) => {
+      if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+      const number = (name: string, fallback: number) => {
+        const n = Number(optionString(parsed, name, String(fallback)));
+        if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a number`);
+        return n;
+      };
+      const cookieFile = parsed.options['cookie-file'];
+      return {
+        outDir: optionString(parsed, 'out', '.cache/doc-site'),
+        baseUrl: optionString(parsed, 'base-url', 'https://open.taobao.com'),
+        cookies: typeof parsed.options.cookie === 'string' ? [parsed.options.cookie] : [],
+        cookieFile: typeof cookieFile === 'string' ? cookieFile : undefined,
+        category: number('category', 38),
+        concurrency: number('concurrency', 4),
+        refresh: parsed.options.refresh === true,
+        maxAgeMs: number('max-age-hours', 24) * 3600_000,
+      };
+    },
+  );
+  if ('exit' in read) return read.exit;
+  const { cookieFile, ...options } = read.options;
+  if (cookieFile) options.cookies.push((await readFile(cookieFile, 'utf8')).trim());
   let summary;
   try {
-    summary = await fetchDocSite({
-      outDir: optionString(parsed, 'out', '.cache/doc-site'),
-      baseUrl: optionString(parsed, 'base-url', 'https://open.taobao.com'),
-      cookies,
-      category: number('category', 38),
-      concurrency: number('concurrency', 4),
-      refresh: parsed.options.refresh === true,
-      maxAgeMs: number('max-age-hours', 24) * 3600_000,
-      progress: (total) => createProgress(total, process.stderr),
-    });
+    summary = await fetchDocSite({ ...options, progress: (total) => createProgress(total, process.stderr) });
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`tbk-gen fetch: ${error.message}\n`);
-      return 2;
-    }
     if (!(error instanceof FetchFailure)) throw error;
     process.stderr.write(`tbk-gen fetch: catalog: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}\n`);
     return 2;

@@ -3,7 +3,7 @@
  * package from it. The two stages stay separate commands; this one only chains them and stops
  * after a failed scrape so a broken spec never reaches generated/.
  */
-import { optionString, parseArgs, UsageError } from './cli-args.js';
+import { optionString, readCommandArgs } from './cli-args.js';
 import { runGenerate } from './generate-command.js';
 import { runScrape } from './scrape-command.js';
 
@@ -16,21 +16,14 @@ tbk-client package from it.
   --out DIR   package folder (default: generated)`;
 
 export async function runGen(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(args, { values: ['spec', 'out'] });
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`tbk-gen gen: ${e.message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (parsed.options.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  const spec = optionString(parsed, 'spec', 'spec');
-  const out = optionString(parsed, 'out', 'generated');
-  const scraped = await runScrape([...parsed.positionals, '--spec', spec]);
+  const read = readCommandArgs('gen', HELP, args, { values: ['spec', 'out'] }, (parsed) => ({
+    sources: parsed.positionals,
+    spec: optionString(parsed, 'spec', 'spec'),
+    out: optionString(parsed, 'out', 'generated'),
+  }));
+  if ('exit' in read) return read.exit;
+  const { sources, spec, out } = read.options;
+  const scraped = await runScrape([...sources, '--spec', spec]);
   if (scraped !== 0) {
     process.stderr.write('tbk-gen gen: scrape failed; generated/ left as it was\n');
     return scraped;

@@ -6,7 +6,7 @@
  */
 import { formatDiagnostic, sortDiagnostics, countByLevel } from '../report/diagnostic.js';
 import { generatePackage, type GenerateResult } from '../pipeline/generate-package.js';
-import { optionString, parseArgs, UsageError } from './cli-args.js';
+import { optionString, readCommandArgs, UsageError } from './cli-args.js';
 
 const USAGE = `usage: tbk-gen generate [--spec DIR] [--out DIR]
 
@@ -21,22 +21,12 @@ export function formatTimings(timings: GenerateResult['timings']): string {
 }
 
 export async function runGenerate(args: string[]): Promise<number> {
-  let specDir: string;
-  let outDir: string;
-  try {
-    const parsed = parseArgs(args, { values: ['spec', 'out'] });
-    if (parsed.options['help']) {
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
-    }
+  const read = readCommandArgs('generate', USAGE, args, { values: ['spec', 'out'] }, (parsed) => {
     if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
-    specDir = optionString(parsed, 'spec', 'spec');
-    outDir = optionString(parsed, 'out', 'generated');
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`tbk-gen generate: ${e.message}\n\n${USAGE}\n`);
-    return 2;
-  }
+    return { specDir: optionString(parsed, 'spec', 'spec'), outDir: optionString(parsed, 'out', 'generated') };
+  });
+  if ('exit' in read) return read.exit;
+  const { specDir, outDir } = read.options;
 
   process.stderr.write(`generating ${outDir}/ from ${specDir}/ …\n`);
   let result: GenerateResult;

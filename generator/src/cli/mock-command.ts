@@ -6,7 +6,7 @@
 import { buildMethodFixtures } from '../ir/build-fixtures.js';
 import { formatDiagnostic } from '../report/diagnostic.js';
 import { startMockGateway } from '../../../templates/testing/mock-gateway.js';
-import { optionString, parseArgs, UsageError } from './cli-args.js';
+import { optionString, readCommandArgs, UsageError } from './cli-args.js';
 
 const HELP = `usage: tbk-gen mock [--spec spec] [--port N] [--host 127.0.0.1] [--app KEY=SECRET]
 
@@ -22,25 +22,17 @@ export const DEFAULT_APP = { key: '12345678', secret: 'helloworld' };
 
 /** `stop`: resolves to stop the gateway (tests); otherwise it runs until SIGINT or SIGTERM. */
 export async function runMock(args: string[], stop?: Promise<void>): Promise<number> {
-  let options: { spec: string; port: number; host: string; app: { key: string; secret: string } };
-  try {
-    const parsed = parseArgs(args, { values: ['spec', 'port', 'host', 'app'] });
-    if (parsed.options['help']) {
-      process.stdout.write(`${HELP}\n`);
-      return 0;
-    }
+  const read = readCommandArgs('mock', HELP, args, { values: ['spec', 'port', 'host', 'app'] }, (parsed) => {
     if (parsed.positionals.length) throw new UsageError(`unexpected argument ${parsed.positionals[0]}`);
-    options = {
+    return {
       spec: optionString(parsed, 'spec', 'spec'),
       port: readPort(optionString(parsed, 'port', '0')),
       host: optionString(parsed, 'host', '127.0.0.1'),
       app: readApp(parsed.options['app']),
     };
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`tbk-gen mock: ${e.message}\n\n${HELP}\n`);
-    return 2;
-  }
+  });
+  if ('exit' in read) return read.exit;
+  const options = read.options;
 
   const { fixtures, diagnostics } = await buildMethodFixtures(options.spec);
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);

@@ -6,7 +6,7 @@
  */
 import { countByLevel, formatDiagnostic } from '../report/diagnostic.js';
 import { DEFAULT_SOURCES_FILE, scrapeIntoSpec } from '../pipeline/scrape-into-spec.js';
-import { optionString, parseArgs, UsageError } from './cli-args.js';
+import { optionString, readCommandArgs } from './cli-args.js';
 
 const HELP = `usage: tbk-gen scrape [SOURCES...] [--spec DIR]
 
@@ -22,20 +22,13 @@ leaves the old files as they were. Exit status: 0 ok, 1 a page could not be read
 could not be written, 2 usage error.`;
 
 export async function runScrape(args: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs(args, { values: ['spec'] });
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`tbk-gen scrape: ${e.message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (parsed.options.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+  const args_ = readCommandArgs('scrape', HELP, args, { values: ['spec'] }, (parsed) => ({
+    sources: parsed.positionals,
+    specDir: optionString(parsed, 'spec', 'spec'),
+  }));
+  if ('exit' in args_) return args_.exit;
   const started = performance.now();
-  const result = await scrapeIntoSpec({ sources: parsed.positionals, specDir: optionString(parsed, 'spec', 'spec') });
+  const result = await scrapeIntoSpec(args_.options);
   for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const counts = countByLevel(result.diagnostics);
   const elapsed = Math.round(performance.now() - started);
