@@ -10,9 +10,9 @@
  * API was removed from the catalog" to whoever compares snapshots. A notice says so.
  */
 import type { CatalogEntry, ReadResult, Reader } from './page-model.js';
-import { hasMember, memberOf, parseJsonWithPositions, type JsonNode } from './json-positions.js';
+import { hasMember, memberOf, type JsonNode } from './json-positions.js';
 import { readList, readNumber, readText, report, type JsonReadContext } from './json-fields.js';
-import { unwrapEnvelope } from './doc-record-envelope.js';
+import { openJsonBody } from './doc-record-envelope.js';
 
 const TBK_CATEGORY_ID = 38;
 const TBK_CATEGORY_NAME = '淘宝客API';
@@ -26,16 +26,7 @@ export function isCatalogJson(body: JsonNode): boolean {
 export const readCatalogJson: Reader = (file, text) => {
   const ctx: JsonReadContext = { file, diagnostics: [] };
   const result: ReadResult = { pages: [], catalogs: [], diagnostics: ctx.diagnostics };
-  if (text.trim() === '') {
-    report(ctx, 'error', 'TBK071', 1, 'empty file: no catalog to read');
-    return result;
-  }
-  const parsed = parseJsonWithPositions(text);
-  if (!parsed.ok) {
-    report(ctx, 'error', 'TBK070', parsed.line, `malformed JSON: ${parsed.message}; catalog not read`, parsed.column);
-    return result;
-  }
-  const body = unwrapEnvelope(ctx, parsed.root);
+  const body = openJsonBody(ctx, text, 'catalog');
   if (!body) return result;
   if (!hasMember(body, 'treeCategories') && hasMember(body, 'pkg')) {
     const name = readText(ctx, body, 'name', 'catalog')?.value ?? '';

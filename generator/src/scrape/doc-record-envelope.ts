@@ -4,7 +4,7 @@
  * envelope is read through it, and a failed answer (`success: false`, e.g. a missing login
  * cookie) is reported instead of being mistaken for an empty record.
  */
-import { hasMember, memberOf, type JsonNode } from './json-positions.js';
+import { hasMember, memberOf, parseJsonWithPositions, type JsonNode } from './json-positions.js';
 import { report, type JsonReadContext } from './json-fields.js';
 
 export function unwrapEnvelope(ctx: JsonReadContext, root: JsonNode): JsonNode | undefined {
@@ -26,4 +26,22 @@ export function unwrapEnvelope(ctx: JsonReadContext, root: JsonNode): JsonNode |
     return undefined;
   }
   return data.value;
+}
+
+/**
+ * The opening both JSON readers share: an empty file is TBK071, malformed JSON TBK070 (with line
+ * and column), then the envelope is unwrapped. `what` names what was not read ("record",
+ * "catalog"). Returns the body to read, or undefined when a diagnostic said why not.
+ */
+export function openJsonBody(ctx: JsonReadContext, text: string, what: string): JsonNode | undefined {
+  if (text.trim() === '') {
+    report(ctx, 'error', 'TBK071', 1, `empty file: no ${what === 'record' ? 'doc record' : what} to read`);
+    return undefined;
+  }
+  const parsed = parseJsonWithPositions(text);
+  if (!parsed.ok) {
+    report(ctx, 'error', 'TBK070', parsed.line, `malformed JSON: ${parsed.message}; ${what} not read`, parsed.column);
+    return undefined;
+  }
+  return unwrapEnvelope(ctx, parsed.root);
 }

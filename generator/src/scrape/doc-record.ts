@@ -8,14 +8,14 @@
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { CatalogSnapshot, Page, PageParam, ReadResult, Reader, SampleKind, SourceFormat } from './page-model.js';
-import { hasMember, memberOf, parseJsonWithPositions, type JsonNode } from './json-positions.js';
+import { hasMember, memberOf, type JsonNode } from './json-positions.js';
 import { readList, readNumber, readText, report, type JsonReadContext } from './json-fields.js';
 import { readRecordParams, type ParamSide } from './doc-record-params.js';
 import { readRecordAuth } from './doc-record-auth.js';
 import { readRecordErrors } from './doc-record-error-codes.js';
 import { readRecordChangeDiff } from './doc-record-change-diff.js';
 import { isCatalogJson, readCatalogJson } from './catalog-json.js';
-import { unwrapEnvelope } from './doc-record-envelope.js';
+import { openJsonBody } from './doc-record-envelope.js';
 
 /** Keys only the full record has; the reduced shape keeps none of them. */
 const FULL_RECORD_KEYS = [
@@ -39,16 +39,7 @@ const PARAM_LISTS: [string, ParamSide][] = [
 export const readDocRecord: Reader = (file, text) => {
   const ctx: JsonReadContext = { file, diagnostics: [] };
   const result: ReadResult = { pages: [], catalogs: [], diagnostics: ctx.diagnostics };
-  if (text.trim() === '') {
-    report(ctx, 'error', 'TBK071', 1, 'empty file: no doc record to read');
-    return result;
-  }
-  const parsed = parseJsonWithPositions(text);
-  if (!parsed.ok) {
-    report(ctx, 'error', 'TBK070', parsed.line, `malformed JSON: ${parsed.message}; record not read`, parsed.column);
-    return result;
-  }
-  const body = unwrapEnvelope(ctx, parsed.root);
+  const body = openJsonBody(ctx, text, 'record');
   if (!body) return result;
   if (isCatalogJson(body)) return readCatalogJson(file, text);
   const format: SourceFormat = FULL_RECORD_KEYS.some((key) => hasMember(body, key)) ? 'doc-record' : 'doc-record-reduced';
