@@ -1,8 +1,10 @@
 /**
- * Retries for the doc site: network errors and HTTP 5xx are retried with exponential backoff
- * and full jitter; everything else (a `success: false` envelope, a malformed body, a 4xx) is a
+ * Retries for the doc site: network errors and HTTP 5xx are retried with the client runtime's
+ * exponential backoff with full jitter (templates/runtime/retry.ts); everything else (a `success: false` envelope, a malformed body, a 4xx) is a
  * failure of that one request, reported at once.
  */
+import { backoffDelay, sleep } from '../../../templates/runtime/retry.js';
+
 export class FetchFailure extends Error {
   constructor(
     message: string,
@@ -19,20 +21,19 @@ export class FetchFailure extends Error {
 export interface RetryOptions {
   retries: number;
   baseMs: number;
-  sleep?: (ms: number) => Promise<void>;
+  /** Cap of one delay (default 30 s). */
+  maxMs?: number;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export async function withRetry<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
-  const sleep = options.sleep ?? defaultSleep;
+  const policy = { maxRetries: options.retries, retryBaseMs: options.baseMs, retryMaxMs: options.maxMs ?? 30_000, maxBanWaitMs: 0, random: Math.random };
   for (let n = 0; ; n += 1) {
     try {
       return await attempt();
     } catch (error) {
       const retryable = error instanceof FetchFailure ? error.retryable : true;
       if (!retryable || n >= options.retries) throw error;
-      await sleep(Math.random() * options.baseMs * 2 ** n);
+      await sleep(backoffDelay(n + 1, policy));
     }
   }
 }
