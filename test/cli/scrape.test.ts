@@ -14,7 +14,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const shared = resolve(root, '../shared');
 const SEED_001 = 'spec/pages/001_c45301d665ca6256.txt';
 const DIAGNOSTIC = /^(\S+?):(\d+)(?::(\d+))?: (error|warning|notice) (TBK\d{3}) (.+)$/;
-const SUMMARY = /^scrape: (\d+) pages(?:, (\d+) unreadable)?, (\d+) methods \((\d+) written, (\d+) unchanged\), (\d+) warnings, (\d+) errors, (\d+) ms$/;
+const SUMMARY = /^scrape: (\d+) pages(?:, (\d+) unreadable)?, (\d+) methods \((\d+) written, (\d+) unchanged\), (\d+) warnings, (\d+) errors, (?:nothing changed since the last run, )?(\d+) ms$/;
 
 /**
  * A copy of the repository's inputs (spec/pages, sources.yaml, overrides) in a temporary
@@ -105,10 +105,41 @@ describe('tbk-gen scrape on spec/sources.yaml (seed pages and the shared corpus)
   });
 
   it('gives byte-identical files when run again', async () => {
-    const { code, out } = await scrape(['--spec', 'spec']);
+    const { code, out } = await scrape(['--spec', 'spec', '--force']);
     expect(code).toBe(0);
+    expect(out[0]).not.toContain('nothing changed');
     expect(summary(out)).toMatchObject({ methods: 112, written: 0, unchanged: 113 });
     expect(specFiles()).toEqual(first);
+  });
+
+  it('replays the last run when no source, spec file or generator file changed, and scrapes again when one did', async () => {
+    const full = await scrape(['--spec', 'spec', '--force']);
+    const replay = await scrape(['--spec', 'spec']);
+    expect(replay.code).toBe(0);
+    expect(replay.out[0]).toContain('nothing changed since the last run');
+    expect(summary(replay.out)).toMatchObject({ ...summary(full.out), ms: summary(replay.out).ms });
+    expect(replay.err).toEqual(full.err);
+    expect(specFiles()).toEqual(first);
+
+    // A spec file edited by hand is an output that no longer matches: scraped again, restored.
+    const file = join(repo, 'spec', 'methods', 'taobao.tbk.spread.get.yaml');
+    writeFileSync(file, `${first['methods/taobao.tbk.spread.get.yaml']}# edited\n`);
+    const restored = await scrape(['--spec', 'spec']);
+    expect(restored.out[0]).not.toContain('nothing changed');
+    expect(summary(restored.out)).toMatchObject({ written: 1 });
+    expect(specFiles()).toEqual(first);
+
+    // A changed source page is an input that changed: scraped again (the same bytes restore it).
+    const page = join(repo, SEED_001);
+    const text = readFileSync(page, 'utf8');
+    writeFileSync(page, text.replace('淘宝客', '淘宝客 '));
+    const changed = await scrape(['--spec', 'spec']);
+    expect(changed.out[0]).not.toContain('nothing changed');
+    writeFileSync(page, text);
+    const again = await scrape(['--spec', 'spec']);
+    expect(again.out[0]).not.toContain('nothing changed');
+    expect(specFiles()).toEqual(first);
+    expect((await scrape(['--spec', 'spec'])).out[0]).toContain('nothing changed since the last run');
   });
 
   it('keeps the corpus methods when only spec/pages is scraped afterwards', async () => {
@@ -170,7 +201,7 @@ describe('tbk-gen scrape usage', () => {
   it('prints help, refuses unknown options and an unusable sources file', async () => {
     const help = await scrape(['--help']);
     expect(help.code).toBe(0);
-    expect(help.out[0]).toBe('usage: tbk-gen scrape [SOURCES...] [--spec DIR]');
+    expect(help.out[0]).toBe('usage: tbk-gen scrape [SOURCES...] [--spec DIR] [--force]');
     const bad = await scrape(['--verbose']);
     expect(bad.code).toBe(2);
     expect(bad.err[0]).toBe('tbk-gen scrape: unknown option --verbose');

@@ -7,26 +7,30 @@ import { optionString, readCommandArgs } from './cli-args.js';
 import { runGenerate } from './generate-command.js';
 import { runScrape } from './scrape-command.js';
 
-const HELP = `usage: tbk-gen gen [SOURCES...] [--spec DIR] [--out DIR]
+const HELP = `usage: tbk-gen gen [SOURCES...] [--spec DIR] [--out DIR] [--force]
 
 Scrape SOURCES (default: spec/sources.yaml) into the spec folder, then generate the
-tbk-client package from it.
+tbk-client package from it. A stage whose inputs and outputs are exactly as its last
+successful run left them is not run again (its summary is replayed).
 
   --spec DIR  spec folder (default: spec)
-  --out DIR   package folder (default: generated)`;
+  --out DIR   package folder (default: generated)
+  --force     run both stages in full`;
 
 export async function runGen(args: string[]): Promise<number> {
-  const read = readCommandArgs('gen', HELP, args, { values: ['spec', 'out'] }, (parsed) => ({
+  const read = readCommandArgs('gen', HELP, args, { values: ['spec', 'out'], flags: ['force'] }, (parsed) => ({
     sources: parsed.positionals,
     spec: optionString(parsed, 'spec', 'spec'),
     out: optionString(parsed, 'out', 'generated'),
+    force: parsed.options['force'] === true ? ['--force'] : [],
   }));
   if ('exit' in read) return read.exit;
-  const { sources, spec, out } = read.options;
-  const scraped = await runScrape([...sources, '--spec', spec]);
+  const { sources, spec, out, force } = read.options;
+  // `--` keeps a source named like an option a positional.
+  const scraped = await runScrape(['--spec', spec, ...force, '--', ...sources]);
   if (scraped !== 0) {
     process.stderr.write('tbk-gen gen: scrape failed; generated/ left as it was\n');
     return scraped;
   }
-  return runGenerate(['--spec', spec, '--out', out]);
+  return runGenerate(['--spec', spec, '--out', out, ...force]);
 }

@@ -6,13 +6,18 @@
  */
 import { formatDiagnostic, sortDiagnostics, countByLevel } from '../report/diagnostic.js';
 import { generatePackage, type GenerateResult } from '../pipeline/generate-package.js';
+import { generateDigest, generateRecordId, packageIntact, type GenerateReplay } from '../pipeline/generate-record.js';
+import { readRecord, writeRecord } from '../pipeline/run-cache.js';
+import { sha256 } from '../emit/manifest.js';
 import { optionString, readCommandArgs, UsageError } from './cli-args.js';
 
-const USAGE = `usage: tbk-gen generate [--spec DIR] [--out DIR]
+const USAGE = `usage: tbk-gen generate [--spec DIR] [--out DIR] [--force]
 
 Emit the tbk-client package from the spec folder.
   --spec DIR   spec folder holding methods/*.yaml (default: spec)
-  --out DIR    package folder to write, replaced atomically (default: generated)`;
+  --out DIR    package folder to write, replaced atomically (default: generated)
+  --force      generate even when the spec, the templates, the generator and the package
+               are exactly as the last successful run left them`;
 
 export function formatTimings(timings: GenerateResult['timings']): string {
   const total = Object.values(timings).reduce((a, b) => a + (b ?? 0), 0);
@@ -21,12 +26,27 @@ export function formatTimings(timings: GenerateResult['timings']): string {
 }
 
 export async function runGenerate(args: string[]): Promise<number> {
-  const read = readCommandArgs('generate', USAGE, args, { values: ['spec', 'out'] }, (parsed) => {
+  const read = readCommandArgs('generate', USAGE, args, { values: ['spec', 'out'], flags: ['force'] }, (parsed) => {
     if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
-    return { specDir: optionString(parsed, 'spec', 'spec'), outDir: optionString(parsed, 'out', 'generated') };
+    return { specDir: optionString(parsed, 'spec', 'spec'), outDir: optionString(parsed, 'out', 'generated'), force: parsed.options['force'] === true };
   });
   if ('exit' in read) return read.exit;
-  const { specDir, outDir } = read.options;
+  const { specDir, outDir, force } = read.options;
+
+  const started = performance.now();
+  const id = generateRecordId(specDir, outDir);
+  const before = force ? undefined : await generateDigest(specDir, outDir);
+  const replay = before === undefined ? undefined : await readRecord<GenerateReplay>('generate', id, before);
+  const intact = replay && (await packageIntact(outDir, replay.manifest));
+  if (replay && intact !== undefined) {
+    for (const d of sortDiagnostics(replay.diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    const counts = countByLevel(replay.diagnostics);
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    process.stdout.write(
+      `generated ${replay.methods} methods, ${intact} files in ${outDir}/: up to date (spec, templates and generator unchanged since the last run, every file as written) in ${seconds} s; ${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s)\n`,
+    );
+    return 0;
+  }
 
   process.stderr.write(`generating ${outDir}/ from ${specDir}/ …\n`);
   let result: GenerateResult;
@@ -47,5 +67,10 @@ export async function runGenerate(args: string[]): Promise<number> {
   process.stdout.write(
     `generated ${result.methods} methods, ${result.files.size} files in ${outDir}/ (${generated} units generated, ${reused} unchanged) in ${formatTimings(result.timings)}; ${problems}\n`,
   );
+  const manifest = result.files.get('MANIFEST.json');
+  if (manifest !== undefined) {
+    const replayed: GenerateReplay = { diagnostics: result.diagnostics, methods: result.methods, manifest: sha256(manifest) };
+    await writeRecord('generate', id, await generateDigest(specDir, outDir), replayed);
+  }
   return 0;
 }

@@ -5,10 +5,12 @@
  * 2 on usage errors or an unusable spec/sources.yaml.
  */
 import { countByLevel, formatDiagnostic } from '../report/diagnostic.js';
-import { DEFAULT_SOURCES_FILE, scrapeIntoSpec } from '../pipeline/scrape-into-spec.js';
+import { readRecord, writeRecord } from '../pipeline/run-cache.js';
+import { DEFAULT_SOURCES_FILE, scrapeIntoSpec, type ScrapeOptions } from '../pipeline/scrape-into-spec.js';
+import { scrapeDigest, scrapeRecordId, type ScrapeReplay } from '../pipeline/scrape-record.js';
 import { optionString, readCommandArgs } from './cli-args.js';
 
-const HELP = `usage: tbk-gen scrape [SOURCES...] [--spec DIR]
+const HELP = `usage: tbk-gen scrape [SOURCES...] [--spec DIR] [--force]
 
 Read doc pages and write DIR/methods/<method>.yaml and DIR/catalog.yaml.
 
@@ -16,19 +18,35 @@ Read doc pages and write DIR/methods/<method>.yaml and DIR/catalog.yaml.
               doc-site JSON records and catalogs .json, saved pages .html); default: the
               entries of ${DEFAULT_SOURCES_FILE}
   --spec DIR  the spec folder to refresh (default: spec); DIR/overrides/*.yaml are applied
+  --force     scrape even when no source, spec file or generator file changed since the
+              last successful run (which is otherwise replayed from node_modules/.cache)
 
 Methods the sources do not mention keep their spec files. Writes are atomic: a failed run
 leaves the old files as they were. Exit status: 0 ok, 1 a page could not be read or a file
 could not be written, 2 usage error.`;
 
 export async function runScrape(args: string[]): Promise<number> {
-  const args_ = readCommandArgs('scrape', HELP, args, { values: ['spec'] }, (parsed) => ({
+  const args_ = readCommandArgs('scrape', HELP, args, { values: ['spec'], flags: ['force'] }, (parsed) => ({
     sources: parsed.positionals,
     specDir: optionString(parsed, 'spec', 'spec'),
+    force: parsed.options['force'] === true,
   }));
   if ('exit' in args_) return args_.exit;
   const started = performance.now();
-  const result = await scrapeIntoSpec(args_.options);
+  const { force, ...options } = args_.options;
+  const id = scrapeRecordId(options);
+  const before = force ? undefined : await scrapeDigest(options);
+  const replay = before === undefined ? undefined : await readRecord<ScrapeReplay>('scrape', id, before);
+  if (replay) {
+    for (const d of replay.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    const counts = countByLevel(replay.diagnostics);
+    const elapsed = Math.round(performance.now() - started);
+    process.stdout.write(
+      `scrape: ${replay.pages} pages, ${replay.methods} methods (0 written, ${replay.files} unchanged), ${counts.warning} warnings, ${counts.error} errors, nothing changed since the last run, ${elapsed} ms\n`,
+    );
+    return 0;
+  }
+  const result = await scrapeIntoSpec(options);
   for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const counts = countByLevel(result.diagnostics);
   const elapsed = Math.round(performance.now() - started);
@@ -40,5 +58,15 @@ export async function runScrape(args: string[]): Promise<number> {
   );
   if (result.configError) return 2;
   const writeFailed = result.diagnostics.some((d) => d.code === 'TBK240' || d.code === 'TBK241');
-  return result.unreadable > 0 || writeFailed ? 1 : 0;
+  const status = result.unreadable > 0 || writeFailed ? 1 : 0;
+  if (status === 0) await recordRun(options, id, result);
+  return status;
+}
+
+/** Records a successful run for the next one (digest of the folder as this run left it). */
+async function recordRun(options: ScrapeOptions, id: string, result: Awaited<ReturnType<typeof scrapeIntoSpec>>): Promise<void> {
+  const after = await scrapeDigest(options);
+  if (after === undefined) return;
+  const replay: ScrapeReplay = { diagnostics: result.diagnostics, pages: result.pages, methods: result.files.size - 1, files: result.files.size };
+  await writeRecord('scrape', id, after, replay);
 }

@@ -61,6 +61,13 @@ export async function readSources(entries: readonly SourceEntry[], options: Read
   return result;
 }
 
+/** Absolute paths of the files the entries name, in reading order, without reading them. */
+export async function listSourceFiles(entries: readonly SourceEntry[], cwd: string): Promise<string[]> {
+  const scratch: ReadSourcesResult = { pages: [], catalogs: [], diagnostics: [], files: [], unreadable: 0 };
+  const found = await Promise.all(entries.map((entry) => resolveEntry(entry, cwd, scratch)));
+  return [...new Set(found.flat().map((f) => f.absolute))];
+}
+
 function displayPath(path: string): string {
   const normal = posix.normalize(path.replace(/\\/g, '/'));
   return normal.endsWith('/') && normal.length > 1 ? normal.slice(0, -1) : normal;

@@ -1,0 +1,94 @@
+/**
+ * Up-to-date checks for `scrape` and `generate`, the way `make` or `tsc --build` skip work:
+ * a run records a digest of everything its output depends on (its input files, the spec folder
+ * as left behind, the generator's own code and the versions of its tools) in
+ * `node_modules/.cache/tbk-gen/`. The next run computes the digest again — reading and hashing
+ * files takes milliseconds, parsing and formatting them takes seconds — and when it is the same,
+ * the outputs on disk are what a full run would write, so the run replays the recorded summary
+ * instead. `--force` skips the check. The cache is private to the checkout: deleting it only
+ * makes the next run a full one.
+ */
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runPool } from '../concurrency/run-pool.js';
+import { sha256 } from '../emit/manifest.js';
+
+const GENERATOR_SRC = fileURLToPath(new URL('../', import.meta.url));
+const REPO_ROOT = resolve(GENERATOR_SRC, '../..');
+const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'tbk-gen');
+
+/** Tools whose output the generator passes on; a new version of any of them invalidates every record. */
+const TOOLS = ['prettier', 'esbuild', 'typescript', 'ts-morph', 'yaml', 'cheerio', 'handlebars', 'ajv'];
+
+/** Every file below `dir` (relative, posix, sorted), hidden entries excluded; [] when absent. */
+export async function listFiles(dir: string, rel = ''): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(join(dir, rel), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await listFiles(dir, path)));
+    else if (entry.isFile()) out.push(path);
+  }
+  return out.sort();
+}
+
+/** One line per file: its name and the hash of its bytes (`-` when it cannot be read). */
+export async function hashFiles(paths: readonly string[], shownAs: (path: string) => string = (p) => p): Promise<string> {
+  const hashes = await runPool(paths, 64, (p) => readFile(p).then(sha256, () => '-'));
+  return paths.map((p, i) => `${shownAs(p)} ${hashes[i]}\n`).join('');
+}
+
+let codeDigest: Promise<string> | undefined;
+
+/** The generator's own sources and its tools' versions: what every record depends on. */
+export function generatorDigest(): Promise<string> {
+  codeDigest ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const versions = TOOLS.map((name) => `${name} ${(require(`${name}/package.json`) as { version: string }).version}`).join('\n');
+    const files = (await listFiles(GENERATOR_SRC)).map((f) => join(GENERATOR_SRC, f));
+    const pkg = join(REPO_ROOT, 'package.json');
+    return sha256(`${versions}\n${await hashFiles([...files, pkg], (p) => relative(REPO_ROOT, p))}`);
+  })();
+  return codeDigest;
+}
+
+/** Record file of one command run on given folders (absolute paths make the name). */
+function recordFile(command: string, id: string): string {
+  return join(CACHE_DIR, `${command}-${sha256(id).slice(0, 16)}.json`);
+}
+
+export interface RunRecord<T> {
+  digest: string;
+  value: T;
+}
+
+/** The record of the last successful run, when its digest equals `digest`. */
+export async function readRecord<T>(command: string, id: string, digest: string): Promise<T | undefined> {
+  try {
+    const record = JSON.parse(await readFile(recordFile(command, id), 'utf8')) as RunRecord<T>;
+    return record.digest === digest ? record.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Saves a record; a cache that cannot be written only costs the next run its shortcut. */
+export async function writeRecord<T>(command: string, id: string, digest: string, value: T): Promise<void> {
+  const file = recordFile(command, id);
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify({ digest, value } satisfies RunRecord<T>));
+    await rename(temp, file);
+  } catch {
+    // Read-only checkout or no node_modules: run in full next time.
+  }
+}
