@@ -31,11 +31,7 @@ function networkError(attempt: HttpAttempt, error: unknown): TopTransportError {
   const errno = typeof code === 'string' ? code : undefined;
   const detail = [e?.message, e?.cause?.message].filter((m) => typeof m === 'string' && m).join(': ');
   const message = `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`;
-  return new TopTransportError(
-    attempt.method,
-    message,
-    errno !== undefined ? { kind: 'network', errno } : { kind: 'network' },
-  );
+  return new TopTransportError(attempt.method, message, errno !== undefined ? { kind: 'network', errno } : { kind: 'network' });
 }
 
 /** Sends one request and reads the whole answer as text. */

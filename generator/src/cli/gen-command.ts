@@ -4,6 +4,7 @@
  * after a failed scrape so a broken spec never reaches generated/.
  */
 import { optionString, readCommandArgs } from './cli-args.js';
+import { FormatPool } from '../emit/format-pool.js';
 import { runGenerate } from './generate-command.js';
 import { runScrape } from './scrape-command.js';
 
@@ -26,11 +27,19 @@ export async function runGen(args: string[]): Promise<number> {
   }));
   if ('exit' in read) return read.exit;
   const { sources, spec, out, force } = read.options;
-  // `--` keeps a source named like an option a positional.
-  const scraped = await runScrape(['--spec', spec, ...force, '--', ...sources]);
-  if (scraped !== 0) {
-    process.stderr.write('tbk-gen gen: scrape failed; generated/ left as it was\n');
-    return scraped;
+  // Prettier's workers start as soon as there is work: they load and warm up on the spare
+  // cores while the main thread scrapes.
+  let pool: FormatPool | undefined;
+  const startPool = (): FormatPool => (pool ??= new FormatPool());
+  try {
+    // `--` keeps a source named like an option a positional.
+    const scraped = await runScrape(['--spec', spec, ...force, '--', ...sources], { beforeRun: startPool });
+    if (scraped !== 0) {
+      process.stderr.write('tbk-gen gen: scrape failed; generated/ left as it was\n');
+      return scraped;
+    }
+    return await runGenerate(['--spec', spec, '--out', out, ...force], { formatPool: startPool });
+  } finally {
+    await pool?.close();
   }
-  return runGenerate(['--spec', spec, '--out', out, ...force]);
 }

@@ -5,6 +5,7 @@
  * written then), 1 when the package could not be written.
  */
 import { formatDiagnostic, sortDiagnostics, countByLevel } from '../report/diagnostic.js';
+import type { FormatPool } from '../emit/format-pool.js';
 import { generatePackage, type GenerateResult } from '../pipeline/generate-package.js';
 import { generateDigest, generateRecordId, packageIntact, type GenerateReplay } from '../pipeline/generate-record.js';
 import { readRecord, writeRecord } from '../pipeline/run-cache.js';
@@ -25,7 +26,12 @@ export function formatTimings(timings: GenerateResult['timings']): string {
   return `${(total / 1000).toFixed(2)} s (${stages.join(', ')})`;
 }
 
-export async function runGenerate(args: string[]): Promise<number> {
+export interface GenerateHooks {
+  /** A started (warm) prettier pool to use when there is something to generate; the caller closes it. */
+  formatPool?: () => FormatPool;
+}
+
+export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Promise<number> {
   const read = readCommandArgs('generate', USAGE, args, { values: ['spec', 'out'], flags: ['force'] }, (parsed) => {
     if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
     return { specDir: optionString(parsed, 'spec', 'spec'), outDir: optionString(parsed, 'out', 'generated'), force: parsed.options['force'] === true };
@@ -51,7 +57,8 @@ export async function runGenerate(args: string[]): Promise<number> {
   process.stderr.write(`generating ${outDir}/ from ${specDir}/ …\n`);
   let result: GenerateResult;
   try {
-    result = await generatePackage({ specDir, outDir, write: true });
+    const formatPool = hooks.formatPool?.();
+    result = await generatePackage({ specDir, outDir, write: true, ...(formatPool ? { formatPool } : {}) });
   } catch (e) {
     process.stderr.write(`tbk-gen generate: could not write ${outDir}: ${(e as Error).message}\n`);
     return 1;

@@ -25,7 +25,12 @@ Methods the sources do not mention keep their spec files. Writes are atomic: a f
 leaves the old files as they were. Exit status: 0 ok, 1 a page could not be read or a file
 could not be written, 2 usage error.`;
 
-export async function runScrape(args: string[]): Promise<number> {
+export interface ScrapeHooks {
+  /** Called when the sources have to be read again (not when the last run is replayed). */
+  beforeRun?: () => void;
+}
+
+export async function runScrape(args: string[], hooks: ScrapeHooks = {}): Promise<number> {
   const args_ = readCommandArgs('scrape', HELP, args, { values: ['spec'], flags: ['force'] }, (parsed) => ({
     sources: parsed.positionals,
     specDir: optionString(parsed, 'spec', 'spec'),
@@ -46,6 +51,7 @@ export async function runScrape(args: string[]): Promise<number> {
     );
     return 0;
   }
+  hooks.beforeRun?.();
   const result = await scrapeIntoSpec(options);
   for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const counts = countByLevel(result.diagnostics);

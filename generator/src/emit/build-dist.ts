@@ -87,19 +87,20 @@ export interface DistResult {
   diagnostics: Diagnostic[];
 }
 
+/** The ESM and CommonJS JavaScript of one source (esbuild runs the transforms in its own process). */
+export async function buildJs(file: DistSource): Promise<[string, string][]> {
+  return Promise.all((['esm', 'cjs'] as const).map(async (format) => [distPath(file.path, format, '.js'), await transpileJs(file, format)] as [string, string]));
+}
+
 /**
- * Builds the dist files of `sources`. `root` is where the package lives on disk: the fallback
+ * The declaration files of `sources`. `root` is where the package lives on disk: the fallback
  * program resolves `node:*` types, and sources reused from the previous run, from there.
  */
-export async function buildDist(sources: readonly DistSource[], root: string): Promise<DistResult> {
+export function buildDeclarations(sources: readonly DistSource[], root: string): DistResult {
   const files = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const declarations = new Map<string, string>();
   const fallback: DistSource[] = [];
-  // esbuild runs the transforms in parallel in its own process; declarations meanwhile here.
-  const js = Promise.all(
-    sources.flatMap((file) => (['esm', 'cjs'] as const).map(async (format) => [distPath(file.path, format, '.js'), await transpileJs(file, format)] as const)),
-  );
   for (const file of sources) {
     if (file.declaration !== undefined) {
       declarations.set(file.path, file.declaration);
@@ -128,7 +129,6 @@ export async function buildDist(sources: readonly DistSource[], root: string): P
       else diagnostics.push({ file: file.from, line: 0, level: 'error', code: 'TBK321', message: 'no declarations could be emitted for this file' });
     }
   }
-  for (const [path, text] of await js) files.set(path, text);
   const byPath = new Map(sources.map((f) => [f.path, f]));
   for (const [path, text] of declarations) {
     const from = byPath.get(path)!.from;

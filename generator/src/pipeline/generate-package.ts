@@ -14,6 +14,8 @@ import { runPool } from '../concurrency/run-pool.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { readSpecFolder } from '../spec/spec-files.js';
 import type { DistSource } from '../emit/build-dist.js';
+import { FormatPool } from '../emit/format-pool.js';
+import { formatFailure, parserFor } from '../emit/format.js';
 import { DEFAULT_TEMPLATES_DIR, readTemplateFiles } from '../emit/copy-runtime.js';
 import { CJS_PACKAGE_JSON, cjsPackageJson, distFilesOf } from '../emit/dist-files.js';
 import { emitManifest } from '../emit/manifest.js';
@@ -34,6 +36,8 @@ export interface GenerateOptions {
   templatesDir?: string;
   /** Prettier worker threads besides the main thread (default: spare cores, at most 3). */
   workers?: number;
+  /** A pool already started (and warmed up) by the caller; closed by the caller. */
+  formatPool?: FormatPool;
   /** Reuse the files of the previous run in `outDir` whose input did not change (default true). */
   reuse?: boolean;
 }
@@ -141,32 +145,59 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
   return { files: sorted, diagnostics, methods: built.ir.methods.length, units: { reused: units.length - stale.length, generated: stale.length }, timings };
 }
 
-/** Emit, format and compile the units that could not be reused; undefined after errors. */
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Emit, format and compile the units that could not be reused; undefined after errors. The
+ * stages overlap: each emitted file goes to the format pool at once (workers format while the
+ * main thread emits), and each formatted source to esbuild at once; the stage times are the
+ * main thread's waits, so `format` is what was left to format when emitting ended.
+ */
 async function generateUnits(
   units: readonly PackageUnit[],
   options: GenerateOptions,
   diagnostics: Diagnostic[],
   lap: (stage: Stage) => void,
 ): Promise<Map<string, string> | undefined> {
-  const emitted: UnitFile[] = (await Promise.all(units.map((u) => u.emit()))).flat();
-  lap('emit');
+  const pool = options.formatPool ?? new FormatPool(options.workers);
+  try {
+    const { buildJs, buildDeclarations } = await import('../emit/build-dist.js');
+    const emitted: UnitFile[] = [];
+    const formatted = new Map<string, Promise<string>>();
+    const js: Promise<[string, string][]>[] = [];
+    for (const unit of units) {
+      for (const file of await unit.emit()) {
+        emitted.push(file);
+        const parser = file.verbatim ? undefined : parserFor(file.path);
+        const text = parser
+          ? pool.format(file.source, parser).then((o) => ('error' in o ? (diagnostics.push(formatFailure(file.path, o.error)), file.source) : o.text))
+          : Promise.resolve(file.source);
+        formatted.set(file.path, text);
+        if (isSource(file.path)) js.push(text.then((source) => buildJs(distSource(file, source))));
+      }
+      await yieldToEvents(); // worker results come in, and the workers are fed again
+    }
+    lap('emit');
+    await pool.drain();
+    const files = new Map<string, string>();
+    for (const file of emitted) files.set(file.path, await formatted.get(file.path)!);
+    lap('format');
+    if (hasErrors(diagnostics)) return undefined;
 
-  const { formatFiles } = await import('../emit/format.js');
-  const formatted = await formatFiles(new Map(emitted.map((f) => [f.path, f.source])), options.workers === undefined ? {} : { workers: options.workers });
-  diagnostics.push(...formatted.diagnostics);
-  lap('format');
-  if (hasErrors(diagnostics)) return undefined;
+    const sources = emitted.filter((f) => isSource(f.path)).map((f) => distSource(f, files.get(f.path)!));
+    const declarations = buildDeclarations(sources, resolve(options.outDir));
+    diagnostics.push(...declarations.diagnostics);
+    for (const [p, t] of declarations.files) files.set(p, t);
+    for (const pairs of await Promise.all(js)) for (const [p, t] of pairs) files.set(p, t);
+    lap('dist');
+    return hasErrors(diagnostics) ? undefined : files;
+  } finally {
+    if (!options.formatPool) await pool.close();
+  }
+}
 
-  const { buildDist } = await import('../emit/build-dist.js');
-  const sources: DistSource[] = emitted
-    .filter((f) => f.path.startsWith('src/') && f.path.endsWith('.ts'))
-    .map((f) => ({ path: f.path, source: formatted.files.get(f.path)!, from: f.from, ...(f.declaration !== undefined ? { declaration: f.declaration } : {}) }));
-  const dist = await buildDist(sources, resolve(options.outDir));
-  diagnostics.push(...dist.diagnostics);
-  lap('dist');
-  if (hasErrors(diagnostics)) return undefined;
+const isSource = (path: string): boolean => path.startsWith('src/') && path.endsWith('.ts');
 
-  const files = new Map(formatted.files);
-  for (const [p, t] of dist.files) files.set(p, t);
-  return files;
+function distSource(file: UnitFile, source: string): DistSource {
+  return { path: file.path, source, from: file.from, ...(file.declaration !== undefined ? { declaration: file.declaration } : {}) };
 }

@@ -19,6 +19,8 @@ export interface UnitFile {
   declaration?: string;
   /** What the file is generated from (the header of its dist files). */
   from: string;
+  /** A hand-written template copied as it is: already prettier-clean, not formatted again. */
+  verbatim?: boolean;
 }
 
 export interface PackageUnit {
@@ -76,7 +78,7 @@ export function planUnits(ir: IrPackage, templates: readonly TemplateFile[], rea
     emit: async () => [{ ...(await import('../emit/readme.js')).emitReadme(view, readmeTemplate), from: 'templates/readme.md.hbs' }],
   });
   for (const t of templates) {
-    units.push({ key: inputKey('template', t.path, t.source), paths: [t.path], emit: async () => [{ path: t.path, source: t.source, from: `templates/${t.template}` }] });
+    units.push({ key: inputKey('template', t.path, t.source), paths: [t.path], emit: async () => [{ path: t.path, source: t.source, from: `templates/${t.template}`, verbatim: true }] });
   }
   units.push({
     key: inputKey('package.json'),

@@ -19,7 +19,7 @@ import type { CatalogSpec, MethodSpec } from '../spec/model.js';
 import { readOverrides } from '../spec/override-file.js';
 import { settleMismatches } from '../spec/settle-mismatches.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
-import { canonicalMethodSpec, methodFileName, serializeCatalog, serializeMethodSpec } from '../spec/spec-files.js';
+import { canonicalMethodSpec, methodFileName, rememberSerialised, serializeCatalog, serializeMethodSpec } from '../spec/spec-files.js';
 import { validateCatalogValue, validateMethodValue } from '../spec/validate-spec.js';
 import { writeSpecFolder } from '../spec/write-spec.js';
 
@@ -101,6 +101,7 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
       diagnostics.push({ file: `${shownDir}/${rel}`, line: 0, level: 'error', code: 'TBK240', message: `the spec of ${spec.method} fails validation; not written (the file on disk is kept)` });
       continue;
     }
+    rememberSerialised(text, plain);
     specs.push(spec);
     files.set(`${shownDir}/${rel}`, text);
     relative.set(rel, text);
@@ -110,7 +111,9 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
   const fresh = new Set(read.catalogs.map((c) => c.id));
   const catalog = buildCatalog(read.catalogs, known, { previous: await previousCatalog(specDir, fresh), diagnostics });
   const catalogText = serializeCatalog(catalog);
-  diagnostics.push(...validateCatalogValue(`${shownDir}/catalog.yaml`, JSON.parse(JSON.stringify(catalog)), catalogText, known));
+  const catalogValue: unknown = JSON.parse(JSON.stringify(catalog));
+  diagnostics.push(...validateCatalogValue(`${shownDir}/catalog.yaml`, catalogValue, catalogText, known));
+  rememberSerialised(catalogText, catalogValue);
   files.set(`${shownDir}/catalog.yaml`, catalogText);
   relative.set('catalog.yaml', catalogText);
 

@@ -54,20 +54,11 @@ class TopClient {
     const redact = (text) => (0, import_redact.redactText)(text, [this.#secret, options.session]);
     const problems = (0, import_validate_params.validateParams)(request.meta, request.params);
     if (problems.length > 0) {
-      throw new import_errors.TopValidationError(
-        method,
-        problems.map((p) => ({ param: p.param, message: redact(p.message) }))
-      );
+      throw new import_errors.TopValidationError(method, problems.map((p) => ({ param: p.param, message: redact(p.message) })));
     }
     options.signal?.throwIfAborted();
     const encoded = (0, import_encode_params.encodeParams)(request.meta, request.params);
-    const call = {
-      request,
-      text: encoded.text,
-      body: await (0, import_request_body.prepareRequestBody)(encoded.text, encoded.files),
-      options,
-      redact
-    };
+    const call = { request, text: encoded.text, body: await (0, import_request_body.prepareRequestBody)(encoded.text, encoded.files), options, redact };
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.#attempt(call, attempt);
@@ -77,14 +68,7 @@ class TopClient {
         if (error instanceof import_errors.TopClientError) error.attempts = attempt;
         const decision = (0, import_retry.decideRetry)(error, attempt, this.#options);
         if (!decision.retry) throw error;
-        (0, import_logger.emitLog)(this.#options.logger, {
-          type: "retry",
-          level: "warn",
-          method,
-          attempt,
-          reason: decision.reason,
-          delayMs: decision.delayMs
-        });
+        (0, import_logger.emitLog)(this.#options.logger, { type: "retry", level: "warn", method, attempt, reason: decision.reason, delayMs: decision.delayMs });
         await (0, import_retry.sleep)(decision.delayMs, options.signal);
       }
     }
@@ -117,14 +101,7 @@ class TopClient {
     }
     const { body, headers } = call.body.make();
     const secrets = [this.#secret, options.session];
-    (0, import_logger.emitLog)(o.logger, {
-      type: "request",
-      level: "debug",
-      method,
-      attempt,
-      url: (0, import_redact.redactUrl)(url, secrets),
-      multipart: call.body.multipart
-    });
+    (0, import_logger.emitLog)(o.logger, { type: "request", level: "debug", method, attempt, url: (0, import_redact.redactUrl)(url, secrets), multipart: call.body.multipart });
     const started = performance.now();
     const answer = await (0, import_transport.sendHttp)({
       fetch: o.fetch,
@@ -144,36 +121,18 @@ class TopClient {
     }
     let decoded;
     try {
-      decoded = (0, import_decode_response.parseTopResponse)(request.meta, answer.body, {
-        contentType: answer.contentType,
-        status: answer.status,
-        redact
-      });
+      decoded = (0, import_decode_response.parseTopResponse)(request.meta, answer.body, { contentType: answer.contentType, status: answer.status, redact });
     } catch (error) {
       if (error instanceof import_errors.TopError) {
         const fields = { requestId: error.requestId, outcome: "top-error", code: error.code };
-        (0, import_logger.emitLog)(
-          o.logger,
-          error.subCode !== void 0 ? { ...base, ...fields, subCode: error.subCode } : { ...base, ...fields }
-        );
+        (0, import_logger.emitLog)(o.logger, error.subCode !== void 0 ? { ...base, ...fields, subCode: error.subCode } : { ...base, ...fields });
       } else (0, import_logger.emitLog)(o.logger, { ...base, requestId: void 0, outcome: "bad-body" });
       throw error;
     }
     (0, import_logger.emitLog)(o.logger, { ...base, requestId: decoded.requestId, outcome: "ok" });
     if (answer.status < 200 || answer.status > 299) {
-      throw new import_errors.TopResponseError(
-        method,
-        "a success body with an HTTP error status",
-        redact(answer.body),
-        answer.status
-      );
+      throw new import_errors.TopResponseError(method, "a success body with an HTTP error status", redact(answer.body), answer.status);
     }
-    return {
-      data: decoded.data,
-      requestId: decoded.requestId,
-      status: answer.status,
-      body: answer.body,
-      format: decoded.format
-    };
+    return { data: decoded.data, requestId: decoded.requestId, status: answer.status, body: answer.body, format: decoded.format };
   }
 }

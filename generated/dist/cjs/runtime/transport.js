@@ -28,11 +28,7 @@ function networkError(attempt, error) {
   const errno = typeof code === "string" ? code : void 0;
   const detail = [e?.message, e?.cause?.message].filter((m) => typeof m === "string" && m).join(": ");
   const message = `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`;
-  return new import_errors.TopTransportError(
-    attempt.method,
-    message,
-    errno !== void 0 ? { kind: "network", errno } : { kind: "network" }
-  );
+  return new import_errors.TopTransportError(attempt.method, message, errno !== void 0 ? { kind: "network", errno } : { kind: "network" });
 }
 async function sendHttp(attempt) {
   const timeout = new AbortController();

@@ -32,20 +32,11 @@ class TopClient {
     const redact = (text) => redactText(text, [this.#secret, options.session]);
     const problems = validateParams(request.meta, request.params);
     if (problems.length > 0) {
-      throw new TopValidationError(
-        method,
-        problems.map((p) => ({ param: p.param, message: redact(p.message) }))
-      );
+      throw new TopValidationError(method, problems.map((p) => ({ param: p.param, message: redact(p.message) })));
     }
     options.signal?.throwIfAborted();
     const encoded = encodeParams(request.meta, request.params);
-    const call = {
-      request,
-      text: encoded.text,
-      body: await prepareRequestBody(encoded.text, encoded.files),
-      options,
-      redact
-    };
+    const call = { request, text: encoded.text, body: await prepareRequestBody(encoded.text, encoded.files), options, redact };
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.#attempt(call, attempt);
@@ -55,14 +46,7 @@ class TopClient {
         if (error instanceof TopClientError) error.attempts = attempt;
         const decision = decideRetry(error, attempt, this.#options);
         if (!decision.retry) throw error;
-        emitLog(this.#options.logger, {
-          type: "retry",
-          level: "warn",
-          method,
-          attempt,
-          reason: decision.reason,
-          delayMs: decision.delayMs
-        });
+        emitLog(this.#options.logger, { type: "retry", level: "warn", method, attempt, reason: decision.reason, delayMs: decision.delayMs });
         await sleep(decision.delayMs, options.signal);
       }
     }
@@ -95,14 +79,7 @@ class TopClient {
     }
     const { body, headers } = call.body.make();
     const secrets = [this.#secret, options.session];
-    emitLog(o.logger, {
-      type: "request",
-      level: "debug",
-      method,
-      attempt,
-      url: redactUrl(url, secrets),
-      multipart: call.body.multipart
-    });
+    emitLog(o.logger, { type: "request", level: "debug", method, attempt, url: redactUrl(url, secrets), multipart: call.body.multipart });
     const started = performance.now();
     const answer = await sendHttp({
       fetch: o.fetch,
@@ -122,37 +99,19 @@ class TopClient {
     }
     let decoded;
     try {
-      decoded = parseTopResponse(request.meta, answer.body, {
-        contentType: answer.contentType,
-        status: answer.status,
-        redact
-      });
+      decoded = parseTopResponse(request.meta, answer.body, { contentType: answer.contentType, status: answer.status, redact });
     } catch (error) {
       if (error instanceof TopError) {
         const fields = { requestId: error.requestId, outcome: "top-error", code: error.code };
-        emitLog(
-          o.logger,
-          error.subCode !== void 0 ? { ...base, ...fields, subCode: error.subCode } : { ...base, ...fields }
-        );
+        emitLog(o.logger, error.subCode !== void 0 ? { ...base, ...fields, subCode: error.subCode } : { ...base, ...fields });
       } else emitLog(o.logger, { ...base, requestId: void 0, outcome: "bad-body" });
       throw error;
     }
     emitLog(o.logger, { ...base, requestId: decoded.requestId, outcome: "ok" });
     if (answer.status < 200 || answer.status > 299) {
-      throw new TopResponseError(
-        method,
-        "a success body with an HTTP error status",
-        redact(answer.body),
-        answer.status
-      );
+      throw new TopResponseError(method, "a success body with an HTTP error status", redact(answer.body), answer.status);
     }
-    return {
-      data: decoded.data,
-      requestId: decoded.requestId,
-      status: answer.status,
-      body: answer.body,
-      format: decoded.format
-    };
+    return { data: decoded.data, requestId: decoded.requestId, status: answer.status, body: answer.body, format: decoded.format };
   }
 }
 export {
