@@ -85,7 +85,6 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
     timings[stage] = Math.round(now - mark);
     mark = now;
   };
-  const stop = (diagnostics: Diagnostic[]): GenerateResult => ({ files: new Map(), diagnostics, methods: 0, units: { reused: 0, generated: 0 }, timings });
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const toolchain = toolchainFingerprint();
 
@@ -96,6 +95,30 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
     generatorVersion(),
     options.reuse === false ? undefined : loadPreviousBuild(options.outDir, toolchain),
   ]);
+  // Nothing to reuse means formatting everything: prettier's workers load and warm up while
+  // the main thread validates, builds the IR and loads the emitters.
+  let pool = options.formatPool;
+  const ownPool = !pool && (options.reuse === false || previous?.empty === true) ? new FormatPool(options.workers) : undefined;
+  pool ??= ownPool;
+  try {
+    return await generateWith({ ...options, ...(pool ? { formatPool: pool } : {}) }, { folder, templates, readmeTemplate, version, previous, toolchain }, lap, timings);
+  } finally {
+    await ownPool?.close();
+  }
+}
+
+interface Inputs {
+  folder: Awaited<ReturnType<typeof readSpecFolder>>;
+  templates: Awaited<ReturnType<typeof readTemplateFiles>>;
+  readmeTemplate: string;
+  version: string;
+  previous: PreviousBuild | undefined;
+  toolchain: string;
+}
+
+async function generateWith(options: GenerateOptions, input: Inputs, lap: (stage: Stage) => void, timings: GenerateResult['timings']): Promise<GenerateResult> {
+  const { folder, templates, readmeTemplate, version, previous, toolchain } = input;
+  const stop = (diagnostics: Diagnostic[]): GenerateResult => ({ files: new Map(), diagnostics, methods: 0, units: { reused: 0, generated: 0 }, timings });
   const diagnostics: Diagnostic[] = [...folder.diagnostics, ...validateFolder(folder)];
   lap('read');
   if (hasErrors(diagnostics)) return stop(diagnostics);

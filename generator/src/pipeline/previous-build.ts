@@ -20,11 +20,13 @@ export interface PreviousManifest {
 }
 
 export interface PreviousBuild {
+  /** True when nothing can be reused (no manifest, or another toolchain). */
+  empty?: boolean;
   /** The file's previous content when it was derived from the same input key; else undefined. */
   reuse(path: string, inputKey: string): Promise<string | undefined>;
 }
 
-const NOTHING: PreviousBuild = { reuse: async () => undefined };
+const NOTHING: PreviousBuild = { empty: true, reuse: async () => undefined };
 
 export async function loadPreviousBuild(outDir: string, toolchain: string): Promise<PreviousBuild> {
   if (toolchain.includes(`generator ${UNKNOWN_CODE};`)) return NOTHING;
