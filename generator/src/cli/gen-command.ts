@@ -4,7 +4,7 @@
  * after a failed scrape so a broken spec never reaches generated/.
  */
 import { optionString, readCommandArgs } from './cli-args.js';
-import { FormatPool } from '../emit/format-pool.js';
+import { WorkerPool } from '../emit/worker-pool.js';
 import { runGenerate } from './generate-command.js';
 import { runScrape } from './scrape-command.js';
 
@@ -29,8 +29,8 @@ export async function runGen(args: string[]): Promise<number> {
   const { sources, spec, out, force } = read.options;
   // Prettier's workers start as soon as there is work: they load and warm up on the spare
   // cores while the main thread scrapes.
-  let pool: FormatPool | undefined;
-  const startPool = (): FormatPool => (pool ??= new FormatPool());
+  let pool: WorkerPool | undefined;
+  const startPool = (): WorkerPool => (pool ??= new WorkerPool());
   try {
     // `--` keeps a source named like an option a positional.
     const scraped = await runScrape(['--spec', spec, ...force, '--', ...sources], { beforeRun: startPool });
@@ -38,7 +38,7 @@ export async function runGen(args: string[]): Promise<number> {
       process.stderr.write('tbk-gen gen: scrape failed; generated/ left as it was\n');
       return scraped;
     }
-    return await runGenerate(['--spec', spec, '--out', out, ...force], { formatPool: startPool });
+    return await runGenerate(['--spec', spec, '--out', out, ...force], { workerPool: startPool });
   } finally {
     await pool?.close();
   }

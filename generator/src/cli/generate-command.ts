@@ -5,7 +5,7 @@
  * written then), 1 when the package could not be written.
  */
 import { formatDiagnostic, sortDiagnostics, countByLevel } from '../report/diagnostic.js';
-import type { FormatPool } from '../emit/format-pool.js';
+import type { WorkerPool } from '../emit/worker-pool.js';
 import { generatePackage, type GenerateResult } from '../pipeline/generate-package.js';
 import { generateDigest, generateRecordId, packageIntact, type GenerateReplay } from '../pipeline/generate-record.js';
 import { readRecord, writeRecord } from '../pipeline/run-cache.js';
@@ -28,7 +28,7 @@ export function formatTimings(timings: GenerateResult['timings']): string {
 
 export interface GenerateHooks {
   /** A started (warm) prettier pool to use when there is something to generate; the caller closes it. */
-  formatPool?: () => FormatPool;
+  workerPool?: () => WorkerPool;
 }
 
 export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Promise<number> {
@@ -57,8 +57,8 @@ export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Pr
   process.stderr.write(`generating ${outDir}/ from ${specDir}/ …\n`);
   let result: GenerateResult;
   try {
-    const formatPool = hooks.formatPool?.();
-    result = await generatePackage({ specDir, outDir, write: true, ...(formatPool ? { formatPool } : {}) });
+    const workerPool = hooks.workerPool?.();
+    result = await generatePackage({ specDir, outDir, write: true, ...(workerPool ? { workerPool } : {}) });
   } catch (e) {
     process.stderr.write(`tbk-gen generate: could not write ${outDir}: ${(e as Error).message}\n`);
     return 1;

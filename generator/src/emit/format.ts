@@ -3,7 +3,7 @@
  * the package. Not formatted: `dist/` (build output, derived from the formatted sources) and the
  * template copies (hand-written, kept prettier-clean in templates/ under the same options and
  * copied verbatim; a test holds them to it). The options are fixed here so the output never
- * depends on a user's prettier config; format-pool.ts spreads the work over the cores.
+ * depends on a user's prettier config; worker-pool.ts spreads the work over the cores.
  */
 import type { Diagnostic } from '../report/diagnostic.js';
 

@@ -9,6 +9,8 @@ import type * as TsMorph from 'ts-morph';
 const tsMorph = createRequire(import.meta.url)('ts-morph') as typeof TsMorph;
 
 export const { printStructure, StructureKind, VariableDeclarationKind } = tsMorph;
+/** ts-morph's own TypeScript: the one compiler the generator loads (declarations, see build-dist.ts). */
+export const ts = tsMorph.ts;
 export type {
   ClassDeclarationStructure,
   CodeBlockWriter,

@@ -14,7 +14,7 @@ import { runPool } from '../concurrency/run-pool.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { readSpecFolder } from '../spec/spec-files.js';
 import type { DistSource } from '../emit/build-dist.js';
-import { FormatPool } from '../emit/format-pool.js';
+import { WorkerPool, type DeclareOutcome } from '../emit/worker-pool.js';
 import { formatFailure, parserFor } from '../emit/format.js';
 import { DEFAULT_TEMPLATES_DIR, readTemplateFiles } from '../emit/copy-runtime.js';
 import { CJS_PACKAGE_JSON, cjsPackageJson, distFilesOf } from '../emit/dist-files.js';
@@ -37,7 +37,7 @@ export interface GenerateOptions {
   /** Prettier worker threads besides the main thread (default: spare cores, at most 3). */
   workers?: number;
   /** A pool already started (and warmed up) by the caller; closed by the caller. */
-  formatPool?: FormatPool;
+  workerPool?: WorkerPool;
   /** Reuse the files of the previous run in `outDir` whose input did not change (default true). */
   reuse?: boolean;
 }
@@ -97,11 +97,11 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
   ]);
   // Nothing to reuse means formatting everything: prettier's workers load and warm up while
   // the main thread validates, builds the IR and loads the emitters.
-  let pool = options.formatPool;
-  const ownPool = !pool && (options.reuse === false || previous?.empty === true) ? new FormatPool(options.workers) : undefined;
+  let pool = options.workerPool;
+  const ownPool = !pool && (options.reuse === false || previous?.empty === true) ? new WorkerPool(options.workers) : undefined;
   pool ??= ownPool;
   try {
-    return await generateWith({ ...options, ...(pool ? { formatPool: pool } : {}) }, { folder, templates, readmeTemplate, version, previous, toolchain }, lap, timings);
+    return await generateWith({ ...options, ...(pool ? { workerPool: pool } : {}) }, { folder, templates, readmeTemplate, version, previous, toolchain }, lap, timings);
   } finally {
     await ownPool?.close();
   }
@@ -182,15 +182,20 @@ async function generateUnits(
   diagnostics: Diagnostic[],
   lap: (stage: Stage) => void,
 ): Promise<Map<string, string> | undefined> {
-  const pool = options.formatPool ?? new FormatPool(options.workers);
+  const pool = options.workerPool ?? new WorkerPool(options.workers);
   try {
     const { buildJs, buildDeclarations } = await import('../emit/build-dist.js');
     const emitted: UnitFile[] = [];
     const formatted = new Map<string, Promise<string>>();
+    const declared = new Map<string, Promise<DeclareOutcome>>();
     const js: Promise<[string, string][]>[] = [];
-    for (const unit of units) {
+    // Template copies first: their declarations keep the workers busy while the main thread
+    // loads the emitters.
+    const ordered = [...units].sort((a, b) => Number(!a.verbatim) - Number(!b.verbatim));
+    for (const unit of ordered) {
       for (const file of await unit.emit()) {
         emitted.push(file);
+        if (file.verbatim && isSource(file.path)) declared.set(file.path, pool.declare(file.path, file.source));
         const parser = file.verbatim ? undefined : parserFor(file.path);
         const text = parser
           ? pool.format(file.source, parser).then((o) => ('error' in o ? (diagnostics.push(formatFailure(file.path, o.error)), file.source) : o.text))
@@ -208,14 +213,15 @@ async function generateUnits(
     if (hasErrors(diagnostics)) return undefined;
 
     const sources = emitted.filter((f) => isSource(f.path)).map((f) => distSource(f, files.get(f.path)!));
-    const declarations = buildDeclarations(sources, resolve(options.outDir));
+    const settled = new Map(await Promise.all([...declared].map(async ([p, d]) => [p, await d] as const)));
+    const declarations = buildDeclarations(sources, resolve(options.outDir), settled);
     diagnostics.push(...declarations.diagnostics);
     for (const [p, t] of declarations.files) files.set(p, t);
     for (const pairs of await Promise.all(js)) for (const [p, t] of pairs) files.set(p, t);
     lap('dist');
     return hasErrors(diagnostics) ? undefined : files;
   } finally {
-    if (!options.formatPool) await pool.close();
+    if (!options.workerPool) await pool.close();
   }
 }
 

@@ -29,6 +29,8 @@ export interface PackageUnit {
   /** The files the unit produces (before dist), known without emitting. */
   paths: string[];
   emit(): Promise<UnitFile[]>;
+  /** A template copied as it is. */
+  verbatim?: boolean;
 }
 
 const PACKAGE_SOURCES = 'spec/methods/*.yaml';
@@ -78,7 +80,7 @@ export function planUnits(ir: IrPackage, templates: readonly TemplateFile[], rea
     emit: async () => [{ ...(await import('../emit/readme.js')).emitReadme(view, readmeTemplate), from: 'templates/readme.md.hbs' }],
   });
   for (const t of templates) {
-    units.push({ key: inputKey('template', t.path, t.source), paths: [t.path], emit: async () => [{ path: t.path, source: t.source, from: `templates/${t.template}`, verbatim: true }] });
+    units.push({ key: inputKey('template', t.path, t.source), paths: [t.path], verbatim: true, emit: async () => [{ path: t.path, source: t.source, from: `templates/${t.template}`, verbatim: true }] });
   }
   units.push({
     key: inputKey('package.json'),

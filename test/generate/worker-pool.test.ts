@@ -7,7 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { FormatPool } from '../../generator/src/emit/format-pool.js';
+import { WorkerPool } from '../../generator/src/emit/worker-pool.js';
 import { PRETTIER_OPTIONS } from '../../generator/src/emit/format.js';
 import { REPO_ROOT } from './golden-specs.js';
 
@@ -22,7 +22,7 @@ describe('format pool', () => {
   it.each([0, 1, 2])('with %i worker(s) gives what prettier gives, for every file', async (workers) => {
     const texts = await inputs();
     const expected = await Promise.all(texts.map((t) => prettier.format(t, { ...PRETTIER_OPTIONS, parser: 'babel-ts' })));
-    const pool = new FormatPool(workers);
+    const pool = new WorkerPool(workers);
     try {
       const pending = texts.map((t) => pool.format(t, 'babel-ts'));
       await pool.drain();
@@ -33,7 +33,7 @@ describe('format pool', () => {
   }, 60_000);
 
   it('reports a file prettier cannot parse, and formats the others', async () => {
-    const pool = new FormatPool(1);
+    const pool = new WorkerPool(1);
     try {
       const bad = pool.format('export const = ;\n', 'babel-ts');
       const good = pool.format("export const a = {b:1}\n", 'babel-ts');
@@ -47,8 +47,28 @@ describe('format pool', () => {
     }
   }, 60_000);
 
+  it('gives the isolated declarations ts.transpileDeclaration gives, and the first problem of a module that is not clean', async () => {
+    const { ts } = await import('../../generator/src/emit/ts-morph.js');
+    const { DECLARATION_OPTIONS } = await import('../../generator/src/emit/dist-options.js');
+    const source = await readFile(join(REPO_ROOT, 'templates/runtime/sign.ts'), 'utf8');
+    const options = ts.convertCompilerOptionsFromJson(DECLARATION_OPTIONS, '.').options;
+    const expected = ts.transpileDeclaration(source, { fileName: 'src/runtime/sign.ts', compilerOptions: options }).outputText;
+    for (const workers of [0, 1]) {
+      const pool = new WorkerPool(workers);
+      try {
+        const clean = pool.declare('src/runtime/sign.ts', source);
+        const unclean = pool.declare('src/x.ts', 'export function f(a: number) { return a; }\n');
+        await pool.drain();
+        expect(await clean).toEqual({ text: expected });
+        expect(await unclean).toEqual({ problem: { message: expect.stringMatching(/explicit return type/), start: expect.any(Number) } });
+      } finally {
+        await pool.close();
+      }
+    }
+  }, 60_000);
+
   it('refuses work after close', async () => {
-    const pool = new FormatPool(0);
+    const pool = new WorkerPool(0);
     await pool.close();
     expect(() => pool.format('a', 'babel-ts')).toThrow(/closed/);
   });

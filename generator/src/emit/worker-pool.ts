@@ -1,0 +1,185 @@
+/**
+ * The CPU-heavy, self-contained jobs of a generation — prettier on each emitted file and the
+ * isolated declarations of each copied template — spread over worker threads (one per spare
+ * core) and the main thread, fed one job at a time from a shared queue as the emitters produce
+ * them. Prettier is most of the CPU time of a full `gen`, so it must overlap everything else:
+ *  - the workers start early (`gen` starts them before scraping): loading prettier and the
+ *    compiler, and warming prettier up, happen on a core that would otherwise wait;
+ *  - while the main thread emits, the workers work through what is already emitted;
+ *  - `drain()` makes the main thread take jobs from the same queue until it is empty.
+ * Options are fixed (format.ts, dist-options.ts), so output never depends on a user's config.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { DECLARATION_OPTIONS } from './dist-options.js';
+import { PRETTIER_OPTIONS } from './format.js';
+
+export type FormatOutcome = { text: string } | { error: string };
+/** Declarations, or the first isolated-declarations problem (the caller falls back to a program). */
+export type DeclareOutcome = { text: string } | { problem: { message: string; start: number | undefined } };
+
+type JobMessage = { kind: 'format'; text: string; parser: string } | { kind: 'declare'; text: string; fileName: string };
+
+interface Job {
+  message: JobMessage;
+  resolve: (outcome: never) => void;
+}
+
+/**
+ * Runs a job, in a worker or on the main thread. Plain JavaScript source, because workers are
+ * started from a string (they must not depend on how the generator itself is loaded).
+ */
+const RUN_JOB = `
+let tsMorph;
+const compilerOptions = () => {
+  const ts = (tsMorph ??= require(settings.tsMorphPath)).ts;
+  return (run.options ??= ts.convertCompilerOptionsFromJson(settings.declarationOptions, '.').options);
+};
+async function run(prettier, job) {
+  if (job.kind === 'format') {
+    try { return { text: await prettier.format(job.text, { ...settings.prettierOptions, parser: job.parser }) }; }
+    catch (e) { return { error: String((e && e.message) || e).split('\\n')[0] }; }
+  }
+  const options = compilerOptions();
+  const ts = tsMorph.ts;
+  const out = ts.transpileDeclaration(job.text, { fileName: job.fileName, compilerOptions: options, reportDiagnostics: true });
+  const first = out.diagnostics && out.diagnostics[0];
+  return first ? { problem: { message: ts.flattenDiagnosticMessageText(first.messageText, ' '), start: first.start } } : { text: out.outputText };
+}
+`;
+
+const WORKER_SOURCE = `
+const { parentPort, workerData: settings } = require('node:worker_threads');
+${RUN_JOB}
+const ready = import(settings.prettierUrl).then(async (prettier) => {
+  // Warm-up while main is busy elsewhere: the first formats of a fresh V8 run several times
+  // slower; then the compiler, which the template declarations need.
+  for (let i = 0; i < 3; i++) await prettier.format(settings.warmUp, { ...settings.prettierOptions, parser: 'babel-ts' });
+  compilerOptions();
+  return prettier;
+});
+parentPort.on('message', async ({ id, job }) => parentPort.postMessage({ id, outcome: await run(await ready, job) }));
+`;
+
+/** A small module in the generator's own style, formatted to warm the workers up. */
+const WARM_UP = `/** Warm-up. */
+import type { A, B } from './a.js';
+export interface Shape { /** One. */ one?: string; two: number | bigint; three: { four: boolean[] }[] }
+export class Thing implements A<B> {
+  static readonly meta = { method: 'x', request: [{ name: 'a', kind: 'string', required: true }], types: {} };
+  constructor(readonly params: Shape) {}
+  async run(x: number): Promise<string> { return x > 1 ? \`\${x}\` : await Promise.resolve('none'); }
+}
+`;
+
+// Resolved here: an eval'd worker would resolve packages from the working directory.
+const SETTINGS = {
+  prettierOptions: PRETTIER_OPTIONS,
+  declarationOptions: DECLARATION_OPTIONS,
+  warmUp: WARM_UP,
+  tsMorphPath: createRequire(import.meta.url).resolve('ts-morph'),
+};
+
+/** The same job runner (one source for both) on the main thread. */
+function mainRunner(): (job: JobMessage) => Promise<unknown> {
+  const build = new Function('require', 'settings', `${RUN_JOB}\nreturn run;`) as (
+    require: NodeJS.Require,
+    settings: typeof SETTINGS,
+  ) => (prettier: unknown, job: JobMessage) => Promise<unknown>;
+  const run = build(createRequire(import.meta.url), SETTINGS);
+  let prettier: Promise<unknown> | undefined;
+  return async (job) => run(job.kind === 'format' ? await (prettier ??= import('prettier')) : undefined, job);
+}
+
+/** Worker threads for a machine: one per spare core, at most 3. */
+export function defaultWorkers(): number {
+  return Math.max(0, Math.min(availableParallelism(), 4) - 1);
+}
+
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class WorkerPool {
+  readonly #queue: Job[] = [];
+  readonly #workers: { worker: Worker; busy: Map<number, Job> }[] = [];
+  #nextId = 0;
+  #closed = false;
+  #runOnMain: ((job: JobMessage) => Promise<unknown>) | undefined;
+  /** Wakes `drain` when a worker finishes a job or dies. */
+  #wake: (() => void) | undefined;
+  /** Jobs each worker holds at once: enough to never wait for main, few enough to share. */
+  static readonly BACKLOG = 2;
+
+  constructor(workers: number = defaultWorkers()) {
+    const prettierUrl = import.meta.resolve('prettier');
+    for (let i = 0; i < workers; i++) {
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...SETTINGS, prettierUrl } });
+      const slot = { worker, busy: new Map<number, Job>() };
+      worker.on('message', (m: { id: number; outcome: never }) => {
+        const job = slot.busy.get(m.id)!;
+        slot.busy.delete(m.id);
+        job.resolve(m.outcome);
+        this.#feed();
+        this.#wake?.();
+      });
+      worker.on('error', () => {
+        // A worker that dies hands its jobs back to the queue; the main thread finishes them.
+        for (const job of slot.busy.values()) this.#queue.unshift(job);
+        slot.busy.clear();
+        this.#workers.splice(this.#workers.indexOf(slot), 1);
+        this.#wake?.();
+      });
+      this.#workers.push(slot);
+    }
+  }
+
+  /** Queues one file for prettier; resolves when some thread has formatted it. */
+  format(text: string, parser: string): Promise<FormatOutcome> {
+    return this.#submit({ kind: 'format', text, parser });
+  }
+
+  /** Queues the isolated declarations of one module. */
+  declare(fileName: string, text: string): Promise<DeclareOutcome> {
+    return this.#submit({ kind: 'declare', text, fileName });
+  }
+
+  #submit<T>(message: JobMessage): Promise<T> {
+    if (this.#closed) throw new Error('worker pool is closed');
+    return new Promise<T>((resolve) => {
+      this.#queue.push({ message, resolve: resolve as (outcome: never) => void });
+      this.#feed();
+    });
+  }
+
+  #feed(): void {
+    for (const slot of this.#workers) {
+      while (slot.busy.size < WorkerPool.BACKLOG && this.#queue.length) {
+        const job = this.#queue.shift()!;
+        const id = this.#nextId++;
+        slot.busy.set(id, job);
+        slot.worker.postMessage({ id, job: job.message });
+      }
+    }
+  }
+
+  /** The main thread runs jobs from the queue until it is empty and every job has finished. */
+  async drain(): Promise<void> {
+    for (;;) {
+      const job = this.#queue.pop();
+      if (job) {
+        this.#runOnMain ??= mainRunner();
+        job.resolve((await this.#runOnMain(job.message)) as never);
+        await yieldToEvents(); // lets worker results in, so the workers are fed again
+        continue;
+      }
+      if (this.#workers.every((w) => w.busy.size === 0)) return;
+      await new Promise<void>((resolve) => (this.#wake = resolve));
+      this.#wake = undefined;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all(this.#workers.map((w) => w.worker.terminate()));
+  }
+}
