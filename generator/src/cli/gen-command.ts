@@ -4,6 +4,7 @@
  * after a failed scrape so a broken spec never reaches generated/.
  */
 import { optionString, readCommandArgs } from './cli-args.js';
+import { readTemplateFiles } from '../emit/copy-runtime.js';
 import { WorkerPool } from '../emit/worker-pool.js';
 import { runGenerate } from './generate-command.js';
 import { runScrape } from './scrape-command.js';
@@ -30,7 +31,16 @@ export async function runGen(args: string[]): Promise<number> {
   // Prettier's workers start as soon as there is work: they load and warm up on the spare
   // cores while the main thread scrapes.
   let pool: WorkerPool | undefined;
-  const startPool = (): WorkerPool => (pool ??= new WorkerPool());
+  const startPool = (): WorkerPool => {
+    if (pool) return pool;
+    const started = (pool = new WorkerPool());
+    // The template copies' declarations depend on nothing the scrape does: the workers start on
+    // them at once (generate asks again later and gets the same answers).
+    void readTemplateFiles().then((templates) => {
+      for (const t of templates) if (t.path.startsWith('src/') && t.path.endsWith('.ts')) void started.declare(t.path, t.source);
+    }, () => {});
+    return started;
+  };
   try {
     // `--` keeps a source named like an option a positional.
     const scraped = await runScrape(['--spec', spec, ...force, '--', ...sources], { beforeRun: startPool });

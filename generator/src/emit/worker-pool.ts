@@ -107,8 +107,13 @@ export class WorkerPool {
   #runOnMain: ((job: JobMessage) => Promise<unknown>) | undefined;
   /** Wakes `drain` when a worker finishes a job or dies. */
   #wake: (() => void) | undefined;
-  /** Jobs each worker holds at once: enough to never wait for main, few enough to share. */
-  static readonly BACKLOG = 2;
+  /**
+   * Jobs each worker holds at once: enough that it never waits while the main thread is in one
+   * long job (the README takes ~0.3 s), few enough to share the tail of the queue.
+   */
+  static readonly BACKLOG = 8;
+  /** Declarations by file and text: `gen` asks for the templates' before scraping, generate again later. */
+  readonly #declared = new Map<string, Promise<DeclareOutcome>>();
 
   constructor(workers: number = defaultWorkers()) {
     const prettierUrl = import.meta.resolve('prettier');
@@ -138,9 +143,12 @@ export class WorkerPool {
     return this.#submit({ kind: 'format', text, parser });
   }
 
-  /** Queues the isolated declarations of one module. */
+  /** Queues the isolated declarations of one module (once per file name and text). */
   declare(fileName: string, text: string): Promise<DeclareOutcome> {
-    return this.#submit({ kind: 'declare', text, fileName });
+    const key = `${fileName}\0${text}`;
+    let outcome = this.#declared.get(key);
+    if (!outcome) this.#declared.set(key, (outcome = this.#submit({ kind: 'declare', text, fileName })));
+    return outcome;
   }
 
   #submit<T>(message: JobMessage): Promise<T> {
