@@ -6,6 +6,7 @@
  * doc sample into the typed shape, JSON and XML, against plain JSON.parse.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -53,6 +54,20 @@ function contenders(url: string): [string, Call][] {
   const body = new URLSearchParams(params).toString();
   const headers = { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' };
   const raw: Call = async () => (await fetch(`${url}?${query}`, { method: 'POST', body, headers })).text();
+  // The floor of tbk-client's default transport: the same POST over node:http with keep-alive.
+  const agent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+  const bodyBytes = Buffer.from(body);
+  const rawHttp: Call = () =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest(`${url}?${query}`, { method: 'POST', agent, headers: { ...headers, 'content-length': String(bodyBytes.length) } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(bodyBytes);
+    });
   const client = (signMethod: 'hmac-sha256' | 'md5') => {
     const c = new TopClient({ appKey: '10000001', appSecret: 'secret', gateway: url, signMethod, maxRetries: 0 });
     return () => c.execute(new TbkUvidEncryptRequest({ tk_domain: 1, source_values: '123' }));
@@ -63,6 +78,7 @@ function contenders(url: string): [string, Call][] {
   const topsdk = new TopSdk('10000001', 'secret', { endpoint: url, useValidators: false });
   return [
     ['raw fetch (floor)', raw],
+    ['raw node:http keep-alive (floor)', rawHttp],
     ['tbk-client hmac-sha256', client('hmac-sha256')],
     ['tbk-client md5', client('md5')],
     ['node-taobao-topclient md5', () => nodeTop.execute('taobao.tbk.uvid.encrypt', { ...params })],

@@ -40,7 +40,14 @@ export function testMethod(fixture: MethodFixture, Request: RequestClass): void 
       gateway = await startMockGateway({ apps: { [APP_KEY]: APP_SECRET }, methods: [fixture] });
       // One client per answer format, each signing another way; no retries, so one call each.
       const make = (options: Partial<ConstructorParameters<typeof TopClient>[0]>) =>
-        new TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway.url, maxRetries: 0, timeoutMs: 10_000, ...options });
+        new TopClient({
+          appKey: APP_KEY,
+          appSecret: APP_SECRET,
+          gateway: gateway.url,
+          maxRetries: 0,
+          timeoutMs: 10_000,
+          ...options,
+        });
       clients = [
         { label: 'JSON answer', client: make({ format: 'json', signMethod: 'hmac-sha256' }) },
         { label: 'XML answer', client: make({ format: 'xml', signMethod: 'md5' }) },
@@ -59,7 +66,11 @@ export function testMethod(fixture: MethodFixture, Request: RequestClass): void 
       expect(call.error).toBeUndefined();
       for (const [name, text] of Object.entries(fixture.example)) {
         const field = meta.request.find((f) => f.name === name);
-        if (field?.kind === 'file') expect(call.files.map((f) => f.name), `file param ${name}`).toContain(name);
+        if (field?.kind === 'file')
+          expect(
+            call.files.map((f) => f.name),
+            `file param ${name}`,
+          ).toContain(name);
         else expect(call.params[name], `param ${name}`).toBe(text);
       }
       expect(data['request_id']).toBe(call.requestId);
@@ -87,13 +98,18 @@ export function testMethod(fixture: MethodFixture, Request: RequestClass): void 
         const error: unknown = await send(client).catch((e: unknown) => e);
         expect(error, label).toBeInstanceOf(TopError);
         const e = error as TopError;
-        expect({ code: e.code, subCode: e.subCode, method: e.method }, label).toEqual({ code: want.code, subCode: want.sub_code, method: meta.method });
+        expect({ code: e.code, subCode: e.subCode, method: e.method }, label).toEqual({
+          code: want.code,
+          subCode: want.sub_code,
+          method: meta.method,
+        });
         expect(e.requestId, label).toBe(gateway.calls.at(-1)!.requestId);
       }
       countAssertions(task.meta as TaskMeta);
     });
 
-    const hasSuccessSample = samples.json !== undefined || samples.xml !== undefined || samples.simplify_json !== undefined;
+    const hasSuccessSample =
+      samples.json !== undefined || samples.xml !== undefined || samples.simplify_json !== undefined;
     if (hasSuccessSample) {
       it('declares every field of the success samples, each holding a value of its type', ({ task }) => {
         expect.hasAssertions();
@@ -112,8 +128,14 @@ export function testMethod(fixture: MethodFixture, Request: RequestClass): void 
       it('has no doc sample: the synthetic answer holds every declared field, each of its type', async ({ task }) => {
         expect.hasAssertions();
         const sent = await clients[0]!.client.send(new Request(exampleRequestParams(fixture)), { session });
-        expect(findSampleMismatches({ ...fixture, samples: { json: sent.body } }), 'synthetic answer vs metadata').toEqual([]);
-        expect(missingDeclaredFields(meta, sent.data as Record<string, unknown>), 'declared fields absent from the synthetic answer').toEqual([]);
+        expect(
+          findSampleMismatches({ ...fixture, samples: { json: sent.body } }),
+          'synthetic answer vs metadata',
+        ).toEqual([]);
+        expect(
+          missingDeclaredFields(meta, sent.data as Record<string, unknown>),
+          'declared fields absent from the synthetic answer',
+        ).toEqual([]);
         countAssertions(task.meta as TaskMeta);
       });
     }

@@ -44,7 +44,12 @@ export function findSampleMismatches(fixture: MethodFixture): SampleMismatch[] {
 function jsonRoot(meta: MethodMeta, value: JsonValue): JsonObject {
   if (!isJsonObject(value)) throw new TypeError('the sample is not a JSON object');
   const keys = Object.keys(value);
-  const inner = meta.rootKey in value ? value[meta.rootKey] : keys.length === 1 && keys[0]!.endsWith('_response') ? value[keys[0]!] : value;
+  const inner =
+    meta.rootKey in value
+      ? value[meta.rootKey]
+      : keys.length === 1 && keys[0]!.endsWith('_response')
+        ? value[keys[0]!]
+        : value;
   if (!isJsonObject(inner)) throw new TypeError(`"${meta.rootKey}" is not an object`);
   return inner;
 }
@@ -91,7 +96,10 @@ class Walker {
 
   private lookup(owner: string | undefined, name: string): { field: FieldMeta | undefined; path: string } {
     const fields = owner === undefined ? this.meta.response : (this.meta.types[owner] ?? []);
-    return { field: fields.find((f) => f.name === name), path: owner === undefined ? `response.${name}` : `types.${owner}.${name}` };
+    return {
+      field: fields.find((f) => f.name === name),
+      path: owner === undefined ? `response.${name}` : `types.${owner}.${name}`,
+    };
   }
 
   jsonObject(owner: string | undefined, object: JsonObject, at: string, root = false): void {
@@ -109,7 +117,9 @@ class Walker {
     if (typeof value !== 'object' || value === null || value instanceof LosslessNumber) {
       return this.add(path, at, 'a list field holds a single value');
     }
-    jsonListItems(field, value, this.meta.types).forEach((item, i) => this.jsonElement(field, item, path, `${at}[${i}]`));
+    jsonListItems(field, value, this.meta.types).forEach((item, i) =>
+      this.jsonElement(field, item, path, `${at}[${i}]`),
+    );
   }
 
   private jsonElement(field: FieldMeta, value: JsonValue, path: string, at: string): void {
@@ -128,14 +138,18 @@ class Walker {
       const { field, path } = this.lookup(owner, child.name);
       const here = at ? `${at}.${child.name}` : child.name;
       if (!field) this.add(path, here, 'the sample has a field the metadata does not declare');
-      else if (field.list) xmlListItems(field, child, this.meta.types).forEach((item, i) => this.xmlElement(field, item, path, `${here}[${i}]`));
+      else if (field.list)
+        xmlListItems(field, child, this.meta.types).forEach((item, i) =>
+          this.xmlElement(field, item, path, `${here}[${i}]`),
+        );
       else this.xmlElement(field, child, path, here);
     }
   }
 
   private xmlElement(field: FieldMeta, element: XmlElement, path: string, at: string): void {
     if (field.kind === 'struct') {
-      if (element.children.length === 0 && element.text.trim() !== '') return this.add(path, at, `a ${field.struct ?? 'struct'} field holds text`);
+      if (element.children.length === 0 && element.text.trim() !== '')
+        return this.add(path, at, `a ${field.struct ?? 'struct'} field holds text`);
       return this.xmlObject(field.struct, element, at);
     }
     if (element.children.length > 0) {
@@ -153,9 +167,15 @@ class Walker {
  */
 export function missingDeclaredFields(meta: MethodMeta, value: Record<string, unknown>): string[] {
   const missing: string[] = [];
-  const walk = (fields: readonly FieldMeta[], object: Record<string, unknown>, where: string, enclosing: ReadonlySet<string>): void => {
+  const walk = (
+    fields: readonly FieldMeta[],
+    object: Record<string, unknown>,
+    where: string,
+    enclosing: ReadonlySet<string>,
+  ): void => {
     for (const field of fields) {
-      if (field.kind === 'file' || (field.kind === 'struct' && (!field.struct || enclosing.has(field.struct)))) continue;
+      if (field.kind === 'file' || (field.kind === 'struct' && (!field.struct || enclosing.has(field.struct))))
+        continue;
       const present = object[field.name];
       if (present === undefined) {
         missing.push(`${where}.${field.name}`);
@@ -164,7 +184,12 @@ export function missingDeclaredFields(meta: MethodMeta, value: Record<string, un
       if (field.kind !== 'struct') continue;
       const item = field.list && Array.isArray(present) ? present[0] : present;
       if (item !== null && typeof item === 'object') {
-        walk(meta.types[field.struct!] ?? [], item as Record<string, unknown>, `types.${field.struct}`, new Set(enclosing).add(field.struct!));
+        walk(
+          meta.types[field.struct!] ?? [],
+          item as Record<string, unknown>,
+          `types.${field.struct}`,
+          new Set(enclosing).add(field.struct!),
+        );
       }
     }
   };

@@ -24,7 +24,10 @@ export interface TopClientOptions {
   retryMaxMs?: number;
   /** Longest code-7 ban to wait out, in ms (default 5000); longer bans fail at once. */
   maxBanWaitMs?: number;
-  /** Default `globalThis.fetch`. */
+  /**
+   * Send through this fetch implementation instead of the default transport (`node:http` with
+   * keep-alive, node-transport.ts); e.g. `fetch: globalThis.fetch`, or undici with a proxy agent.
+   */
   fetch?: FetchLike;
   logger?: TopLogger;
   /** Response format asked of the gateway (default `json`). */
@@ -39,8 +42,10 @@ export interface TopClientOptions {
   random?: () => number;
 }
 
-export type ResolvedClientOptions = Required<Omit<TopClientOptions, 'appSecret' | 'logger' | 'partnerId' | 'targetAppKey'>> &
-  Pick<TopClientOptions, 'logger' | 'partnerId' | 'targetAppKey'>;
+export type ResolvedClientOptions = Required<
+  Omit<TopClientOptions, 'appSecret' | 'logger' | 'partnerId' | 'targetAppKey' | 'fetch'>
+> &
+  Pick<TopClientOptions, 'logger' | 'partnerId' | 'targetAppKey' | 'fetch'>;
 
 function checkNumber(name: string, value: number, integer: boolean): number {
   if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || (integer && !Number.isInteger(value))) {
@@ -51,21 +56,22 @@ function checkNumber(name: string, value: number, integer: boolean): number {
 
 /** Fills in defaults and checks every option; throws `TypeError` naming the bad option. */
 export function resolveClientOptions(options: TopClientOptions): ResolvedClientOptions {
-  if (typeof options?.appKey !== 'string' || options.appKey.trim() === '') throw new TypeError('TopClient: appKey is required');
-  if (typeof options.appSecret !== 'string' || options.appSecret === '') throw new TypeError('TopClient: appSecret is required');
+  if (typeof options?.appKey !== 'string' || options.appKey.trim() === '')
+    throw new TypeError('TopClient: appKey is required');
+  if (typeof options.appSecret !== 'string' || options.appSecret === '')
+    throw new TypeError('TopClient: appSecret is required');
   const signMethod = options.signMethod ?? 'hmac-sha256';
   if (!SIGN_METHODS.includes(signMethod)) {
     throw new TypeError(`TopClient: signMethod must be one of ${SIGN_METHODS.join(', ')}, got ${String(signMethod)}`);
   }
   const gateway = options.gateway ?? DEFAULT_GATEWAY;
-  if (!/^https?:\/\//.test(gateway) || !URL.canParse(gateway)) throw new TypeError(`TopClient: gateway must be an http(s) URL, got ${gateway}`);
+  if (!/^https?:\/\//.test(gateway) || !URL.canParse(gateway))
+    throw new TypeError(`TopClient: gateway must be an http(s) URL, got ${gateway}`);
   const format = options.format ?? 'json';
-  if (format !== 'json' && format !== 'xml') throw new TypeError(`TopClient: format must be json or xml, got ${String(format)}`);
-  if (typeof (options.fetch ?? globalThis.fetch) !== 'function') {
-    throw new TypeError('TopClient: no fetch implementation (Node ≥ 20 has one; pass options.fetch)');
-  }
-  // The global is looked up at call time, so a fetch stubbed after construction is used.
-  const fetchImpl: FetchLike = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  if (format !== 'json' && format !== 'xml')
+    throw new TypeError(`TopClient: format must be json or xml, got ${String(format)}`);
+  if (options.fetch !== undefined && typeof options.fetch !== 'function')
+    throw new TypeError('TopClient: fetch must be a function');
   return {
     appKey: options.appKey,
     signMethod,
@@ -75,7 +81,7 @@ export function resolveClientOptions(options: TopClientOptions): ResolvedClientO
     retryBaseMs: checkNumber('retryBaseMs', options.retryBaseMs ?? 200, false),
     retryMaxMs: checkNumber('retryMaxMs', options.retryMaxMs ?? 5_000, false),
     maxBanWaitMs: checkNumber('maxBanWaitMs', options.maxBanWaitMs ?? 5_000, false),
-    fetch: fetchImpl,
+    fetch: options.fetch,
     logger: options.logger,
     format,
     simplify: options.simplify ?? false,

@@ -19,7 +19,14 @@ const request = { meta, params: { adzone_id: 1 } };
 
 const OK: Reply = { body: '{"tbk_test_retry_response":{"ok":true,"request_id":"r"}}' };
 const topError = (code: number, subCode?: string, subMsg?: string): Reply => ({
-  body: JSON.stringify({ error_response: { code, msg: 'm', ...(subCode ? { sub_code: subCode } : {}), ...(subMsg ? { sub_msg: subMsg } : {}) } }),
+  body: JSON.stringify({
+    error_response: {
+      code,
+      msg: 'm',
+      ...(subCode ? { sub_code: subCode } : {}),
+      ...(subMsg ? { sub_msg: subMsg } : {}),
+    },
+  }),
 });
 const ISP = topError(15, 'isp.remote-service-timeout');
 const BAD_GATEWAY: Reply = { status: 502, contentType: 'text/html', body: '<html>502 Bad Gateway</html>' };
@@ -39,7 +46,15 @@ async function serve(...replies: Reply[]): Promise<LocalGateway> {
 }
 
 function client(g: LocalGateway, events: TopLogEvent[] = [], options: Partial<TopClientOptions> = {}): TopClient {
-  return new TopClient({ appKey: 'k', appSecret: 'secret', gateway: g.url, retryBaseMs: 1, retryMaxMs: 5, logger: (e) => events.push(e), ...options });
+  return new TopClient({
+    appKey: 'k',
+    appSecret: 'secret',
+    gateway: g.url,
+    retryBaseMs: 1,
+    retryMaxMs: 5,
+    logger: (e) => events.push(e),
+    ...options,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
@@ -87,7 +102,10 @@ describe('retries', () => {
 
   it('honours maxRetries: 0', async () => {
     const g = await serve(ISP);
-    expect(await failure(client(g, [], { maxRetries: 0 }).execute(request))).toMatchObject({ subCode: 'isp.remote-service-timeout', attempts: 1 });
+    expect(await failure(client(g, [], { maxRetries: 0 }).execute(request))).toMatchObject({
+      subCode: 'isp.remote-service-timeout',
+      attempts: 1,
+    });
     expect(g.requests).toHaveLength(1);
   });
 
@@ -112,17 +130,26 @@ describe('retries', () => {
   });
 
   it('waits out a short code-7 ban, then retries', async () => {
-    const g = await serve(topError(7, 'accesscontrol.limited-by-app-access-count', 'This ban will last for 1 more seconds'), OK);
+    const g = await serve(
+      topError(7, 'accesscontrol.limited-by-app-access-count', 'This ban will last for 1 more seconds'),
+      OK,
+    );
     const events: TopLogEvent[] = [];
     const started = Date.now();
     const result = await client(g, events).send(request);
     expect(Date.now() - started).toBeGreaterThanOrEqual(990);
     expect(result.attempts).toBe(2);
-    expect(events.find((e) => e.type === 'retry')).toMatchObject({ delayMs: 1000, reason: 'code 7 accesscontrol.limited-by-app-access-count' });
+    expect(events.find((e) => e.type === 'retry')).toMatchObject({
+      delayMs: 1000,
+      reason: 'code 7 accesscontrol.limited-by-app-access-count',
+    });
   });
 
   it('gives up at once on a long code-7 ban', async () => {
-    const g = await serve(topError(7, 'accesscontrol.limited-by-app-access-count', 'This ban will last for 71804 more seconds'), OK);
+    const g = await serve(
+      topError(7, 'accesscontrol.limited-by-app-access-count', 'This ban will last for 71804 more seconds'),
+      OK,
+    );
     const started = Date.now();
     const error = await failure(client(g).execute(request));
     expect(Date.now() - started).toBeLessThan(500);
@@ -146,7 +173,11 @@ describe('timeouts and abort', () => {
     const error = await failure(client(g, [], { maxRetries: 1 }).execute(request, { timeoutMs: 50 }));
     expect(Date.now() - started).toBeLessThan(400);
     expect(error).toBeInstanceOf(TopTransportError);
-    expect(error).toMatchObject({ kind: 'timeout', attempts: 2, message: 'taobao.tbk.test.retry: no answer within 50 ms' });
+    expect(error).toMatchObject({
+      kind: 'timeout',
+      attempts: 2,
+      message: 'taobao.tbk.test.retry: no answer within 50 ms',
+    });
   });
 
   it("aborts everything at once on the caller's signal, without retrying", async () => {

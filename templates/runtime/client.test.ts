@@ -30,7 +30,10 @@ const meta: MethodMeta = {
   ],
   types: {
     LkItemDTO: [{ name: 'item_id', kind: 'number', required: true }],
-    NTbkItem: [{ name: 'title', kind: 'string' }, { name: 'volume', kind: 'number' }],
+    NTbkItem: [
+      { name: 'title', kind: 'string' },
+      { name: 'volume', kind: 'number' },
+    ],
   },
 };
 
@@ -79,42 +82,68 @@ describe('TopClient wire layout', () => {
     ['md5', 'md5'],
     ['hmac', 'hmac'],
     ['hmac-sha256', 'hmac-sha256'],
-  ])('signMethod %s: system params in the query, business params in a urlencoded body', async (signMethod, expected) => {
-    const g = await start(() => ({ body: OK_JSON }));
-    const client = clientFor(g, signMethod ? { signMethod } : {});
-    const data = await client.execute(
-      new WireRequest({ adzone_id: 42, q: '女装 a+b&c', has_coupon: true, item_dto: [{ item_id: 7 }] }),
-      { session: 'sess-1' },
-    );
-    expectTypeOf(data).toEqualTypeOf<WireResponse>();
-    expect(data).toEqual({ results: [{ title: 't', volume: 3 }], request_id: 'rid1' });
+  ])(
+    'signMethod %s: system params in the query, business params in a urlencoded body',
+    async (signMethod, expected) => {
+      const g = await start(() => ({ body: OK_JSON }));
+      const client = clientFor(g, signMethod ? { signMethod } : {});
+      const data = await client.execute(
+        new WireRequest({ adzone_id: 42, q: '女装 a+b&c', has_coupon: true, item_dto: [{ item_id: 7 }] }),
+        { session: 'sess-1' },
+      );
+      expectTypeOf(data).toEqualTypeOf<WireResponse>();
+      expect(data).toEqual({ results: [{ title: 't', volume: 3 }], request_id: 'rid1' });
 
-    const [req] = g.requests;
-    expect(req!.httpMethod).toBe('POST');
-    expect(req!.contentType).toBe('application/x-www-form-urlencoded;charset=utf-8');
-    expect(Object.keys(req!.query).sort()).toEqual(['app_key', 'format', 'method', 'session', 'sign', 'sign_method', 'timestamp', 'v']);
-    expect(req!.query).toMatchObject({
-      method: 'taobao.tbk.test.wire',
-      app_key: '12345678',
-      timestamp: formatTopTimestamp(NOW),
-      v: '2.0',
-      sign_method: expected,
-      format: 'json',
-      session: 'sess-1',
-    });
-    const body = textFields(req!);
-    expect(body).toEqual({ adzone_id: '42', q: '女装 a+b&c', has_coupon: 'true', item_dto: '[{"item_id":7}]' });
-    const { sign: sent, ...signed } = req!.query;
-    expect(sent).toBe(sign({ ...signed, ...body }, SECRET, expected as SignMethod));
-  });
+      const [req] = g.requests;
+      expect(req!.httpMethod).toBe('POST');
+      expect(req!.contentType).toBe('application/x-www-form-urlencoded;charset=utf-8');
+      expect(Object.keys(req!.query).sort()).toEqual([
+        'app_key',
+        'format',
+        'method',
+        'session',
+        'sign',
+        'sign_method',
+        'timestamp',
+        'v',
+      ]);
+      expect(req!.query).toMatchObject({
+        method: 'taobao.tbk.test.wire',
+        app_key: '12345678',
+        timestamp: formatTopTimestamp(NOW),
+        v: '2.0',
+        sign_method: expected,
+        format: 'json',
+        session: 'sess-1',
+      });
+      const body = textFields(req!);
+      expect(body).toEqual({ adzone_id: '42', q: '女装 a+b&c', has_coupon: 'true', item_dto: '[{"item_id":7}]' });
+      const { sign: sent, ...signed } = req!.query;
+      expect(sent).toBe(sign({ ...signed, ...body }, SECRET, expected as SignMethod));
+    },
+  );
 
   it('adds simplify, partner_id and target_app_key when configured, and no session when none is given', async () => {
     const simple = JSON.stringify({ results: [{ title: 't', volume: 3 }], request_id: 'rid1' });
     const g = await start(() => ({ body: simple }));
     const client = clientFor(g, { simplify: true, partnerId: 'p-1', targetAppKey: '999' });
-    expect(await client.execute(new WireRequest({ adzone_id: '42', q: '  ' }))).toEqual({ results: [{ title: 't', volume: 3 }], request_id: 'rid1' });
+    expect(await client.execute(new WireRequest({ adzone_id: '42', q: '  ' }))).toEqual({
+      results: [{ title: 't', volume: 3 }],
+      request_id: 'rid1',
+    });
     const req = g.requests[0]!;
-    expect(Object.keys(req.query).sort()).toEqual(['app_key', 'format', 'method', 'partner_id', 'sign', 'sign_method', 'simplify', 'target_app_key', 'timestamp', 'v']);
+    expect(Object.keys(req.query).sort()).toEqual([
+      'app_key',
+      'format',
+      'method',
+      'partner_id',
+      'sign',
+      'sign_method',
+      'simplify',
+      'target_app_key',
+      'timestamp',
+      'v',
+    ]);
     expect(req.query).toMatchObject({ simplify: 'true', partner_id: 'p-1', target_app_key: '999' });
     expect(textFields(req)).toEqual({ adzone_id: '42' });
     const { sign: sent, ...signed } = req.query;
@@ -126,9 +155,19 @@ describe('TopClient wire layout', () => {
     ['a Uint8Array', () => bytes, 'pic_stream', 'application/octet-stream'],
     ['a Buffer', () => Buffer.from(bytes), 'pic_stream', 'application/octet-stream'],
     ['a Blob', () => new Blob([bytes], { type: 'image/png' }), 'pic_stream', 'image/png'],
-    ['a Node Readable', () => Readable.from([Buffer.from(bytes.slice(0, 2)), Buffer.from(bytes.slice(2))]), 'pic_stream', 'application/octet-stream'],
+    [
+      'a Node Readable',
+      () => Readable.from([Buffer.from(bytes.slice(0, 2)), Buffer.from(bytes.slice(2))]),
+      'pic_stream',
+      'application/octet-stream',
+    ],
     ['a web ReadableStream', () => new Blob([bytes]).stream(), 'pic_stream', 'application/octet-stream'],
-    ['{ data, filename, contentType }', () => ({ data: bytes, filename: 'a.png', contentType: 'image/png' }), 'a.png', 'image/png'],
+    [
+      '{ data, filename, contentType }',
+      () => ({ data: bytes, filename: 'a.png', contentType: 'image/png' }),
+      'a.png',
+      'image/png',
+    ],
   ])('uploads %s as an unsigned multipart part', async (_name, file, filename, contentType) => {
     const g = await start(() => ({ body: OK_JSON }));
     await clientFor(g).execute(new WireRequest({ adzone_id: 1, q: 'x', pic_stream: file() }), { session: 's' });
@@ -146,7 +185,8 @@ describe('TopClient wire layout', () => {
 
 describe('TopClient responses', () => {
   it('returns a 19-digit integer without rounding (Number → bigint, String → exact text)', async () => {
-    const body = '{"tbk_test_wire_response":{"tb_trade_parent_id":1707359271433894971,"tb_trade_id":1707359271433894971,"request_id":"r"}}';
+    const body =
+      '{"tbk_test_wire_response":{"tb_trade_parent_id":1707359271433894971,"tb_trade_id":1707359271433894971,"request_id":"r"}}';
     const g = await start(() => ({ body }));
     const data = await clientFor(g).execute(new WireRequest({ adzone_id: 1 }));
     expect(data.tb_trade_parent_id).toBe(1707359271433894971n);
@@ -167,7 +207,8 @@ describe('TopClient responses', () => {
   });
 
   it('asks for XML with format xml and decodes it into the same object', async () => {
-    const xml = '<?xml version="1.0" encoding="utf-8" ?><tbk_test_wire_response><results><n_tbk_item><title>t</title><volume>3</volume></n_tbk_item></results><request_id>rid1</request_id></tbk_test_wire_response>';
+    const xml =
+      '<?xml version="1.0" encoding="utf-8" ?><tbk_test_wire_response><results><n_tbk_item><title>t</title><volume>3</volume></n_tbk_item></results><request_id>rid1</request_id></tbk_test_wire_response>';
     const g = await start(() => ({ body: xml, contentType: 'text/xml;charset=utf-8' }));
     const result = await clientFor(g, { format: 'xml' }).send(new WireRequest({ adzone_id: 1 }));
     expect(g.requests[0]!.query['format']).toBe('xml');
@@ -176,11 +217,23 @@ describe('TopClient responses', () => {
   });
 
   it('throws TopError with the gateway fields', async () => {
-    const body = '{"error_response":{"code":50,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"非法参数","request_id":"e1"}}';
+    const body =
+      '{"error_response":{"code":50,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"非法参数","request_id":"e1"}}';
     const g = await start(() => ({ body }));
-    const error = await clientFor(g).execute(new WireRequest({ adzone_id: 1 })).catch((e: unknown) => e);
+    const error = await clientFor(g)
+      .execute(new WireRequest({ adzone_id: 1 }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TopError);
-    expect(error).toMatchObject({ code: 50, msg: 'Remote service error', subCode: 'isv.invalid-parameter', subMsg: '非法参数', requestId: 'e1', method: 'taobao.tbk.test.wire', attempts: 1, status: 200 });
+    expect(error).toMatchObject({
+      code: 50,
+      msg: 'Remote service error',
+      subCode: 'isv.invalid-parameter',
+      subMsg: '非法参数',
+      requestId: 'e1',
+      method: 'taobao.tbk.test.wire',
+      attempts: 1,
+      status: 200,
+    });
   });
 });
 
@@ -197,32 +250,64 @@ describe('TopClient local validation', () => {
     expect(calls).toBe(0);
     expect(error).toBeInstanceOf(TopValidationError);
     expect((error as TopValidationError).attempts).toBe(0);
-    expect((error as TopValidationError).problems.map((p) => p.param)).toEqual(['adzone_id', 'q', 'has_coupon', 'item_dto[0].item_id']);
-    expect((error as Error).message).toMatch(/^taobao\.tbk\.test\.wire: 4 invalid params\n {2}adzone_id: required param is missing\n/);
+    expect((error as TopValidationError).problems.map((p) => p.param)).toEqual([
+      'adzone_id',
+      'q',
+      'has_coupon',
+      'item_dto[0].item_id',
+    ]);
+    expect((error as Error).message).toMatch(
+      /^taobao\.tbk\.test\.wire: 4 invalid params\n {2}adzone_id: required param is missing\n/,
+    );
   });
 
   it('refuses bad client options', () => {
     expect(() => new TopClient({ appKey: '', appSecret: SECRET })).toThrow('appKey is required');
     expect(() => new TopClient({ appKey: 'k', appSecret: '' })).toThrow('appSecret is required');
-    expect(() => new TopClient({ appKey: 'k', appSecret: SECRET, signMethod: 'sha1' as SignMethod })).toThrow('signMethod must be one of');
-    expect(() => new TopClient({ appKey: 'k', appSecret: SECRET, gateway: 'ftp://x' })).toThrow('gateway must be an http(s) URL');
-    expect(() => new TopClient({ appKey: 'k', appSecret: SECRET, maxRetries: 1.5 })).toThrow('maxRetries must be an integer');
+    expect(() => new TopClient({ appKey: 'k', appSecret: SECRET, signMethod: 'sha1' as SignMethod })).toThrow(
+      'signMethod must be one of',
+    );
+    expect(() => new TopClient({ appKey: 'k', appSecret: SECRET, gateway: 'ftp://x' })).toThrow(
+      'gateway must be an http(s) URL',
+    );
+    expect(() => new TopClient({ appKey: 'k', appSecret: SECRET, maxRetries: 1.5 })).toThrow(
+      'maxRetries must be an integer',
+    );
   });
 });
 
-describe('TopClient fetch', () => {
-  it('uses the global fetch of call time when none is given', async () => {
-    const client = new TopClient({ appKey: 'k', appSecret: SECRET });
-    const urls: string[] = [];
-    vi.stubGlobal('fetch', async (url: string) => {
-      urls.push(url);
+describe('TopClient transport', () => {
+  it('sends over node:http by default: a global fetch, even stubbed, is not called', async () => {
+    const gateway = await startLocalGateway(() => ({ body: OK_JSON }));
+    const client = new TopClient({ appKey: 'k', appSecret: SECRET, gateway: gateway.url });
+    let fetched = 0;
+    vi.stubGlobal('fetch', async () => {
+      fetched++;
       return new Response(OK_JSON);
     });
     try {
       expect(await client.execute(new WireRequest({ adzone_id: 1 }))).toMatchObject({ request_id: 'rid1' });
     } finally {
       vi.unstubAllGlobals();
+      client.close();
+      await gateway.close();
     }
+    expect(fetched).toBe(0);
+    expect(gateway.requests).toHaveLength(1);
+    expect(gateway.requests[0]!.query['method']).toBe('taobao.tbk.test.wire');
+  });
+
+  it('sends through the fetch option when one is given', async () => {
+    const urls: string[] = [];
+    const client = new TopClient({
+      appKey: 'k',
+      appSecret: SECRET,
+      fetch: async (url: string) => {
+        urls.push(url);
+        return new Response(OK_JSON);
+      },
+    });
+    expect(await client.execute(new WireRequest({ adzone_id: 1 }))).toMatchObject({ request_id: 'rid1' });
     expect(urls).toHaveLength(1);
     expect(urls[0]).toMatch(/^https:\/\/eco\.taobao\.com\/router\/rest\?method=taobao\.tbk\.test\.wire&/);
   });
@@ -230,7 +315,21 @@ describe('TopClient fetch', () => {
 
 describe('runtime index', () => {
   it('exports the public API', () => {
-    for (const name of ['TopClient', 'TopError', 'TopClientError', 'TopValidationError', 'TopTransportError', 'TopResponseError', 'sign', 'decodeResponse', 'parseTopResponse', 'formatTopTimestamp', 'DEFAULT_GATEWAY', 'SIGN_METHODS', 'validateParams']) {
+    for (const name of [
+      'TopClient',
+      'TopError',
+      'TopClientError',
+      'TopValidationError',
+      'TopTransportError',
+      'TopResponseError',
+      'sign',
+      'decodeResponse',
+      'parseTopResponse',
+      'formatTopTimestamp',
+      'DEFAULT_GATEWAY',
+      'SIGN_METHODS',
+      'validateParams',
+    ]) {
       expect(runtime, name).toHaveProperty(name);
     }
     expect(runtime.DEFAULT_GATEWAY).toBe('https://eco.taobao.com/router/rest');

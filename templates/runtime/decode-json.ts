@@ -29,7 +29,11 @@ function decodeField(field: FieldMeta, value: JsonValue, types: Types): unknown 
 }
 
 /** Decodes the keys of a JSON object by the given fields (others generically). */
-export function decodeJsonFields(fields: readonly FieldMeta[], object: JsonObject, types: Types): Record<string, unknown> {
+export function decodeJsonFields(
+  fields: readonly FieldMeta[],
+  object: JsonObject,
+  types: Types,
+): Record<string, unknown> {
   const byName = new Map(fields.map((f) => [f.name, f]));
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(object)) {

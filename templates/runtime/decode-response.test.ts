@@ -12,7 +12,9 @@ const uvid: MethodMeta = {
   auth: 'none',
   rootKey: 'tbk_uvid_encrypt_response',
   request: [],
-  response: [{ name: 'result_list', kind: 'struct', struct: 'UvIdGenerateRes', list: true, wrapper: 'uv_id_generate_res' }],
+  response: [
+    { name: 'result_list', kind: 'struct', struct: 'UvIdGenerateRes', list: true, wrapper: 'uv_id_generate_res' },
+  ],
   types: {
     UvIdGenerateRes: [
       { name: 'error_message', kind: 'string' },
@@ -29,7 +31,9 @@ const UVID_XML =
 const UVID_SIMPLE =
   '{"result_list":[{"error_message":"miss source_values","encrypted_uvid":"vnt22Qurt6YYmVhBmLnBrsNPL9Ra","source_value":"123"}],"request_id":"iz7x1dmo0q3h"}';
 const UVID_DECODED = {
-  result_list: [{ error_message: 'miss source_values', encrypted_uvid: 'vnt22Qurt6YYmVhBmLnBrsNPL9Ra', source_value: '123' }],
+  result_list: [
+    { error_message: 'miss source_values', encrypted_uvid: 'vnt22Qurt6YYmVhBmLnBrsNPL9Ra', source_value: '123' },
+  ],
   request_id: 'iz7x1dmo0q3h',
 };
 
@@ -47,7 +51,13 @@ const refund: MethodMeta = {
   ],
   types: {
     OrderPage: [
-      { name: 'result', kind: 'struct', struct: 'PublisherRefundOrderDTO', list: true, wrapper: 'publisher_refund_order_d_t_o' },
+      {
+        name: 'result',
+        kind: 'struct',
+        struct: 'PublisherRefundOrderDTO',
+        list: true,
+        wrapper: 'publisher_refund_order_d_t_o',
+      },
       { name: 'has_next', kind: 'boolean' },
       { name: 'page_no', kind: 'number' },
     ],
@@ -133,7 +143,8 @@ describe('decodeResponse: JSON, simplified JSON and XML give the same typed obje
   });
 
   it('keeps 19-digit integers exact: bigint in Number fields, source text in String fields', () => {
-    const body = '{"tbk_order_refund_get_response":{"data":{"result":{"publisher_refund_order_d_t_o":[{"tb_trade_parent_id":9223372036854775807,"tb_trade_id":9223372036854775807}]}}}}';
+    const body =
+      '{"tbk_order_refund_get_response":{"data":{"result":{"publisher_refund_order_d_t_o":[{"tb_trade_parent_id":9223372036854775807,"tb_trade_id":9223372036854775807}]}}}}';
     const row = (decodeResponse(refund, body) as typeof REFUND_DECODED).data.result[0]!;
     expect(row.tb_trade_parent_id).toBe(9223372036854775807n);
     expect(row.tb_trade_id).toBe('9223372036854775807');
@@ -141,7 +152,8 @@ describe('decodeResponse: JSON, simplified JSON and XML give the same typed obje
 
   it('treats a wrapper holding one object, and one XML item element, as a one-item list', () => {
     const json = '{"tbk_uvid_encrypt_response":{"result_list":{"uv_id_generate_res":{"source_value":"1"}}}}';
-    const xml = '<tbk_uvid_encrypt_response><result_list><uv_id_generate_res><source_value>1</source_value></uv_id_generate_res></result_list></tbk_uvid_encrypt_response>';
+    const xml =
+      '<tbk_uvid_encrypt_response><result_list><uv_id_generate_res><source_value>1</source_value></uv_id_generate_res></result_list></tbk_uvid_encrypt_response>';
     expect(decodeResponse(uvid, json)).toEqual({ result_list: [{ source_value: '1' }] });
     expect(decodeResponse(uvid, xml)).toEqual({ result_list: [{ source_value: '1' }] });
   });
@@ -149,22 +161,29 @@ describe('decodeResponse: JSON, simplified JSON and XML give the same typed obje
   it('unwraps a wrapper whose key differs from the metadata, and an unwrapped single item', () => {
     const renamed = '{"tbk_uvid_encrypt_response":{"result_list":{"other_name":[{"source_value":"1"}]}}}';
     const bare = '{"tbk_uvid_encrypt_response":{"result_list":{"source_value":"1","encrypted_uvid":"x"}}}';
-    const xmlRenamed = '<tbk_uvid_encrypt_response><result_list><a><source_value>1</source_value></a><a><source_value>2</source_value></a></result_list></tbk_uvid_encrypt_response>';
+    const xmlRenamed =
+      '<tbk_uvid_encrypt_response><result_list><a><source_value>1</source_value></a><a><source_value>2</source_value></a></result_list></tbk_uvid_encrypt_response>';
     expect(decodeResponse(uvid, renamed)).toEqual({ result_list: [{ source_value: '1' }] });
     expect(decodeResponse(uvid, bare)).toEqual({ result_list: [{ source_value: '1', encrypted_uvid: 'x' }] });
     expect(decodeResponse(uvid, xmlRenamed)).toEqual({ result_list: [{ source_value: '1' }, { source_value: '2' }] });
   });
 
   it('keeps unknown fields, decoded generically', () => {
-    const json = '{"tbk_uvid_encrypt_response":{"later":{"n":1707359271433894971,"d":1.5,"l":[true]},"request_id":"x"}}';
-    expect(decodeResponse(uvid, json)).toEqual({ later: { n: 1707359271433894971n, d: 1.5, l: [true] }, request_id: 'x' });
+    const json =
+      '{"tbk_uvid_encrypt_response":{"later":{"n":1707359271433894971,"d":1.5,"l":[true]},"request_id":"x"}}';
+    expect(decodeResponse(uvid, json)).toEqual({
+      later: { n: 1707359271433894971n, d: 1.5, l: [true] },
+      request_id: 'x',
+    });
     const xml = '<tbk_uvid_encrypt_response><later><n>1</n><l>a</l><l>b</l></later></tbk_uvid_encrypt_response>';
     expect(decodeResponse(uvid, xml)).toEqual({ later: { n: '1', l: ['a', 'b'] } });
   });
 
   it('leaves out declared fields holding null, as the XML form of the same answer does', () => {
-    const json = '{"tbk_uvid_encrypt_response":{"result_list":[{"error_message":null,"source_value":"1"}],"later":null}}';
-    const xml = '<tbk_uvid_encrypt_response><result_list><uv_id_generate_res><source_value>1</source_value></uv_id_generate_res></result_list></tbk_uvid_encrypt_response>';
+    const json =
+      '{"tbk_uvid_encrypt_response":{"result_list":[{"error_message":null,"source_value":"1"}],"later":null}}';
+    const xml =
+      '<tbk_uvid_encrypt_response><result_list><uv_id_generate_res><source_value>1</source_value></uv_id_generate_res></result_list></tbk_uvid_encrypt_response>';
     expect(decodeResponse(uvid, json)).toEqual({ result_list: [{ source_value: '1' }], later: null });
     expect(decodeResponse(uvid, json)).toEqual({ ...(decodeResponse(uvid, xml) as object), later: null });
   });
@@ -176,19 +195,26 @@ describe('decodeResponse: JSON, simplified JSON and XML give the same typed obje
 
   it('reports format and request id', () => {
     expect(parseTopResponse(uvid, UVID_XML)).toMatchObject({ format: 'xml', requestId: 'iz7x1dmo0q3h' });
-    expect(parseTopResponse(uvid, UVID_JSON, { contentType: 'text/xml' })).toMatchObject({ format: 'json', requestId: 'iz7x1dmo0q3h' });
+    expect(parseTopResponse(uvid, UVID_JSON, { contentType: 'text/xml' })).toMatchObject({
+      format: 'json',
+      requestId: 'iz7x1dmo0q3h',
+    });
   });
 });
 
 describe('decodeResponse: errors', () => {
-  const errorJson = '{"error_response":{"msg":"Remote service error","code":50,"sub_msg":"非法参数","sub_code":"isv.invalid-parameter","request_id":"rid9"}}';
+  const errorJson =
+    '{"error_response":{"msg":"Remote service error","code":50,"sub_msg":"非法参数","sub_code":"isv.invalid-parameter","request_id":"rid9"}}';
   const errorXml =
     '<?xml version="1.0" encoding="utf-8" ?><error_response><code>50</code><msg>Remote service error</msg><sub_code>isv.invalid-parameter</sub_code><sub_msg>非法参数</sub_msg><request_id>rid9</request_id></error_response>';
 
   it.each([
     ['JSON', errorJson],
     ['XML', errorXml],
-    ['simplified JSON without error_response', '{"code":50,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"非法参数","request_id":"rid9"}'],
+    [
+      'simplified JSON without error_response',
+      '{"code":50,"msg":"Remote service error","sub_code":"isv.invalid-parameter","sub_msg":"非法参数","request_id":"rid9"}',
+    ],
   ])('turns an %s error_response into TopError', (_f, body) => {
     let error: unknown;
     try {
@@ -205,7 +231,9 @@ describe('decodeResponse: errors', () => {
       requestId: 'rid9',
       method: 'taobao.tbk.uvid.encrypt',
     });
-    expect((error as Error).message).toBe('taobao.tbk.uvid.encrypt failed: 50 Remote service error (isv.invalid-parameter: 非法参数) [request_id rid9]');
+    expect((error as Error).message).toBe(
+      'taobao.tbk.uvid.encrypt failed: 50 Remote service error (isv.invalid-parameter: 非法参数) [request_id rid9]',
+    );
   });
 
   it.each([
@@ -252,10 +280,21 @@ describe('decodeResponse: errors', () => {
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const docRecords = path.resolve(repoRoot, '../shared/corpus/doc-records');
 const KINDS: Record<string, ScalarKind> = {
-  String: 'string', Date: 'string', 'Field List': 'string', Number: 'number', Boolean: 'boolean',
-  Price: 'price', BigDecimal: 'price', Json: 'json', 'byte[]': 'file',
+  String: 'string',
+  Date: 'string',
+  'Field List': 'string',
+  Number: 'number',
+  Boolean: 'boolean',
+  Price: 'price',
+  BigDecimal: 'price',
+  Json: 'json',
+  'byte[]': 'file',
 };
-interface RecordParam { name: string; type: string; subParams?: RecordParam[] }
+interface RecordParam {
+  name: string;
+  type: string;
+  subParams?: RecordParam[];
+}
 
 function metaFromRecord(name: string, params: RecordParam[]): MethodMeta {
   const types: Record<string, FieldMeta[]> = {};
@@ -269,10 +308,19 @@ function metaFromRecord(name: string, params: RecordParam[]): MethodMeta {
     const known = types[base] ?? [];
     types[base] = [...known, ...fields.filter((f) => !known.some((k) => k.name === f.name))];
     const wrapper = base.replace(/[A-Z]/g, (c, i: number) => (i > 0 ? '_' : '') + c.toLowerCase());
-    return list ? { name: p.name, kind: 'struct', struct: base, list, wrapper } : { name: p.name, kind: 'struct', struct: base };
+    return list
+      ? { name: p.name, kind: 'struct', struct: base, list, wrapper }
+      : { name: p.name, kind: 'struct', struct: base };
   };
   const response = params.map(toField);
-  return { method: name, auth: 'none', rootKey: `${name.replace(/^taobao\./, '').replace(/\./g, '_')}_response`, request: [], response, types };
+  return {
+    method: name,
+    auth: 'none',
+    rootKey: `${name.replace(/^taobao\./, '').replace(/\./g, '_')}_response`,
+    request: [],
+    response,
+    types,
+  };
 }
 
 describe('decodeResponse on the doc records', () => {

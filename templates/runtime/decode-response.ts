@@ -77,29 +77,55 @@ function jsonRoot(meta: MethodMeta, value: JsonObject): JsonValue {
 
 /** A simplified error may come without the `error_response` key: code + msg at the top. */
 function looksLikeBareError(meta: MethodMeta, value: JsonObject): boolean {
-  if (!('code' in value && 'msg' in value) || meta.response.some((f) => f.name === 'code' || f.name === 'msg')) return false;
-  return 'sub_code' in value || 'sub_msg' in value || Object.keys(value).every((k) => ['code', 'msg', 'request_id'].includes(k));
+  if (!('code' in value && 'msg' in value) || meta.response.some((f) => f.name === 'code' || f.name === 'msg'))
+    return false;
+  return (
+    'sub_code' in value ||
+    'sub_msg' in value ||
+    Object.keys(value).every((k) => ['code', 'msg', 'request_id'].includes(k))
+  );
 }
 
-function decodeJson(meta: MethodMeta, body: string, options: DecodeOptions, redact: (s: string) => string): Record<string, unknown> {
+function decodeJson(
+  meta: MethodMeta,
+  body: string,
+  options: DecodeOptions,
+  redact: (s: string) => string,
+): Record<string, unknown> {
   let value: JsonValue;
   try {
     value = parseJsonLossless(body);
   } catch (e) {
     throw new TopResponseError(meta.method, `invalid JSON (${(e as Error).message})`, redact(body), options.status);
   }
-  if (!isObject(value)) throw new TopResponseError(meta.method, 'the JSON answer is not an object', redact(body), options.status);
+  if (!isObject(value))
+    throw new TopResponseError(meta.method, 'the JSON answer is not an object', redact(body), options.status);
   const err = value[ERROR_KEY];
-  if (isObject(err)) throw new TopError(meta.method, errorFields((k) => err[k], redact), options.status);
+  if (isObject(err))
+    throw new TopError(
+      meta.method,
+      errorFields((k) => err[k], redact),
+      options.status,
+    );
   const root = jsonRoot(meta, value);
-  if (!isObject(root)) throw new TopResponseError(meta.method, `"${meta.rootKey}" is not an object`, redact(body), options.status);
+  if (!isObject(root))
+    throw new TopResponseError(meta.method, `"${meta.rootKey}" is not an object`, redact(body), options.status);
   if (root === value && looksLikeBareError(meta, value)) {
-    throw new TopError(meta.method, errorFields((k) => value[k], redact), options.status);
+    throw new TopError(
+      meta.method,
+      errorFields((k) => value[k], redact),
+      options.status,
+    );
   }
   return decodeJsonFields(meta.response, root, meta.types);
 }
 
-function decodeXml(meta: MethodMeta, body: string, options: DecodeOptions, redact: (s: string) => string): Record<string, unknown> {
+function decodeXml(
+  meta: MethodMeta,
+  body: string,
+  options: DecodeOptions,
+  redact: (s: string) => string,
+): Record<string, unknown> {
   let root: XmlElement;
   try {
     root = parseXml(body);

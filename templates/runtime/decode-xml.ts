@@ -27,7 +27,11 @@ function decodeItem(field: FieldMeta, element: XmlElement, types: Types): unknow
 }
 
 /** Decodes the child elements of `element` by the given fields (others generically). */
-export function decodeXmlFields(fields: readonly FieldMeta[], element: XmlElement, types: Types): Record<string, unknown> {
+export function decodeXmlFields(
+  fields: readonly FieldMeta[],
+  element: XmlElement,
+  types: Types,
+): Record<string, unknown> {
   const byName = new Map(fields.map((f) => [f.name, f]));
   const groups = new Map<string, XmlElement[]>();
   for (const child of element.children) {
@@ -39,7 +43,8 @@ export function decodeXmlFields(fields: readonly FieldMeta[], element: XmlElemen
   for (const [name, group] of groups) {
     const field = byName.get(name);
     let decoded: unknown;
-    if (field?.list) decoded = group.flatMap((e) => xmlListItems(field, e, types)).map((e) => decodeItem(field, e, types));
+    if (field?.list)
+      decoded = group.flatMap((e) => xmlListItems(field, e, types)).map((e) => decodeItem(field, e, types));
     else {
       const items = group.map((e) => (field ? decodeItem(field, e, types) : decodeGeneric(e, types)));
       decoded = items.length === 1 ? items[0] : items;

@@ -22,7 +22,10 @@ const meta: MethodMeta = {
   ],
   response: [],
   types: {
-    LkItemDTO: [{ name: 'item_id', kind: 'number' }, { name: 'end_time', kind: 'string' }],
+    LkItemDTO: [
+      { name: 'item_id', kind: 'number' },
+      { name: 'end_time', kind: 'string' },
+    ],
     Page: [{ name: 'no', kind: 'number' }],
   },
 };
@@ -57,17 +60,39 @@ describe('encodeParams', () => {
   });
 
   it('writes integers as plain digits, however large', () => {
-    expect(encodeParams(meta, { adzone_id: 1e21, item_ids: [2 ** 70, -0] }).text).toEqual({ adzone_id: '1000000000000000000000', item_ids: '1180591620717411303424,0' });
+    expect(encodeParams(meta, { adzone_id: 1e21, item_ids: [2 ** 70, -0] }).text).toEqual({
+      adzone_id: '1000000000000000000000',
+      item_ids: '1180591620717411303424,0',
+    });
   });
 
   it('drops null, undefined, empty and whitespace-only values', () => {
-    const { text } = encodeParams(meta, { adzone_id: 1, q: '  ', fields: [], ext: null, min_price: undefined, start_time: '' });
+    const { text } = encodeParams(meta, {
+      adzone_id: 1,
+      q: '  ',
+      fields: [],
+      ext: null,
+      min_price: undefined,
+      start_time: '',
+    });
     expect(text).toEqual({ adzone_id: '1' });
   });
 
   it('passes pre-encoded text through and sends params unknown to the metadata', () => {
-    const { text } = encodeParams(meta, { item_dto: '[{"item_id":1}]', item_ids: '1,2', extra_flag: true, extra_obj: { k: 1n }, extra_list: [{ a: 1 }] });
-    expect(text).toEqual({ item_dto: '[{"item_id":1}]', item_ids: '1,2', extra_flag: 'true', extra_obj: '{"k":1}', extra_list: '[{"a":1}]' });
+    const { text } = encodeParams(meta, {
+      item_dto: '[{"item_id":1}]',
+      item_ids: '1,2',
+      extra_flag: true,
+      extra_obj: { k: 1n },
+      extra_list: [{ a: 1 }],
+    });
+    expect(text).toEqual({
+      item_dto: '[{"item_id":1}]',
+      item_ids: '1,2',
+      extra_flag: 'true',
+      extra_obj: '{"k":1}',
+      extra_list: '[{"a":1}]',
+    });
   });
 
   it('puts file params aside, unsigned, whatever their shape', () => {

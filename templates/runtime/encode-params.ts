@@ -44,7 +44,11 @@ function encodeScalar(value: unknown): string {
   // String(1e21) is "1e+21": integers that large go through bigint to keep plain digits.
   if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 1e21) return BigInt(value).toString();
   if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every(isScalarLike)) return value.filter((v) => !isBlank(v)).map(encodeScalar).join(',');
+  if (Array.isArray(value) && value.every(isScalarLike))
+    return value
+      .filter((v) => !isBlank(v))
+      .map(encodeScalar)
+      .join(',');
   return stringifyJson(withTimestamps(value));
 }
 

@@ -48,7 +48,8 @@ export class TopError extends TopClientError {
   /** For code 7 (call limit): the ban length announced in `sub_msg`, in milliseconds. */
   readonly retryAfterMs: number | undefined;
   constructor(method: string, fields: TopErrorFields, status?: number) {
-    const sub = fields.subCode || fields.subMsg ? ` (${[fields.subCode, fields.subMsg].filter(Boolean).join(': ')})` : '';
+    const sub =
+      fields.subCode || fields.subMsg ? ` (${[fields.subCode, fields.subMsg].filter(Boolean).join(': ')})` : '';
     const id = fields.requestId ? ` [request_id ${fields.requestId}]` : '';
     super(method, `${method} failed: ${fields.code} ${fields.msg}${sub}${id}`);
     this.code = fields.code;
@@ -81,7 +82,10 @@ export class TopValidationError extends TopClientError {
   readonly problems: readonly ValidationProblem[];
   constructor(method: string, problems: readonly ValidationProblem[]) {
     const lines = problems.map((p) => `  ${p.param}: ${p.message}`);
-    super(method, `${method}: ${problems.length} invalid param${problems.length === 1 ? '' : 's'}\n${lines.join('\n')}`);
+    super(
+      method,
+      `${method}: ${problems.length} invalid param${problems.length === 1 ? '' : 's'}\n${lines.join('\n')}`,
+    );
     this.problems = problems;
   }
 }

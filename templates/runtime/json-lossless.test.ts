@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LosslessNumber, needsLosslessParse, parseJsonLossless, stringifyJson, type JsonValue } from './json-lossless.js';
+import {
+  LosslessNumber,
+  needsLosslessParse,
+  parseJsonLossless,
+  stringifyJson,
+  type JsonValue,
+} from './json-lossless.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const docRecords = path.resolve(repoRoot, '../shared/corpus/doc-records');
@@ -11,7 +17,8 @@ const docRecords = path.resolve(repoRoot, '../shared/corpus/doc-records');
 function plain(value: JsonValue): unknown {
   if (value instanceof LosslessNumber) return Number(value.text);
   if (Array.isArray(value)) return value.map(plain);
-  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plain(v)]));
   return value;
 }
 
@@ -31,7 +38,10 @@ describe('needsLosslessParse', () => {
 
 describe('parseJsonLossless', () => {
   it('keeps a 19-digit integer and decimal text exactly', () => {
-    const v = parseJsonLossless('{"a":1707359271433894971,"b":[5.10,-9223372036854775808],"c":7,"d":"x"}') as Record<string, JsonValue>;
+    const v = parseJsonLossless('{"a":1707359271433894971,"b":[5.10,-9223372036854775808],"c":7,"d":"x"}') as Record<
+      string,
+      JsonValue
+    >;
     expect(v['a']).toEqual(new LosslessNumber('1707359271433894971'));
     expect(v['b']).toEqual([new LosslessNumber('5.10'), new LosslessNumber('-9223372036854775808')]);
     expect(v['c']).toBe(7);
@@ -39,11 +49,15 @@ describe('parseJsonLossless', () => {
   });
 
   it('uses JSON.parse when nothing would be lost', () => {
-    expect(parseJsonLossless('{"a":[1,2.5,true,null],"b":{"c":"\\u00e9\\/"}}')).toEqual({ a: [1, 2.5, true, null], b: { c: 'é/' } });
+    expect(parseJsonLossless('{"a":[1,2.5,true,null],"b":{"c":"\\u00e9\\/"}}')).toEqual({
+      a: [1, 2.5, true, null],
+      b: { c: 'é/' },
+    });
   });
 
   it('decodes escapes, nesting, empty containers and __proto__ keys like JSON.parse', () => {
-    const text = ' { "__proto__" : {"x":1}, "e":[], "o":{}, "s":"a\\"b\\\\c\\n\\u4e2d", "n":[0,-1,2.5e-3,true,false,null] } ';
+    const text =
+      ' { "__proto__" : {"x":1}, "e":[], "o":{}, "s":"a\\"b\\\\c\\n\\u4e2d", "n":[0,-1,2.5e-3,true,false,null] } ';
     const slow = parseJsonLossless(text, { fastPath: false });
     expect(plain(slow)).toEqual(JSON.parse(text));
     expect(Object.getPrototypeOf(slow)).toBe(Object.prototype);
@@ -89,7 +103,12 @@ describe('stringifyJson', () => {
   it('writes bigint and LosslessNumber as bare number literals', () => {
     const text = stringifyJson({ id: 1707359271433894971n, p: new LosslessNumber('5.10'), s: 'a"b', l: [1n, 2] });
     expect(text).toBe('{"id":1707359271433894971,"p":5.10,"s":"a\\"b","l":[1,2]}');
-    expect(parseJsonLossless(text)).toEqual({ id: new LosslessNumber('1707359271433894971'), p: new LosslessNumber('5.10'), s: 'a"b', l: [1, 2] });
+    expect(parseJsonLossless(text)).toEqual({
+      id: new LosslessNumber('1707359271433894971'),
+      p: new LosslessNumber('5.10'),
+      s: 'a"b',
+      l: [1, 2],
+    });
   });
 
   it('leaves strings that merely contain digits and # alone', () => {

@@ -22,7 +22,9 @@ const meta: MethodMeta = {
   response: [{ name: 'ok', kind: 'boolean' }],
   types: {},
 };
-const request = (params: Record<string, unknown> = { adzone_id: 1 }): { meta: MethodMeta; params: Record<string, unknown> } => ({ meta, params });
+const request = (
+  params: Record<string, unknown> = { adzone_id: 1 },
+): { meta: MethodMeta; params: Record<string, unknown> } => ({ meta, params });
 const echo = `Invalid session ${SESSION} for app secret ${SECRET}`;
 
 let gateway: LocalGateway | undefined;
@@ -52,7 +54,11 @@ function expectNoCredentials(values: unknown[]): void {
   }
 }
 
-async function run(reply: Reply | undefined, options: Partial<TopClientOptions>, params?: Record<string, unknown>): Promise<{ events: TopLogEvent[]; error: unknown }> {
+async function run(
+  reply: Reply | undefined,
+  options: Partial<TopClientOptions>,
+  params?: Record<string, unknown>,
+): Promise<{ events: TopLogEvent[]; error: unknown }> {
   if (reply) gateway = await startLocalGateway(() => reply);
   const events: TopLogEvent[] = [];
   const client = new TopClient({
@@ -83,7 +89,9 @@ describe('the secret and the session never leak', () => {
   });
 
   it('from a TopError whose sub_msg echoes them', async () => {
-    const body = JSON.stringify({ error_response: { code: 27, msg: `Invalid session ${SESSION}`, sub_code: 'invalid-sessionkey', sub_msg: echo } });
+    const body = JSON.stringify({
+      error_response: { code: 27, msg: `Invalid session ${SESSION}`, sub_code: 'invalid-sessionkey', sub_msg: echo },
+    });
     const { events, error } = await run({ body }, {});
     expect(error).toBeInstanceOf(TopError);
     expect((error as TopError).subMsg).toBe('Invalid session *** for app secret ***');
@@ -104,7 +112,9 @@ describe('the secret and the session never leak', () => {
 
   it('from network errors whose message quotes the request URL', async () => {
     const fetch: FetchLike = async (url) => {
-      throw new TypeError('fetch failed', { cause: Object.assign(new Error(`connect ECONNREFUSED for ${url} (${SECRET})`), { code: 'ECONNREFUSED' }) });
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error(`connect ECONNREFUSED for ${url} (${SECRET})`), { code: 'ECONNREFUSED' }),
+      });
     };
     const { events, error } = await run(undefined, { fetch });
     expect(error).toMatchObject({ kind: 'network', errno: 'ECONNREFUSED', attempts: 2 });

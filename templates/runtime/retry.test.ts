@@ -2,17 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { banMillis, TopError, TopResponseError, TopTransportError, TopValidationError } from './errors.js';
 import { backoffDelay, decideRetry, sleep, type RetryPolicy } from './retry.js';
 
-const policy: RetryPolicy = { maxRetries: 2, retryBaseMs: 100, retryMaxMs: 1000, maxBanWaitMs: 3000, random: () => 0.5 };
+const policy: RetryPolicy = {
+  maxRetries: 2,
+  retryBaseMs: 100,
+  retryMaxMs: 1000,
+  maxBanWaitMs: 3000,
+  random: () => 0.5,
+};
 const m = 'taobao.tbk.x';
-const top = (code: number, subCode?: string, subMsg?: string): TopError => new TopError(m, { code, msg: 'm', subCode, subMsg });
+const top = (code: number, subCode?: string, subMsg?: string): TopError =>
+  new TopError(m, { code, msg: 'm', subCode, subMsg });
 
 describe('decideRetry', () => {
   it.each([
-    ['a network error', new TopTransportError(m, 'x', { kind: 'network', errno: 'ECONNRESET' }), 'network error (ECONNRESET)'],
+    [
+      'a network error',
+      new TopTransportError(m, 'x', { kind: 'network', errno: 'ECONNRESET' }),
+      'network error (ECONNRESET)',
+    ],
     ['a timeout', new TopTransportError(m, 'x', { kind: 'timeout' }), 'timeout'],
     ['HTTP 502', new TopTransportError(m, 'x', { kind: 'http', status: 502 }), 'HTTP 502'],
     ['an isp.* sub-code', top(15, 'isp.remote-service-timeout'), 'code 15 isp.remote-service-timeout'],
-    ['code 7 without a ban', top(7, 'accesscontrol.limited-by-api-access-count'), 'code 7 accesscontrol.limited-by-api-access-count'],
+    [
+      'code 7 without a ban',
+      top(7, 'accesscontrol.limited-by-api-access-count'),
+      'code 7 accesscontrol.limited-by-api-access-count',
+    ],
   ])('retries %s with jittered backoff', (_name, error, reason) => {
     expect(decideRetry(error, 1, policy)).toEqual({ retry: true, delayMs: 50, reason });
   });

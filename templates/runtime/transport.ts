@@ -24,16 +24,28 @@ export interface HttpAttempt {
   redact: (text: string) => string;
 }
 
-function networkError(attempt: HttpAttempt, error: unknown): TopTransportError {
+/** A failure below HTTP (refused, reset, cut mid-body, DNS): retried by the client. */
+export function networkError(attempt: Pick<HttpAttempt, 'method' | 'redact'>, error: unknown): TopTransportError {
   const e = error as { message?: unknown; code?: unknown; cause?: { message?: unknown; code?: unknown } };
   const code = e?.cause?.code ?? e?.code;
   const errno = typeof code === 'string' ? code : undefined;
   const detail = [e?.message, e?.cause?.message].filter((m) => typeof m === 'string' && m).join(': ');
   const message = `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`;
-  return new TopTransportError(attempt.method, message, errno !== undefined ? { kind: 'network', errno } : { kind: 'network' });
+  return new TopTransportError(
+    attempt.method,
+    message,
+    errno !== undefined ? { kind: 'network', errno } : { kind: 'network' },
+  );
 }
 
-/** Sends one request and reads the whole answer as text. */
+/** No whole answer within the attempt's time limit: retried by the client. */
+export function timeoutError(attempt: Pick<HttpAttempt, 'method' | 'timeoutMs'>): TopTransportError {
+  return new TopTransportError(attempt.method, `${attempt.method}: no answer within ${attempt.timeoutMs} ms`, {
+    kind: 'timeout',
+  });
+}
+
+/** Sends one request through a fetch implementation and reads the whole answer as text. */
 export async function sendHttp(attempt: HttpAttempt): Promise<HttpAnswer> {
   const timeout = new AbortController();
   let timedOut = false;
@@ -57,10 +69,7 @@ export async function sendHttp(attempt: HttpAttempt): Promise<HttpAnswer> {
     return { status: response.status, contentType: response.headers.get('content-type'), body };
   } catch (error) {
     if (attempt.signal?.aborted) throw attempt.signal.reason;
-    if (timedOut) {
-      const message = `${attempt.method}: no answer within ${attempt.timeoutMs} ms`;
-      throw new TopTransportError(attempt.method, message, { kind: 'timeout' });
-    }
+    if (timedOut) throw timeoutError(attempt);
     throw networkError(attempt, error);
   } finally {
     clearTimeout(timer);

@@ -19,7 +19,12 @@ const meta: MethodMeta = {
     { name: 'pic', kind: 'file' },
   ],
   response: [],
-  types: { LkItemDTO: [{ name: 'item_id', kind: 'number', required: true }, { name: 'note', kind: 'string', maxLength: 3 }] },
+  types: {
+    LkItemDTO: [
+      { name: 'item_id', kind: 'number', required: true },
+      { name: 'note', kind: 'string', maxLength: 3 },
+    ],
+  },
 };
 
 describe('validateParams', () => {
@@ -37,7 +42,9 @@ describe('validateParams', () => {
         pic: { data: Readable.from([]), filename: 'a.jpg' },
       }),
     ).toEqual([]);
-    expect(validateParams(meta, { adzone_id: 1, item_dto: '[{"item_id":1}]', has_coupon: false, min_price: 3 })).toEqual([]);
+    expect(
+      validateParams(meta, { adzone_id: 1, item_dto: '[{"item_id":1}]', has_coupon: false, min_price: 3 }),
+    ).toEqual([]);
   });
 
   it('reports every problem at once, naming each param', () => {
@@ -61,7 +68,10 @@ describe('validateParams', () => {
       { param: 'item_dto', message: 'has 3 items, more than the maximum 2' },
       { param: 'item_dto[0].item_id', message: 'required param is missing' },
       { param: 'item_dto[0].note', message: 'is 8 characters long, more than the maximum 3' },
-      { param: 'pic', message: 'expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got "not a file"' },
+      {
+        param: 'pic',
+        message: 'expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got "not a file"',
+      },
     ]);
   });
 
@@ -71,7 +81,12 @@ describe('validateParams', () => {
     ['a number below the minimum', { adzone_id: 0 }, 'adzone_id', 'is 0, less than the minimum 1'],
     ['a string over maxLength', { adzone_id: 1, q: '123456' }, 'q', 'is 6 characters long'],
     ['whitespace for a required param', { adzone_id: '  ' }, 'adzone_id', 'required param is missing'],
-    ['an array for a struct list item', { adzone_id: 1, item_dto: [[1]] }, 'item_dto[0]', 'expects an object (LkItemDTO)'],
+    [
+      'an array for a struct list item',
+      { adzone_id: 1, item_dto: [[1]] },
+      'item_dto[0]',
+      'expects an object (LkItemDTO)',
+    ],
     ['a scalar for a list', { adzone_id: 1, item_dto: 5 }, 'item_dto', 'expects a list'],
     ['an invalid Date', { adzone_id: 1, q: new Date('x') }, 'q', 'got an invalid Date'],
   ])('refuses %s', (_name, params, param, message) => {
@@ -82,6 +97,8 @@ describe('validateParams', () => {
   });
 
   it('refuses params that are not an object', () => {
-    expect(validateParams(meta, null)).toEqual([{ param: '(params)', message: 'expects an object of params, got null' }]);
+    expect(validateParams(meta, null)).toEqual([
+      { param: '(params)', message: 'expects an object of params, got null' },
+    ]);
   });
 });

@@ -35,19 +35,80 @@ const cases: [string, SignedCall, number, string, string?][] = [
   ['no sign', { ...kinds, omit: ['sign'] }, 24, 'Missing signature'],
   ['a sign made with another secret', { ...kinds, secret: 'other' }, 25, 'Invalid signature'],
   ['a tampered sign', { ...kinds, signOverride: '0'.repeat(64) }, 25, 'Invalid signature'],
-  ['no session for an auth-required method', { method: picEmbedFixture.meta.method, params: picEmbedFixture.example }, 26, 'Missing session'],
+  [
+    'no session for an auth-required method',
+    { method: picEmbedFixture.meta.method, params: picEmbedFixture.example },
+    26,
+    'Missing session',
+  ],
   ['a session not in `sessions`', { ...kinds, session: 'bad-session' }, 27, 'Invalid session'],
-  ['no required adzone_id', { ...kinds, params: { fields: 'a' } }, 40, 'Missing required arguments:adzone_id', 'isv.missing-parameter:adzone_id'],
-  ['a blank required param', { ...kinds, params: { adzone_id: '1', fields: ' ' } }, 40, 'Missing required arguments:fields'],
-  ['a Number param that is not an integer', { ...kinds, params: { ...kinds.params, adzone_id: '1.5' } }, 41, 'Invalid arguments:adzone_id', 'isv.invalid-parameter:adzone_id'],
-  ['a Number list with a bad element', { ...kinds, params: { ...kinds.params, item_ids: '1,x' } }, 41, 'Invalid arguments:item_ids'],
-  ['a Boolean param that is not true/false', { ...kinds, params: { ...kinds.params, is_tmall: 'yes' } }, 41, 'Invalid arguments:is_tmall'],
-  ['a Price param that is not decimal', { ...kinds, params: { ...kinds.params, start_price: '1,5' } }, 41, 'Invalid arguments:start_price'],
+  [
+    'no required adzone_id',
+    { ...kinds, params: { fields: 'a' } },
+    40,
+    'Missing required arguments:adzone_id',
+    'isv.missing-parameter:adzone_id',
+  ],
+  [
+    'a blank required param',
+    { ...kinds, params: { adzone_id: '1', fields: ' ' } },
+    40,
+    'Missing required arguments:fields',
+  ],
+  [
+    'a Number param that is not an integer',
+    { ...kinds, params: { ...kinds.params, adzone_id: '1.5' } },
+    41,
+    'Invalid arguments:adzone_id',
+    'isv.invalid-parameter:adzone_id',
+  ],
+  [
+    'a Number list with a bad element',
+    { ...kinds, params: { ...kinds.params, item_ids: '1,x' } },
+    41,
+    'Invalid arguments:item_ids',
+  ],
+  [
+    'a Boolean param that is not true/false',
+    { ...kinds, params: { ...kinds.params, is_tmall: 'yes' } },
+    41,
+    'Invalid arguments:is_tmall',
+  ],
+  [
+    'a Price param that is not decimal',
+    { ...kinds, params: { ...kinds.params, start_price: '1,5' } },
+    41,
+    'Invalid arguments:start_price',
+  ],
   ['a Json param that is not JSON', { ...kinds, params: { ...kinds.params, ext: '{a' } }, 41, 'Invalid arguments:ext'],
-  ['a struct param that is a JSON array', { ...kinds, params: { ...kinds.params, option: '[]' } }, 41, 'Invalid arguments:option'],
-  ['a byte[] param sent as text', { method: picEmbedFixture.meta.method, params: { ...picEmbedFixture.example, pic_stream: 'x' }, session: 'good-session' }, 41, 'Invalid arguments:pic_stream'],
-  ['no app_key and no timestamp: the app key is checked first', { ...kinds, omit: ['app_key', 'timestamp'] }, 28, 'Missing app key'],
-  ['a bad signature and a missing param: the signature is checked first', { ...kinds, params: {}, secret: 'x' }, 25, 'Invalid signature'],
+  [
+    'a struct param that is a JSON array',
+    { ...kinds, params: { ...kinds.params, option: '[]' } },
+    41,
+    'Invalid arguments:option',
+  ],
+  [
+    'a byte[] param sent as text',
+    {
+      method: picEmbedFixture.meta.method,
+      params: { ...picEmbedFixture.example, pic_stream: 'x' },
+      session: 'good-session',
+    },
+    41,
+    'Invalid arguments:pic_stream',
+  ],
+  [
+    'no app_key and no timestamp: the app key is checked first',
+    { ...kinds, omit: ['app_key', 'timestamp'] },
+    28,
+    'Missing app key',
+  ],
+  [
+    'a bad signature and a missing param: the signature is checked first',
+    { ...kinds, params: {}, secret: 'x' },
+    25,
+    'Invalid signature',
+  ],
 ];
 
 describe('protocol checks', () => {
@@ -70,7 +131,9 @@ describe('protocol checks', () => {
 
   it('answers errors in XML by default', async () => {
     const res = await callGateway(gateway.url, { ...kinds, omit: ['format'], secret: 'other' });
-    expect(res.text).toMatch(/<error_response><code>25<\/code><msg>Invalid signature<\/msg><request_id>[0-9a-z]{13}<\/request_id><\/error_response>$/);
+    expect(res.text).toMatch(
+      /<error_response><code>25<\/code><msg>Invalid signature<\/msg><request_id>[0-9a-z]{13}<\/request_id><\/error_response>$/,
+    );
   });
 
   it('keeps the error_response root for simplify=true', async () => {

@@ -48,7 +48,9 @@ export function checkRequest(request: ParsedRequest, ctx: GatewayContext): Check
   const at = parseTopTimestamp(timestamp);
   if (at === undefined) return fail(topErrors.invalidTimestamp(`timestamp ${timestamp} is not yyyy-MM-dd HH:mm:ss`));
   if (Math.abs(at - ctx.now()) > TIMESTAMP_WINDOW_MS) {
-    return fail(topErrors.invalidTimestamp(`timestamp ${timestamp} (GMT+8) is more than 10 minutes away from the gateway's time`));
+    return fail(
+      topErrors.invalidTimestamp(`timestamp ${timestamp} (GMT+8) is more than 10 minutes away from the gateway's time`),
+    );
   }
 
   const v = p['v'];
@@ -76,7 +78,10 @@ export function checkRequest(request: ParsedRequest, ctx: GatewayContext): Check
  * Recomputes the signature over every text param received (file parts never reach `params`).
  * A missing sign_method means md5, the algorithm of the oldest SDKs.
  */
-export function verifySignature(params: Readonly<Record<string, string>>, apps: Readonly<Record<string, string>>): boolean {
+export function verifySignature(
+  params: Readonly<Record<string, string>>,
+  apps: Readonly<Record<string, string>>,
+): boolean {
   const appKey = params['app_key'];
   const given = params['sign'];
   if (appKey === undefined || given === undefined || !Object.hasOwn(apps, appKey)) return false;

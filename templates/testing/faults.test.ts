@@ -74,7 +74,10 @@ describe('faults', () => {
 
   it('error answers the given error_response', async () => {
     gateway.inject({ kind: 'error', error: { code: 50, msg: 'Remote service error', sub_code: 'isv.item-not-exist' } });
-    expect(errorOf((await callGateway(gateway.url, kinds)).text)).toMatchObject({ code: 50, sub_code: 'isv.item-not-exist' });
+    expect(errorOf((await callGateway(gateway.url, kinds)).text)).toMatchObject({
+      code: 50,
+      sub_code: 'isv.item-not-exist',
+    });
   });
 
   it('error-sample answers the documented error sample, in the requested format', async () => {
@@ -99,7 +102,12 @@ describe('FaultQueue', () => {
     q.inject({ kind: 'cut', times: 2 });
     q.inject({ kind: 'http-error' });
     expect(q.pending).toBe(3);
-    expect([q.take('m'), q.take('m'), q.take('m'), q.take('m')].map((f) => f?.kind)).toEqual(['cut', 'cut', 'http-error', undefined]);
+    expect([q.take('m'), q.take('m'), q.take('m'), q.take('m')].map((f) => f?.kind)).toEqual([
+      'cut',
+      'cut',
+      'http-error',
+      undefined,
+    ]);
   });
   it('refuses a non-positive times', () => {
     expect(() => new FaultQueue().inject({ kind: 'cut', times: 0 })).toThrow(RangeError);

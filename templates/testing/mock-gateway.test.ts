@@ -9,12 +9,16 @@ import { startMockGateway, type MockGateway } from './mock-gateway.js';
 
 let gateway: MockGateway;
 beforeAll(async () => {
-  gateway = await startMockGateway({ apps: { [APP_KEY]: APP_SECRET }, methods: [refundFixture, picEmbedFixture, kindsFixture] });
+  gateway = await startMockGateway({
+    apps: { [APP_KEY]: APP_SECRET },
+    methods: [refundFixture, picEmbedFixture, kindsFixture],
+  });
 });
 afterAll(() => gateway.close());
 
 const refund = { method: refundFixture.meta.method, params: refundFixture.example };
-const root = (text: string) => (parseJsonLossless(text) as Record<string, Record<string, unknown>>)['tbk_order_refund_get_response']!;
+const root = (text: string) =>
+  (parseJsonLossless(text) as Record<string, Record<string, unknown>>)['tbk_order_refund_get_response']!;
 
 describe('startMockGateway', () => {
   it('listens on 127.0.0.1 at /router/rest', () => {
@@ -31,7 +35,12 @@ describe('startMockGateway', () => {
     expect(idA).toMatch(/^[0-9a-z]{13}$/);
     expect(root(b.text)['request_id']).not.toBe(idA);
     const call = gateway.calls.at(-1)!;
-    expect(call).toMatchObject({ method: refundFixture.meta.method, verified: true, format: 'json', httpMethod: 'POST' });
+    expect(call).toMatchObject({
+      method: refundFixture.meta.method,
+      verified: true,
+      format: 'json',
+      httpMethod: 'POST',
+    });
     expect(call.queryNames).toContain('sign');
     expect(call.queryNames).not.toContain('publisher_refund_order_query_option');
   });
@@ -69,7 +78,10 @@ describe('startMockGateway', () => {
   it('synthesises a marked answer for a method without any sample', async () => {
     const bare = await startMockGateway({ apps: { [APP_KEY]: APP_SECRET }, methods: [kindsWithoutSamples] });
     try {
-      const res = await callGateway(bare.url, { method: kindsWithoutSamples.meta.method, params: kindsWithoutSamples.example });
+      const res = await callGateway(bare.url, {
+        method: kindsWithoutSamples.meta.method,
+        params: kindsWithoutSamples.example,
+      });
       expect(res.headers.get('x-mock-synthetic')).toBe('1');
       expect(res.text).toContain('"title":"synthetic:title"');
       expect(bare.calls[0]!.synthetic).toBe(true);
@@ -88,20 +100,29 @@ describe('startMockGateway', () => {
     expect(res.text).toContain('"embed_pic_url":"https:\\/\\/xxx"');
     const call = gateway.calls.at(-1)!;
     expect(call.verified).toBe(true);
-    expect(call.files).toEqual([{ name: 'pic_stream', filename: 'a.jpg', contentType: 'application/octet-stream', size: 3 }]);
+    expect(call.files).toEqual([
+      { name: 'pic_stream', filename: 'a.jpg', contentType: 'application/octet-stream', size: 3 },
+    ]);
     expect(call.params['pic_stream']).toBeUndefined();
   });
 
   it('answers a value set with setResponse instead of the sample, until reset', async () => {
     gateway.setResponse(refundFixture.meta.method, { result_msg: 'custom' });
-    expect(root((await callGateway(gateway.url, refund)).text)).toEqual({ result_msg: 'custom', request_id: expect.any(String) });
+    expect(root((await callGateway(gateway.url, refund)).text)).toEqual({
+      result_msg: 'custom',
+      request_id: expect.any(String),
+    });
     gateway.setResponse(refundFixture.meta.method, undefined);
     expect(root((await callGateway(gateway.url, refund)).text)['result_msg']).toBe('result');
   });
 
   it('answers 404 off /router/rest and 400 for a body it cannot read', async () => {
     expect((await fetch(gateway.url.replace('/router/rest', '/other'))).status).toBe(404);
-    const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.status).toBe(400);
   });
 

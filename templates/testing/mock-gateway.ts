@@ -97,7 +97,13 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
         // A fault of the gateway itself shows as an answer, not as a mysteriously cut connection.
         const status = e instanceof BodyTooLargeError ? 413 : 500;
         if (res.headersSent) res.destroy();
-        else send(res, status, 'text/plain; charset=utf-8', `mock gateway: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+        else
+          send(
+            res,
+            status,
+            'text/plain; charset=utf-8',
+            `mock gateway: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+          );
       });
   });
 
@@ -134,7 +140,9 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
     const type = contentTypeOf(format);
     if (fault?.kind === 'error-sample') {
       call.error = (checked.fixture && errorSampleValue(checked.fixture)) ?? DEFAULT_ERROR_SAMPLE;
-      const text = checked.fixture ? errorSampleBody(checked.fixture, format, requestId) : renderError(call.error, format, requestId);
+      const text = checked.fixture
+        ? errorSampleBody(checked.fixture, format, requestId)
+        : renderError(call.error, format, requestId);
       return send(res, 200, type, text);
     }
     const error = fault ? faultError(fault) : checked.error;
@@ -199,7 +207,13 @@ function contentTypeOf(format: ResponseFormat): string {
   return format === 'xml' ? 'text/xml;charset=UTF-8' : 'application/json;charset=UTF-8';
 }
 
-function send(res: ServerResponse, status: number, contentType: string, text: string, headers: Record<string, string> = {}): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.destroyed) return;
   res.writeHead(status, { 'content-type': contentType, ...headers });
   res.end(text);

@@ -19,7 +19,12 @@ export interface ParsedRequest {
 
 export class RequestBodyError extends Error {}
 
-export function parseRequest(httpMethod: string, rawUrl: string, contentType: string | undefined, body: Buffer): ParsedRequest {
+export function parseRequest(
+  httpMethod: string,
+  rawUrl: string,
+  contentType: string | undefined,
+  body: Buffer,
+): ParsedRequest {
   const url = new URL(rawUrl, 'http://127.0.0.1');
   // No prototype: a param named `__proto__` or `constructor` is just a param.
   const params: Record<string, string> = Object.create(null) as Record<string, string>;

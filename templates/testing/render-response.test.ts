@@ -83,7 +83,9 @@ describe('renderResponse and the runtime decoder', () => {
   ] as const;
 
   it.each(cases)('decode every rendering of %s to the same object', (_name, meta, value) => {
-    const [json, ...others] = (['json', 'simplify', 'xml'] as const).map((f) => decodeResponse(meta, renderResponse(meta, value, f)));
+    const [json, ...others] = (['json', 'simplify', 'xml'] as const).map((f) =>
+      decodeResponse(meta, renderResponse(meta, value, f)),
+    );
     for (const other of others) expect(other).toEqual(json);
   });
 

@@ -15,14 +15,24 @@ import { isObject, setMember, type ResponseObject, type ResponseValue } from './
 
 export type ResponseFormat = 'json' | 'simplify' | 'xml';
 
-export function renderResponse(meta: MethodMeta, value: ResponseObject, format: ResponseFormat, requestId?: string): string {
+export function renderResponse(
+  meta: MethodMeta,
+  value: ResponseObject,
+  format: ResponseFormat,
+  requestId?: string,
+): string {
   const tree = format === 'simplify' ? { ...value } : wrapObject(meta, undefined, value, format === 'xml');
   if (requestId !== undefined) setMember(tree, 'request_id', requestId);
   if (format === 'xml') return XML_PROLOG + writeXmlElement(meta.rootKey, tree);
   return stringifyJson({ [meta.rootKey]: tree });
 }
 
-function wrapObject(meta: MethodMeta, struct: string | undefined, value: ResponseObject, forXml: boolean): ResponseObject {
+function wrapObject(
+  meta: MethodMeta,
+  struct: string | undefined,
+  value: ResponseObject,
+  forXml: boolean,
+): ResponseObject {
   const fields = fieldsOf(meta, struct);
   const result: ResponseObject = {};
   for (const [key, member] of Object.entries(value)) {
@@ -31,7 +41,12 @@ function wrapObject(meta: MethodMeta, struct: string | undefined, value: Respons
   return result;
 }
 
-function wrapValue(meta: MethodMeta, field: FieldMeta | undefined, value: ResponseValue, forXml: boolean): ResponseValue {
+function wrapValue(
+  meta: MethodMeta,
+  field: FieldMeta | undefined,
+  value: ResponseValue,
+  forXml: boolean,
+): ResponseValue {
   if (!field) return value;
   if (field.list && Array.isArray(value)) {
     return { [wrapperKey(field)]: value.map((item) => wrapElement(meta, field, item, forXml)) };

@@ -5,11 +5,23 @@ import { addRequestIdToJson, addRequestIdToXml, newRequestId } from './request-i
 describe('addRequestIdToJson', () => {
   it.each([
     ['under the root key, after the last member', '{"a_response":{"x":1}}', '{"a_response":{"x":1,"request_id":"R"}}'],
-    ['keeping the layout around it', '{\n  "a_response": {\n    "x": 1\n  }\n}\n', '{\n  "a_response": {\n    "x": 1,"request_id":"R"\n  }\n}'],
+    [
+      'keeping the layout around it',
+      '{\n  "a_response": {\n    "x": 1\n  }\n}\n',
+      '{\n  "a_response": {\n    "x": 1,"request_id":"R"\n  }\n}',
+    ],
     ['without a comma in an empty root', '{"a_response":{ }}', '{"a_response":{"request_id":"R" }}'],
     ['in the error_response root', '{"error_response":{"code":50}}', '{"error_response":{"code":50,"request_id":"R"}}'],
-    ['in the outer object when there is no single root key', '{"x":1,"y":{"z":2}}', '{"x":1,"y":{"z":2},"request_id":"R"}'],
-    ['into invalid JSON judged from its start (seed 004 style)', '{"a_response":{"x":oops}}', '{"a_response":{"x":oops,"request_id":"R"}}'],
+    [
+      'in the outer object when there is no single root key',
+      '{"x":1,"y":{"z":2}}',
+      '{"x":1,"y":{"z":2},"request_id":"R"}',
+    ],
+    [
+      'into invalid JSON judged from its start (seed 004 style)',
+      '{"a_response":{"x":oops}}',
+      '{"a_response":{"x":oops,"request_id":"R"}}',
+    ],
   ])('adds it %s', (_name, text, want) => {
     expect(addRequestIdToJson(text, 'R')).toBe(want);
   });

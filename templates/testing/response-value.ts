@@ -11,14 +11,7 @@ import { parseXml, type XmlElement } from '../runtime/xml.js';
 import { fieldsOf, findField } from './response-fields.js';
 
 export type ResponseValue =
-  | null
-  | boolean
-  | string
-  | number
-  | bigint
-  | LosslessNumber
-  | ResponseValue[]
-  | { [key: string]: ResponseValue };
+  null | boolean | string | number | bigint | LosslessNumber | ResponseValue[] | { [key: string]: ResponseValue };
 
 export type ResponseObject = { [key: string]: ResponseValue };
 
@@ -44,7 +37,11 @@ function singleMember(object: { [key: string]: JsonValue }): JsonValue | undefin
   return keys.length === 1 ? object[keys[0]!] : undefined;
 }
 
-function unwrapObject(meta: MethodMeta, struct: string | undefined, object: { [key: string]: JsonValue }): ResponseObject {
+function unwrapObject(
+  meta: MethodMeta,
+  struct: string | undefined,
+  object: { [key: string]: JsonValue },
+): ResponseObject {
   const fields = fieldsOf(meta, struct);
   const result: ResponseObject = {};
   for (const [key, value] of Object.entries(object)) {
@@ -72,15 +69,26 @@ function xmlObject(meta: MethodMeta, struct: string | undefined, element: XmlEle
   for (const name of names) {
     const children = element.children.filter((c) => c.name === name);
     const field = findField(fields, name);
-    if (field?.list) setMember(result, name, xmlListItems(field, children[0]!, meta.types).map((c) => xmlElement(meta, field, c)));
-    else if (children.length > 1) setMember(result, name, children.map((c) => xmlElement(meta, field, c)));
+    if (field?.list)
+      setMember(
+        result,
+        name,
+        xmlListItems(field, children[0]!, meta.types).map((c) => xmlElement(meta, field, c)),
+      );
+    else if (children.length > 1)
+      setMember(
+        result,
+        name,
+        children.map((c) => xmlElement(meta, field, c)),
+      );
     else setMember(result, name, xmlElement(meta, field, children[0]!));
   }
   return result;
 }
 
 function xmlElement(meta: MethodMeta, field: FieldMeta | undefined, element: XmlElement): ResponseValue {
-  if (field?.kind === 'struct' || (!field && element.children.length > 0)) return xmlObject(meta, field?.struct, element);
+  if (field?.kind === 'struct' || (!field && element.children.length > 0))
+    return xmlObject(meta, field?.struct, element);
   const text = element.text;
   const trimmed = text.trim();
   if (field?.kind === 'number' && isIntegerText(trimmed)) return toLong(trimmed);

@@ -29,7 +29,13 @@ describe('synthesizeResponse', () => {
   it('takes the example of a request param of the same name', () => {
     const fixture: MethodFixture = {
       ...kindsWithoutSamples,
-      meta: { ...kindsWithoutSamples.meta, response: [{ name: 'adzone_id', kind: 'number' }, { name: 'fields', kind: 'string' }] },
+      meta: {
+        ...kindsWithoutSamples.meta,
+        response: [
+          { name: 'adzone_id', kind: 'number' },
+          { name: 'fields', kind: 'string' },
+        ],
+      },
       example: { adzone_id: '9007199254740993', fields: 'num_iid,title' },
     };
     expect(synthesizeResponse(fixture)).toEqual({ adzone_id: 9007199254740993n, fields: 'num_iid,title' });
@@ -43,7 +49,12 @@ describe('synthesizeResponse', () => {
         rootKey: 'tbk_tree_get_response',
         request: [],
         response: [{ name: 'root', kind: 'struct', struct: 'Node' }],
-        types: { Node: [{ name: 'name', kind: 'string' }, { name: 'children', kind: 'struct', struct: 'Node', list: true }] },
+        types: {
+          Node: [
+            { name: 'name', kind: 'string' },
+            { name: 'children', kind: 'struct', struct: 'Node', list: true },
+          ],
+        },
       },
       example: {},
       samples: {},

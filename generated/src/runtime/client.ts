@@ -16,7 +16,8 @@ import { redactText, redactUrl } from './redact.js';
 import { decideRetry, sleep } from './retry.js';
 import { sign } from './sign.js';
 import { formatTopTimestamp } from './timestamp.js';
-import { sendHttp } from './transport.js';
+import { createNodeTransport } from './node-transport.js';
+import { sendHttp, type HttpAnswer, type HttpAttempt } from './transport.js';
 import { validateParams } from './validate-params.js';
 
 export type { TopClientOptions } from './client-options.js';
@@ -58,12 +59,33 @@ export class TopClient {
   readonly gateway: string;
   readonly #secret: string;
   readonly #options: ResolvedClientOptions;
+  readonly #send: (attempt: Omit<HttpAttempt, 'fetch'>) => Promise<HttpAnswer>;
+  readonly #close: () => void;
+  /** The normalised gateway URL when it has no query or fragment of its own. */
+  readonly #gatewayBase: string | undefined;
 
   constructor(options: TopClientOptions) {
     this.#options = resolveClientOptions(options);
     this.#secret = options.appSecret;
     this.appKey = this.#options.appKey;
     this.gateway = this.#options.gateway;
+    const gateway = new URL(this.gateway);
+    this.#gatewayBase =
+      gateway.search === '' && gateway.hash === '' && !this.gateway.includes('?') ? gateway.href : undefined;
+    const fetch = this.#options.fetch;
+    if (fetch) {
+      this.#send = (attempt) => sendHttp({ ...attempt, fetch });
+      this.#close = () => {};
+    } else {
+      const transport = createNodeTransport();
+      this.#send = transport.send;
+      this.#close = transport.close;
+    }
+  }
+
+  /** Closes the idle keep-alive connections (they never keep the process alive; this frees them now). */
+  close(): void {
+    this.#close();
   }
 
   /** Calls the method and returns the decoded response (`TopError` on `error_response`). */
@@ -77,11 +99,20 @@ export class TopClient {
     const redact = (text: string): string => redactText(text, [this.#secret, options.session]);
     const problems = validateParams(request.meta, request.params);
     if (problems.length > 0) {
-      throw new TopValidationError(method, problems.map((p) => ({ param: p.param, message: redact(p.message) })));
+      throw new TopValidationError(
+        method,
+        problems.map((p) => ({ param: p.param, message: redact(p.message) })),
+      );
     }
     options.signal?.throwIfAborted();
     const encoded = encodeParams(request.meta, request.params as Record<string, unknown>);
-    const call: Call = { request, text: encoded.text, body: await prepareRequestBody(encoded.text, encoded.files), options, redact };
+    const call: Call = {
+      request,
+      text: encoded.text,
+      body: await prepareRequestBody(encoded.text, encoded.files),
+      options,
+      redact,
+    };
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.#attempt(call, attempt);
@@ -91,10 +122,29 @@ export class TopClient {
         if (error instanceof TopClientError) error.attempts = attempt;
         const decision = decideRetry(error, attempt, this.#options);
         if (!decision.retry) throw error;
-        emitLog(this.#options.logger, { type: 'retry', level: 'warn', method, attempt, reason: decision.reason, delayMs: decision.delayMs });
+        if (this.#options.logger)
+          emitLog(this.#options.logger, {
+            type: 'retry',
+            level: 'warn',
+            method,
+            attempt,
+            reason: decision.reason,
+            delayMs: decision.delayMs,
+          });
         await sleep(decision.delayMs, options.signal);
       }
     }
+  }
+
+  /**
+   * The gateway URL with the system params in its query. A gateway without a query of its own
+   * (the usual case) takes them appended; otherwise they are set into its query.
+   */
+  #url(system: Record<string, string>): string {
+    if (this.#gatewayBase !== undefined) return `${this.#gatewayBase}?${new URLSearchParams(system).toString()}`;
+    const url = new URL(this.#options.gateway);
+    for (const [name, value] of Object.entries(system)) url.searchParams.set(name, value);
+    return url.href;
   }
 
   /** System params of one attempt (fresh timestamp), signed over system + business text. */
@@ -120,17 +170,16 @@ export class TopClient {
     const { request, options, redact } = call;
     const method = request.meta.method;
     const o = this.#options;
-    const url = new URL(o.gateway);
-    for (const [name, value] of Object.entries(this.#systemParams(method, options.session, call.text))) {
-      url.searchParams.set(name, value);
-    }
+    const href = this.#url(this.#systemParams(method, options.session, call.text));
     const { body, headers } = call.body.make();
-    const secrets = [this.#secret, options.session];
-    emitLog(o.logger, { type: 'request', level: 'debug', method, attempt, url: redactUrl(url, secrets), multipart: call.body.multipart });
+    // Log events are built only for a logger: redacting the URL costs more than the rest of a call.
+    if (o.logger) {
+      const url = redactUrl(new URL(href), [this.#secret, options.session]);
+      emitLog(o.logger, { type: 'request', level: 'debug', method, attempt, url, multipart: call.body.multipart });
+    }
     const started = performance.now();
-    const answer = await sendHttp({
-      fetch: o.fetch,
-      url: url.href,
+    const answer = await this.#send({
+      url: href,
       init: { method: 'POST', headers, body },
       timeoutMs: options.timeoutMs ?? o.timeoutMs,
       signal: options.signal,
@@ -139,25 +188,45 @@ export class TopClient {
     });
     const ms = Math.round(performance.now() - started);
     const base = { type: 'response', level: 'debug', method, attempt, status: answer.status, ms } as const;
+    const log = o.logger;
     if (answer.status >= 500) {
-      emitLog(o.logger, { ...base, requestId: undefined, outcome: 'http-error' });
+      if (log) emitLog(log, { ...base, requestId: undefined, outcome: 'http-error' });
       const message = `${method}: HTTP ${answer.status} from the gateway`;
       throw new TopTransportError(method, message, { kind: 'http', status: answer.status, body: redact(answer.body) });
     }
     let decoded: DecodedResponse;
     try {
-      decoded = parseTopResponse(request.meta, answer.body, { contentType: answer.contentType, status: answer.status, redact });
+      decoded = parseTopResponse(request.meta, answer.body, {
+        contentType: answer.contentType,
+        status: answer.status,
+        redact,
+      });
     } catch (error) {
       if (error instanceof TopError) {
         const fields = { requestId: error.requestId, outcome: 'top-error', code: error.code } as const;
-        emitLog(o.logger, error.subCode !== undefined ? { ...base, ...fields, subCode: error.subCode } : { ...base, ...fields });
-      } else emitLog(o.logger, { ...base, requestId: undefined, outcome: 'bad-body' });
+        if (log)
+          emitLog(
+            log,
+            error.subCode !== undefined ? { ...base, ...fields, subCode: error.subCode } : { ...base, ...fields },
+          );
+      } else if (log) emitLog(log, { ...base, requestId: undefined, outcome: 'bad-body' });
       throw error;
     }
-    emitLog(o.logger, { ...base, requestId: decoded.requestId, outcome: 'ok' });
+    if (log) emitLog(log, { ...base, requestId: decoded.requestId, outcome: 'ok' });
     if (answer.status < 200 || answer.status > 299) {
-      throw new TopResponseError(method, 'a success body with an HTTP error status', redact(answer.body), answer.status);
+      throw new TopResponseError(
+        method,
+        'a success body with an HTTP error status',
+        redact(answer.body),
+        answer.status,
+      );
     }
-    return { data: decoded.data, requestId: decoded.requestId, status: answer.status, body: answer.body, format: decoded.format };
+    return {
+      data: decoded.data,
+      requestId: decoded.requestId,
+      status: answer.status,
+      body: answer.body,
+      format: decoded.format,
+    };
   }
 }

@@ -5,7 +5,13 @@
  */
 export { TopClient, type CallOptions, type TopResult } from './client.js';
 export { DEFAULT_GATEWAY, type TopClientOptions } from './client-options.js';
-export { decodeResponse, parseTopResponse, type DecodedResponse, type DecodeOptions, type ResponseFormat } from './decode-response.js';
+export {
+  decodeResponse,
+  parseTopResponse,
+  type DecodedResponse,
+  type DecodeOptions,
+  type ResponseFormat,
+} from './decode-response.js';
 export {
   TopClientError,
   TopError,

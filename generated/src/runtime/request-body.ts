@@ -15,7 +15,10 @@ export interface RequestBody {
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded;charset=utf-8';
 
 /** Prepares the body of a call from encoded text params and file params. */
-export async function prepareRequestBody(text: Record<string, string>, files: Record<string, FileInput>): Promise<RequestBody> {
+export async function prepareRequestBody(
+  text: Record<string, string>,
+  files: Record<string, FileInput>,
+): Promise<RequestBody> {
   const names = Object.keys(files);
   if (names.length === 0) {
     const body = new URLSearchParams(text).toString();

@@ -28,7 +28,10 @@ export function sign(params: Readonly<Record<string, string>>, secret: string, s
   const s = signingString(params);
   switch (signMethod) {
     case 'md5':
-      return createHash('md5').update(secret + s + secret, 'utf8').digest('hex').toUpperCase();
+      return createHash('md5')
+        .update(secret + s + secret, 'utf8')
+        .digest('hex')
+        .toUpperCase();
     case 'hmac':
       return createHmac('md5', secret).update(s, 'utf8').digest('hex').toUpperCase();
     case 'hmac-sha256':

@@ -28,7 +28,13 @@ function describe(value: unknown): string {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !ArrayBuffer.isView(value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !ArrayBuffer.isView(value)
+  );
 }
 
 class Checker {
@@ -52,7 +58,11 @@ class Checker {
 
   private field(field: FieldMeta, value: unknown, path: string): void {
     if (field.kind === 'file') {
-      if (!isFileInput(value)) this.add(path, `expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got ${describe(value)}`);
+      if (!isFileInput(value))
+        this.add(
+          path,
+          `expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got ${describe(value)}`,
+        );
       return;
     }
     if (field.list) {
@@ -71,7 +81,8 @@ class Checker {
   private single(field: FieldMeta, value: unknown, path: string): void {
     if (field.kind === 'struct') {
       if (typeof value === 'string') return; // JSON text, sent as is
-      if (!isPlainObject(value)) return this.add(path, `expects an object (${field.struct ?? 'struct'}), got ${describe(value)}`);
+      if (!isPlainObject(value))
+        return this.add(path, `expects an object (${field.struct ?? 'struct'}), got ${describe(value)}`);
       const fields = field.struct !== undefined ? this.types[field.struct] : undefined;
       if (fields) this.fields(fields, value, `${path}.`);
       return;
@@ -87,7 +98,8 @@ class Checker {
         }
         return;
       case 'json':
-        if (typeof value === 'function' || typeof value === 'symbol') this.add(path, `expects JSON text or a JSON value, got ${describe(value)}`);
+        if (typeof value === 'function' || typeof value === 'symbol')
+          this.add(path, `expects JSON text or a JSON value, got ${describe(value)}`);
         else if (typeof value === 'string') this.length(field, value, path);
         return;
       default:
@@ -120,8 +132,12 @@ class Checker {
     else if (typeof value === 'number' && Number.isInteger(value)) n = BigInt(value);
     else if (typeof value === 'string' && isIntegerText(value)) n = BigInt(value);
     else return this.add(path, `expects an integer (number, bigint or integer text), got ${describe(value)}`);
-    this.range(field, n, path, (limit) => (Number.isInteger(limit) ? n < BigInt(limit) : Number(n) < limit), (limit) =>
-      Number.isInteger(limit) ? n > BigInt(limit) : Number(n) > limit,
+    this.range(
+      field,
+      n,
+      path,
+      (limit) => (Number.isInteger(limit) ? n < BigInt(limit) : Number(n) < limit),
+      (limit) => (Number.isInteger(limit) ? n > BigInt(limit) : Number(n) > limit),
     );
   }
 
@@ -130,12 +146,26 @@ class Checker {
     if (typeof value === 'number' && Number.isFinite(value)) x = value;
     else if (typeof value === 'string' && DECIMAL_TEXT.test(value)) x = Number(value);
     else return this.add(path, `expects a decimal (number or decimal text), got ${describe(value)}`);
-    this.range(field, x, path, (limit) => x < limit, (limit) => x > limit);
+    this.range(
+      field,
+      x,
+      path,
+      (limit) => x < limit,
+      (limit) => x > limit,
+    );
   }
 
-  private range(field: FieldMeta, shown: number | bigint, path: string, below: (n: number) => boolean, above: (n: number) => boolean): void {
-    if (field.minValue !== undefined && below(field.minValue)) this.add(path, `is ${shown}, less than the minimum ${field.minValue}`);
-    if (field.maxValue !== undefined && above(field.maxValue)) this.add(path, `is ${shown}, more than the maximum ${field.maxValue}`);
+  private range(
+    field: FieldMeta,
+    shown: number | bigint,
+    path: string,
+    below: (n: number) => boolean,
+    above: (n: number) => boolean,
+  ): void {
+    if (field.minValue !== undefined && below(field.minValue))
+      this.add(path, `is ${shown}, less than the minimum ${field.minValue}`);
+    if (field.maxValue !== undefined && above(field.maxValue))
+      this.add(path, `is ${shown}, more than the maximum ${field.maxValue}`);
   }
 }
 

@@ -20,7 +20,8 @@ export function checkBusinessParams(meta: MethodMeta, request: ParsedRequest): G
   for (const field of meta.request) {
     const value = request.params[field.name];
     if (field.kind === 'file') {
-      if (value !== undefined && value !== '') return topErrors.invalidArguments(field.name, `${field.name} must be a file upload (multipart/form-data)`);
+      if (value !== undefined && value !== '')
+        return topErrors.invalidArguments(field.name, `${field.name} must be a file upload (multipart/form-data)`);
       continue;
     }
     if (value === undefined || value.trim() === '') continue;
@@ -46,9 +47,13 @@ function scalarProblem(field: FieldMeta, item: string): string | undefined {
     case 'number':
       return /^-?\d+$/.test(item) ? undefined : `${field.name} must be an integer, got ${JSON.stringify(item)}`;
     case 'boolean':
-      return /^(true|false)$/i.test(item) ? undefined : `${field.name} must be true or false, got ${JSON.stringify(item)}`;
+      return /^(true|false)$/i.test(item)
+        ? undefined
+        : `${field.name} must be true or false, got ${JSON.stringify(item)}`;
     case 'price':
-      return /^-?\d+(\.\d+)?$/.test(item) ? undefined : `${field.name} must be a decimal number, got ${JSON.stringify(item)}`;
+      return /^-?\d+(\.\d+)?$/.test(item)
+        ? undefined
+        : `${field.name} must be a decimal number, got ${JSON.stringify(item)}`;
     default:
       return undefined;
   }

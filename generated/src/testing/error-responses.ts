@@ -25,16 +25,30 @@ const error = (code: number, msg: string, sub_code?: string, sub_msg?: string): 
 
 export const topErrors = {
   appCallLimited: (seconds: number): GatewayError =>
-    error(7, 'App Call Limited', 'accesscontrol.limited-by-app-access-count', `This ban will last for ${seconds} more seconds`),
-  remoteServiceError: (subCode: string = 'isp.remote-service-error', subMsg: string = '服务端异常，请稍后重试'): GatewayError =>
-    error(15, 'Remote service error', subCode, subMsg),
+    error(
+      7,
+      'App Call Limited',
+      'accesscontrol.limited-by-app-access-count',
+      `This ban will last for ${seconds} more seconds`,
+    ),
+  remoteServiceError: (
+    subCode: string = 'isp.remote-service-error',
+    subMsg: string = '服务端异常，请稍后重试',
+  ): GatewayError => error(15, 'Remote service error', subCode, subMsg),
   missingMethod: (): GatewayError => error(21, 'Missing method'),
-  invalidMethod: (method: string): GatewayError => error(22, 'Invalid method', 'isv.method-not-exist', `method ${method} not exist`),
-  invalidFormat: (format: string): GatewayError => error(23, 'Invalid format', 'isv.invalid-format', `format ${format} is not json or xml`),
+  invalidMethod: (method: string): GatewayError =>
+    error(22, 'Invalid method', 'isv.method-not-exist', `method ${method} not exist`),
+  invalidFormat: (format: string): GatewayError =>
+    error(23, 'Invalid format', 'isv.invalid-format', `format ${format} is not json or xml`),
   missingSignature: (): GatewayError => error(24, 'Missing signature'),
   invalidSignature: (): GatewayError => error(25, 'Invalid signature'),
   unsupportedSignMethod: (signMethod: string): GatewayError =>
-    error(25, 'Invalid signature', 'isv.invalid-sign-method', `sign_method ${signMethod} is not md5, hmac or hmac-sha256`),
+    error(
+      25,
+      'Invalid signature',
+      'isv.invalid-sign-method',
+      `sign_method ${signMethod} is not md5, hmac or hmac-sha256`,
+    ),
   missingSession: (): GatewayError => error(26, 'Missing session'),
   invalidSession: (): GatewayError => error(27, 'Invalid session', 'invalid-sessionkey', 'session key is not valid'),
   missingAppKey: (): GatewayError => error(28, 'Missing app key'),
@@ -42,7 +56,8 @@ export const topErrors = {
   missingTimestamp: (): GatewayError => error(30, 'Missing timestamp'),
   invalidTimestamp: (reason: string): GatewayError => error(31, 'Invalid timestamp', 'isv.invalid-timestamp', reason),
   missingVersion: (): GatewayError => error(32, 'Missing version'),
-  unsupportedVersion: (v: string): GatewayError => error(34, 'Unsupported version', 'isv.unsupported-version', `version ${v} is not 2.0`),
+  unsupportedVersion: (v: string): GatewayError =>
+    error(34, 'Unsupported version', 'isv.unsupported-version', `version ${v} is not 2.0`),
   missingRequiredArguments: (name: string): GatewayError =>
     error(40, `Missing required arguments:${name}`, `isv.missing-parameter:${name}`, `缺少必选参数:${name}`),
   invalidArguments: (name: string, reason: string): GatewayError =>

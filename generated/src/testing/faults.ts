@@ -17,12 +17,12 @@ interface FaultBase {
 export type Fault = FaultBase &
   (
     | /** `error_response` code 15 with an `isp.*` sub_code: a transient server failure. */
-    { kind: 'isp-error'; subCode?: `isp.${string}`; subMsg?: string }
-    /**
-     * Code 7 flow control: the call it hits starts a ban of `seconds`; until it ends every
-     * call (of `method`, if given) is refused with "This ban will last for N more seconds",
-     * N counting down. `times` does not apply.
-     */
+      { kind: 'isp-error'; subCode?: `isp.${string}`; subMsg?: string }
+      /**
+       * Code 7 flow control: the call it hits starts a ban of `seconds`; until it ends every
+       * call (of `method`, if given) is refused with "This ban will last for N more seconds",
+       * N counting down. `times` does not apply.
+       */
     | { kind: 'ban'; seconds: number }
     /** A bare HTTP status from a proxy in front of the gateway (default 502, an HTML page). */
     | { kind: 'http-error'; status?: number; body?: string }
@@ -43,7 +43,8 @@ export class FaultQueue {
 
   inject(fault: Fault): void {
     const times = fault.times ?? 1;
-    if (!Number.isInteger(times) || times < 1) throw new RangeError(`fault times must be a positive integer, got ${times}`);
+    if (!Number.isInteger(times) || times < 1)
+      throw new RangeError(`fault times must be a positive integer, got ${times}`);
     this.queue.push({ fault, left: times });
   }
 

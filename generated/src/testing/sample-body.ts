@@ -27,7 +27,12 @@ export const DEFAULT_ERROR_SAMPLE: GatewayError = {
   sub_msg: '非法参数',
 };
 
-export function successBody(fixture: MethodFixture, format: ResponseFormat, requestId: string, value?: ResponseObject): AnswerBody {
+export function successBody(
+  fixture: MethodFixture,
+  format: ResponseFormat,
+  requestId: string,
+  value?: ResponseObject,
+): AnswerBody {
   const { meta, samples } = fixture;
   if (value) return { text: renderResponse(meta, value, format, requestId), synthetic: false };
   const sample = format === 'json' ? samples.json : format === 'simplify' ? samples.simplify_json : samples.xml;

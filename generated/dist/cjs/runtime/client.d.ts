@@ -35,6 +35,8 @@ export declare class TopClient {
     readonly appKey: string;
     readonly gateway: string;
     constructor(options: TopClientOptions);
+    /** Closes the idle keep-alive connections (they never keep the process alive; this frees them now). */
+    close(): void;
     /** Calls the method and returns the decoded response (`TopError` on `error_response`). */
     execute<Q extends AnyRequest>(request: Q, options?: CallOptions): Promise<ResponseOf<Q>>;
     /** Like `execute`, with the raw body, status, format, request id and attempt count. */

@@ -31,6 +31,7 @@ var import_redact = require("./redact.js");
 var import_retry = require("./retry.js");
 var import_sign = require("./sign.js");
 var import_timestamp = require("./timestamp.js");
+var import_node_transport = require("./node-transport.js");
 var import_transport = require("./transport.js");
 var import_validate_params = require("./validate-params.js");
 class TopClient {
@@ -38,11 +39,31 @@ class TopClient {
   gateway;
   #secret;
   #options;
+  #send;
+  #close;
+  /** The normalised gateway URL when it has no query or fragment of its own. */
+  #gatewayBase;
   constructor(options) {
     this.#options = (0, import_client_options.resolveClientOptions)(options);
     this.#secret = options.appSecret;
     this.appKey = this.#options.appKey;
     this.gateway = this.#options.gateway;
+    const gateway = new URL(this.gateway);
+    this.#gatewayBase = gateway.search === "" && gateway.hash === "" && !this.gateway.includes("?") ? gateway.href : void 0;
+    const fetch = this.#options.fetch;
+    if (fetch) {
+      this.#send = (attempt) => (0, import_transport.sendHttp)({ ...attempt, fetch });
+      this.#close = () => {
+      };
+    } else {
+      const transport = (0, import_node_transport.createNodeTransport)();
+      this.#send = transport.send;
+      this.#close = transport.close;
+    }
+  }
+  /** Closes the idle keep-alive connections (they never keep the process alive; this frees them now). */
+  close() {
+    this.#close();
   }
   /** Calls the method and returns the decoded response (`TopError` on `error_response`). */
   async execute(request, options = {}) {
@@ -54,11 +75,20 @@ class TopClient {
     const redact = (text) => (0, import_redact.redactText)(text, [this.#secret, options.session]);
     const problems = (0, import_validate_params.validateParams)(request.meta, request.params);
     if (problems.length > 0) {
-      throw new import_errors.TopValidationError(method, problems.map((p) => ({ param: p.param, message: redact(p.message) })));
+      throw new import_errors.TopValidationError(
+        method,
+        problems.map((p) => ({ param: p.param, message: redact(p.message) }))
+      );
     }
     options.signal?.throwIfAborted();
     const encoded = (0, import_encode_params.encodeParams)(request.meta, request.params);
-    const call = { request, text: encoded.text, body: await (0, import_request_body.prepareRequestBody)(encoded.text, encoded.files), options, redact };
+    const call = {
+      request,
+      text: encoded.text,
+      body: await (0, import_request_body.prepareRequestBody)(encoded.text, encoded.files),
+      options,
+      redact
+    };
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await this.#attempt(call, attempt);
@@ -68,10 +98,28 @@ class TopClient {
         if (error instanceof import_errors.TopClientError) error.attempts = attempt;
         const decision = (0, import_retry.decideRetry)(error, attempt, this.#options);
         if (!decision.retry) throw error;
-        (0, import_logger.emitLog)(this.#options.logger, { type: "retry", level: "warn", method, attempt, reason: decision.reason, delayMs: decision.delayMs });
+        if (this.#options.logger)
+          (0, import_logger.emitLog)(this.#options.logger, {
+            type: "retry",
+            level: "warn",
+            method,
+            attempt,
+            reason: decision.reason,
+            delayMs: decision.delayMs
+          });
         await (0, import_retry.sleep)(decision.delayMs, options.signal);
       }
     }
+  }
+  /**
+   * The gateway URL with the system params in its query. A gateway without a query of its own
+   * (the usual case) takes them appended; otherwise they are set into its query.
+   */
+  #url(system) {
+    if (this.#gatewayBase !== void 0) return `${this.#gatewayBase}?${new URLSearchParams(system).toString()}`;
+    const url = new URL(this.#options.gateway);
+    for (const [name, value] of Object.entries(system)) url.searchParams.set(name, value);
+    return url.href;
   }
   /** System params of one attempt (fresh timestamp), signed over system + business text. */
   #systemParams(method, session, text) {
@@ -95,17 +143,15 @@ class TopClient {
     const { request, options, redact } = call;
     const method = request.meta.method;
     const o = this.#options;
-    const url = new URL(o.gateway);
-    for (const [name, value] of Object.entries(this.#systemParams(method, options.session, call.text))) {
-      url.searchParams.set(name, value);
-    }
+    const href = this.#url(this.#systemParams(method, options.session, call.text));
     const { body, headers } = call.body.make();
-    const secrets = [this.#secret, options.session];
-    (0, import_logger.emitLog)(o.logger, { type: "request", level: "debug", method, attempt, url: (0, import_redact.redactUrl)(url, secrets), multipart: call.body.multipart });
+    if (o.logger) {
+      const url = (0, import_redact.redactUrl)(new URL(href), [this.#secret, options.session]);
+      (0, import_logger.emitLog)(o.logger, { type: "request", level: "debug", method, attempt, url, multipart: call.body.multipart });
+    }
     const started = performance.now();
-    const answer = await (0, import_transport.sendHttp)({
-      fetch: o.fetch,
-      url: url.href,
+    const answer = await this.#send({
+      url: href,
       init: { method: "POST", headers, body },
       timeoutMs: options.timeoutMs ?? o.timeoutMs,
       signal: options.signal,
@@ -114,25 +160,45 @@ class TopClient {
     });
     const ms = Math.round(performance.now() - started);
     const base = { type: "response", level: "debug", method, attempt, status: answer.status, ms };
+    const log = o.logger;
     if (answer.status >= 500) {
-      (0, import_logger.emitLog)(o.logger, { ...base, requestId: void 0, outcome: "http-error" });
+      if (log) (0, import_logger.emitLog)(log, { ...base, requestId: void 0, outcome: "http-error" });
       const message = `${method}: HTTP ${answer.status} from the gateway`;
       throw new import_errors.TopTransportError(method, message, { kind: "http", status: answer.status, body: redact(answer.body) });
     }
     let decoded;
     try {
-      decoded = (0, import_decode_response.parseTopResponse)(request.meta, answer.body, { contentType: answer.contentType, status: answer.status, redact });
+      decoded = (0, import_decode_response.parseTopResponse)(request.meta, answer.body, {
+        contentType: answer.contentType,
+        status: answer.status,
+        redact
+      });
     } catch (error) {
       if (error instanceof import_errors.TopError) {
         const fields = { requestId: error.requestId, outcome: "top-error", code: error.code };
-        (0, import_logger.emitLog)(o.logger, error.subCode !== void 0 ? { ...base, ...fields, subCode: error.subCode } : { ...base, ...fields });
-      } else (0, import_logger.emitLog)(o.logger, { ...base, requestId: void 0, outcome: "bad-body" });
+        if (log)
+          (0, import_logger.emitLog)(
+            log,
+            error.subCode !== void 0 ? { ...base, ...fields, subCode: error.subCode } : { ...base, ...fields }
+          );
+      } else if (log) (0, import_logger.emitLog)(log, { ...base, requestId: void 0, outcome: "bad-body" });
       throw error;
     }
-    (0, import_logger.emitLog)(o.logger, { ...base, requestId: decoded.requestId, outcome: "ok" });
+    if (log) (0, import_logger.emitLog)(log, { ...base, requestId: decoded.requestId, outcome: "ok" });
     if (answer.status < 200 || answer.status > 299) {
-      throw new import_errors.TopResponseError(method, "a success body with an HTTP error status", redact(answer.body), answer.status);
+      throw new import_errors.TopResponseError(
+        method,
+        "a success body with an HTTP error status",
+        redact(answer.body),
+        answer.status
+      );
     }
-    return { data: decoded.data, requestId: decoded.requestId, status: answer.status, body: answer.body, format: decoded.format };
+    return {
+      data: decoded.data,
+      requestId: decoded.requestId,
+      status: answer.status,
+      body: answer.body,
+      format: decoded.format
+    };
   }
 }

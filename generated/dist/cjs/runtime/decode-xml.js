@@ -47,7 +47,8 @@ function decodeXmlFields(fields, element, types) {
   for (const [name, group] of groups) {
     const field = byName.get(name);
     let decoded;
-    if (field?.list) decoded = group.flatMap((e) => (0, import_list_items.xmlListItems)(field, e, types)).map((e) => decodeItem(field, e, types));
+    if (field?.list)
+      decoded = group.flatMap((e) => (0, import_list_items.xmlListItems)(field, e, types)).map((e) => decodeItem(field, e, types));
     else {
       const items = group.map((e) => field ? decodeItem(field, e, types) : decodeGeneric(e, types));
       decoded = items.length === 1 ? items[0] : items;

@@ -47,7 +47,8 @@ function encodeScalar(value) {
   if (value instanceof Date) return (0, import_timestamp.formatTopTimestamp)(value);
   if (typeof value === "number" && Number.isInteger(value) && Math.abs(value) >= 1e21) return BigInt(value).toString();
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value) && value.every(isScalarLike)) return value.filter((v) => !isBlank(v)).map(encodeScalar).join(",");
+  if (Array.isArray(value) && value.every(isScalarLike))
+    return value.filter((v) => !isBlank(v)).map(encodeScalar).join(",");
   return (0, import_json_lossless.stringifyJson)(withTimestamps(value));
 }
 function encodeValue(field, value) {

@@ -18,7 +18,9 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var transport_exports = {};
 __export(transport_exports, {
-  sendHttp: () => sendHttp
+  networkError: () => networkError,
+  sendHttp: () => sendHttp,
+  timeoutError: () => timeoutError
 });
 module.exports = __toCommonJS(transport_exports);
 var import_errors = require("./errors.js");
@@ -28,7 +30,16 @@ function networkError(attempt, error) {
   const errno = typeof code === "string" ? code : void 0;
   const detail = [e?.message, e?.cause?.message].filter((m) => typeof m === "string" && m).join(": ");
   const message = `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`;
-  return new import_errors.TopTransportError(attempt.method, message, errno !== void 0 ? { kind: "network", errno } : { kind: "network" });
+  return new import_errors.TopTransportError(
+    attempt.method,
+    message,
+    errno !== void 0 ? { kind: "network", errno } : { kind: "network" }
+  );
+}
+function timeoutError(attempt) {
+  return new import_errors.TopTransportError(attempt.method, `${attempt.method}: no answer within ${attempt.timeoutMs} ms`, {
+    kind: "timeout"
+  });
 }
 async function sendHttp(attempt) {
   const timeout = new AbortController();
@@ -53,10 +64,7 @@ async function sendHttp(attempt) {
     return { status: response.status, contentType: response.headers.get("content-type"), body };
   } catch (error) {
     if (attempt.signal?.aborted) throw attempt.signal.reason;
-    if (timedOut) {
-      const message = `${attempt.method}: no answer within ${attempt.timeoutMs} ms`;
-      throw new import_errors.TopTransportError(attempt.method, message, { kind: "timeout" });
-    }
+    if (timedOut) throw timeoutError(attempt);
     throw networkError(attempt, error);
   } finally {
     clearTimeout(timer);

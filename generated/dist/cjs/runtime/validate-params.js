@@ -61,7 +61,11 @@ class Checker {
   }
   field(field, value, path) {
     if (field.kind === "file") {
-      if (!(0, import_file_input.isFileInput)(value)) this.add(path, `expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got ${describe(value)}`);
+      if (!(0, import_file_input.isFileInput)(value))
+        this.add(
+          path,
+          `expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got ${describe(value)}`
+        );
       return;
     }
     if (field.list) {
@@ -79,7 +83,8 @@ class Checker {
   single(field, value, path) {
     if (field.kind === "struct") {
       if (typeof value === "string") return;
-      if (!isPlainObject(value)) return this.add(path, `expects an object (${field.struct ?? "struct"}), got ${describe(value)}`);
+      if (!isPlainObject(value))
+        return this.add(path, `expects an object (${field.struct ?? "struct"}), got ${describe(value)}`);
       const fields = field.struct !== void 0 ? this.types[field.struct] : void 0;
       if (fields) this.fields(fields, value, `${path}.`);
       return;
@@ -95,7 +100,8 @@ class Checker {
         }
         return;
       case "json":
-        if (typeof value === "function" || typeof value === "symbol") this.add(path, `expects JSON text or a JSON value, got ${describe(value)}`);
+        if (typeof value === "function" || typeof value === "symbol")
+          this.add(path, `expects JSON text or a JSON value, got ${describe(value)}`);
         else if (typeof value === "string") this.length(field, value, path);
         return;
       default:
@@ -132,11 +138,19 @@ class Checker {
     if (typeof value === "number" && Number.isFinite(value)) x = value;
     else if (typeof value === "string" && DECIMAL_TEXT.test(value)) x = Number(value);
     else return this.add(path, `expects a decimal (number or decimal text), got ${describe(value)}`);
-    this.range(field, x, path, (limit) => x < limit, (limit) => x > limit);
+    this.range(
+      field,
+      x,
+      path,
+      (limit) => x < limit,
+      (limit) => x > limit
+    );
   }
   range(field, shown, path, below, above) {
-    if (field.minValue !== void 0 && below(field.minValue)) this.add(path, `is ${shown}, less than the minimum ${field.minValue}`);
-    if (field.maxValue !== void 0 && above(field.maxValue)) this.add(path, `is ${shown}, more than the maximum ${field.maxValue}`);
+    if (field.minValue !== void 0 && below(field.minValue))
+      this.add(path, `is ${shown}, less than the minimum ${field.minValue}`);
+    if (field.maxValue !== void 0 && above(field.maxValue))
+      this.add(path, `is ${shown}, more than the maximum ${field.maxValue}`);
   }
 }
 function validateParams(meta, params) {

@@ -33,7 +33,8 @@ function checkBusinessParams(meta, request) {
   for (const field of meta.request) {
     const value = request.params[field.name];
     if (field.kind === "file") {
-      if (value !== void 0 && value !== "") return import_error_responses.topErrors.invalidArguments(field.name, `${field.name} must be a file upload (multipart/form-data)`);
+      if (value !== void 0 && value !== "")
+        return import_error_responses.topErrors.invalidArguments(field.name, `${field.name} must be a file upload (multipart/form-data)`);
       continue;
     }
     if (value === void 0 || value.trim() === "") continue;

@@ -31,14 +31,24 @@ const error = (code, msg, sub_code, sub_msg) => {
   return e;
 };
 const topErrors = {
-  appCallLimited: (seconds) => error(7, "App Call Limited", "accesscontrol.limited-by-app-access-count", `This ban will last for ${seconds} more seconds`),
+  appCallLimited: (seconds) => error(
+    7,
+    "App Call Limited",
+    "accesscontrol.limited-by-app-access-count",
+    `This ban will last for ${seconds} more seconds`
+  ),
   remoteServiceError: (subCode = "isp.remote-service-error", subMsg = "\u670D\u52A1\u7AEF\u5F02\u5E38\uFF0C\u8BF7\u7A0D\u540E\u91CD\u8BD5") => error(15, "Remote service error", subCode, subMsg),
   missingMethod: () => error(21, "Missing method"),
   invalidMethod: (method) => error(22, "Invalid method", "isv.method-not-exist", `method ${method} not exist`),
   invalidFormat: (format) => error(23, "Invalid format", "isv.invalid-format", `format ${format} is not json or xml`),
   missingSignature: () => error(24, "Missing signature"),
   invalidSignature: () => error(25, "Invalid signature"),
-  unsupportedSignMethod: (signMethod) => error(25, "Invalid signature", "isv.invalid-sign-method", `sign_method ${signMethod} is not md5, hmac or hmac-sha256`),
+  unsupportedSignMethod: (signMethod) => error(
+    25,
+    "Invalid signature",
+    "isv.invalid-sign-method",
+    `sign_method ${signMethod} is not md5, hmac or hmac-sha256`
+  ),
   missingSession: () => error(26, "Missing session"),
   invalidSession: () => error(27, "Invalid session", "invalid-sessionkey", "session key is not valid"),
   missingAppKey: () => error(28, "Missing app key"),

@@ -54,8 +54,14 @@ async function startMockGateway(options) {
     readBody(req).then((body) => answer(req, res, body)).catch((e) => {
       const status = e instanceof BodyTooLargeError ? 413 : 500;
       if (res.headersSent) res.destroy();
-      else send(res, status, "text/plain; charset=utf-8", `mock gateway: ${e instanceof Error ? e.stack ?? e.message : String(e)}
-`);
+      else
+        send(
+          res,
+          status,
+          "text/plain; charset=utf-8",
+          `mock gateway: ${e instanceof Error ? e.stack ?? e.message : String(e)}
+`
+        );
     });
   });
   async function answer(req, res, body) {

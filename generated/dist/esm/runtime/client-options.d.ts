@@ -23,7 +23,10 @@ export interface TopClientOptions {
     retryMaxMs?: number;
     /** Longest code-7 ban to wait out, in ms (default 5000); longer bans fail at once. */
     maxBanWaitMs?: number;
-    /** Default `globalThis.fetch`. */
+    /**
+     * Send through this fetch implementation instead of the default transport (`node:http` with
+     * keep-alive, node-transport.ts); e.g. `fetch: globalThis.fetch`, or undici with a proxy agent.
+     */
     fetch?: FetchLike;
     logger?: TopLogger;
     /** Response format asked of the gateway (default `json`). */
@@ -37,6 +40,6 @@ export interface TopClientOptions {
     /** Random source of the backoff jitter, uniform in [0, 1) (tests). */
     random?: () => number;
 }
-export type ResolvedClientOptions = Required<Omit<TopClientOptions, 'appSecret' | 'logger' | 'partnerId' | 'targetAppKey'>> & Pick<TopClientOptions, 'logger' | 'partnerId' | 'targetAppKey'>;
+export type ResolvedClientOptions = Required<Omit<TopClientOptions, 'appSecret' | 'logger' | 'partnerId' | 'targetAppKey' | 'fetch'>> & Pick<TopClientOptions, 'logger' | 'partnerId' | 'targetAppKey' | 'fetch'>;
 /** Fills in defaults and checks every option; throws `TypeError` naming the bad option. */
 export declare function resolveClientOptions(options: TopClientOptions): ResolvedClientOptions;

@@ -8,20 +8,22 @@ function checkNumber(name, value, integer) {
   return value;
 }
 function resolveClientOptions(options) {
-  if (typeof options?.appKey !== "string" || options.appKey.trim() === "") throw new TypeError("TopClient: appKey is required");
-  if (typeof options.appSecret !== "string" || options.appSecret === "") throw new TypeError("TopClient: appSecret is required");
+  if (typeof options?.appKey !== "string" || options.appKey.trim() === "")
+    throw new TypeError("TopClient: appKey is required");
+  if (typeof options.appSecret !== "string" || options.appSecret === "")
+    throw new TypeError("TopClient: appSecret is required");
   const signMethod = options.signMethod ?? "hmac-sha256";
   if (!SIGN_METHODS.includes(signMethod)) {
     throw new TypeError(`TopClient: signMethod must be one of ${SIGN_METHODS.join(", ")}, got ${String(signMethod)}`);
   }
   const gateway = options.gateway ?? DEFAULT_GATEWAY;
-  if (!/^https?:\/\//.test(gateway) || !URL.canParse(gateway)) throw new TypeError(`TopClient: gateway must be an http(s) URL, got ${gateway}`);
+  if (!/^https?:\/\//.test(gateway) || !URL.canParse(gateway))
+    throw new TypeError(`TopClient: gateway must be an http(s) URL, got ${gateway}`);
   const format = options.format ?? "json";
-  if (format !== "json" && format !== "xml") throw new TypeError(`TopClient: format must be json or xml, got ${String(format)}`);
-  if (typeof (options.fetch ?? globalThis.fetch) !== "function") {
-    throw new TypeError("TopClient: no fetch implementation (Node \u2265 20 has one; pass options.fetch)");
-  }
-  const fetchImpl = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
+  if (format !== "json" && format !== "xml")
+    throw new TypeError(`TopClient: format must be json or xml, got ${String(format)}`);
+  if (options.fetch !== void 0 && typeof options.fetch !== "function")
+    throw new TypeError("TopClient: fetch must be a function");
   return {
     appKey: options.appKey,
     signMethod,
@@ -31,7 +33,7 @@ function resolveClientOptions(options) {
     retryBaseMs: checkNumber("retryBaseMs", options.retryBaseMs ?? 200, false),
     retryMaxMs: checkNumber("retryMaxMs", options.retryMaxMs ?? 5e3, false),
     maxBanWaitMs: checkNumber("maxBanWaitMs", options.maxBanWaitMs ?? 5e3, false),
-    fetch: fetchImpl,
+    fetch: options.fetch,
     logger: options.logger,
     format,
     simplify: options.simplify ?? false,

@@ -40,7 +40,8 @@ function jsonRoot(meta, value) {
   return value;
 }
 function looksLikeBareError(meta, value) {
-  if (!("code" in value && "msg" in value) || meta.response.some((f) => f.name === "code" || f.name === "msg")) return false;
+  if (!("code" in value && "msg" in value) || meta.response.some((f) => f.name === "code" || f.name === "msg"))
+    return false;
   return "sub_code" in value || "sub_msg" in value || Object.keys(value).every((k) => ["code", "msg", "request_id"].includes(k));
 }
 function decodeJson(meta, body, options, redact) {
@@ -50,13 +51,24 @@ function decodeJson(meta, body, options, redact) {
   } catch (e) {
     throw new TopResponseError(meta.method, `invalid JSON (${e.message})`, redact(body), options.status);
   }
-  if (!isObject(value)) throw new TopResponseError(meta.method, "the JSON answer is not an object", redact(body), options.status);
+  if (!isObject(value))
+    throw new TopResponseError(meta.method, "the JSON answer is not an object", redact(body), options.status);
   const err = value[ERROR_KEY];
-  if (isObject(err)) throw new TopError(meta.method, errorFields((k) => err[k], redact), options.status);
+  if (isObject(err))
+    throw new TopError(
+      meta.method,
+      errorFields((k) => err[k], redact),
+      options.status
+    );
   const root = jsonRoot(meta, value);
-  if (!isObject(root)) throw new TopResponseError(meta.method, `"${meta.rootKey}" is not an object`, redact(body), options.status);
+  if (!isObject(root))
+    throw new TopResponseError(meta.method, `"${meta.rootKey}" is not an object`, redact(body), options.status);
   if (root === value && looksLikeBareError(meta, value)) {
-    throw new TopError(meta.method, errorFields((k) => value[k], redact), options.status);
+    throw new TopError(
+      meta.method,
+      errorFields((k) => value[k], redact),
+      options.status
+    );
   }
   return decodeJsonFields(meta.response, root, meta.types);
 }

@@ -23,7 +23,8 @@ function encodeScalar(value) {
   if (value instanceof Date) return formatTopTimestamp(value);
   if (typeof value === "number" && Number.isInteger(value) && Math.abs(value) >= 1e21) return BigInt(value).toString();
   if (typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") return String(value);
-  if (Array.isArray(value) && value.every(isScalarLike)) return value.filter((v) => !isBlank(v)).map(encodeScalar).join(",");
+  if (Array.isArray(value) && value.every(isScalarLike))
+    return value.filter((v) => !isBlank(v)).map(encodeScalar).join(",");
   return stringifyJson(withTimestamps(value));
 }
 function encodeValue(field, value) {

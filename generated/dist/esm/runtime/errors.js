@@ -48,8 +48,11 @@ class TopValidationError extends TopClientError {
   problems;
   constructor(method, problems) {
     const lines = problems.map((p) => `  ${p.param}: ${p.message}`);
-    super(method, `${method}: ${problems.length} invalid param${problems.length === 1 ? "" : "s"}
-${lines.join("\n")}`);
+    super(
+      method,
+      `${method}: ${problems.length} invalid param${problems.length === 1 ? "" : "s"}
+${lines.join("\n")}`
+    );
     this.problems = problems;
   }
 }

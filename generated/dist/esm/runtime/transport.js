@@ -6,7 +6,16 @@ function networkError(attempt, error) {
   const errno = typeof code === "string" ? code : void 0;
   const detail = [e?.message, e?.cause?.message].filter((m) => typeof m === "string" && m).join(": ");
   const message = `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`;
-  return new TopTransportError(attempt.method, message, errno !== void 0 ? { kind: "network", errno } : { kind: "network" });
+  return new TopTransportError(
+    attempt.method,
+    message,
+    errno !== void 0 ? { kind: "network", errno } : { kind: "network" }
+  );
+}
+function timeoutError(attempt) {
+  return new TopTransportError(attempt.method, `${attempt.method}: no answer within ${attempt.timeoutMs} ms`, {
+    kind: "timeout"
+  });
 }
 async function sendHttp(attempt) {
   const timeout = new AbortController();
@@ -31,10 +40,7 @@ async function sendHttp(attempt) {
     return { status: response.status, contentType: response.headers.get("content-type"), body };
   } catch (error) {
     if (attempt.signal?.aborted) throw attempt.signal.reason;
-    if (timedOut) {
-      const message = `${attempt.method}: no answer within ${attempt.timeoutMs} ms`;
-      throw new TopTransportError(attempt.method, message, { kind: "timeout" });
-    }
+    if (timedOut) throw timeoutError(attempt);
     throw networkError(attempt, error);
   } finally {
     clearTimeout(timer);
@@ -42,5 +48,7 @@ async function sendHttp(attempt) {
   }
 }
 export {
-  sendHttp
+  networkError,
+  sendHttp,
+  timeoutError
 };

@@ -21,7 +21,9 @@ function checkRequest(request, ctx) {
   const at = parseTopTimestamp(timestamp);
   if (at === void 0) return fail(topErrors.invalidTimestamp(`timestamp ${timestamp} is not yyyy-MM-dd HH:mm:ss`));
   if (Math.abs(at - ctx.now()) > TIMESTAMP_WINDOW_MS) {
-    return fail(topErrors.invalidTimestamp(`timestamp ${timestamp} (GMT+8) is more than 10 minutes away from the gateway's time`));
+    return fail(
+      topErrors.invalidTimestamp(`timestamp ${timestamp} (GMT+8) is more than 10 minutes away from the gateway's time`)
+    );
   }
   const v = p["v"];
   if (!isPresent(v)) return fail(topErrors.missingVersion());

@@ -4,7 +4,8 @@ class FaultQueue {
   queue = [];
   inject(fault) {
     const times = fault.times ?? 1;
-    if (!Number.isInteger(times) || times < 1) throw new RangeError(`fault times must be a positive integer, got ${times}`);
+    if (!Number.isInteger(times) || times < 1)
+      throw new RangeError(`fault times must be a positive integer, got ${times}`);
     this.queue.push({ fault, left: times });
   }
   /** The fault for the next call of `method`, consuming one of its uses. */

@@ -44,14 +44,25 @@ function xmlObject(meta, struct, element) {
   for (const name of names) {
     const children = element.children.filter((c) => c.name === name);
     const field = findField(fields, name);
-    if (field?.list) setMember(result, name, xmlListItems(field, children[0], meta.types).map((c) => xmlElement(meta, field, c)));
-    else if (children.length > 1) setMember(result, name, children.map((c) => xmlElement(meta, field, c)));
+    if (field?.list)
+      setMember(
+        result,
+        name,
+        xmlListItems(field, children[0], meta.types).map((c) => xmlElement(meta, field, c))
+      );
+    else if (children.length > 1)
+      setMember(
+        result,
+        name,
+        children.map((c) => xmlElement(meta, field, c))
+      );
     else setMember(result, name, xmlElement(meta, field, children[0]));
   }
   return result;
 }
 function xmlElement(meta, field, element) {
-  if (field?.kind === "struct" || !field && element.children.length > 0) return xmlObject(meta, field?.struct, element);
+  if (field?.kind === "struct" || !field && element.children.length > 0)
+    return xmlObject(meta, field?.struct, element);
   const text = element.text;
   const trimmed = text.trim();
   if (field?.kind === "number" && isIntegerText(trimmed)) return toLong(trimmed);

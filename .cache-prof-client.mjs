@@ -1,0 +1,11 @@
+import { spawn } from 'node:child_process';
+import { TopClient, TbkUvidEncryptRequest } from 'tbk-client';
+const child = spawn(process.execPath, ['scripts/bench/sample-server.mjs'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const port = await new Promise((r) => child.stdout.once('data', (d) => r(d.toString().trim())));
+const c = new TopClient({ appKey: '10000001', appSecret: 'secret', gateway: `http://127.0.0.1:${port}/router/rest`, signMethod: 'md5', maxRetries: 0 });
+let n = 0;
+const lane = async () => { while (n++ < 20000) await c.execute(new TbkUvidEncryptRequest({ tk_domain: 1, source_values: '123' })); };
+const t = performance.now();
+await Promise.all(Array.from({ length: 16 }, lane));
+console.log('rps', Math.round(20000 / ((performance.now() - t) / 1000)));
+c.close(); child.kill();

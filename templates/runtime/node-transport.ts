@@ -1,0 +1,140 @@
+/**
+ * The default transport on Node: `node:http` / `node:https` through one keep-alive agent per
+ * client. Node 20's `fetch` (undici) costs about twice the CPU per request of `node:http`; for
+ * a client whose calls are small and many (link conversion, order sync), that is most of its
+ * own cost. Same contract as the fetch transport (transport.ts): the whole answer as text; a
+ * timeout or a network failure becomes a `TopTransportError` (retried by the client); the
+ * caller's `AbortSignal` rejects at once with its reason. Idle keep-alive sockets do not keep
+ * the process alive (Node's agent unrefs them); `close()` destroys them.
+ */
+import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { networkError, timeoutError, type HttpAnswer, type HttpAttempt } from './transport.js';
+
+export type NodeAttempt = Omit<HttpAttempt, 'fetch'>;
+
+export interface NodeTransport {
+  send(attempt: NodeAttempt): Promise<HttpAnswer>;
+  /** Destroys the pooled sockets; later calls open new ones. */
+  close(): void;
+}
+
+/** Sockets per host and agent: well above any sane concurrency towards one gateway. */
+const MAX_SOCKETS = 64;
+
+/** The body as bytes with its headers (multipart: serialised by the platform's Response). */
+async function bodyBytes(init: RequestInit): Promise<{ bytes: Uint8Array | string; headers: Record<string, string> }> {
+  const headers = { ...(init.headers as Record<string, string> | undefined) };
+  const body = init.body;
+  if (typeof body === 'string' || body === undefined || body === null) return { bytes: body ?? '', headers };
+  const response = new Response(body as BodyInit);
+  const type = response.headers.get('content-type');
+  if (type) headers['content-type'] = type;
+  return { bytes: new Uint8Array(await response.arrayBuffer()), headers };
+}
+
+export function createNodeTransport(): NodeTransport {
+  let http: HttpAgent | undefined;
+  let https: HttpsAgent | undefined;
+  const agentFor = (secure: boolean): HttpAgent =>
+    secure
+      ? (https ??= new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }))
+      : (http ??= new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }));
+
+  // The gateway part of the URL parsed once: only the query changes from call to call.
+  const targets = new Map<string, { secure: boolean; hostname: string; port: string; pathname: string }>();
+  const targetOf = (url: string): { secure: boolean; options: { hostname: string; port: string; path: string } } => {
+    const q = url.indexOf('?');
+    const base = q < 0 ? url : url.slice(0, q);
+    let target = targets.get(base);
+    if (!target) {
+      const parsed = new URL(base);
+      target = {
+        secure: parsed.protocol === 'https:',
+        hostname: parsed.hostname.replace(/^\[|\]$/g, ''),
+        port: parsed.port,
+        pathname: parsed.pathname,
+      };
+      if (targets.size > 16) targets.clear();
+      targets.set(base, target);
+    }
+    const port = target.port || (target.secure ? '443' : '80');
+    return {
+      secure: target.secure,
+      options: { hostname: target.hostname, port, path: target.pathname + (q < 0 ? '' : url.slice(q)) },
+    };
+  };
+
+  async function send(attempt: NodeAttempt): Promise<HttpAnswer> {
+    const { signal } = attempt;
+    signal?.throwIfAborted();
+    const { bytes, headers } = await bodyBytes(attempt.init);
+    headers['content-length'] = String(typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength);
+    const { secure, options } = targetOf(attempt.url);
+    return new Promise<HttpAnswer>((resolve, reject) => {
+      let settled = false;
+      let timedOut = false;
+      let request: ClientRequest | undefined;
+      const finish = (error: unknown, answer?: HttpAnswer): void => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        if (answer) return resolve(answer);
+        if (signal?.aborted) return reject(signal.reason);
+        reject(timedOut ? timeoutError(attempt) : networkError(attempt, error));
+      };
+      const onAbort = (): void => {
+        request?.destroy();
+        finish(signal!.reason);
+      };
+      const limited = attempt.timeoutMs > 0 && Number.isFinite(attempt.timeoutMs);
+      const timer = limited
+        ? setTimeout(() => {
+            timedOut = true;
+            request?.destroy();
+            finish(new Error('timeout'));
+          }, attempt.timeoutMs)
+        : undefined;
+      signal?.addEventListener('abort', onAbort, { once: true });
+      try {
+        request = (secure ? httpsRequest : httpRequest)({
+          ...options,
+          method: attempt.init.method ?? 'POST',
+          headers,
+          agent: agentFor(secure),
+        });
+      } catch (error) {
+        return finish(error);
+      }
+      request.on('error', (error) => finish(error));
+      request.on('response', (response: IncomingMessage) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error) => finish(error));
+        response.on('close', () => {
+          if (!response.complete)
+            return finish(
+              Object.assign(new Error('the connection closed before the whole answer arrived'), { code: 'ECONNRESET' }),
+            );
+          const type = response.headers['content-type'];
+          finish(undefined, {
+            status: response.statusCode ?? 0,
+            contentType: type ?? null,
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      });
+      request.end(bytes);
+    });
+  }
+
+  return {
+    send,
+    close() {
+      http?.destroy();
+      https?.destroy();
+      http = https = undefined;
+    },
+  };
+}
