@@ -20,7 +20,7 @@ describe('bench harness', () => {
 
   it('drives every client contender against the sample server', async () => {
     const results = await benchClient(1, 20, 4);
-    expect(results.map((r) => r.name)).toEqual(['raw fetch (floor)', 'tbk-client hmac-sha256', 'tbk-client md5', 'node-taobao-topclient md5', 'topsdk md5']);
+    expect(results.map((r) => r.name)).toEqual(['raw fetch (floor)', 'raw node:http keep-alive (floor)', 'tbk-client hmac-sha256', 'tbk-client md5', 'node-taobao-topclient md5', 'topsdk md5']);
     for (const r of results) expect(r.rps).toBeGreaterThan(0);
   });
 
