@@ -6,7 +6,14 @@
  * `../../src/testing/` when it copies this file to the package's `test/harness/`.
  */
 import { afterAll, beforeAll, describe, expect, it, type TaskMeta } from 'vitest';
-import { TopClient, TopError, decodeResponse, type MethodFixture, type TopRequest } from '../runtime/index.js';
+import {
+  TopClient,
+  TopError,
+  decodeResponse,
+  decodeXmlResponse,
+  type MethodFixture,
+  type TopRequest,
+} from '../runtime/index.js';
 // The gateway modules themselves, not the package's testing entry, which loads every method.
 import { startMockGateway, type MockGateway } from '../testing/mock-gateway.js';
 import { DEFAULT_ERROR_SAMPLE, errorSampleValue } from '../testing/sample-body.js';
@@ -50,7 +57,7 @@ export function testMethod(fixture: MethodFixture, Request: RequestClass): void 
         });
       clients = [
         { label: 'JSON answer', client: make({ format: 'json', signMethod: 'hmac-sha256' }) },
-        { label: 'XML answer', client: make({ format: 'xml', signMethod: 'md5' }) },
+        { label: 'XML answer', client: make({ format: 'xml', xml: decodeXmlResponse, signMethod: 'md5' }) },
         { label: 'simplified answer', client: make({ format: 'json', simplify: true, signMethod: 'hmac' }) },
       ];
     });

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { TopClient } from './client.js';
-import { TopError, TopValidationError } from './errors.js';
+import { decodeXmlResponse } from './decode-xml.js';
+import { TopError, TopResponseError, TopValidationError } from './errors.js';
 import * as runtime from './index.js';
 import type { MethodMeta } from './metadata.js';
 import type { TopRequest, TopResponseBase } from './request.js';
@@ -210,10 +211,30 @@ describe('TopClient responses', () => {
     const xml =
       '<?xml version="1.0" encoding="utf-8" ?><tbk_test_wire_response><results><n_tbk_item><title>t</title><volume>3</volume></n_tbk_item></results><request_id>rid1</request_id></tbk_test_wire_response>';
     const g = await start(() => ({ body: xml, contentType: 'text/xml;charset=utf-8' }));
-    const result = await clientFor(g, { format: 'xml' }).send(new WireRequest({ adzone_id: 1 }));
+    const result = await clientFor(g, { format: 'xml', xml: decodeXmlResponse }).send(
+      new WireRequest({ adzone_id: 1 }),
+    );
     expect(g.requests[0]!.query['format']).toBe('xml');
     expect(result.format).toBe('xml');
     expect(result.data).toEqual({ results: [{ title: 't', volume: 3 }], request_id: 'rid1' });
+    // A JSON client given the decoder reads a stray XML answer too.
+    const json = await clientFor(g, { xml: decodeXmlResponse }).send(new WireRequest({ adzone_id: 1 }));
+    expect(json.data).toEqual(result.data);
+  });
+
+  it('refuses format xml without the XML decoder, and names the option on an XML answer it cannot read', async () => {
+    expect(() => new TopClient({ appKey: 'k', appSecret: 's', format: 'xml' })).toThrow(
+      "format 'xml' needs the XML decoder: pass xml: decodeXmlResponse",
+    );
+    expect(() => new TopClient({ appKey: 'k', appSecret: 's', xml: 'yes' as never })).toThrow(TypeError);
+    const xml = '<tbk_test_wire_response><request_id>rid1</request_id></tbk_test_wire_response>';
+    const g = await start(() => ({ body: xml, contentType: 'text/xml;charset=utf-8' }));
+    const error = await clientFor(g)
+      .send(new WireRequest({ adzone_id: 1 }))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TopResponseError);
+    expect(error).toMatchObject({ body: xml, attempts: 1 });
+    expect((error as Error).message).toContain('no XML decoder (option xml: decodeXmlResponse)');
   });
 
   it('throws TopError with the gateway fields', async () => {
@@ -325,6 +346,7 @@ describe('runtime index', () => {
       'sign',
       'decodeResponse',
       'parseTopResponse',
+      'decodeXmlResponse',
       'formatTopTimestamp',
       'DEFAULT_GATEWAY',
       'SIGN_METHODS',

@@ -1,11 +1,12 @@
 /**
  * `TopClient`: validates params locally, signs, sends (system params in the query string,
- * business params in the body), decodes JSON or XML into the typed response, and retries
+ * business params in the body), decodes JSON (or XML, given the `xml` option) into the typed
+ * response, and retries
  * transient failures (retry.ts). `execute` returns the decoded object; `send` also returns
  * the raw body, HTTP status, format, request id and attempt count.
  */
 import { resolveClientOptions, type ResolvedClientOptions, type TopClientOptions } from './client-options.js';
-import { parseTopResponse, type DecodedResponse, type ResponseFormat } from './decode-response.js';
+import { decodeTopAnswer, type DecodedResponse, type ResponseFormat } from './decode-response.js';
 import { encodeParams } from './encode-params.js';
 import { TopClientError, TopError, TopResponseError, TopTransportError, TopValidationError } from './errors.js';
 import { emitLog } from './logger.js';
@@ -195,11 +196,8 @@ export class TopClient {
     }
     let decoded: DecodedResponse;
     try {
-      decoded = parseTopResponse(request.meta, answer.body, {
-        contentType: answer.contentType,
-        status: answer.status,
-        redact,
-      });
+      const how = { contentType: answer.contentType, status: answer.status, redact };
+      decoded = decodeTopAnswer(request.meta, answer.body, how, o.xml);
     } catch (error) {
       if (error instanceof TopError) {
         const fields = { requestId: error.requestId, outcome: 'top-error', code: error.code } as const;

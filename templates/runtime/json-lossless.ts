@@ -2,9 +2,11 @@
  * JSON parsing that never loses a number's digits. TOP ids (`tb_trade_parent_id`, item ids)
  * are Java longs: `JSON.parse` would round 1707359271433894971 to 1707359271433895000.
  *
- * Fast path: when every number literal outside strings reads back unchanged through
- * `Number` (`String(Number(t)) === t`, false for 16+ digit ids, `5.10`, `1e3`), `JSON.parse`
- * is exact. Otherwise a small parser keeps such literals as `LosslessNumber` (the source text).
+ * `JSON.parse` reads the text first (so its checks and messages apply). When every number
+ * literal reads back unchanged through `Number` (`String(Number(t)) === t`, false for 16+ digit
+ * ids, `5.10`, `1e3`), that value is exact and is the result. Otherwise the text is read again
+ * with each such literal turned into a marked string, which a reviver turns into a
+ * `LosslessNumber` holding the literal: the engine's parser does the work either way.
  */
 
 /** A JSON number literal kept as its source text because `number` would not round-trip it. */
@@ -29,23 +31,53 @@ export interface JsonObject {
 /** Strings (unrolled, no catastrophic backtracking) or number literals. */
 const TOKENS = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 
+/** A number literal outside strings that would change through `JSON.parse`. */
+const isLossy = (token: string): boolean => token.charCodeAt(0) !== 34 /* " */ && String(Number(token)) !== token;
+
 /** True when some number literal outside strings would change through `JSON.parse`. */
 export function needsLosslessParse(text: string): boolean {
   TOKENS.lastIndex = 0;
-  for (let m = TOKENS.exec(text); m !== null; m = TOKENS.exec(text)) {
-    const token = m[0];
-    if (token.charCodeAt(0) !== 34 /* " */ && String(Number(token)) !== token) return true;
-  }
+  for (let m = TOKENS.exec(text); m !== null; m = TOKENS.exec(text)) if (isLossy(m[0])) return true;
   return false;
 }
 
 /**
- * Parses JSON text; numbers that a `number` cannot hold exactly become `LosslessNumber`.
- * `fastPath: false` forces the lossless parser (tests compare both paths).
+ * The mark that prefixes a number turned string: U+0000 repeated once more than the longest run
+ * of `\u0000` escapes in the text. A valid JSON string holds U+0000 only through that escape,
+ * so no string of the document itself can start with the mark.
  */
-export function parseJsonLossless(text: string, options: { fastPath?: boolean } = {}): JsonValue {
-  if (options.fastPath !== false && !needsLosslessParse(text)) return JSON.parse(text) as JsonValue;
-  return new LosslessParser(text).parseDocument();
+function markFor(text: string): string {
+  let longest = 0;
+  for (const run of text.match(/(?:\\u0000)+/gi) ?? []) longest = Math.max(longest, run.length / 6);
+  return '\u0000'.repeat(longest + 1);
+}
+
+/**
+ * `JSON.parse`, with a message that does not quote the text: V8 quotes ten characters from the
+ * error on, which may be the start of a credential an answer echoes (too short to redact).
+ */
+function parseJson(text: string): JsonValue {
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch (error) {
+    const message = (error as Error).message.replace(
+      /, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/,
+      ' in JSON',
+    );
+    throw new SyntaxError(message);
+  }
+}
+
+/** Parses JSON text; numbers that a `number` cannot hold exactly become `LosslessNumber`. */
+export function parseJsonLossless(text: string): JsonValue {
+  const value = parseJson(text); // valid JSON from here on: TOKENS splits it exactly
+  if (!needsLosslessParse(text)) return value;
+  const mark = markFor(text);
+  const escaped = JSON.stringify(mark).slice(1, -1);
+  const marked = text.replace(TOKENS, (token) => (isLossy(token) ? `"${escaped}${token}"` : token));
+  return JSON.parse(marked, (_key, v: unknown) =>
+    typeof v === 'string' && v.startsWith(mark) ? new LosslessNumber(v.slice(mark.length)) : v,
+  ) as JsonValue;
 }
 
 /** JSON text of a value; `bigint` and `LosslessNumber` are written as bare number literals. */
@@ -62,110 +94,3 @@ export function stringifyJson(value: unknown): string {
 }
 
 const NUMBER_MARK = /"\\u0000#([-+.\deE]+)#\\u0000"/g;
-
-const NUMBER_AT = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const STRING_AT = /"[^"\\\u0000-\u001f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\u0000-\u001f]*)*"/y;
-const SPACE_AT = /[ \t\n\r]*/y;
-
-class LosslessParser {
-  private pos = 0;
-  constructor(private readonly text: string) {}
-
-  parseDocument(): JsonValue {
-    const value = this.parseValue();
-    this.skipSpace();
-    if (this.pos < this.text.length) this.fail('unexpected text after the JSON value');
-    return value;
-  }
-
-  private parseValue(): JsonValue {
-    this.skipSpace();
-    const c = this.text[this.pos];
-    if (c === '{') return this.parseObject();
-    if (c === '[') return this.parseArray();
-    if (c === '"') return this.parseString();
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return this.parseNumber();
-    for (const [word, value] of LITERALS) {
-      if (this.text.startsWith(word, this.pos)) {
-        this.pos += word.length;
-        return value;
-      }
-    }
-    return this.fail(c === undefined ? 'unexpected end of JSON' : `unexpected character ${JSON.stringify(c)}`);
-  }
-
-  private parseObject(): JsonObject {
-    const out: JsonObject = {};
-    this.pos++;
-    this.skipSpace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return out;
-    }
-    for (;;) {
-      this.skipSpace();
-      if (this.text[this.pos] !== '"') this.fail('expected a property name');
-      const key = this.parseString();
-      this.skipSpace();
-      if (this.text[this.pos] !== ':') this.fail('expected ":"');
-      this.pos++;
-      const value = this.parseValue();
-      // A "__proto__" key must stay an own property, as with JSON.parse.
-      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-      this.skipSpace();
-      const c = this.text[this.pos++];
-      if (c === '}') return out;
-      if (c !== ',') this.fail('expected "," or "}"', -1);
-    }
-  }
-
-  private parseArray(): JsonValue[] {
-    const out: JsonValue[] = [];
-    this.pos++;
-    this.skipSpace();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return out;
-    }
-    for (;;) {
-      out.push(this.parseValue());
-      this.skipSpace();
-      const c = this.text[this.pos++];
-      if (c === ']') return out;
-      if (c !== ',') this.fail('expected "," or "]"', -1);
-    }
-  }
-
-  private parseString(): string {
-    STRING_AT.lastIndex = this.pos;
-    const m = STRING_AT.exec(this.text);
-    if (m === null) return this.fail('invalid string');
-    this.pos += m[0].length;
-    return JSON.parse(m[0]) as string;
-  }
-
-  private parseNumber(): number | LosslessNumber {
-    NUMBER_AT.lastIndex = this.pos;
-    const m = NUMBER_AT.exec(this.text);
-    if (m === null) return this.fail('invalid number');
-    this.pos += m[0].length;
-    const n = Number(m[0]);
-    return String(n) === m[0] ? n : new LosslessNumber(m[0]);
-  }
-
-  private skipSpace(): void {
-    SPACE_AT.lastIndex = this.pos;
-    SPACE_AT.exec(this.text);
-    this.pos = SPACE_AT.lastIndex;
-  }
-
-  private fail(message: string, offset = 0): never {
-    throw new SyntaxError(`${message} in JSON at position ${this.pos + offset}`);
-  }
-}
-
-const LITERALS: ReadonlyArray<readonly [string, JsonValue]> = [
-  ['true', true],
-  ['false', false],
-  ['null', null],
-];

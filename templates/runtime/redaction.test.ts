@@ -110,6 +110,14 @@ describe('the secret and the session never leak', () => {
     expectNoCredentials([...bad.events, bad.error]);
   });
 
+  it('from malformed JSON: not even the first characters JSON.parse would quote', async () => {
+    const json = await run({ body: `{"tbk_test_redact_response": ${SECRET}}` }, {});
+    expect(json.error).toBeInstanceOf(TopResponseError);
+    expect((json.error as Error).message).toContain('invalid JSON (Unexpected token');
+    expect((json.error as Error).message).not.toContain(SECRET.slice(0, 6));
+    expectNoCredentials([...json.events, json.error]);
+  });
+
   it('from network errors whose message quotes the request URL', async () => {
     const fetch: FetchLike = async (url) => {
       throw new TypeError('fetch failed', {

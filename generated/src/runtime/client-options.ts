@@ -3,6 +3,7 @@
  * Options of `TopClient`, their defaults and their checks (docs/runtime.md "Client options").
  * Checks never echo the app secret.
  */
+import type { XmlDecoder } from './decode-response.js';
 import type { TopLogger } from './logger.js';
 import { SIGN_METHODS, type SignMethod } from './sign.js';
 import type { FetchLike } from './transport.js';
@@ -31,8 +32,13 @@ export interface TopClientOptions {
    */
   fetch?: FetchLike;
   logger?: TopLogger;
-  /** Response format asked of the gateway (default `json`). */
+  /** Response format asked of the gateway (default `json`); `xml` needs the `xml` option. */
   format?: 'json' | 'xml';
+  /**
+   * Reads XML answers: pass `decodeXmlResponse` (exported by tbk-client). Left out, the XML
+   * parser is not bundled into a program, and an XML answer is a `TopResponseError`.
+   */
+  xml?: XmlDecoder;
   /** Ask for simplified JSON (no root key, no list wrappers). Decoding gives the same shape. */
   simplify?: boolean;
   partnerId?: string;
@@ -44,9 +50,9 @@ export interface TopClientOptions {
 }
 
 export type ResolvedClientOptions = Required<
-  Omit<TopClientOptions, 'appSecret' | 'logger' | 'partnerId' | 'targetAppKey' | 'fetch'>
+  Omit<TopClientOptions, 'appSecret' | 'logger' | 'partnerId' | 'targetAppKey' | 'fetch' | 'xml'>
 > &
-  Pick<TopClientOptions, 'logger' | 'partnerId' | 'targetAppKey' | 'fetch'>;
+  Pick<TopClientOptions, 'logger' | 'partnerId' | 'targetAppKey' | 'fetch' | 'xml'>;
 
 function checkNumber(name: string, value: number, integer: boolean): number {
   if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || (integer && !Number.isInteger(value))) {
@@ -73,6 +79,10 @@ export function resolveClientOptions(options: TopClientOptions): ResolvedClientO
     throw new TypeError(`TopClient: format must be json or xml, got ${String(format)}`);
   if (options.fetch !== undefined && typeof options.fetch !== 'function')
     throw new TypeError('TopClient: fetch must be a function');
+  if (options.xml !== undefined && typeof options.xml !== 'function')
+    throw new TypeError('TopClient: xml must be the XML decoder, decodeXmlResponse');
+  if (format === 'xml' && options.xml === undefined)
+    throw new TypeError("TopClient: format 'xml' needs the XML decoder: pass xml: decodeXmlResponse (from tbk-client)");
   return {
     appKey: options.appKey,
     signMethod,
@@ -83,6 +93,7 @@ export function resolveClientOptions(options: TopClientOptions): ResolvedClientO
     retryMaxMs: checkNumber('retryMaxMs', options.retryMaxMs ?? 5_000, false),
     maxBanWaitMs: checkNumber('maxBanWaitMs', options.maxBanWaitMs ?? 5_000, false),
     fetch: options.fetch,
+    xml: options.xml,
     logger: options.logger,
     format,
     simplify: options.simplify ?? false,

@@ -4,13 +4,17 @@
  * JSON (plain `{ "<root>": { … } }` or simplified: no root key, no list wrappers) and XML
  * decode into the same typed shape, driven by `MethodMeta` (decode-json.ts, decode-xml.ts).
  * A body that is neither gives a `TopResponseError` holding the raw body.
+ *
+ * The client reads XML only through the `XmlDecoder` it is given (`decodeXmlResponse`), so a
+ * program that never asks for XML does not carry an XML parser; `parseTopResponse` and
+ * `decodeResponse` always read both.
  */
 import { decodeJsonFields } from './decode-json.js';
-import { decodeXmlFields } from './decode-xml.js';
-import { TopError, TopResponseError, type TopErrorFields } from './errors.js';
+import { decodeXmlResponse } from './decode-xml.js';
+import { errorFields, fieldText } from './error-fields.js';
+import { TopError, TopResponseError } from './errors.js';
 import { LosslessNumber, parseJsonLossless, type JsonObject, type JsonValue } from './json-lossless.js';
 import type { MethodMeta } from './metadata.js';
-import { parseXml, type XmlElement } from './xml.js';
 
 export type ResponseFormat = 'json' | 'xml';
 
@@ -32,6 +36,14 @@ export interface DecodedResponse {
 
 const ERROR_KEY = 'error_response';
 
+/** Reads an XML answer (`decodeXmlResponse`): the success object, or a thrown error. */
+export type XmlDecoder = (
+  meta: MethodMeta,
+  body: string,
+  options: DecodeOptions,
+  redact: (s: string) => string,
+) => Record<string, unknown>;
+
 /** `json`, `xml`, or `undefined` when the body is neither. */
 export function detectFormat(body: string, contentType?: string | null): ResponseFormat | undefined {
   const first = body.replace(/^\uFEFF?\s*/, '')[0];
@@ -46,23 +58,6 @@ export function detectFormat(body: string, contentType?: string | null): Respons
 
 function isObject(value: JsonValue | undefined): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LosslessNumber);
-}
-
-function text(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  return typeof value === 'string' ? value : String(value);
-}
-
-function errorFields(get: (key: string) => unknown, redact: (s: string) => string): TopErrorFields {
-  const code = Number(text(get('code')) ?? NaN);
-  const subMsg = text(get('sub_msg'));
-  return {
-    code: Number.isFinite(code) ? code : 0,
-    msg: redact(text(get('msg')) ?? ''),
-    subCode: text(get('sub_code')),
-    subMsg: subMsg === undefined ? undefined : redact(subMsg),
-    requestId: text(get('request_id')),
-  };
 }
 
 /**
@@ -97,7 +92,12 @@ function decodeJson(
   try {
     value = parseJsonLossless(body);
   } catch (e) {
-    throw new TopResponseError(meta.method, `invalid JSON (${(e as Error).message})`, redact(body), options.status);
+    throw new TopResponseError(
+      meta.method,
+      `invalid JSON (${redact((e as Error).message)})`,
+      redact(body),
+      options.status,
+    );
   }
   if (!isObject(value))
     throw new TopResponseError(meta.method, 'the JSON answer is not an object', redact(body), options.status);
@@ -121,42 +121,38 @@ function decodeJson(
   return decodeJsonFields(meta.response, root, meta.types);
 }
 
-function decodeXml(
+/**
+ * Decodes a TOP answer with its format and request id, reading XML through `xml` (without it, an
+ * XML answer is a `TopResponseError`). Throws `TopError` for an `error_response`,
+ * `TopResponseError` for a body that is neither JSON nor XML.
+ */
+export function decodeTopAnswer(
   meta: MethodMeta,
   body: string,
   options: DecodeOptions,
-  redact: (s: string) => string,
-): Record<string, unknown> {
-  let root: XmlElement;
-  try {
-    root = parseXml(body);
-  } catch (e) {
-    throw new TopResponseError(meta.method, `invalid XML (${(e as Error).message})`, redact(body), options.status);
-  }
-  if (root.name === ERROR_KEY) {
-    const child = (k: string): string | undefined => root.children.find((c) => c.name === k)?.text;
-    throw new TopError(meta.method, errorFields(child, redact), options.status);
-  }
-  if (root.name !== meta.rootKey && !root.name.endsWith('_response')) {
-    throw new TopResponseError(meta.method, `unexpected root element <${root.name}>`, redact(body), options.status);
-  }
-  return decodeXmlFields(meta.response, root, meta.types);
-}
-
-/**
- * Decodes a TOP answer with its format and request id. Throws `TopError` for an
- * `error_response`, `TopResponseError` for a body that is neither JSON nor XML.
- */
-export function parseTopResponse(meta: MethodMeta, body: string, options: DecodeOptions = {}): DecodedResponse {
+  xml: XmlDecoder | undefined,
+): DecodedResponse {
   const redact = options.redact ?? ((s: string) => s);
   const format = detectFormat(body, options.contentType);
   if (format === undefined) {
     throw new TopResponseError(meta.method, 'the answer is neither JSON nor XML', redact(body), options.status);
   }
-  const data = format === 'json' ? decodeJson(meta, body, options, redact) : decodeXml(meta, body, options, redact);
+  if (format === 'xml' && xml === undefined) {
+    const message = 'an XML answer, and the client has no XML decoder (option xml: decodeXmlResponse)';
+    throw new TopResponseError(meta.method, message, redact(body), options.status);
+  }
+  const data = format === 'json' ? decodeJson(meta, body, options, redact) : xml!(meta, body, options, redact);
   const id = data['request_id'];
   if (id !== undefined && id !== null && typeof id !== 'string') data['request_id'] = String(id);
-  return { data, format, requestId: text(data['request_id']) };
+  return { data, format, requestId: fieldText(data['request_id']) };
+}
+
+/**
+ * Decodes a TOP answer (JSON, simplified JSON or XML) with its format and request id. Throws
+ * `TopError` for an `error_response`, `TopResponseError` for a body that is neither.
+ */
+export function parseTopResponse(meta: MethodMeta, body: string, options: DecodeOptions = {}): DecodedResponse {
+  return decodeTopAnswer(meta, body, options, decodeXmlResponse);
 }
 
 /** Decodes a TOP answer (JSON, simplified JSON or XML) into the typed response object. */

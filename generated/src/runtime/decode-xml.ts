@@ -3,13 +3,17 @@
  * An XML response element → the same typed shape as its JSON twin (decode-json.ts): all XML
  * text is coerced by the field's kind, list wrappers become arrays (one item element still
  * means a one-item list), unknown elements are kept (text when a leaf, an object otherwise,
- * an array when the name repeats).
+ * an array when the name repeats). `decodeXmlResponse` reads a whole XML answer: the client
+ * takes it as its `xml` option, so programs that never read XML do not carry the parser.
  */
 import { coerceScalar } from './coerce-scalar.js';
+import type { DecodeOptions } from './decode-response.js';
+import { errorFields } from './error-fields.js';
+import { TopError, TopResponseError } from './errors.js';
 import { stringifyJson } from './json-lossless.js';
 import { xmlListItems } from './list-items.js';
 import type { FieldMeta, MethodMeta } from './metadata.js';
-import type { XmlElement } from './xml.js';
+import { parseXml, type XmlElement } from './xml.js';
 
 type Types = MethodMeta['types'];
 
@@ -53,4 +57,27 @@ export function decodeXmlFields(
     Object.defineProperty(out, name, { value: decoded, enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+
+/** An XML answer → the success object under its root element; `error_response` → `TopError`. */
+export function decodeXmlResponse(
+  meta: MethodMeta,
+  body: string,
+  options: DecodeOptions,
+  redact: (s: string) => string,
+): Record<string, unknown> {
+  let root: XmlElement;
+  try {
+    root = parseXml(body);
+  } catch (e) {
+    throw new TopResponseError(meta.method, `invalid XML (${(e as Error).message})`, redact(body), options.status);
+  }
+  if (root.name === 'error_response') {
+    const child = (k: string): string | undefined => root.children.find((c) => c.name === k)?.text;
+    throw new TopError(meta.method, errorFields(child, redact), options.status);
+  }
+  if (root.name !== meta.rootKey && !root.name.endsWith('_response')) {
+    throw new TopResponseError(meta.method, `unexpected root element <${root.name}>`, redact(body), options.status);
+  }
+  return decodeXmlFields(meta.response, root, meta.types);
 }

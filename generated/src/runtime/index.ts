@@ -11,7 +11,9 @@ export {
   type DecodedResponse,
   type DecodeOptions,
   type ResponseFormat,
+  type XmlDecoder,
 } from './decode-response.js';
+export { decodeXmlResponse } from './decode-xml.js';
 export {
   TopClientError,
   TopError,

@@ -168,11 +168,8 @@ class TopClient {
     }
     let decoded;
     try {
-      decoded = (0, import_decode_response.parseTopResponse)(request.meta, answer.body, {
-        contentType: answer.contentType,
-        status: answer.status,
-        redact
-      });
+      const how = { contentType: answer.contentType, status: answer.status, redact };
+      decoded = (0, import_decode_response.decodeTopAnswer)(request.meta, answer.body, how, o.xml);
     } catch (error) {
       if (error instanceof import_errors.TopError) {
         const fields = { requestId: error.requestId, outcome: "top-error", code: error.code };

@@ -15,11 +15,19 @@ export interface DecodedResponse {
     format: ResponseFormat;
     requestId: string | undefined;
 }
+/** Reads an XML answer (`decodeXmlResponse`): the success object, or a thrown error. */
+export type XmlDecoder = (meta: MethodMeta, body: string, options: DecodeOptions, redact: (s: string) => string) => Record<string, unknown>;
 /** `json`, `xml`, or `undefined` when the body is neither. */
 export declare function detectFormat(body: string, contentType?: string | null): ResponseFormat | undefined;
 /**
- * Decodes a TOP answer with its format and request id. Throws `TopError` for an
- * `error_response`, `TopResponseError` for a body that is neither JSON nor XML.
+ * Decodes a TOP answer with its format and request id, reading XML through `xml` (without it, an
+ * XML answer is a `TopResponseError`). Throws `TopError` for an `error_response`,
+ * `TopResponseError` for a body that is neither JSON nor XML.
+ */
+export declare function decodeTopAnswer(meta: MethodMeta, body: string, options: DecodeOptions, xml: XmlDecoder | undefined): DecodedResponse;
+/**
+ * Decodes a TOP answer (JSON, simplified JSON or XML) with its format and request id. Throws
+ * `TopError` for an `error_response`, `TopResponseError` for a body that is neither.
  */
 export declare function parseTopResponse(meta: MethodMeta, body: string, options?: DecodeOptions): DecodedResponse;
 /** Decodes a TOP answer (JSON, simplified JSON or XML) into the typed response object. */

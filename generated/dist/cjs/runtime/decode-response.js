@@ -19,15 +19,16 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var decode_response_exports = {};
 __export(decode_response_exports, {
   decodeResponse: () => decodeResponse,
+  decodeTopAnswer: () => decodeTopAnswer,
   detectFormat: () => detectFormat,
   parseTopResponse: () => parseTopResponse
 });
 module.exports = __toCommonJS(decode_response_exports);
 var import_decode_json = require("./decode-json.js");
 var import_decode_xml = require("./decode-xml.js");
+var import_error_fields = require("./error-fields.js");
 var import_errors = require("./errors.js");
 var import_json_lossless = require("./json-lossless.js");
-var import_xml = require("./xml.js");
 const ERROR_KEY = "error_response";
 function detectFormat(body, contentType) {
   const first = body.replace(/^\uFEFF?\s*/, "")[0];
@@ -41,21 +42,6 @@ function detectFormat(body, contentType) {
 }
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof import_json_lossless.LosslessNumber);
-}
-function text(value) {
-  if (value === void 0 || value === null) return void 0;
-  return typeof value === "string" ? value : String(value);
-}
-function errorFields(get, redact) {
-  const code = Number(text(get("code")) ?? NaN);
-  const subMsg = text(get("sub_msg"));
-  return {
-    code: Number.isFinite(code) ? code : 0,
-    msg: redact(text(get("msg")) ?? ""),
-    subCode: text(get("sub_code")),
-    subMsg: subMsg === void 0 ? void 0 : redact(subMsg),
-    requestId: text(get("request_id"))
-  };
 }
 function jsonRoot(meta, value) {
   if (meta.rootKey in value) return value[meta.rootKey];
@@ -73,7 +59,12 @@ function decodeJson(meta, body, options, redact) {
   try {
     value = (0, import_json_lossless.parseJsonLossless)(body);
   } catch (e) {
-    throw new import_errors.TopResponseError(meta.method, `invalid JSON (${e.message})`, redact(body), options.status);
+    throw new import_errors.TopResponseError(
+      meta.method,
+      `invalid JSON (${redact(e.message)})`,
+      redact(body),
+      options.status
+    );
   }
   if (!isObject(value))
     throw new import_errors.TopResponseError(meta.method, "the JSON answer is not an object", redact(body), options.status);
@@ -81,7 +72,7 @@ function decodeJson(meta, body, options, redact) {
   if (isObject(err))
     throw new import_errors.TopError(
       meta.method,
-      errorFields((k) => err[k], redact),
+      (0, import_error_fields.errorFields)((k) => err[k], redact),
       options.status
     );
   const root = jsonRoot(meta, value);
@@ -90,38 +81,29 @@ function decodeJson(meta, body, options, redact) {
   if (root === value && looksLikeBareError(meta, value)) {
     throw new import_errors.TopError(
       meta.method,
-      errorFields((k) => value[k], redact),
+      (0, import_error_fields.errorFields)((k) => value[k], redact),
       options.status
     );
   }
   return (0, import_decode_json.decodeJsonFields)(meta.response, root, meta.types);
 }
-function decodeXml(meta, body, options, redact) {
-  let root;
-  try {
-    root = (0, import_xml.parseXml)(body);
-  } catch (e) {
-    throw new import_errors.TopResponseError(meta.method, `invalid XML (${e.message})`, redact(body), options.status);
-  }
-  if (root.name === ERROR_KEY) {
-    const child = (k) => root.children.find((c) => c.name === k)?.text;
-    throw new import_errors.TopError(meta.method, errorFields(child, redact), options.status);
-  }
-  if (root.name !== meta.rootKey && !root.name.endsWith("_response")) {
-    throw new import_errors.TopResponseError(meta.method, `unexpected root element <${root.name}>`, redact(body), options.status);
-  }
-  return (0, import_decode_xml.decodeXmlFields)(meta.response, root, meta.types);
-}
-function parseTopResponse(meta, body, options = {}) {
+function decodeTopAnswer(meta, body, options, xml) {
   const redact = options.redact ?? ((s) => s);
   const format = detectFormat(body, options.contentType);
   if (format === void 0) {
     throw new import_errors.TopResponseError(meta.method, "the answer is neither JSON nor XML", redact(body), options.status);
   }
-  const data = format === "json" ? decodeJson(meta, body, options, redact) : decodeXml(meta, body, options, redact);
+  if (format === "xml" && xml === void 0) {
+    const message = "an XML answer, and the client has no XML decoder (option xml: decodeXmlResponse)";
+    throw new import_errors.TopResponseError(meta.method, message, redact(body), options.status);
+  }
+  const data = format === "json" ? decodeJson(meta, body, options, redact) : xml(meta, body, options, redact);
   const id = data["request_id"];
   if (id !== void 0 && id !== null && typeof id !== "string") data["request_id"] = String(id);
-  return { data, format, requestId: text(data["request_id"]) };
+  return { data, format, requestId: (0, import_error_fields.fieldText)(data["request_id"]) };
+}
+function parseTopResponse(meta, body, options = {}) {
+  return decodeTopAnswer(meta, body, options, import_decode_xml.decodeXmlResponse);
 }
 function decodeResponse(meta, body, options = {}) {
   return parseTopResponse(meta, body, options).data;

@@ -18,12 +18,16 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var decode_xml_exports = {};
 __export(decode_xml_exports, {
-  decodeXmlFields: () => decodeXmlFields
+  decodeXmlFields: () => decodeXmlFields,
+  decodeXmlResponse: () => decodeXmlResponse
 });
 module.exports = __toCommonJS(decode_xml_exports);
 var import_coerce_scalar = require("./coerce-scalar.js");
+var import_error_fields = require("./error-fields.js");
+var import_errors = require("./errors.js");
 var import_json_lossless = require("./json-lossless.js");
 var import_list_items = require("./list-items.js");
+var import_xml = require("./xml.js");
 function decodeGeneric(element, types) {
   return element.children.length === 0 ? element.text : decodeXmlFields([], element, types);
 }
@@ -56,4 +60,20 @@ function decodeXmlFields(fields, element, types) {
     Object.defineProperty(out, name, { value: decoded, enumerable: true, writable: true, configurable: true });
   }
   return out;
+}
+function decodeXmlResponse(meta, body, options, redact) {
+  let root;
+  try {
+    root = (0, import_xml.parseXml)(body);
+  } catch (e) {
+    throw new import_errors.TopResponseError(meta.method, `invalid XML (${e.message})`, redact(body), options.status);
+  }
+  if (root.name === "error_response") {
+    const child = (k) => root.children.find((c) => c.name === k)?.text;
+    throw new import_errors.TopError(meta.method, (0, import_error_fields.errorFields)(child, redact), options.status);
+  }
+  if (root.name !== meta.rootKey && !root.name.endsWith("_response")) {
+    throw new import_errors.TopResponseError(meta.method, `unexpected root element <${root.name}>`, redact(body), options.status);
+  }
+  return decodeXmlFields(meta.response, root, meta.types);
 }

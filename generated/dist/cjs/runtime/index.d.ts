@@ -5,7 +5,8 @@
  */
 export { TopClient, type CallOptions, type TopResult } from './client.js';
 export { DEFAULT_GATEWAY, type TopClientOptions } from './client-options.js';
-export { decodeResponse, parseTopResponse, type DecodedResponse, type DecodeOptions, type ResponseFormat, } from './decode-response.js';
+export { decodeResponse, parseTopResponse, type DecodedResponse, type DecodeOptions, type ResponseFormat, type XmlDecoder, } from './decode-response.js';
+export { decodeXmlResponse } from './decode-xml.js';
 export { TopClientError, TopError, TopResponseError, TopTransportError, TopValidationError, type TopErrorFields, type TransportFailure, type ValidationProblem, } from './errors.js';
 export type { FileData, FileInput } from './file-input.js';
 export type { TopLogEvent, TopLogger, TopRequestEvent, TopResponseEvent, TopRetryEvent } from './logger.js';

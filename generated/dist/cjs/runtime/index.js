@@ -27,6 +27,7 @@ __export(runtime_exports, {
   TopTransportError: () => import_errors.TopTransportError,
   TopValidationError: () => import_errors.TopValidationError,
   decodeResponse: () => import_decode_response.decodeResponse,
+  decodeXmlResponse: () => import_decode_xml.decodeXmlResponse,
   formatTopTimestamp: () => import_timestamp.formatTopTimestamp,
   parseTopResponse: () => import_decode_response.parseTopResponse,
   sign: () => import_sign.sign,
@@ -36,6 +37,7 @@ module.exports = __toCommonJS(runtime_exports);
 var import_client = require("./client.js");
 var import_client_options = require("./client-options.js");
 var import_decode_response = require("./decode-response.js");
+var import_decode_xml = require("./decode-xml.js");
 var import_errors = require("./errors.js");
 var import_sign = require("./sign.js");
 var import_timestamp = require("./timestamp.js");

@@ -37,17 +37,38 @@ class LosslessNumber {
   }
 }
 const TOKENS = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+const isLossy = (token) => token.charCodeAt(0) !== 34 && String(Number(token)) !== token;
 function needsLosslessParse(text) {
   TOKENS.lastIndex = 0;
-  for (let m = TOKENS.exec(text); m !== null; m = TOKENS.exec(text)) {
-    const token = m[0];
-    if (token.charCodeAt(0) !== 34 && String(Number(token)) !== token) return true;
-  }
+  for (let m = TOKENS.exec(text); m !== null; m = TOKENS.exec(text)) if (isLossy(m[0])) return true;
   return false;
 }
-function parseJsonLossless(text, options = {}) {
-  if (options.fastPath !== false && !needsLosslessParse(text)) return JSON.parse(text);
-  return new LosslessParser(text).parseDocument();
+function markFor(text) {
+  let longest = 0;
+  for (const run of text.match(/(?:\\u0000)+/gi) ?? []) longest = Math.max(longest, run.length / 6);
+  return "\0".repeat(longest + 1);
+}
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error.message.replace(
+      /, (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/,
+      " in JSON"
+    );
+    throw new SyntaxError(message);
+  }
+}
+function parseJsonLossless(text) {
+  const value = parseJson(text);
+  if (!needsLosslessParse(text)) return value;
+  const mark = markFor(text);
+  const escaped = JSON.stringify(mark).slice(1, -1);
+  const marked = text.replace(TOKENS, (token) => isLossy(token) ? `"${escaped}${token}"` : token);
+  return JSON.parse(
+    marked,
+    (_key, v) => typeof v === "string" && v.startsWith(mark) ? new LosslessNumber(v.slice(mark.length)) : v
+  );
 }
 function stringifyJson(value) {
   const text = JSON.stringify(value, function replace(key, v) {
@@ -59,101 +80,3 @@ function stringifyJson(value) {
   return text === void 0 ? "null" : text.replace(NUMBER_MARK, (_m, digits) => digits);
 }
 const NUMBER_MARK = /"\\u0000#([-+.\deE]+)#\\u0000"/g;
-const NUMBER_AT = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const STRING_AT = /"[^"\\\u0000-\u001f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\u0000-\u001f]*)*"/y;
-const SPACE_AT = /[ \t\n\r]*/y;
-class LosslessParser {
-  constructor(text) {
-    this.text = text;
-  }
-  text;
-  pos = 0;
-  parseDocument() {
-    const value = this.parseValue();
-    this.skipSpace();
-    if (this.pos < this.text.length) this.fail("unexpected text after the JSON value");
-    return value;
-  }
-  parseValue() {
-    this.skipSpace();
-    const c = this.text[this.pos];
-    if (c === "{") return this.parseObject();
-    if (c === "[") return this.parseArray();
-    if (c === '"') return this.parseString();
-    if (c === "-" || c !== void 0 && c >= "0" && c <= "9") return this.parseNumber();
-    for (const [word, value] of LITERALS) {
-      if (this.text.startsWith(word, this.pos)) {
-        this.pos += word.length;
-        return value;
-      }
-    }
-    return this.fail(c === void 0 ? "unexpected end of JSON" : `unexpected character ${JSON.stringify(c)}`);
-  }
-  parseObject() {
-    const out = {};
-    this.pos++;
-    this.skipSpace();
-    if (this.text[this.pos] === "}") {
-      this.pos++;
-      return out;
-    }
-    for (; ; ) {
-      this.skipSpace();
-      if (this.text[this.pos] !== '"') this.fail("expected a property name");
-      const key = this.parseString();
-      this.skipSpace();
-      if (this.text[this.pos] !== ":") this.fail('expected ":"');
-      this.pos++;
-      const value = this.parseValue();
-      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-      this.skipSpace();
-      const c = this.text[this.pos++];
-      if (c === "}") return out;
-      if (c !== ",") this.fail('expected "," or "}"', -1);
-    }
-  }
-  parseArray() {
-    const out = [];
-    this.pos++;
-    this.skipSpace();
-    if (this.text[this.pos] === "]") {
-      this.pos++;
-      return out;
-    }
-    for (; ; ) {
-      out.push(this.parseValue());
-      this.skipSpace();
-      const c = this.text[this.pos++];
-      if (c === "]") return out;
-      if (c !== ",") this.fail('expected "," or "]"', -1);
-    }
-  }
-  parseString() {
-    STRING_AT.lastIndex = this.pos;
-    const m = STRING_AT.exec(this.text);
-    if (m === null) return this.fail("invalid string");
-    this.pos += m[0].length;
-    return JSON.parse(m[0]);
-  }
-  parseNumber() {
-    NUMBER_AT.lastIndex = this.pos;
-    const m = NUMBER_AT.exec(this.text);
-    if (m === null) return this.fail("invalid number");
-    this.pos += m[0].length;
-    const n = Number(m[0]);
-    return String(n) === m[0] ? n : new LosslessNumber(m[0]);
-  }
-  skipSpace() {
-    SPACE_AT.lastIndex = this.pos;
-    SPACE_AT.exec(this.text);
-    this.pos = SPACE_AT.lastIndex;
-  }
-  fail(message, offset = 0) {
-    throw new SyntaxError(`${message} in JSON at position ${this.pos + offset}`);
-  }
-}
-const LITERALS = [
-  ["true", true],
-  ["false", false],
-  ["null", null]
-];

@@ -3,6 +3,7 @@
  * Options of `TopClient`, their defaults and their checks (docs/runtime.md "Client options").
  * Checks never echo the app secret.
  */
+import type { XmlDecoder } from './decode-response.js';
 import type { TopLogger } from './logger.js';
 import { type SignMethod } from './sign.js';
 import type { FetchLike } from './transport.js';
@@ -29,8 +30,13 @@ export interface TopClientOptions {
      */
     fetch?: FetchLike;
     logger?: TopLogger;
-    /** Response format asked of the gateway (default `json`). */
+    /** Response format asked of the gateway (default `json`); `xml` needs the `xml` option. */
     format?: 'json' | 'xml';
+    /**
+     * Reads XML answers: pass `decodeXmlResponse` (exported by tbk-client). Left out, the XML
+     * parser is not bundled into a program, and an XML answer is a `TopResponseError`.
+     */
+    xml?: XmlDecoder;
     /** Ask for simplified JSON (no root key, no list wrappers). Decoding gives the same shape. */
     simplify?: boolean;
     partnerId?: string;
@@ -40,6 +46,6 @@ export interface TopClientOptions {
     /** Random source of the backoff jitter, uniform in [0, 1) (tests). */
     random?: () => number;
 }
-export type ResolvedClientOptions = Required<Omit<TopClientOptions, 'appSecret' | 'logger' | 'partnerId' | 'targetAppKey' | 'fetch'>> & Pick<TopClientOptions, 'logger' | 'partnerId' | 'targetAppKey' | 'fetch'>;
+export type ResolvedClientOptions = Required<Omit<TopClientOptions, 'appSecret' | 'logger' | 'partnerId' | 'targetAppKey' | 'fetch' | 'xml'>> & Pick<TopClientOptions, 'logger' | 'partnerId' | 'targetAppKey' | 'fetch' | 'xml'>;
 /** Fills in defaults and checks every option; throws `TypeError` naming the bad option. */
 export declare function resolveClientOptions(options: TopClientOptions): ResolvedClientOptions;

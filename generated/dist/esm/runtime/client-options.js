@@ -24,6 +24,10 @@ function resolveClientOptions(options) {
     throw new TypeError(`TopClient: format must be json or xml, got ${String(format)}`);
   if (options.fetch !== void 0 && typeof options.fetch !== "function")
     throw new TypeError("TopClient: fetch must be a function");
+  if (options.xml !== void 0 && typeof options.xml !== "function")
+    throw new TypeError("TopClient: xml must be the XML decoder, decodeXmlResponse");
+  if (format === "xml" && options.xml === void 0)
+    throw new TypeError("TopClient: format 'xml' needs the XML decoder: pass xml: decodeXmlResponse (from tbk-client)");
   return {
     appKey: options.appKey,
     signMethod,
@@ -34,6 +38,7 @@ function resolveClientOptions(options) {
     retryMaxMs: checkNumber("retryMaxMs", options.retryMaxMs ?? 5e3, false),
     maxBanWaitMs: checkNumber("maxBanWaitMs", options.maxBanWaitMs ?? 5e3, false),
     fetch: options.fetch,
+    xml: options.xml,
     logger: options.logger,
     format,
     simplify: options.simplify ?? false,

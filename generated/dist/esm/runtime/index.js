@@ -5,6 +5,7 @@ import {
   decodeResponse,
   parseTopResponse
 } from "./decode-response.js";
+import { decodeXmlResponse } from "./decode-xml.js";
 import {
   TopClientError,
   TopError,
@@ -25,6 +26,7 @@ export {
   TopTransportError,
   TopValidationError,
   decodeResponse,
+  decodeXmlResponse,
   formatTopTimestamp,
   parseTopResponse,
   sign,

@@ -3,9 +3,11 @@
  * JSON parsing that never loses a number's digits. TOP ids (`tb_trade_parent_id`, item ids)
  * are Java longs: `JSON.parse` would round 1707359271433894971 to 1707359271433895000.
  *
- * Fast path: when every number literal outside strings reads back unchanged through
- * `Number` (`String(Number(t)) === t`, false for 16+ digit ids, `5.10`, `1e3`), `JSON.parse`
- * is exact. Otherwise a small parser keeps such literals as `LosslessNumber` (the source text).
+ * `JSON.parse` reads the text first (so its checks and messages apply). When every number
+ * literal reads back unchanged through `Number` (`String(Number(t)) === t`, false for 16+ digit
+ * ids, `5.10`, `1e3`), that value is exact and is the result. Otherwise the text is read again
+ * with each such literal turned into a marked string, which a reviver turns into a
+ * `LosslessNumber` holding the literal: the engine's parser does the work either way.
  */
 /** A JSON number literal kept as its source text because `number` would not round-trip it. */
 export declare class LosslessNumber {
@@ -20,12 +22,7 @@ export interface JsonObject {
 }
 /** True when some number literal outside strings would change through `JSON.parse`. */
 export declare function needsLosslessParse(text: string): boolean;
-/**
- * Parses JSON text; numbers that a `number` cannot hold exactly become `LosslessNumber`.
- * `fastPath: false` forces the lossless parser (tests compare both paths).
- */
-export declare function parseJsonLossless(text: string, options?: {
-    fastPath?: boolean;
-}): JsonValue;
+/** Parses JSON text; numbers that a `number` cannot hold exactly become `LosslessNumber`. */
+export declare function parseJsonLossless(text: string): JsonValue;
 /** JSON text of a value; `bigint` and `LosslessNumber` are written as bare number literals. */
 export declare function stringifyJson(value: unknown): string;
