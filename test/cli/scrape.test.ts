@@ -112,6 +112,13 @@ describe('tbk-gen scrape on spec/sources.yaml (seed pages and the shared corpus)
     expect(specFiles()).toEqual(first);
   });
 
+  it('records the same spec files whatever path --spec is given as (no machine path in `override:`)', async () => {
+    const { code, out } = await scrape(['--spec', join(repo, 'spec'), '--force']);
+    expect(code).toBe(0);
+    expect(summary(out)).toMatchObject({ methods: 112, written: 0, unchanged: 113 });
+    expect(specFiles()).toEqual(first);
+  });
+
   it('replays the last run when no source, spec file or generator file changed, and scrapes again when one did', async () => {
     const full = await scrape(['--spec', 'spec', '--force']);
     const replay = await scrape(['--spec', 'spec']);

@@ -6,7 +6,7 @@
  * what snapshots not read this time contributed.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { posix, resolve } from 'node:path';
+import { basename, posix, resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
 import { readSources } from '../scrape/read-sources.js';
 import type { Page } from '../scrape/page-model.js';
@@ -75,7 +75,7 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
 
   const built = buildSpecs(read.pages);
   const onDisk = await existingMethods(specDir);
-  const overrides = await readOverrides(resolve(specDir, 'overrides'), `${shownDir}/overrides`);
+  const overrides = await readOverrides(resolve(specDir, 'overrides'), `${shownDir}/overrides`, `${basename(specDir)}/overrides`);
   diagnostics.push(...overrides.diagnostics);
   const applied = applyOverrides(built.specs, overrides.overrides, onDisk);
   diagnostics.push(...settleMismatches(built.diagnostics, read.pages, applied.specs), ...applied.diagnostics);

@@ -54,7 +54,7 @@ export function applyOverride(input: MethodSpec, override: Override): { spec: Me
   for (const entry of override.remove) applyRemove(spec, entry, report, unchanged);
   for (const entry of override.add) applyAdd(spec, entry, report, unchanged);
   for (const entry of override.accept_mismatch) applyAccept(spec, entry, report, unchanged);
-  if (changed) spec.override = override.file;
+  if (changed) spec.override = override.recordAs ?? override.file;
   return { spec, diagnostics };
 }
 

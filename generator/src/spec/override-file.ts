@@ -37,7 +37,13 @@ export interface RemoveEntry extends Entry {
 export type AcceptEntry = RemoveEntry;
 
 export interface Override {
+  /** The file as diagnostics show it (the spec folder as the user named it). */
   file: string;
+  /**
+   * The file as a patched spec's `override:` records it: `<spec folder name>/overrides/<file>`,
+   * the same wherever the folder is and however `--spec` spells it (default: `file`).
+   */
+  recordAs?: string;
   method: string;
   set: SetEntry[];
   add: AddEntry[];
@@ -133,7 +139,11 @@ function readEntry(section: (typeof SECTIONS)[number], node: Node, fail: (n: Nod
 }
 
 /** Every `<dir>/*.yaml`, keyed by method. A missing folder means no overrides. */
-export async function readOverrides(dir: string, shownDir: string = dir): Promise<{ overrides: Map<string, Override>; diagnostics: Diagnostic[] }> {
+export async function readOverrides(
+  dir: string,
+  shownDir: string = dir,
+  recordedDir: string = shownDir,
+): Promise<{ overrides: Map<string, Override>; diagnostics: Diagnostic[] }> {
   const overrides = new Map<string, Override>();
   const diagnostics: Diagnostic[] = [];
   let names: string[];
@@ -146,7 +156,7 @@ export async function readOverrides(dir: string, shownDir: string = dir): Promis
     const file = `${shownDir}/${name}`;
     const result = parseOverride(file, await readFile(join(dir, name), 'utf8'), name.slice(0, -'.yaml'.length));
     diagnostics.push(...result.diagnostics);
-    if (result.override) overrides.set(result.override.method, result.override);
+    if (result.override) overrides.set(result.override.method, { ...result.override, recordAs: `${recordedDir}/${name}` });
   }
   return { overrides, diagnostics };
 }
