@@ -47,6 +47,18 @@ describe(`a bundle importing TopClient and ${chosen.requestClass}`, () => {
     expect((await runNode(`await import(${JSON.stringify(file)})`, 'module')).trim()).toBe(`function ${chosen.method}`);
   });
 
+  it('carries the XML parser only when the program passes the XML decoder', async () => {
+    const xmlParser = 'in XML at position'; // the XML parser's error message (templates/runtime/xml.ts)
+    const jsonOnly = await bundle(`import { TopClient } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }));\n`, 'esm');
+    expect(jsonOnly).not.toContain(xmlParser);
+    const withXml = await bundle(
+      `import { TopClient, decodeXmlResponse } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's', format: 'xml', xml: decodeXmlResponse }));\n`,
+      'esm',
+    );
+    expect(withXml).toContain(xmlParser);
+    expect(withXml.length - jsonOnly.length).toBeGreaterThan(2000);
+  });
+
   // CommonJS cannot be tree-shaken: `require('tbk-client')` loads every module. A CommonJS
   // program that wants one method requires it by its deep path (docs/generator.md).
   it('as CommonJS through the deep import holds no other method', async () => {

@@ -48,7 +48,7 @@ describe('format pool', () => {
   }, 60_000);
 
   it('gives the isolated declarations ts.transpileDeclaration gives, and the first problem of a module that is not clean', async () => {
-    const { ts } = await import('../../generator/src/emit/ts-morph.js');
+    const ts = (await import('../../generator/src/emit/ts-morph.js')).typescript();
     const { DECLARATION_OPTIONS } = await import('../../generator/src/emit/dist-options.js');
     const source = await readFile(join(REPO_ROOT, 'templates/runtime/sign.ts'), 'utf8');
     const options = ts.convertCompilerOptionsFromJson(DECLARATION_OPTIONS, '.').options;

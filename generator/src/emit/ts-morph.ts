@@ -1,22 +1,28 @@
 /**
- * ts-morph for the emitters, loaded with `require`: an ES import of a CommonJS package first
- * scans its source for export names, which for ts-morph costs ~0.1 s of every regeneration that
- * has something to emit.
+ * ts-morph for the generator: its structure types and enum values for the emitters (printed by
+ * print-structures.ts, so emitting never loads it), and its own TypeScript for declarations,
+ * loaded on first use with `require` (an ES import of a CommonJS package first scans its source
+ * for export names). A regeneration whose declarations all come from worker threads never loads
+ * the compiler on the main thread.
  */
 import { createRequire } from 'node:module';
 import type * as TsMorph from 'ts-morph';
 
-const tsMorph = createRequire(import.meta.url)('ts-morph') as typeof TsMorph;
+export { StructureKind, VariableDeclarationKind } from './structure-kind.js';
 
-export const { printStructure, StructureKind, VariableDeclarationKind } = tsMorph;
-/** ts-morph's own TypeScript: the one compiler the generator loads (declarations, see build-dist.ts). */
-export const ts = tsMorph.ts;
+let loaded: typeof TsMorph | undefined;
+
+/** ts-morph's own TypeScript: the one compiler the generator loads (build-dist.ts). */
+export function typescript(): typeof TsMorph.ts {
+  loaded ??= createRequire(import.meta.url)('ts-morph') as typeof TsMorph;
+  return loaded.ts;
+}
+
 export type {
   ClassDeclarationStructure,
-  CodeBlockWriter,
   ImportDeclarationStructure,
   InterfaceDeclarationStructure,
   OptionalKind,
   PropertySignatureStructure,
-  SourceFileStructure,
+  StatementStructures,
 } from 'ts-morph';
