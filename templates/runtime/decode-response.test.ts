@@ -179,6 +179,25 @@ describe('decodeResponse: JSON, simplified JSON and XML give the same typed obje
     expect(decodeResponse(uvid, xml)).toEqual({ later: { n: '1', l: ['a', 'b'] } });
   });
 
+  it('keeps __proto__ keys and elements as fields, never as prototypes', () => {
+    const json =
+      '{"tbk_uvid_encrypt_response":{"__proto__":{"x":1},"later":{"__proto__":{"y":2}},"result_list":[{"__proto__":"z","source_value":"1"}]}}';
+    const xml =
+      '<tbk_uvid_encrypt_response><__proto__><x>1</x></__proto__><later><__proto__><y>2</y></__proto__></later></tbk_uvid_encrypt_response>';
+    for (const [body, x, y] of [
+      [json, 1, 2],
+      [xml, '1', '2'],
+    ] as const) {
+      const decoded = decodeResponse(uvid, body) as Record<string, Record<string, unknown>>;
+      expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
+      expect(Object.getPrototypeOf(decoded['later'])).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(decoded, '__proto__')?.value).toEqual({ x });
+      expect(Object.getOwnPropertyDescriptor(decoded['later'], '__proto__')?.value).toEqual({ y });
+    }
+    const row = (decodeResponse(uvid, json) as { result_list: Record<string, unknown>[] }).result_list[0]!;
+    expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe('z');
+  });
+
   it('leaves out declared fields holding null, as the XML form of the same answer does', () => {
     const json =
       '{"tbk_uvid_encrypt_response":{"result_list":[{"error_message":null,"source_value":"1"}],"later":null}}';

@@ -8,10 +8,12 @@
 import { coerceScalar } from './coerce-scalar.js';
 import type { DecodeOptions } from './decode-response.js';
 import { errorFields } from './error-fields.js';
+import { fieldsByName } from './field-lookup.js';
 import { TopError, TopResponseError } from './errors.js';
 import { stringifyJson } from './json-lossless.js';
 import { xmlListItems } from './list-items.js';
 import type { FieldMeta, MethodMeta } from './metadata.js';
+import { setOwn } from './own-property.js';
 import { parseXml, type XmlElement } from './xml.js';
 
 type Types = MethodMeta['types'];
@@ -36,7 +38,7 @@ export function decodeXmlFields(
   element: XmlElement,
   types: Types,
 ): Record<string, unknown> {
-  const byName = new Map(fields.map((f) => [f.name, f]));
+  const byName = fieldsByName(fields);
   const groups = new Map<string, XmlElement[]>();
   for (const child of element.children) {
     const group = groups.get(child.name);
@@ -53,7 +55,7 @@ export function decodeXmlFields(
       const items = group.map((e) => (field ? decodeItem(field, e, types) : decodeGeneric(e, types)));
       decoded = items.length === 1 ? items[0] : items;
     }
-    Object.defineProperty(out, name, { value: decoded, enumerable: true, writable: true, configurable: true });
+    setOwn(out, name, decoded);
   }
   return out;
 }

@@ -59,6 +59,14 @@ describe('encodeParams', () => {
     expect(files).toEqual({});
   });
 
+  it('keeps a __proto__ key of a struct param (JSON.parse makes it an own property)', () => {
+    const ext = JSON.parse('{"__proto__":{"a":1},"b":2}') as object;
+    expect(encodeParams(meta, { ext, page: [ext] }).text).toEqual({
+      ext: '{"__proto__":{"a":1},"b":2}',
+      page: '[{"__proto__":{"a":1},"b":2}]',
+    });
+  });
+
   it('writes integers as plain digits, however large', () => {
     expect(encodeParams(meta, { adzone_id: 1e21, item_ids: [2 ** 70, -0] }).text).toEqual({
       adzone_id: '1000000000000000000000',

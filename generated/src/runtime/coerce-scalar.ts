@@ -10,6 +10,7 @@
 import { LosslessNumber, stringifyJson, type JsonValue } from './json-lossless.js';
 import { toLong } from './long.js';
 import type { ScalarKind } from './metadata.js';
+import { setOwn } from './own-property.js';
 
 const INTEGER_WITH_SPACE = /^\s*-?\d+\s*$/;
 
@@ -19,7 +20,7 @@ export function decodeGenericJson(value: JsonValue): unknown {
   if (Array.isArray(value)) return value.map(decodeGenericJson);
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = decodeGenericJson(v);
+    for (const k of Object.keys(value)) setOwn(out, k, decodeGenericJson(value[k]!));
     return out;
   }
   return value;

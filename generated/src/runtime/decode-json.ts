@@ -7,9 +7,11 @@
  * the same answer has no element for it, and the gateway omits empty values anyway.
  */
 import { coerceScalar, decodeGenericJson } from './coerce-scalar.js';
+import { fieldsByName } from './field-lookup.js';
 import { LosslessNumber, type JsonObject, type JsonValue } from './json-lossless.js';
 import { jsonListItems } from './list-items.js';
 import type { FieldMeta, MethodMeta } from './metadata.js';
+import { setOwn } from './own-property.js';
 
 type Types = MethodMeta['types'];
 
@@ -35,13 +37,13 @@ export function decodeJsonFields(
   object: JsonObject,
   types: Types,
 ): Record<string, unknown> {
-  const byName = new Map(fields.map((f) => [f.name, f]));
+  const byName = fieldsByName(fields);
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(object)) {
+  for (const key of Object.keys(object)) {
+    const value = object[key]!;
     const field = byName.get(key);
     if (field && value === null) continue;
-    const decoded = field ? decodeField(field, value, types) : decodeGenericJson(value);
-    Object.defineProperty(out, key, { value: decoded, enumerable: true, writable: true, configurable: true });
+    setOwn(out, key, field ? decodeField(field, value, types) : decodeGenericJson(value));
   }
   return out;
 }

@@ -9,6 +9,7 @@
 import { isFileInput, type FileInput } from './file-input.js';
 import { stringifyJson } from './json-lossless.js';
 import type { FieldMeta, MethodMeta } from './metadata.js';
+import { setOwn } from './own-property.js';
 import { formatTopTimestamp } from './timestamp.js';
 
 export interface EncodedParams {
@@ -29,7 +30,7 @@ function withTimestamps(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withTimestamps);
   if (typeof value === 'object' && value !== null && !ArrayBuffer.isView(value)) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = withTimestamps(v);
+    for (const [k, v] of Object.entries(value)) setOwn(out, k, withTimestamps(v));
     return out;
   }
   return value;

@@ -24,13 +24,14 @@ __export(coerce_scalar_exports, {
 module.exports = __toCommonJS(coerce_scalar_exports);
 var import_json_lossless = require("./json-lossless.js");
 var import_long = require("./long.js");
+var import_own_property = require("./own-property.js");
 const INTEGER_WITH_SPACE = /^\s*-?\d+\s*$/;
 function decodeGenericJson(value) {
   if (value instanceof import_json_lossless.LosslessNumber) return /^-?\d+$/.test(value.text) ? (0, import_long.toLong)(value.text) : Number(value.text);
   if (Array.isArray(value)) return value.map(decodeGenericJson);
   if (typeof value === "object" && value !== null) {
     const out = {};
-    for (const [k, v] of Object.entries(value)) out[k] = decodeGenericJson(v);
+    for (const k of Object.keys(value)) (0, import_own_property.setOwn)(out, k, decodeGenericJson(value[k]));
     return out;
   }
   return value;

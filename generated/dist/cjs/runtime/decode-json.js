@@ -22,8 +22,10 @@ __export(decode_json_exports, {
 });
 module.exports = __toCommonJS(decode_json_exports);
 var import_coerce_scalar = require("./coerce-scalar.js");
+var import_field_lookup = require("./field-lookup.js");
 var import_json_lossless = require("./json-lossless.js");
 var import_list_items = require("./list-items.js");
+var import_own_property = require("./own-property.js");
 function isJsonObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof import_json_lossless.LosslessNumber);
 }
@@ -38,13 +40,13 @@ function decodeField(field, value, types) {
   return decodeItem(field, value, types);
 }
 function decodeJsonFields(fields, object, types) {
-  const byName = new Map(fields.map((f) => [f.name, f]));
+  const byName = (0, import_field_lookup.fieldsByName)(fields);
   const out = {};
-  for (const [key, value] of Object.entries(object)) {
+  for (const key of Object.keys(object)) {
+    const value = object[key];
     const field = byName.get(key);
     if (field && value === null) continue;
-    const decoded = field ? decodeField(field, value, types) : (0, import_coerce_scalar.decodeGenericJson)(value);
-    Object.defineProperty(out, key, { value: decoded, enumerable: true, writable: true, configurable: true });
+    (0, import_own_property.setOwn)(out, key, field ? decodeField(field, value, types) : (0, import_coerce_scalar.decodeGenericJson)(value));
   }
   return out;
 }

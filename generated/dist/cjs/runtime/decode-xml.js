@@ -24,9 +24,11 @@ __export(decode_xml_exports, {
 module.exports = __toCommonJS(decode_xml_exports);
 var import_coerce_scalar = require("./coerce-scalar.js");
 var import_error_fields = require("./error-fields.js");
+var import_field_lookup = require("./field-lookup.js");
 var import_errors = require("./errors.js");
 var import_json_lossless = require("./json-lossless.js");
 var import_list_items = require("./list-items.js");
+var import_own_property = require("./own-property.js");
 var import_xml = require("./xml.js");
 function decodeGeneric(element, types) {
   return element.children.length === 0 ? element.text : decodeXmlFields([], element, types);
@@ -40,7 +42,7 @@ function decodeItem(field, element, types) {
   return (0, import_coerce_scalar.coerceScalar)(field.kind, element.text);
 }
 function decodeXmlFields(fields, element, types) {
-  const byName = new Map(fields.map((f) => [f.name, f]));
+  const byName = (0, import_field_lookup.fieldsByName)(fields);
   const groups = /* @__PURE__ */ new Map();
   for (const child of element.children) {
     const group = groups.get(child.name);
@@ -57,7 +59,7 @@ function decodeXmlFields(fields, element, types) {
       const items = group.map((e) => field ? decodeItem(field, e, types) : decodeGeneric(e, types));
       decoded = items.length === 1 ? items[0] : items;
     }
-    Object.defineProperty(out, name, { value: decoded, enumerable: true, writable: true, configurable: true });
+    (0, import_own_property.setOwn)(out, name, decoded);
   }
   return out;
 }

@@ -25,6 +25,7 @@ __export(encode_params_exports, {
 module.exports = __toCommonJS(encode_params_exports);
 var import_file_input = require("./file-input.js");
 var import_json_lossless = require("./json-lossless.js");
+var import_own_property = require("./own-property.js");
 var import_timestamp = require("./timestamp.js");
 function isBlank(value) {
   return value === void 0 || value === null || typeof value === "string" && value.trim() === "";
@@ -34,7 +35,7 @@ function withTimestamps(value) {
   if (Array.isArray(value)) return value.map(withTimestamps);
   if (typeof value === "object" && value !== null && !ArrayBuffer.isView(value)) {
     const out = {};
-    for (const [k, v] of Object.entries(value)) out[k] = withTimestamps(v);
+    for (const [k, v] of Object.entries(value)) (0, import_own_property.setOwn)(out, k, withTimestamps(v));
     return out;
   }
   return value;
