@@ -11,11 +11,10 @@ export const SIGN_METHODS: readonly SignMethod[] = ['md5', 'hmac', 'hmac-sha256'
 
 /** The signed string: `name1value1name2value2…` over the sorted params, without `sign`. */
 export function signingString(params: Readonly<Record<string, string>>): string {
-  const names = Object.keys(params)
-    .filter((name) => name !== 'sign')
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // The default sort orders by UTF-16 code units, as `<` does (ASCII order for TOP names).
+  const names = Object.keys(params).sort();
   let s = '';
-  for (const name of names) s += name + params[name];
+  for (const name of names) if (name !== 'sign') s += name + params[name];
   return s;
 }
 

@@ -136,7 +136,7 @@ class TopClient {
     if (session !== void 0 && session.trim() !== "") system["session"] = session;
     if (o.partnerId) system["partner_id"] = o.partnerId;
     if (o.targetAppKey) system["target_app_key"] = o.targetAppKey;
-    system["sign"] = (0, import_sign.sign)({ ...text, ...system }, this.#secret, o.signMethod);
+    system["sign"] = (0, import_sign.sign)(Object.assign({}, text, system), this.#secret, o.signMethod);
     return system;
   }
   async #attempt(call, attempt) {

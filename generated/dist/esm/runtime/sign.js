@@ -2,9 +2,9 @@
 import { createHash, createHmac } from "node:crypto";
 const SIGN_METHODS = ["md5", "hmac", "hmac-sha256"];
 function signingString(params) {
-  const names = Object.keys(params).filter((name) => name !== "sign").sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+  const names = Object.keys(params).sort();
   let s = "";
-  for (const name of names) s += name + params[name];
+  for (const name of names) if (name !== "sign") s += name + params[name];
   return s;
 }
 function sign(params, secret, signMethod) {
