@@ -7,10 +7,24 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './stats.js';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { ROOT, runCli, stagesOf, type CliRun } from './run-cli.js';
+
+const BASELINE = fileURLToPath(new URL('./prettier-baseline.mjs', import.meta.url));
+
+/** prettier-baseline.mjs over a package folder, in a fresh process. */
+function prettierAlone(folder: string): { ms: number; files: number } {
+  const r = spawnSync(process.execPath, [BASELINE, folder], { cwd: ROOT, encoding: 'utf8' });
+  const m = /^BASELINE (\d+) (\d+)$/m.exec(r.stdout ?? '');
+  if (r.status !== 0 || !m) throw new Error(`prettier baseline failed (${r.status}):\n${(r.stderr ?? '').slice(-2000)}`);
+  return { ms: Number(m[1]), files: Number(m[2]) };
+}
 
 export interface GeneratorResult {
   cold: { ms: number; maxRssMb: number; stages: Record<string, number> };
+  /** Same-run baseline: prettier alone on one thread over what a cold gen formats (prettier-baseline.mjs). */
+  prettierAlone: { ms: number; files: number };
   noChange: { ms: number; maxRssMb: number; stages: Record<string, number> };
   check: { ms: number };
   scaling: { methods: number; ms: number; msPerMethod: number }[];
@@ -50,6 +64,7 @@ export async function benchGenerator(runs: number, sizes: number[]): Promise<Gen
       await cp(join(ROOT, 'spec'), spec, { recursive: true });
       cold.push(mustSucceed(runCli(['gen', '--spec', spec, '--out', join(work, `out-${i}`)]), 'cold gen'));
     }
+    const baselines = Array.from({ length: runs }, (_, i) => prettierAlone(join(work, `out-${i}`)));
     // One run first, so that the measured ones find the record it leaves (a fresh clone has none).
     mustSucceed(runCli(['gen']), 'gen');
     const noChange = Array.from({ length: runs }, () => mustSucceed(runCli(['gen']), 'no-change gen'));
@@ -65,7 +80,8 @@ export async function benchGenerator(runs: number, sizes: number[]): Promise<Gen
       const ms = median(times);
       scaling.push({ methods: size, ms, msPerMethod: ms / size });
     }
-    return { cold: summarise(cold), noChange: summarise(noChange), check: { ms: median(check.map((r) => r.ms)) }, scaling };
+    const prettierAloneMs = median(baselines.map((b) => b.ms));
+    return { cold: summarise(cold), prettierAlone: { ms: prettierAloneMs, files: baselines[0]!.files }, noChange: summarise(noChange), check: { ms: median(check.map((r) => r.ms)) }, scaling };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
