@@ -1,14 +1,16 @@
 /**
  * `npm run bench`: generator speed, client overhead and package cost, written to BENCHMARKS.md.
  *   --runs N   repetitions per figure (default 5)       --quick   1 run, small sizes, no file
+ *   --render   rewrite BENCHMARKS.md from the last full run's results (after editing report.ts)
+ * A full run keeps its results in node_modules/.cache/tbk-bench/results.json for --render.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { benchClient, benchDecode } from './bench/client-bench.js';
 import { benchGenerator } from './bench/generator-bench.js';
 import { benchBundles, benchTypecheck } from './bench/package-bench.js';
-import { renderReport } from './bench/report.js';
+import { renderReport, type BenchResults } from './bench/report.js';
 import { ROOT } from './bench/run-cli.js';
 
 const args = process.argv.slice(2);
@@ -16,6 +18,13 @@ const quick = args.includes('--quick');
 const runsAt = args.indexOf('--runs');
 const runs = quick ? 1 : runsAt >= 0 ? Number(args[runsAt + 1]) : 5;
 const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
+
+const RESULTS = join(ROOT, 'node_modules/.cache/tbk-bench/results.json');
+if (args.includes('--render')) {
+  await writeFile(join(ROOT, 'BENCHMARKS.md'), renderReport(JSON.parse(await readFile(RESULTS, 'utf8')) as BenchResults));
+  log('wrote BENCHMARKS.md from the last results');
+  process.exit(0);
+}
 
 log('generator (cold gen, no-change gen, check, scaling) …');
 const generator = await benchGenerator(runs, quick ? [100, 200] : [100, 500, 2000]);
@@ -27,12 +36,15 @@ const decode = await benchDecode(runs, quick ? 50 : 500);
 log('package …');
 const bundles = await benchBundles();
 const typecheck = await benchTypecheck(quick ? 1 : 3);
-const report = renderReport({
+const results: BenchResults = {
   command: quick ? 'npm run bench -- --quick' : `npm run bench${runsAt >= 0 ? ` -- --runs ${runs}` : ''}`,
   runs, cores: availableParallelism(), node: process.version, generator, client, clientRequests, concurrency, decode, bundles, typecheck,
-});
+};
+const report = renderReport(results);
 if (quick) process.stdout.write(report);
 else {
+  await mkdir(join(RESULTS, '..'), { recursive: true });
+  await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(join(ROOT, 'BENCHMARKS.md'), report);
   log('wrote BENCHMARKS.md');
 }
