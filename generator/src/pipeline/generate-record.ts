@@ -11,7 +11,8 @@ import { runPool } from '../concurrency/run-pool.js';
 import { DEFAULT_TEMPLATES_DIR } from '../emit/copy-runtime.js';
 import { sha256 } from '../emit/manifest.js';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { generatorDigest, hashFiles, listFiles } from './run-cache.js';
+import { listFiles } from '../files/list-files.js';
+import { generatorDigest, hashFiles } from './run-cache.js';
 
 export interface GenerateReplay {
   diagnostics: Diagnostic[];

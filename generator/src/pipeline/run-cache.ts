@@ -8,11 +8,12 @@
  * instead. `--force` skips the check. The cache is private to the checkout: deleting it only
  * makes the next run a full one.
  */
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPool } from '../concurrency/run-pool.js';
+import { listFiles } from '../files/list-files.js';
 import { sha256 } from '../emit/manifest.js';
 
 const GENERATOR_SRC = fileURLToPath(new URL('../', import.meta.url));
@@ -21,24 +22,6 @@ const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'tbk-gen');
 
 /** Tools whose output the generator passes on; a new version of any of them invalidates every record. */
 const TOOLS = ['prettier', 'esbuild', 'typescript', 'ts-morph', 'yaml', 'cheerio', 'handlebars', 'ajv'];
-
-/** Every file below `dir` (relative, posix, sorted), hidden entries excluded; [] when absent. */
-export async function listFiles(dir: string, rel = ''): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(join(dir, rel), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFiles(dir, path)));
-    else if (entry.isFile()) out.push(path);
-  }
-  return out.sort();
-}
 
 /** One line per file: its name and the hash of its bytes (`-` when it cannot be read). */
 export async function hashFiles(paths: readonly string[], shownAs: (path: string) => string = (p) => p): Promise<string> {

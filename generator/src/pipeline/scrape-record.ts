@@ -10,7 +10,8 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import { listSourceFiles } from '../scrape/read-sources.js';
 import { readSourcesFile, type SourceEntry } from '../scrape/sources-file.js';
 import { sha256 } from '../emit/manifest.js';
-import { generatorDigest, hashFiles, listFiles } from './run-cache.js';
+import { listFiles } from '../files/list-files.js';
+import { generatorDigest, hashFiles } from './run-cache.js';
 import { DEFAULT_SOURCES_FILE, type ScrapeOptions } from './scrape-into-spec.js';
 
 /** What a skipped run prints: the recorded diagnostics and counts. */

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { posix, resolve } from 'node:path';
+import { listFiles } from '../files/list-files.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { decodeText } from './decode-text.js';
 import { detectFormat, fitsFormat, type DetectedFormat } from './detect-format.js';
@@ -98,7 +99,7 @@ async function resolveEntry(entry: SourceEntry, cwd: string, result: ReadSources
     return picked.map((file) => ({ file, absolute: resolve(cwd, file), format: entry.format }));
   }
   if (!info.isDirectory()) return [{ file: shown, absolute, format: entry.format }];
-  const listed = await listFolder(absolute);
+  const listed = await listFiles(absolute);
   const files: SourceFile[] = [];
   for (const rel of listed) {
     const file = shown === '.' ? rel : `${shown}/${rel}`;
@@ -110,19 +111,6 @@ async function resolveEntry(entry: SourceEntry, cwd: string, result: ReadSources
   }
   if (!files.length) return missing(`source folder ${shown} holds no doc pages`);
   return files;
-}
-
-/** Every non-hidden file below `dir`, relative, posix, sorted (deterministic reading order). */
-async function listFolder(dir: string, rel = ''): Promise<string[]> {
-  const out: string[] = [];
-  const entries = await readdir(resolve(dir, rel), { withFileTypes: true });
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    const path = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listFolder(dir, path)));
-    else if (entry.isFile()) out.push(path);
-  }
-  return out.sort();
 }
 
 interface Outcome {
