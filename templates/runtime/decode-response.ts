@@ -10,7 +10,7 @@
  */
 import { decodeJsonFields } from './decode-json.js';
 import { decodeXmlResponse } from './decode-xml.js';
-import { errorFields, fieldText } from './error-fields.js';
+import { errorFields, fieldText, parseAnswer } from './error-fields.js';
 import { TopError, TopResponseError } from './errors.js';
 import { LosslessNumber, parseJsonLossless, type JsonObject, type JsonValue } from './json-lossless.js';
 import type { MethodMeta } from './metadata.js';
@@ -87,17 +87,7 @@ function decodeJson(
   options: DecodeOptions,
   redact: (s: string) => string,
 ): Record<string, unknown> {
-  let value: JsonValue;
-  try {
-    value = parseJsonLossless(body);
-  } catch (e) {
-    throw new TopResponseError(
-      meta.method,
-      `invalid JSON (${redact((e as Error).message)})`,
-      redact(body),
-      options.status,
-    );
-  }
+  const value = parseAnswer(meta, body, options, redact, 'JSON', parseJsonLossless);
   if (!isObject(value))
     throw new TopResponseError(meta.method, 'the JSON answer is not an object', redact(body), options.status);
   const err = value[ERROR_KEY];

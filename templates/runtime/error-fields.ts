@@ -1,8 +1,11 @@
 /**
- * The fields of a TOP `error_response`, read the same way from a JSON object and from XML
- * child elements (decode-response.ts, decode-xml.ts).
+ * What the JSON and XML decoders (decode-response.ts, decode-xml.ts) share about answers that
+ * are not a success: the fields of a TOP `error_response`, read the same way from a JSON object
+ * and from XML child elements, and the error for a body its parser refuses.
  */
-import type { TopErrorFields } from './errors.js';
+import type { DecodeOptions } from './decode-response.js';
+import { TopResponseError, type TopErrorFields } from './errors.js';
+import type { MethodMeta } from './metadata.js';
 
 /** A field's value as text (`undefined` for a missing or null one). */
 export function fieldText(value: unknown): string | undefined {
@@ -21,4 +24,21 @@ export function errorFields(get: (key: string) => unknown, redact: (s: string) =
     subMsg: subMsg === undefined ? undefined : redact(subMsg),
     requestId: fieldText(get('request_id')),
   };
+}
+
+/** `parse(body)`, or a `TopResponseError` "invalid <format> (<parser message>)", both redacted. */
+export function parseAnswer<T>(
+  meta: MethodMeta,
+  body: string,
+  options: DecodeOptions,
+  redact: (s: string) => string,
+  format: 'JSON' | 'XML',
+  parse: (body: string) => T,
+): T {
+  try {
+    return parse(body);
+  } catch (e) {
+    const message = `invalid ${format} (${redact((e as Error).message)})`;
+    throw new TopResponseError(meta.method, message, redact(body), options.status);
+  }
 }

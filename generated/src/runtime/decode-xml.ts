@@ -8,7 +8,7 @@
  */
 import { coerceScalar } from './coerce-scalar.js';
 import type { DecodeOptions } from './decode-response.js';
-import { errorFields } from './error-fields.js';
+import { errorFields, parseAnswer } from './error-fields.js';
 import { fieldsByName } from './field-lookup.js';
 import { TopError, TopResponseError } from './errors.js';
 import { stringifyJson } from './json-lossless.js';
@@ -68,12 +68,7 @@ export function decodeXmlResponse(
   options: DecodeOptions,
   redact: (s: string) => string,
 ): Record<string, unknown> {
-  let root: XmlElement;
-  try {
-    root = parseXml(body);
-  } catch (e) {
-    throw new TopResponseError(meta.method, `invalid XML (${(e as Error).message})`, redact(body), options.status);
-  }
+  const root = parseAnswer(meta, body, options, redact, 'XML', parseXml);
   if (root.name === 'error_response') {
     const child = (k: string): string | undefined => root.children.find((c) => c.name === k)?.text;
     throw new TopError(meta.method, errorFields(child, redact), options.status);

@@ -55,17 +55,7 @@ function looksLikeBareError(meta, value) {
   return "sub_code" in value || "sub_msg" in value || Object.keys(value).every((k) => ["code", "msg", "request_id"].includes(k));
 }
 function decodeJson(meta, body, options, redact) {
-  let value;
-  try {
-    value = (0, import_json_lossless.parseJsonLossless)(body);
-  } catch (e) {
-    throw new import_errors.TopResponseError(
-      meta.method,
-      `invalid JSON (${redact(e.message)})`,
-      redact(body),
-      options.status
-    );
-  }
+  const value = (0, import_error_fields.parseAnswer)(meta, body, options, redact, "JSON", import_json_lossless.parseJsonLossless);
   if (!isObject(value))
     throw new import_errors.TopResponseError(meta.method, "the JSON answer is not an object", redact(body), options.status);
   const err = value[ERROR_KEY];

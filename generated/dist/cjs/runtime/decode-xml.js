@@ -64,12 +64,7 @@ function decodeXmlFields(fields, element, types) {
   return out;
 }
 function decodeXmlResponse(meta, body, options, redact) {
-  let root;
-  try {
-    root = (0, import_xml.parseXml)(body);
-  } catch (e) {
-    throw new import_errors.TopResponseError(meta.method, `invalid XML (${e.message})`, redact(body), options.status);
-  }
+  const root = (0, import_error_fields.parseAnswer)(meta, body, options, redact, "XML", import_xml.parseXml);
   if (root.name === "error_response") {
     const child = (k) => root.children.find((c) => c.name === k)?.text;
     throw new import_errors.TopError(meta.method, (0, import_error_fields.errorFields)(child, redact), options.status);

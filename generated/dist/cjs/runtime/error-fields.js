@@ -19,9 +19,11 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var error_fields_exports = {};
 __export(error_fields_exports, {
   errorFields: () => errorFields,
-  fieldText: () => fieldText
+  fieldText: () => fieldText,
+  parseAnswer: () => parseAnswer
 });
 module.exports = __toCommonJS(error_fields_exports);
+var import_errors = require("./errors.js");
 function fieldText(value) {
   if (value === void 0 || value === null) return void 0;
   return typeof value === "string" ? value : String(value);
@@ -36,4 +38,12 @@ function errorFields(get, redact) {
     subMsg: subMsg === void 0 ? void 0 : redact(subMsg),
     requestId: fieldText(get("request_id"))
   };
+}
+function parseAnswer(meta, body, options, redact, format, parse) {
+  try {
+    return parse(body);
+  } catch (e) {
+    const message = `invalid ${format} (${redact(e.message)})`;
+    throw new import_errors.TopResponseError(meta.method, message, redact(body), options.status);
+  }
 }
