@@ -23,7 +23,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const HTML_FIXTURE_SEEDS = ['000_a8847ce389c68a49', '001_c45301d665ca6256', '002_7d7eaaa7ed50b944', '003_0e2e983cd5d64fce'];
 
 export function seedPath(name: string): string {
-  return `spec/pages/${name}.txt`;
+  return `spec/pages/rendered-pages/${name}.txt`;
 }
 
 export function fixturePath(name: string): string {

@@ -297,7 +297,7 @@ describe('decodeResponse: errors', () => {
 // Real samples: the five doc-site records (corpus README "Doc-site JSON") decoded with metadata
 // built from their own responseParams tables, as the generator would.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const docRecords = path.resolve(repoRoot, '../shared/corpus/doc-records');
+const docRecords = path.resolve(repoRoot, 'spec/pages/doc-records');
 const KINDS: Record<string, ScalarKind> = {
   String: 'string',
   Date: 'string',

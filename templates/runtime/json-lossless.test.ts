@@ -11,7 +11,7 @@ import {
 } from './json-lossless.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const docRecords = path.resolve(repoRoot, '../shared/corpus/doc-records');
+const docRecords = path.resolve(repoRoot, 'spec/pages/doc-records');
 
 /** LosslessNumber → number, to compare with JSON.parse where nothing is at stake. */
 function plain(value: JsonValue): unknown {

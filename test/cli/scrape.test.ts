@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -11,14 +11,13 @@ import { readSpecFolder } from '../../generator/src/spec/spec-files.js';
 import { validateCatalog, validateSpecFolder } from '../../generator/src/spec/validate-spec.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const shared = resolve(root, '../shared');
-const SEED_001 = 'spec/pages/001_c45301d665ca6256.txt';
+const SEED_001 = 'spec/pages/rendered-pages/001_c45301d665ca6256.txt';
 const DIAGNOSTIC = /^(\S+?):(\d+)(?::(\d+))?: (error|warning|notice) (TBK\d{3}) (.+)$/;
 const SUMMARY = /^scrape: (\d+) pages(?:, (\d+) unreadable)?, (\d+) methods \((\d+) written, (\d+) unchanged\), (\d+) warnings, (\d+) errors, (?:nothing changed since the last run, )?(\d+) ms$/;
 
 /**
  * A copy of the repository's inputs (spec/pages, sources.yaml, overrides) in a temporary
- * folder, with the shared corpus beside it as in a real checkout (`../shared/corpus`).
+ * folder with nothing beside it, as a fresh clone is.
  */
 const work = mkdtempSync(join(tmpdir(), 'tbk-scrape-'));
 const repo = join(work, 'repo');
@@ -58,7 +57,6 @@ beforeAll(() => {
   cpSync(join(root, 'spec', 'sources.yaml'), join(repo, 'spec', 'sources.yaml'));
   cpSync(join(root, 'spec', 'schema.json'), join(repo, 'spec', 'schema.json'));
   cpSync(join(root, 'test', 'fixtures', 'bad-scrape'), join(repo, 'bad'), { recursive: true });
-  symlinkSync(shared, join(work, 'shared'), 'dir');
   process.chdir(repo);
 });
 afterAll(() => {
@@ -66,7 +64,7 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-describe('tbk-gen scrape on spec/sources.yaml (seed pages and the shared corpus)', () => {
+describe('tbk-gen scrape on spec/sources.yaml (every source under spec/pages)', () => {
   let first: Record<string, string>;
 
   it('writes a schema-valid spec for all 112 methods and the catalog', async () => {
@@ -84,20 +82,20 @@ describe('tbk-gen scrape on spec/sources.yaml (seed pages and the shared corpus)
     // The override of seed 004 applied and recorded.
     expect(first['methods/taobao.tbk.sc.organization.member.mod.yaml']).toContain('  - name: biz_error_desc\n    type: String\n');
     expect(first['methods/taobao.tbk.sc.organization.member.mod.yaml']).toContain('override: spec/overrides/taobao.tbk.sc.organization.member.mod.yaml\n');
-    expect(err.some((l) => l.startsWith('spec/pages/004_278e02791b663900.txt:190: notice TBK120'))).toBe(true);
+    expect(err.some((l) => l.startsWith('spec/pages/rendered-pages/004_278e02791b663900.txt:190: notice TBK120'))).toBe(true);
   });
 
   it('lists the 202 nav titles and the other sources\' titles in the catalog', () => {
     const catalog = folderCatalog();
     const navIds = catalog.snapshots.filter((s) => s.kind === 'seed-nav').map((s) => s.id);
-    expect(navIds).toEqual(readdirSync('spec/pages').sort().map((n) => `spec/pages/${n}`));
+    expect(navIds).toEqual(readdirSync('spec/pages/rendered-pages').sort().map((n) => `spec/pages/rendered-pages/${n}`));
     const navTitles = new Set(catalog.titles.filter((t) => t.snapshots.some((id) => navIds.includes(id))).map((t) => t.title));
     expect(navTitles.size).toBe(202);
     expect(new Set(catalog.titles.map((t) => t.title)).size).toBe(205);
     expect(catalog.snapshots.map((s) => s.id).filter((id) => !navIds.includes(id))).toEqual([
-      '../shared/corpus/doc-records',
-      '../shared/corpus/doc-records-reduced',
-      '../shared/corpus/markdown-dump/tbk-doc-dump.md',
+      'spec/pages/doc-records',
+      'spec/pages/doc-records-reduced',
+      'spec/pages/markdown-dump/tbk-doc-dump.md',
     ]);
     const mapped = new Set(catalog.titles.filter((t) => t.method).map((t) => t.method));
     expect(catalog.titles.filter((t) => t.spec).every((t) => first[`methods/${t.method}.yaml`] !== undefined)).toBe(true);
@@ -150,7 +148,7 @@ describe('tbk-gen scrape on spec/sources.yaml (seed pages and the shared corpus)
   });
 
   it('keeps the corpus methods when only spec/pages is scraped afterwards', async () => {
-    const { code, out } = await scrape(['spec/pages']);
+    const { code, out } = await scrape(['spec/pages/rendered-pages']);
     expect(code).toBe(0);
     expect(summary(out)).toMatchObject({ pages: 5, methods: 5 });
     const after = specFiles();
@@ -160,7 +158,7 @@ describe('tbk-gen scrape on spec/sources.yaml (seed pages and the shared corpus)
     const changed = Object.keys(first).filter((k) => after[k] !== first[k]);
     expect(changed).toEqual(['methods/taobao.tbk.uvid.encrypt.yaml']);
     expect(after['methods/taobao.tbk.uvid.encrypt.yaml']).not.toContain('tbk-doc-dump.md');
-    expect(first['methods/taobao.tbk.uvid.encrypt.yaml']).toContain('file: ../shared/corpus/markdown-dump/tbk-doc-dump.md');
+    expect(first['methods/taobao.tbk.uvid.encrypt.yaml']).toContain('file: spec/pages/markdown-dump/tbk-doc-dump.md');
   });
 });
 

@@ -10,7 +10,7 @@ import type { MethodSpec } from '../../generator/src/spec/model.js';
 import { editFields, makeSide, makeSpec } from './make-spec.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const CORPUS = path.resolve(ROOT, 'spec/pages');
 
 function check(before: MethodSpec, after: MethodSpec, time?: number): ChangeDiffCheck | undefined {
   const old = makeSide([before], time ? { time } : {});

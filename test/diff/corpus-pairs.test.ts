@@ -14,7 +14,7 @@ import type { SpecSide } from '../../generator/src/diff/spec-side.js';
  * required_link_type), so the records are the old side and the dump the new one.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const CORPUS = path.resolve(ROOT, 'spec/pages');
 
 type Grouped = Partial<Record<'breaking' | 'compatible' | 'docs', Record<string, string[]>>>;
 

@@ -79,13 +79,13 @@ describe('catalog diff rules', () => {
 });
 
 describe('catalog diffs between the five seed navs', () => {
-  const pages = readdirSync(path.join(ROOT, 'spec/pages')).filter((f) => f.endsWith('.txt')).sort();
+  const pages = readdirSync(path.join(ROOT, 'spec/pages/rendered-pages')).filter((f) => f.endsWith('.txt')).sort();
   let sides: SpecSide[];
   let joint: CatalogSpec;
   beforeAll(async () => {
-    const loaded = await Promise.all(pages.map((f) => loadSide(`spec/pages/${f}`, { cwd: ROOT, specDir: 'spec' })));
+    const loaded = await Promise.all(pages.map((f) => loadSide(`spec/pages/rendered-pages/${f}`, { cwd: ROOT, specDir: 'spec' })));
     sides = loaded.map((l) => l.side!);
-    joint = (await scrapeIntoSpec({ sources: ['spec/pages'], specDir: 'test/tmp/diff-no-such-spec', cwd: ROOT, write: false })).catalog;
+    joint = (await scrapeIntoSpec({ sources: ['spec/pages/rendered-pages'], specDir: 'test/tmp/diff-no-such-spec', cwd: ROOT, write: false })).catalog;
   });
   const pair = (i: number) => rows(diffCatalog(sides[i]!.catalog!, sides[i + 1]!.catalog!));
 

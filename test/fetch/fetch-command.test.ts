@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runFetch } from '../../generator/src/cli/fetch-command.js';
 import { startEmulator, type Emulator } from './doc-site-emulator.js';
 
-const corpus = resolve(fileURLToPath(new URL('../..', import.meta.url)), '../shared/corpus');
+const corpus = resolve(fileURLToPath(new URL('../..', import.meta.url)), 'spec/pages');
 
 async function capture(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -11,7 +11,7 @@ import type { MethodSpec } from '../../generator/src/spec/model.js';
 import { startEmulator, type Emulator } from './doc-site-emulator.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const corpus = resolve(root, '../shared/corpus');
+const corpus = resolve(root, 'spec/pages');
 
 describe('tbk-gen fetch against an emulated doc site', () => {
   let site: Emulator;

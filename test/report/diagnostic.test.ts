@@ -3,8 +3,8 @@ import { countByLevel, formatDiagnostic, sortDiagnostics } from '../../generator
 
 describe('formatDiagnostic', () => {
   it('prints file:line: level CODE message', () => {
-    expect(formatDiagnostic({ file: 'spec/pages/004.txt', line: 75, level: 'warning', code: 'TBK104', message: 'repaired' })).toBe(
-      'spec/pages/004.txt:75: warning TBK104 repaired',
+    expect(formatDiagnostic({ file: 'spec/pages/rendered-pages/004.txt', line: 75, level: 'warning', code: 'TBK104', message: 'repaired' })).toBe(
+      'spec/pages/rendered-pages/004.txt:75: warning TBK104 repaired',
     );
   });
   it('adds the column when known', () => {

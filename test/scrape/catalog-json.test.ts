@@ -7,7 +7,7 @@ import { readDocRecord } from '../../generator/src/scrape/doc-record.js';
 import { formatDiagnostic } from '../../generator/src/report/diagnostic.js';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const corpus = path.resolve(repoRoot, '../shared/corpus');
+const corpus = path.resolve(repoRoot, 'spec/pages');
 
 // The `data` object of getApiCatelogConfig.json, in the shape the corpus README describes;
 // entries taken from the dump's overview (method, title, docId).

@@ -8,7 +8,7 @@ import { formatDiagnostic, sortDiagnostics } from '../../generator/src/report/di
 import { parseJsonWithPositions, type JsonNode } from '../../generator/src/scrape/json-positions.js';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const corpus = path.resolve(repoRoot, '../shared/corpus');
+const corpus = path.resolve(repoRoot, 'spec/pages');
 const fullDir = path.join(corpus, 'doc-records');
 const reducedDir = path.join(corpus, 'doc-records-reduced');
 

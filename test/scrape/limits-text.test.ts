@@ -6,7 +6,7 @@ import { parseLimitsText } from '../../generator/src/scrape/limits-text.js';
 import { splitRow } from '../../generator/src/scrape/pipe-table.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const CORPUS = path.resolve(ROOT, 'spec/pages');
 
 describe('parseLimitsText', () => {
   it.each([

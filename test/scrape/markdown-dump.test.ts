@@ -7,7 +7,7 @@ import type { Page, PageParam } from '../../generator/src/scrape/page-model.js';
 import { formatDiagnostic, sortDiagnostics } from '../../generator/src/report/diagnostic.js';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const corpus = path.resolve(repoRoot, '../shared/corpus');
+const corpus = path.resolve(repoRoot, 'spec/pages');
 const dumpFile = path.join(corpus, 'markdown-dump/tbk-doc-dump.md');
 const dumpText = readFileSync(dumpFile, 'utf8');
 const dump = readMarkdownDump(dumpFile, dumpText);

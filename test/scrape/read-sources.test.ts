@@ -14,7 +14,7 @@ import type { ReaderTable } from '../../generator/src/scrape/source-readers.js';
 import { parseSourcesFile } from '../../generator/src/scrape/sources-file.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const corpus = resolve(root, '../shared/corpus');
+const corpus = resolve(root, 'spec/pages');
 
 describe('detectFormat', () => {
   it('goes by extension for text formats, and an explicit format wins', () => {
@@ -67,8 +67,8 @@ describe('globs', () => {
   });
 
   it('expands against the disk, relative paths staying relative', async () => {
-    expect(await expandGlob('spec/pages/00[34]_*.txt', root)).toEqual(['spec/pages/003_0e2e983cd5d64fce.txt', 'spec/pages/004_278e02791b663900.txt']);
-    expect(await expandGlob('spec/**/000_*.txt', root)).toEqual(['spec/pages/000_a8847ce389c68a49.txt']);
+    expect(await expandGlob('spec/pages/rendered-pages/00[34]_*.txt', root)).toEqual(['spec/pages/rendered-pages/003_0e2e983cd5d64fce.txt', 'spec/pages/rendered-pages/004_278e02791b663900.txt']);
+    expect(await expandGlob('spec/**/000_*.txt', root)).toEqual(['spec/pages/rendered-pages/000_a8847ce389c68a49.txt']);
   });
 });
 
@@ -78,10 +78,10 @@ describe('parseSourcesFile', () => {
     const { entries, diagnostics } = parseSourcesFile(file, readFileSync(resolve(root, file), 'utf8'));
     expect(diagnostics).toEqual([]);
     expect(entries.map((e) => [e.path, e.format, e.optional ?? false])).toEqual([
-      ['spec/pages', 'seed-text', false],
-      ['../shared/corpus/markdown-dump', 'markdown-dump', true],
-      ['../shared/corpus/doc-records', 'doc-record', true],
-      ['../shared/corpus/doc-records-reduced', 'doc-record-reduced', true],
+      ['spec/pages/rendered-pages', 'seed-text', false],
+      ['spec/pages/markdown-dump', 'markdown-dump', true],
+      ['spec/pages/doc-records', 'doc-record', true],
+      ['spec/pages/doc-records-reduced', 'doc-record-reduced', true],
     ]);
   });
 

@@ -6,7 +6,7 @@ import { detectSdkLanguage, findAuthEvidence, findMethodName } from '../../gener
 import { scanSeedText } from '../../generator/src/scrape/seed-scan.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const PAGES = path.join(ROOT, 'spec/pages');
+const PAGES = path.join(ROOT, 'spec/pages/rendered-pages');
 const SEEDS = readdirSync(PAGES).filter((f) => f.endsWith('.txt')).sort();
 
 describe('findMethodName', () => {

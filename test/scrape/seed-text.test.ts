@@ -8,11 +8,11 @@ import { scanSeedText } from '../../generator/src/scrape/seed-scan.js';
 import { readSeedText } from '../../generator/src/scrape/seed-text.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const S000 = 'spec/pages/000_a8847ce389c68a49.txt';
-const S001 = 'spec/pages/001_c45301d665ca6256.txt';
-const S002 = 'spec/pages/002_7d7eaaa7ed50b944.txt';
-const S003 = 'spec/pages/003_0e2e983cd5d64fce.txt';
-const S004 = 'spec/pages/004_278e02791b663900.txt';
+const S000 = 'spec/pages/rendered-pages/000_a8847ce389c68a49.txt';
+const S001 = 'spec/pages/rendered-pages/001_c45301d665ca6256.txt';
+const S002 = 'spec/pages/rendered-pages/002_7d7eaaa7ed50b944.txt';
+const S003 = 'spec/pages/rendered-pages/003_0e2e983cd5d64fce.txt';
+const S004 = 'spec/pages/rendered-pages/004_278e02791b663900.txt';
 const SEEDS = [S000, S001, S002, S003, S004];
 
 const textOf = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');

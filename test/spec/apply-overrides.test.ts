@@ -11,7 +11,7 @@ import { parseOverride, readOverrides, type Override } from '../../generator/src
 import { settleMismatches } from '../../generator/src/spec/settle-mismatches.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const SEED_004 = 'spec/pages/004_278e02791b663900.txt';
+const SEED_004 = 'spec/pages/rendered-pages/004_278e02791b663900.txt';
 const MEMBER_MOD = 'taobao.tbk.sc.organization.member.mod';
 const OVERRIDE_004 = `spec/overrides/${MEMBER_MOD}.yaml`;
 

@@ -12,11 +12,11 @@ import { serializeCatalog } from '../../generator/src/spec/spec-files.js';
 import { findTitleRenames, replacedStretches } from '../../generator/src/spec/title-drift.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const corpus = resolve(root, '../shared/corpus');
-const SEEDS = readdirSync(resolve(root, 'spec/pages'))
+const corpus = resolve(root, 'spec/pages');
+const SEEDS = readdirSync(resolve(root, 'spec/pages/rendered-pages'))
   .filter((n) => n.endsWith('.txt'))
   .sort()
-  .map((n) => `spec/pages/${n}`);
+  .map((n) => `spec/pages/rendered-pages/${n}`);
 const [S000, S001, S002, S003, S004] = SEEDS as [string, string, string, string, string];
 
 const NOTICE_LINE = '注意:以下文档只适用于TOP接口,请谨慎使用!';

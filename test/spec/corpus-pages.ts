@@ -12,7 +12,7 @@ import type { Page, Reader } from '../../generator/src/scrape/page-model.js';
 import { readSeedText } from '../../generator/src/scrape/seed-text.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CORPUS = path.resolve(REPO_ROOT, '../shared/corpus');
+export const CORPUS = path.resolve(REPO_ROOT, 'spec/pages');
 
 function readWith(reader: Reader, absolute: string): Page[] {
   return reader(path.relative(REPO_ROOT, absolute), readFileSync(absolute, 'utf8')).pages;
@@ -28,7 +28,7 @@ let cache: { seeds: Page[]; dump: Page[]; records: Page[]; reduced: Page[] } | u
 
 export function corpusPages(): { seeds: Page[]; dump: Page[]; records: Page[]; reduced: Page[] } {
   cache ??= {
-    seeds: filesIn(path.join(REPO_ROOT, 'spec/pages')).flatMap((f) => readWith(readSeedText, f)),
+    seeds: filesIn(path.join(REPO_ROOT, 'spec/pages/rendered-pages')).flatMap((f) => readWith(readSeedText, f)),
     dump: readWith(readMarkdownDump, path.join(CORPUS, 'markdown-dump/tbk-doc-dump.md')),
     records: filesIn(path.join(CORPUS, 'doc-records')).flatMap((f) => readWith(readDocRecord, f)),
     reduced: filesIn(path.join(CORPUS, 'doc-records-reduced')).flatMap((f) => readWith(readDocRecord, f)),

@@ -8,8 +8,8 @@ import { canonicalMethodSpec } from '../../generator/src/spec/spec-files.js';
 import { allPages, pagesOf } from './corpus-pages.js';
 import { makePage, p } from './hand-pages.js';
 
-const RECORD = '../shared/corpus/doc-records/taobao.tbk.dg.general.link.convert.json';
-const DUMP = '../shared/corpus/markdown-dump/tbk-doc-dump.md';
+const RECORD = 'spec/pages/doc-records/taobao.tbk.dg.general.link.convert.json';
+const DUMP = 'spec/pages/markdown-dump/tbk-doc-dump.md';
 
 /** A deterministic shuffle (mulberry32), so a failure can be replayed. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
@@ -85,7 +85,7 @@ describe('merge: precedence', () => {
     expect(disagreement(pages, 'request.use_threshold')).toEqual({
       path: 'request.use_threshold',
       said: [
-        { source: '../shared/corpus/doc-records-reduced/taobao_tbk_dg_vegas_tlj_create.json', value: 'not listed' },
+        { source: 'spec/pages/doc-records-reduced/taobao_tbk_dg_vegas_tlj_create.json', value: 'not listed' },
         { source: DUMP, value: 'listed' },
       ],
       chose: 'listed',
@@ -114,7 +114,7 @@ describe('merge: precedence', () => {
     expect(disagreement(pages, 'title')).toEqual({
       path: 'title',
       said: [
-        { source: '../shared/corpus/doc-records/taobao.tbk.order.refund.get.json', value: '淘宝客-推广者-全量维权退款订单查询' },
+        { source: 'spec/pages/doc-records/taobao.tbk.order.refund.get.json', value: '淘宝客-推广者-全量维权退款订单查询' },
         { source: DUMP, value: '淘宝客-推广者-全量售后退款订单查询' },
       ],
       chose: '淘宝客-推广者-全量维权退款订单查询',

@@ -16,7 +16,7 @@ const ERROR_JSON = '{ "error_response":{ "msg":"Remote service error", "code":50
 const ERROR_XML = '<error_response> <code>50</code> <msg>Remote service error</msg> <sub_code>isv.invalid-parameter</sub_code> <sub_msg>非法参数</sub_msg> </error_response>';
 
 function buildSeed(name: string): { spec: MethodSpec; diagnostics: Diagnostic[]; file: string; sha256: string } {
-  const file = `spec/pages/${name}`;
+  const file = `spec/pages/rendered-pages/${name}`;
   const bytes = readFileSync(path.join(REPO_ROOT, file));
   const { pages } = readSeedText(file, bytes.toString('utf8'));
   const { specs, diagnostics } = buildSpecs(pages);

@@ -12,8 +12,8 @@ import { optionString, readCommandArgs, UsageError } from './cli-args.js';
 const HELP = `usage: tbk-gen fetch [--out DIR] [--base-url URL] [--cookie "k=v; k2=v2"] [--cookie-file FILE]
                      [--category 38] [--concurrency N] [--refresh] [--max-age-hours H]
 
-Download the catalog and every API's doc record into DIR (default .cache/doc-site), then
-\`tbk-gen scrape DIR\` reads them.
+Download the catalog and every API's doc record into DIR (default spec/pages/doc-site, a source
+in spec/sources.yaml), so that \`npm run gen\` reads them with every other source. Commit DIR.
 
   --base-url URL     doc site (default https://open.taobao.com)
   --cookie TEXT      cookies to send (the handlers may need a logged-in session)
@@ -37,7 +37,7 @@ export async function runFetch(args: string[]): Promise<number> {
       };
       const cookieFile = parsed.options['cookie-file'];
       return {
-        outDir: optionString(parsed, 'out', '.cache/doc-site'),
+        outDir: optionString(parsed, 'out', 'spec/pages/doc-site'),
         baseUrl: optionString(parsed, 'base-url', 'https://open.taobao.com'),
         cookies: typeof parsed.options.cookie === 'string' ? [parsed.options.cookie] : [],
         cookieFile: typeof cookieFile === 'string' ? cookieFile : undefined,
