@@ -147,10 +147,24 @@ describe('tbk-gen scrape on spec/sources.yaml (every source under spec/pages)', 
     expect((await scrape(['--spec', 'spec'])).out[0]).toContain('nothing changed since the last run');
   });
 
-  it('keeps the corpus methods when only spec/pages is scraped afterwards', async () => {
-    const { code, out } = await scrape(['spec/pages/rendered-pages']);
+  it('refuses a scrape of only the rendered pages, which would drop what the other sources gave (no silent loss)', async () => {
+    const { code, out, err } = await scrape(['spec/pages/rendered-pages']);
+    expect(code).toBe(1);
+    expect(out[0]).toMatch(/^scrape: 5 pages, 5 methods \(nothing written\), \d+ warnings, \d+ errors, \d+ ms$/);
+    const losses = err.filter((l) => l.includes(' error TBK243 '));
+    // uvid.encrypt is in seed 000 and in the dump: the dump's title, doc id and descriptions would go.
+    expect(losses.length).toBeGreaterThan(0);
+    expect(losses.every((l) => l.startsWith('spec/methods/taobao.tbk.uvid.encrypt.yaml:0: error TBK243 taobao.tbk.uvid.encrypt would lose '))).toBe(true);
+    expect(losses.some((l) => l.includes('would lose title: its value') && l.includes('spec/pages/markdown-dump/tbk-doc-dump.md (not read in this run)'))).toBe(true);
+    expect(losses.some((l) => l.includes('would lose doc_id: '))).toBe(true);
+    expect(specFiles()).toEqual(first);
+  });
+
+  it('keeps the corpus methods when only the rendered pages are scraped with --accept-loss', async () => {
+    const { code, out, err } = await scrape(['spec/pages/rendered-pages', '--accept-loss']);
     expect(code).toBe(0);
     expect(summary(out)).toMatchObject({ pages: 5, methods: 5 });
+    expect(err.some((l) => l.includes(' warning TBK243 taobao.tbk.uvid.encrypt would lose title'))).toBe(true);
     const after = specFiles();
     expect(Object.keys(after)).toEqual(Object.keys(first));
     // uvid.encrypt is both in seed 000 and in the dump, so its sources changed; the corpus-only
@@ -206,7 +220,7 @@ describe('tbk-gen scrape usage', () => {
   it('prints help, refuses unknown options and an unusable sources file', async () => {
     const help = await scrape(['--help']);
     expect(help.code).toBe(0);
-    expect(help.out[0]).toBe('usage: tbk-gen scrape [SOURCES...] [--spec DIR] [--force]');
+    expect(help.out[0]).toBe('usage: tbk-gen scrape [SOURCES...] [--spec DIR] [--force] [--accept-loss]');
     const bad = await scrape(['--verbose']);
     expect(bad.code).toBe(2);
     expect(bad.err[0]).toBe('tbk-gen scrape: unknown option --verbose');

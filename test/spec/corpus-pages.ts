@@ -1,6 +1,6 @@
 /**
- * Pages read by the real readers from the seed pages (spec/pages) and the shared corpus
- * (../shared/corpus next to the repository), with file names relative to the repository root
+ * Pages read by the real readers from every source under spec/pages (rendered pages, the
+ * markdown dump, full and reduced doc records), with file names relative to the repository root
  * as a user running `tbk-gen scrape` there would give them. Read once per test file.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * Every page of spec/pages and the shared corpus, read by the real readers, builds into the
- * 112 specs the corpus README counts, without errors: the three dump samples that print empty
+ * Every page of spec/pages, read by the real readers, builds into the
+ * 112 specs of the catalog, without errors: the three dump samples that print empty
  * values (`"tb_trade_parent_id":,`) are repaired because their tables give those fields no example.
  */
 import { describe, expect, it } from 'vitest';

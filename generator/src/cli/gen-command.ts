@@ -9,7 +9,7 @@ import { WorkerPool } from '../emit/worker-pool.js';
 import { runGenerate } from './generate-command.js';
 import { runScrape } from './scrape-command.js';
 
-const HELP = `usage: tbk-gen gen [SOURCES...] [--spec DIR] [--out DIR] [--force]
+const HELP = `usage: tbk-gen gen [SOURCES...] [--spec DIR] [--out DIR] [--force] [--accept-loss]
 
 Scrape SOURCES (default: spec/sources.yaml) into the spec folder, then generate the
 tbk-client package from it. A stage whose inputs and outputs are exactly as its last
@@ -17,17 +17,20 @@ successful run left them is not run again (its summary is replayed).
 
   --spec DIR  spec folder (default: spec)
   --out DIR   package folder (default: generated)
-  --force     run both stages in full`;
+  --force     run both stages in full
+  --accept-loss  let the scrape drop committed facts no source states any more (see
+              \`tbk-gen scrape --help\`); without it such a scrape writes nothing and gen stops`;
 
 export async function runGen(args: string[]): Promise<number> {
-  const read = readCommandArgs('gen', HELP, args, { values: ['spec', 'out'], flags: ['force'] }, (parsed) => ({
+  const read = readCommandArgs('gen', HELP, args, { values: ['spec', 'out'], flags: ['force', 'accept-loss'] }, (parsed) => ({
     sources: parsed.positionals,
     spec: optionString(parsed, 'spec', 'spec'),
     out: optionString(parsed, 'out', 'generated'),
     force: parsed.options['force'] === true ? ['--force'] : [],
+    acceptLoss: parsed.options['accept-loss'] === true ? ['--accept-loss'] : [],
   }));
   if ('exit' in read) return read.exit;
-  const { sources, spec, out, force } = read.options;
+  const { sources, spec, out, force, acceptLoss } = read.options;
   // Prettier's workers start as soon as there is work: they load and warm up on the spare
   // cores while the main thread scrapes.
   let pool: WorkerPool | undefined;
@@ -36,14 +39,17 @@ export async function runGen(args: string[]): Promise<number> {
     const started = (pool = new WorkerPool());
     // The template copies' declarations depend on nothing the scrape does: the workers start on
     // them at once (generate asks again later and gets the same answers).
-    void readTemplateFiles().then((templates) => {
-      for (const t of templates) if (t.path.startsWith('src/') && t.path.endsWith('.ts')) void started.declare(t.path, t.source);
-    }, () => {});
+    // A failed scrape can close the pool before the templates are read: then nothing is declared.
+    void readTemplateFiles()
+      .then((templates) => {
+        for (const t of templates) if (t.path.startsWith('src/') && t.path.endsWith('.ts')) void started.declare(t.path, t.source);
+      })
+      .catch(() => {});
     return started;
   };
   try {
     // `--` keeps a source named like an option a positional.
-    const scraped = await runScrape(['--spec', spec, ...force, '--', ...sources], { beforeRun: startPool });
+    const scraped = await runScrape(['--spec', spec, ...force, ...acceptLoss, '--', ...sources], { beforeRun: startPool });
     if (scraped !== 0) {
       process.stderr.write('tbk-gen gen: scrape failed; generated/ left as it was\n');
       return scraped;

@@ -10,7 +10,7 @@ import { DEFAULT_SOURCES_FILE, scrapeIntoSpec, type ScrapeOptions } from '../pip
 import { scrapeDigest, scrapeRecordId, type ScrapeReplay } from '../pipeline/scrape-record.js';
 import { optionString, readCommandArgs } from './cli-args.js';
 
-const HELP = `usage: tbk-gen scrape [SOURCES...] [--spec DIR] [--force]
+const HELP = `usage: tbk-gen scrape [SOURCES...] [--spec DIR] [--force] [--accept-loss]
 
 Read doc pages and write DIR/methods/<method>.yaml and DIR/catalog.yaml.
 
@@ -20,6 +20,12 @@ Read doc pages and write DIR/methods/<method>.yaml and DIR/catalog.yaml.
   --spec DIR  the spec folder to refresh (default: spec); DIR/overrides/*.yaml are applied
   --force     scrape even when no source, spec file or generator file changed since the
               last successful run (which is otherwise replayed from node_modules/.cache)
+  --accept-loss  write even when a committed spec would lose a fact (a param, a sample,
+              a description...) that no source states any more; each is still listed
+
+Before writing, every new spec is compared with the committed one: a fact that would disappear
+with nothing in its place is an error (TBK243) naming the method, the fact and the source that
+gave it, and nothing is written (exit 1).
 
 Methods the sources do not mention keep their spec files. Writes are atomic: a failed run
 leaves the old files as they were. Exit status: 0 ok, 1 a page could not be read or a file
@@ -31,10 +37,11 @@ export interface ScrapeHooks {
 }
 
 export async function runScrape(args: string[], hooks: ScrapeHooks = {}): Promise<number> {
-  const args_ = readCommandArgs('scrape', HELP, args, { values: ['spec'], flags: ['force'] }, (parsed) => ({
+  const args_ = readCommandArgs('scrape', HELP, args, { values: ['spec'], flags: ['force', 'accept-loss'] }, (parsed) => ({
     sources: parsed.positionals,
     specDir: optionString(parsed, 'spec', 'spec'),
     force: parsed.options['force'] === true,
+    acceptLoss: parsed.options['accept-loss'] === true,
   }));
   if ('exit' in args_) return args_.exit;
   const started = performance.now();
@@ -57,14 +64,15 @@ export async function runScrape(args: string[], hooks: ScrapeHooks = {}): Promis
   const counts = countByLevel(result.diagnostics);
   const elapsed = Math.round(performance.now() - started);
   const methods = result.files.size - 1;
-  const writing = result.configError ? 'nothing written' : `${result.written.length} written, ${result.unchanged.length} unchanged`;
+  const refused = result.configError || (result.losses > 0 && !options.acceptLoss);
+  const writing = refused ? 'nothing written' : `${result.written.length} written, ${result.unchanged.length} unchanged`;
   const unreadable = result.unreadable ? `, ${result.unreadable} unreadable` : '';
   process.stdout.write(
     `scrape: ${result.pages} pages${unreadable}, ${methods} methods (${writing}), ${counts.warning} warnings, ${counts.error} errors, ${elapsed} ms\n`,
   );
   if (result.configError) return 2;
   const writeFailed = result.diagnostics.some((d) => d.code === 'TBK240' || d.code === 'TBK241');
-  const status = result.unreadable > 0 || writeFailed ? 1 : 0;
+  const status = result.unreadable > 0 || writeFailed || refused ? 1 : 0;
   if (status === 0) await recordRun(options, id, result);
   return status;
 }

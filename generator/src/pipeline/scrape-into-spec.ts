@@ -22,6 +22,7 @@ import { parseYamlWithPositions } from '../report/yaml-positions.js';
 import { canonicalMethodSpec, methodFileName, rememberSerialised, serializeCatalog, serializeMethodSpec } from '../spec/spec-files.js';
 import { validateCatalogValue, validateMethodValue } from '../spec/validate-spec.js';
 import { writeSpecFolder } from '../spec/write-spec.js';
+import { guardLosses, type Candidate } from './loss-guard.js';
 
 export interface ScrapeOptions {
   /** Files, folders or globs; default: the entries of `spec/sources.yaml` under `cwd`. */
@@ -34,6 +35,8 @@ export interface ScrapeOptions {
   write?: boolean;
   /** Readers to use instead of the project's own (tests). */
   readers?: ReaderTable;
+  /** Write even when a committed fact would be lost (TBK243 becomes a warning). */
+  acceptLoss?: boolean;
 }
 
 export interface ScrapeResult {
@@ -51,6 +54,8 @@ export interface ScrapeResult {
   unchanged: string[];
   /** True when the sources file itself could not be used (a usage error, not a page error). */
   configError: boolean;
+  /** Committed facts the new specs would drop (TBK243); nothing is written unless accepted. */
+  losses: number;
 }
 
 export const DEFAULT_SOURCES_FILE = 'spec/sources.yaml';
@@ -83,6 +88,7 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
   const files = new Map<string, string>();
   const relative = new Map<string, string>();
   const specs: MethodSpec[] = [];
+  const candidates: Candidate[] = [];
   // A page salvaged despite read errors (a dropped row, a param without a type) does not
   // replace a spec on disk: the old file stays until the page reads cleanly.
   const damaged = damagedPages(read.diagnostics, read.pages);
@@ -102,6 +108,7 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
       continue;
     }
     rememberSerialised(text, plain);
+    candidates.push({ method: spec.method, rel, text, value: plain as MethodSpec });
     specs.push(spec);
     files.set(`${shownDir}/${rel}`, text);
     relative.set(rel, text);
@@ -127,8 +134,16 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
     written: [],
     unchanged: [],
     configError,
+    losses: 0,
   };
   if (options.write !== false && !configError) {
+    const readNow = new Set(read.files);
+    const acceptLoss = options.acceptLoss === true;
+    const lost = await guardLosses({ specDir, shownDir, candidates, onDisk, readNow, acceptLoss });
+    diagnostics.push(...lost);
+    result.losses = lost.length;
+  }
+  if (options.write !== false && !configError && (result.losses === 0 || options.acceptLoss)) {
     const wrote = await writeSpecFolder(specDir, relative, { shownDir });
     diagnostics.push(...wrote.diagnostics);
     result.written = wrote.written.map((rel) => `${shownDir}/${rel}`);

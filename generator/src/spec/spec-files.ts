@@ -9,6 +9,7 @@ import { Document, isMap } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
 import type { CatalogSpec, MethodSpec, SpecField } from './model.js';
+import { quoteAmbiguousScalars } from './yaml-scalars.js';
 
 const METHOD_KEYS: (keyof MethodSpec)[] = [
   'method', 'title', 'description', 'doc_id', 'auth', 'request', 'response', 'types', 'samples', 'errors',
@@ -42,6 +43,7 @@ export function canonicalMethodSpec(spec: MethodSpec): Partial<MethodSpec> {
 
 function toYaml(value: unknown): string {
   const doc = new Document(value, { aliasDuplicateObjects: false });
+  quoteAmbiguousScalars(doc);
   return doc.toString({ lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
 }
 
