@@ -53,11 +53,12 @@ export function describeEntry(entry: ReleaseEntry): string[] {
 function nextSteps(plan: ReleasePlan, outDir: string): string[] {
   return [
     `tag: ${plan.tag}`,
+    `publish: npm publish ${outDir}   (or: cd ${outDir} && npm publish)`,
     'next:',
-    `  git diff                                  # review the release`,
-    `  git add -A && git commit -m "Release ${plan.tag}"`,
-    `  git tag ${plan.tag}                        # on the commit that lands`,
-    `  npm publish ${outDir}                     # or: cd ${outDir} && npm publish`,
+    '  review   git diff',
+    `  commit   git add -A && git commit -m "Release ${plan.tag}"`,
+    `  tag      git tag ${plan.tag}   (on the commit that lands)`,
+    `  publish  npm publish ${outDir}`,
   ];
 }
 
@@ -85,7 +86,7 @@ export async function releaseCommand(args: string[], io: ReleaseIo): Promise<num
     io.stderr.write(`tbk-gen release: ${plan.refused.code} ${plan.refused.message}\n`);
     return plan.refused.exit;
   }
-  const head = `${identity.identity.name} ${plan.from} → ${plan.to} (${plan.bump}; required: ${plan.required}, ${plan.reason})`;
+  const head = `${identity.identity.name} ${plan.from} → ${plan.to} (${plan.bump} bump; the diff requires ${plan.required}: ${plan.reason})`;
   if (dryRun) {
     io.stdout.write(
       [

@@ -37,7 +37,7 @@ export function buildChangelogView(identity: PackageIdentity, releases: readonly
     releases: releases.map((r) => ({
       version: r.version,
       date: r.date,
-      intro: r.previous ? `Since ${r.previous} (${markdownText(r.compared_with)}): ${markdownText(r.summary)}.` : `${markdownText(r.summary)}.`,
+      intro: r.previous ? `Changes since ${r.previous} (compared with ${markdownText(r.compared_with)}): ${markdownText(r.summary)}.` : `${markdownText(r.summary)}.`,
       sections: CHANGE_SECTIONS.filter((s) => r[s].length > 0).map((s) => ({
         heading: HEADINGS[s],
         methods: r[s].map((m) => ({ method: `\`${m.method}\`${m.title ? ` — ${markdownText(m.title)}` : ''}`, changes: m.changes })),

@@ -24,11 +24,11 @@ export interface Applied {
   result: GenerateResult;
 }
 
-/** The identity file's text with `version` set, everything else as it was. */
+/** The identity file's text with the value of `version` replaced, every other byte as it was. */
 export function withVersion(text: string, version: string): string {
-  const doc = parseDocument(text);
-  doc.set('version', version);
-  return doc.toString({ lineWidth: 0 });
+  const node = parseDocument(text).get('version', true) as { range?: [number, number, number] } | undefined;
+  if (!node?.range) throw new Error('the package identity has no `version` to replace');
+  return `${text.slice(0, node.range[0])}${version}${text.slice(node.range[1])}`;
 }
 
 async function readOptional(path: string): Promise<string | undefined> {
@@ -66,7 +66,7 @@ export async function applyRelease(plan: ReleasePlan, options: ApplyOptions): Pr
     throw e;
   }
   if (result.diagnostics.some((d) => d.level === 'error')) await restore(writes);
-  return { written: [...writes.keys()], result };
+  return { written: [...writes.keys()].map((f) => relative(process.cwd(), f).split(sep).join(posix.sep)), result };
 }
 
 async function restore(writes: ReadonlyMap<string, { old: string | undefined }>): Promise<void> {

@@ -13,7 +13,7 @@ import { runGit } from '../diff/git-spec.js';
 export interface ReleaseBase {
   commit: string;
   kind: 'tag' | 'version-commit';
-  /** For messages and the changelog: `tbk-client@0.1.0`, or `commit 0a1b2c3d4e5f (spec/package.yaml set 0.1.0)`. */
+  /** For messages and the changelog: `tbk-client@0.1.0`, or `commit 0a1b2c3d4e5f, where spec/package.yaml set 0.1.0`. */
   label: string;
 }
 
@@ -48,5 +48,5 @@ export async function findReleaseBase(top: string, identityFile: string, name: s
     base = commit;
   }
   if (!base) throw new ReleaseBaseError(`no tag ${tag}, and no commit holds ${path} with version ${version}: commit the file first`);
-  return { commit: base, kind: 'version-commit', label: `commit ${base.slice(0, 12)} (${path} set ${version}; no tag ${tag})` };
+  return { commit: base, kind: 'version-commit', label: `commit ${base.slice(0, 12)}, where ${path} set ${version}` };
 }

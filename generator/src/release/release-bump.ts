@@ -25,8 +25,8 @@ export function bumpCovers(bump: VersionBump, required: RequiredBump): boolean {
 /** Why a bump is required, in words, for the release messages. */
 export function bumpReason(diffBump: Bump, from: Version): string {
   if (diffBump === 'none') return 'the spec did not change';
-  const what = { major: 'breaking changes', minor: 'compatible additions', patch: 'documentation changes only' }[diffBump];
+  const what = { major: 'breaking changes', minor: 'compatible additions', patch: 'documentation changes' }[diffBump];
   const needs = requiredBump(diffBump, from);
-  if (from.major === 0 && diffBump !== 'patch') return `${what}, and below 1.0.0 ${what} need a ${needs} bump`;
+  if (from.major === 0 && needs !== diffBump) return `${what} need a ${needs} bump below 1.0.0 (a ${diffBump} bump from 1.0.0 on)`;
   return `${what} need a ${needs} bump`;
 }

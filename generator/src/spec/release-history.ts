@@ -46,9 +46,9 @@ export interface HistoryRead {
 }
 
 const HEADER = [
-  ' Release history of the package, newest first. Written by `tbk-gen release`, which prepends one',
-  ' entry per release; generated/CHANGELOG.md is rendered from it. The wording of the changes may be',
-  ' edited by hand; keep the versions.',
+  '# Release history of the package, newest first. Written by `tbk-gen release`, which prepends one',
+  '# entry per release; generated/CHANGELOG.md is rendered from it. The wording of the changes may be',
+  '# edited by hand; keep the versions.',
 ].join('\n');
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -147,6 +147,5 @@ export function serializeReleaseHistory(releases: readonly ReleaseEntry[]): stri
     ...Object.fromEntries(CHANGE_SECTIONS.map((s) => [s, r[s].map((m) => ({ method: m.method, ...(m.title ? { title: m.title } : {}), changes: m.changes }))])),
   }));
   const doc = new Document({ releases: ordered }, { aliasDuplicateObjects: false });
-  doc.commentBefore = HEADER;
-  return doc.toString({ lineWidth: 0 });
+  return `${HEADER}\n${doc.toString({ lineWidth: 0 })}`;
 }
