@@ -106,7 +106,10 @@ function readFields(root: YAMLMap, fail: Fail): PackageIdentity {
   for (const key of [...TEXT_KEYS, ...URL_KEYS]) {
     const n = node(key);
     if (n === undefined) continue;
-    if (!isScalar(n) || typeof n.value !== 'string' || !n.value.trim()) fail(n, 'TBK500', `\`${key}\` is a non-empty text`);
+    if (key === 'version' && isScalar(n) && typeof n.value === 'number') {
+      // `version: 1.2` reads as a number in YAML: still a version the user got wrong.
+      fail(n, 'TBK502', `"${n.source ?? String(n.value)}" is not a version MAJOR.MINOR.PATCH (e.g. 0.1.0)`);
+    } else if (!isScalar(n) || typeof n.value !== 'string' || !n.value.trim()) fail(n, 'TBK500', `\`${key}\` is a non-empty text`);
     else out[key] = n.value.trim();
   }
   const name = out['name'];
