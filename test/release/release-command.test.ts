@@ -53,7 +53,7 @@ beforeAll(async () => {
   for (const m of METHODS) await cp(join(REPO_ROOT, 'spec/methods', `${m}.yaml`), join(spec, 'methods', `${m}.yaml`));
   const identity = (await readFile(join(REPO_ROOT, 'spec/package.yaml'), 'utf8')).replace(/^version: .*$/m, 'version: 0.3.1');
   await writeFile(join(spec, 'package.yaml'), identity);
-  await writeFile(join(spec, 'releases.yaml'), 'releases:\n  - version: 0.3.1\n    date: 2025-12-01\n    compared_with: no earlier release\n    summary: three methods\n');
+  await writeFile(join(spec, 'releases.yaml'), 'releases:\n  - version: 0.3.1\n    date: "2025-12-01"\n    compared_with: no earlier release\n    summary: three methods\n');
   await writeFile(join(repo, 'package-lock.json'), `${JSON.stringify({ name: 'root', lockfileVersion: 3, packages: { '': { workspaces: ['generated'] }, generated: { name: 'tbk-client', version: '0.3.1' } } }, null, 2)}\n`);
   const first = await generatePackage({ specDir: spec, outDir: out, write: true });
   expect(first.diagnostics.filter((d) => d.level === 'error')).toEqual([]);

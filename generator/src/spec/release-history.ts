@@ -11,6 +11,7 @@ import { Document, isMap, isSeq, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
 import { compareVersions, parseVersion } from './package-version.js';
+import { quoteAmbiguousScalars } from './yaml-scalars.js';
 
 export const HISTORY_FILE = 'releases.yaml';
 
@@ -147,5 +148,7 @@ export function serializeReleaseHistory(releases: readonly ReleaseEntry[]): stri
     ...Object.fromEntries(CHANGE_SECTIONS.map((s) => [s, r[s].map((m) => ({ method: m.method, ...(m.title ? { title: m.title } : {}), changes: m.changes }))])),
   }));
   const doc = new Document({ releases: ordered }, { aliasDuplicateObjects: false });
+  // Read the same by YAML 1.1 parsers: a plain 2026-01-02 is a date to them (yaml-scalars.ts).
+  quoteAmbiguousScalars(doc);
   return `${HEADER}\n${doc.toString({ lineWidth: 0 })}`;
 }
