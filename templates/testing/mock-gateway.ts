@@ -28,6 +28,20 @@ export interface MockGatewayOptions {
   sessions?: readonly string[];
   /** The gateway's clock in epoch ms, for the timestamp window (default `Date.now`). */
   now?: () => number;
+  /** Called once per request when its answer is sent (or its connection cut), e.g. to log it. */
+  onAnswer?: (answer: AnsweredRequest) => void;
+}
+
+export interface AnsweredRequest {
+  httpMethod: string;
+  /** The URL path asked for (`/router/rest`). */
+  path: string;
+  /** HTTP status of the answer (0 when the connection was cut without one). */
+  status: number;
+  /** The recorded call, for requests to `/router/rest` whose params could be read. */
+  call?: RecordedCall;
+  /** Milliseconds from the request to the end of the answer. */
+  ms: number;
 }
 
 export interface RecordedCall {
@@ -90,7 +104,22 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
       timers.add(timer);
     });
 
+  const recorded = new WeakMap<ServerResponse, RecordedCall>();
+  const onAnswer = options.onAnswer;
+
   const server = createServer((req, res) => {
+    if (onAnswer) {
+      const started = performance.now();
+      res.once('close', () =>
+        onAnswer({
+          httpMethod: req.method ?? 'GET',
+          path: new URL(req.url ?? '/', 'http://127.0.0.1').pathname,
+          status: res.writableFinished ? res.statusCode : 0,
+          ...(recorded.has(res) ? { call: recorded.get(res)! } : {}),
+          ms: Math.round(performance.now() - started),
+        }),
+      );
+    }
     readBody(req)
       .then((body) => answer(req, res, body))
       .catch((e: unknown) => {
@@ -123,6 +152,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
     const checked = checkRequest(request, ctx);
     const call = recordCall(request, format, checked.verified);
     calls.push(call);
+    recorded.set(res, call);
 
     const banned = ban.active(p['method']);
     const fault = banned ?? faults.take(p['method']);

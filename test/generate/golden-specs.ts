@@ -48,11 +48,12 @@ export async function writeSpecFolder(dir: string, specs: readonly { method: str
   return spec;
 }
 
-/** templates/ with only what per-method output depends on: the runtime's exports and the README template. */
+/** templates/ with only what per-method output depends on: the runtime's exports and the prose templates (README, CHANGELOG, LICENSE). */
 export async function minimalTemplates(dir: string): Promise<string> {
   const out = join(dir, 'templates');
   await mkdir(join(out, 'runtime'), { recursive: true });
+  await mkdir(join(out, 'licenses'), { recursive: true });
   await copyFile(join(TEMPLATES_DIR, 'runtime/index.ts'), join(out, 'runtime/index.ts'));
-  await copyFile(join(TEMPLATES_DIR, 'readme.md.hbs'), join(out, 'readme.md.hbs'));
+  for (const file of ['readme.md.hbs', 'changelog.md.hbs', 'licenses/MIT.txt.hbs']) await copyFile(join(TEMPLATES_DIR, file), join(out, file));
   return out;
 }

@@ -3,7 +3,8 @@
  * step: `import('tbk-client')` and `require('tbk-client')` both load, the root exports
  * `TopClient`, `TopError`, `sign` and a request class for every method of the spec, the
  * `./call`, `./testing` and `./methods/<name>` entries resolve, publint finds nothing, and
- * `npm pack` ships dist/, README.md and MANIFEST.json only.
+ * `npm pack` ships only what a consumer loads: dist/, the tbk-mock bin, README.md, CHANGELOG.md
+ * and LICENSE.
  */
 import { describe, expect, it } from 'vitest';
 import { publint } from 'publint';
@@ -52,12 +53,16 @@ describe('tbk-client from the repository root', () => {
     expect(messages).toEqual([]);
   });
 
-  it('packs dist/, README.md, MANIFEST.json and package.json only', async () => {
+  it('packs dist/ (no fixture declarations), the bin, README.md, CHANGELOG.md, LICENSE and package.json only', async () => {
     const { stdout, code } = await runTool('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', PACKAGE_DIR]);
     expect(code).toBe(0);
     const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
-    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['MANIFEST.json', 'README.md', 'package.json']);
+    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/tbk-mock.js', 'package.json']);
     expect(files).toContain(`dist/esm/methods/${first.fileStem}.js`);
     expect(files).toContain(`dist/cjs/methods/${first.fileStem}.d.ts`);
+    // The testing entry loads every fixture's JavaScript; no entry exposes their declarations.
+    expect(files).toContain(`dist/esm/fixtures/${first.fileStem}.js`);
+    expect(files).toContain(`dist/cjs/fixtures/${first.fileStem}.js`);
+    expect(files.filter((f) => /^dist\/[a-z]+\/fixtures\/.+\.d\.ts$/.test(f))).toEqual([]);
   });
 });

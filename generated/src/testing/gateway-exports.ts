@@ -14,3 +14,7 @@ export { readJsonSample, readXmlSample } from './response-value.js';
 export type { ResponseObject, ResponseValue } from './response-value.js';
 export { synthesizeResponse, SYNTHETIC_PREFIX } from './synthesize-value.js';
 export { sampleValue, errorSampleValue, DEFAULT_ERROR_SAMPLE } from './sample-body.js';
+export type { AnsweredRequest } from './mock-gateway.js';
+export { describeAnswer } from './answer-line.js';
+export { runMockCli, MOCK_CLI_USAGE } from './mock-cli.js';
+export type { MockCliIo } from './mock-cli.js';

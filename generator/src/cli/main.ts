@@ -14,6 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
   fetch: { summary: 'download doc records from the doc site into a local cache', load: async () => (await import('./fetch-command.js')).runFetch },
   diff: { summary: 'compare two specs and classify every change', load: async () => (await import('./diff-command.js')).runDiff },
   mock: { summary: 'run the local TOP-compatible mock gateway', load: async () => (await import('./mock-command.js')).runMock },
+  release: { summary: 'version the package from the diff since the last release, with a changelog entry', load: async () => (await import('./release-command.js')).runRelease },
 };
 
 export function usage(): string {

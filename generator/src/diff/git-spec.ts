@@ -33,7 +33,7 @@ export class GitSpecError extends Error {
   }
 }
 
-function runGit(cwd: string, args: readonly string[], input?: string): Promise<{ status: number; stdout: Buffer; stderr: string }> {
+export function runGit(cwd: string, args: readonly string[], input?: string): Promise<{ status: number; stdout: Buffer; stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn('git', args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];

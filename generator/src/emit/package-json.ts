@@ -2,9 +2,15 @@
  * `package.json` of tbk-client: ESM first (`type: module`), CommonJS beside it, types for both
  * conditions (each `dist/<flavour>/*.d.ts` sits next to its JS, so TypeScript reads them in
  * the right module format), and `sideEffects: false` so bundlers drop the methods a program
- * does not import. Entries: `.`, `./call`, `./testing`, and `./methods/<stem>` deep imports.
+ * does not import. Entries: `.`, `./call`, `./testing`, and `./methods/<stem>` deep imports;
+ * the `tbk-mock` bin. Name, version, description, license and links come from the package
+ * identity (`spec/package.yaml`). Only what a consumer loads is packed: `dist/` without the
+ * fixtures' declarations (no entry exposes them; the testing entry loads their JavaScript),
+ * the bin, README, CHANGELOG and LICENSE; MANIFEST.json, sources and tests stay in the repository.
  */
+import type { PackageIdentity } from '../spec/package-identity.js';
 import { headerText, JSON_HEADER_KEY } from './file-header.js';
+import { paths } from './package-layout.js';
 
 function conditions(stem: string): object {
   return {
@@ -13,23 +19,29 @@ function conditions(stem: string): object {
   };
 }
 
-/**
- * The package version stays `0.0.0`: the generator version and the spec hash live in
- * MANIFEST.json only (style.md rule 8), and the root package-lock.json records this workspace's
- * version, so `npm ci` would refuse a lock that disagrees. Set a version when publishing.
- */
-export const PACKAGE_VERSION = '0.0.0';
+/** The package's identity fields, in npm's usual order; absent ones left out. */
+function identityFields(id: PackageIdentity): Record<string, unknown> {
+  return {
+    name: id.name,
+    version: id.version,
+    description: id.description,
+    ...(id.keywords?.length ? { keywords: id.keywords } : {}),
+    ...(id.homepage ? { homepage: id.homepage } : {}),
+    ...(id.bugs ? { bugs: { url: id.bugs } } : {}),
+    ...(id.repository ? { repository: { type: 'git', ...id.repository } } : {}),
+    license: id.license,
+    ...(id.author ? { author: id.author } : {}),
+  };
+}
 
-export function emitPackageJson(): { path: string; source: string } {
+export function emitPackageJson(identity: PackageIdentity): { path: string; source: string } {
   const pkg = {
-    [JSON_HEADER_KEY]: headerText('generator/src/emit/package-json.ts'),
-    name: 'tbk-client',
-    version: PACKAGE_VERSION,
-    description: 'Typed client for the Taobao Open Platform 淘宝客 (taobao.tbk.*) APIs, generated from their doc pages by tbk-gen',
-    license: 'MIT',
+    [JSON_HEADER_KEY]: headerText('spec/package.yaml and generator/src/emit/package-json.ts'),
+    ...identityFields(identity),
     type: 'module',
     sideEffects: false,
     engines: { node: '>=20.18.1' },
+    bin: { 'tbk-mock': paths.mockBin },
     main: './dist/cjs/index.js',
     types: './dist/cjs/index.d.ts',
     exports: {
@@ -42,7 +54,7 @@ export function emitPackageJson(): { path: string; source: string } {
     typesVersions: {
       '*': { call: ['./dist/cjs/call.d.ts'], testing: ['./dist/cjs/testing/index.d.ts'], 'methods/*': ['./dist/cjs/methods/*.d.ts'] },
     },
-    files: ['dist', 'README.md', 'MANIFEST.json'],
+    files: ['dist', '!dist/*/fixtures/*.d.ts', paths.mockBin, paths.readme, paths.changelog, paths.license],
   };
   return { path: 'package.json', source: `${JSON.stringify(pkg, null, 2)}\n` };
 }

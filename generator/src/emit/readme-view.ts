@@ -4,6 +4,7 @@
  * text. Plain data: it is also what decides whether the README must be generated again.
  */
 import type { IrMethod, IrPackage } from '../ir/model.js';
+import type { PackageIdentity } from '../spec/package-identity.js';
 import { headerMarkdown } from './file-header.js';
 import { printLiteral } from './literal.js';
 
@@ -36,8 +37,29 @@ function exampleMethod(ir: IrPackage): IrMethod | undefined {
 /** The README template, under templates/. */
 export const README_TEMPLATE = 'readme.md.hbs';
 
+/** The project docs the README links to, by file under the identity's `docs` URL. */
+const DOC_LINKS = [
+  { file: 'runtime.md', label: 'Client: options, signing, retries, errors, logging' },
+  { file: 'mock-gateway.md', label: 'Mock gateway: options, faults, what it checks' },
+  { file: 'generator.md', label: 'Package layout and generated names' },
+];
+
+/** Links of the README's last section: docs, changelog, repository, issues (those the identity has). */
+function readmeLinks(identity: PackageIdentity): { label: string; url: string }[] {
+  const docs = identity.docs?.replace(/\/+$/, '');
+  return [
+    ...(docs ? DOC_LINKS.map((d) => ({ label: d.label, url: `${docs}/${d.file}` })) : []),
+    { label: 'Changelog', url: 'CHANGELOG.md' },
+    ...(identity.homepage ? [{ label: 'Project home', url: identity.homepage }] : []),
+    ...(identity.bugs ? [{ label: 'Issues', url: identity.bugs }] : []),
+  ];
+}
+
 export interface ReadmeView {
   header: string;
+  packageName: string;
+  description: string;
+  links: { label: string; url: string }[];
   methodCount: string;
   exampleClass: string;
   exampleParams: string;
@@ -48,10 +70,13 @@ export interface ReadmeView {
   methods: { method: string; title: string; auth: string; summary: string }[];
 }
 
-export function buildReadmeView(ir: IrPackage): ReadmeView {
+export function buildReadmeView(ir: IrPackage, identity: PackageIdentity): ReadmeView {
   const example = exampleMethod(ir);
   return {
-    header: headerMarkdown('spec/methods/*.yaml and templates/readme.md.hbs'),
+    header: headerMarkdown('spec/methods/*.yaml, spec/package.yaml and templates/readme.md.hbs'),
+    packageName: identity.name,
+    description: markdownText(identity.description),
+    links: readmeLinks(identity),
     methodCount: String(ir.methods.length),
     exampleClass: example?.names.requestClass ?? 'TbkUvidEncryptRequest',
     exampleParams: example ? exampleParams(example) : '',

@@ -9,7 +9,7 @@
  * emitted, formatted and compiled again.
  */
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { runPool } from '../concurrency/run-pool.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { readSpecFolder } from '../spec/spec-files.js';
@@ -19,9 +19,9 @@ import { formatFailure, parserFor } from '../emit/format.js';
 import { DEFAULT_TEMPLATES_DIR, readTemplateFiles } from '../emit/copy-runtime.js';
 import { CJS_PACKAGE_JSON, cjsPackageJson, distFilesOf } from '../emit/dist-files.js';
 import { emitManifest } from '../emit/manifest.js';
-import { README_TEMPLATE } from '../emit/readme-view.js';
 import { runtimeExportClaims } from '../emit/runtime-exports.js';
 import { buildIr } from '../ir/build-ir.js';
+import { readPackageInputs, type PackageInputs } from './package-inputs.js';
 import { planUnits, type PackageUnit, type UnitFile } from './package-units.js';
 import { loadPreviousBuild, type PreviousBuild } from './previous-build.js';
 import { toolchainFingerprint } from './toolchain.js';
@@ -88,10 +88,10 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const toolchain = toolchainFingerprint();
 
-  const [folder, templates, readmeTemplate, version, previous] = await Promise.all([
+  const [folder, templates, packageInputs, version, previous] = await Promise.all([
     readSpecFolder(options.specDir),
     readTemplateFiles(templatesDir),
-    readFile(join(templatesDir, README_TEMPLATE), 'utf8'),
+    readPackageInputs(options.specDir, templatesDir),
     generatorVersion(),
     options.reuse === false ? undefined : loadPreviousBuild(options.outDir, toolchain),
   ]);
@@ -101,7 +101,7 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
   const ownPool = !pool && (options.reuse === false || previous?.empty === true) ? new WorkerPool(options.workers) : undefined;
   pool ??= ownPool;
   try {
-    return await generateWith({ ...options, ...(pool ? { workerPool: pool } : {}) }, { folder, templates, readmeTemplate, version, previous, toolchain }, lap, timings);
+    return await generateWith({ ...options, ...(pool ? { workerPool: pool } : {}) }, { folder, templates, packageInputs, version, previous, toolchain }, lap, timings);
   } finally {
     await ownPool?.close();
   }
@@ -110,16 +110,16 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
 interface Inputs {
   folder: Awaited<ReturnType<typeof readSpecFolder>>;
   templates: Awaited<ReturnType<typeof readTemplateFiles>>;
-  readmeTemplate: string;
+  packageInputs: PackageInputs;
   version: string;
   previous: PreviousBuild | undefined;
   toolchain: string;
 }
 
 async function generateWith(options: GenerateOptions, input: Inputs, lap: (stage: Stage) => void, timings: GenerateResult['timings']): Promise<GenerateResult> {
-  const { folder, templates, readmeTemplate, version, previous, toolchain } = input;
+  const { folder, templates, packageInputs, version, previous, toolchain } = input;
   const stop = (diagnostics: Diagnostic[]): GenerateResult => ({ files: new Map(), diagnostics, methods: 0, units: { reused: 0, generated: 0 }, timings });
-  const diagnostics: Diagnostic[] = [...folder.diagnostics, ...validateFolder(folder)];
+  const diagnostics: Diagnostic[] = [...folder.diagnostics, ...validateFolder(folder), ...packageInputs.diagnostics];
   lap('read');
   if (hasErrors(diagnostics)) return stop(diagnostics);
 
@@ -128,7 +128,7 @@ async function generateWith(options: GenerateOptions, input: Inputs, lap: (stage
   lap('ir');
   if (hasErrors(diagnostics)) return stop(diagnostics);
 
-  const units = planUnits(built.ir, templates, readmeTemplate);
+  const units = planUnits(built.ir, templates, packageInputs);
   const files = new Map<string, string>();
   const inputs = new Map<string, string>();
   const stale: PackageUnit[] = [];

@@ -1,6 +1,6 @@
 /**
  * What a `generate` run depends on, as one digest (see run-cache.ts): the generator, the spec
- * (method files, catalog, schema) and the templates. The package folder is checked on its own:
+ * (method files, catalog, schema, package identity, release history) and the templates. The package folder is checked on its own:
  * its MANIFEST.json must be the one the recorded run wrote, and every file must still have the
  * bytes the manifest lists (no file missing, none added). Then a full run would write the same
  * bytes, and `generate` has nothing to do.
@@ -27,7 +27,7 @@ export function generateRecordId(specDir: string, outDir: string, templatesDir =
 
 export async function generateDigest(specDir: string, outDir: string, templatesDir = DEFAULT_TEMPLATES_DIR): Promise<string> {
   const spec = resolve(specDir);
-  const specFiles = [...(await listFiles(join(spec, 'methods'))).map((f) => join(spec, 'methods', f)), join(spec, 'catalog.yaml'), join(spec, 'schema.json')];
+  const specFiles = [...(await listFiles(join(spec, 'methods'))).map((f) => join(spec, 'methods', f)), join(spec, 'catalog.yaml'), join(spec, 'schema.json'), join(spec, 'package.yaml'), join(spec, 'releases.yaml')];
   const templates = (await listFiles(templatesDir)).map((f) => join(templatesDir, f));
   const id = generateRecordId(specDir, outDir, templatesDir);
   return sha256(`${await generatorDigest()}\n${id}\n${await hashFiles([...specFiles, ...templates])}`);

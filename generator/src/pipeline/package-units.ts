@@ -10,6 +10,7 @@ import type { IrPackage } from '../ir/model.js';
 import type { TemplateFile } from '../emit/copy-runtime.js';
 import { paths } from '../emit/package-layout.js';
 import { buildReadmeView } from '../emit/readme-view.js';
+import type { PackageInputs } from './package-inputs.js';
 import { inputKey } from './previous-build.js';
 
 export interface UnitFile {
@@ -40,7 +41,9 @@ function irKey(value: unknown): string {
   return JSON.stringify(value, (key, v: unknown) => (key === 'source' ? undefined : v));
 }
 
-export function planUnits(ir: IrPackage, templates: readonly TemplateFile[], readmeTemplate: string): PackageUnit[] {
+export function planUnits(ir: IrPackage, templates: readonly TemplateFile[], inputs: PackageInputs): PackageUnit[] {
+  const { identity, releases } = inputs;
+  const readmeTemplate = inputs.templates.readme;
   const units: PackageUnit[] = [];
   for (const m of ir.methods) {
     units.push({
@@ -73,7 +76,7 @@ export function planUnits(ir: IrPackage, templates: readonly TemplateFile[], rea
     paths: [paths.testingIndex],
     emit: async () => [{ ...(await import('../emit/testing-module.js')).emitTestingModule(ir), from: `${PACKAGE_SOURCES} and templates/testing/index.ts` }],
   });
-  const view = buildReadmeView(ir);
+  const view = buildReadmeView(ir, identity);
   units.push({
     key: inputKey('readme', readmeTemplate, irKey(view)),
     paths: [paths.readme],
@@ -83,9 +86,27 @@ export function planUnits(ir: IrPackage, templates: readonly TemplateFile[], rea
     units.push({ key: inputKey('template', t.path, t.source), paths: [t.path], verbatim: true, emit: async () => [{ path: t.path, source: t.source, from: `templates/${t.template}`, verbatim: true }] });
   }
   units.push({
-    key: inputKey('package.json'),
+    key: inputKey('package.json', irKey(identity)),
     paths: [paths.packageJson],
-    emit: async () => [{ ...(await import('../emit/package-json.js')).emitPackageJson(), from: 'generator/src/emit/package-json.ts' }],
+    emit: async () => [{ ...(await import('../emit/package-json.js')).emitPackageJson(identity), from: 'spec/package.yaml' }],
+  });
+  units.push({
+    key: inputKey('changelog', inputs.templates.changelog, irKey(identity.name), irKey(releases)),
+    paths: [paths.changelog],
+    emit: async () => {
+      const { buildChangelogView, emitChangelog } = await import('../emit/changelog.js');
+      return [{ ...emitChangelog(buildChangelogView(identity, releases), inputs.templates.changelog), from: 'spec/releases.yaml' }];
+    },
+  });
+  units.push({
+    key: inputKey('license', inputs.templates.license, identity.copyright),
+    paths: [paths.license],
+    emit: async () => [{ ...(await import('../emit/license.js')).emitLicense(identity, inputs.templates.license), from: 'spec/package.yaml' }],
+  });
+  units.push({
+    key: inputKey('mock-bin'),
+    paths: [paths.mockBin],
+    emit: async () => [{ ...(await import('../emit/mock-bin.js')).emitMockBin(), from: 'generator/src/emit/mock-bin.ts' }],
   });
   units.push({
     key: inputKey('tsconfig.json'),

@@ -10,6 +10,9 @@ import { basename, dirname, join } from 'node:path';
 
 const KEEP = ['node_modules'];
 
+/** Files under `bin/` are commands: written executable, as npm makes them on install (and git records them). */
+const modeOf = (path: string): number => (path.startsWith('bin/') ? 0o755 : 0o644);
+
 async function exists(path: string): Promise<boolean> {
   try {
     await stat(path);
@@ -74,7 +77,7 @@ export async function writeFolderAtomically(outDir: string, files: ReadonlyMap<s
             // not linkable (another file system, a file gone meanwhile): written below
           }
         }
-        await writeFile(join(tmp, path), data);
+        await writeFile(join(tmp, path), data, { mode: modeOf(path) });
       });
     const hadOld = await exists(outDir);
     if (hadOld) {

@@ -19,15 +19,18 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var gateway_exports_exports = {};
 __export(gateway_exports_exports, {
   DEFAULT_ERROR_SAMPLE: () => import_sample_body.DEFAULT_ERROR_SAMPLE,
+  MOCK_CLI_USAGE: () => import_mock_cli.MOCK_CLI_USAGE,
   MOCK_PATH: () => import_mock_gateway.MOCK_PATH,
   SYNTHETIC_PREFIX: () => import_synthesize_value.SYNTHETIC_PREFIX,
   TIMESTAMP_WINDOW_MS: () => import_check_request.TIMESTAMP_WINDOW_MS,
+  describeAnswer: () => import_answer_line.describeAnswer,
   errorSampleValue: () => import_sample_body.errorSampleValue,
   parseTopTimestamp: () => import_check_request.parseTopTimestamp,
   readJsonSample: () => import_response_value.readJsonSample,
   readXmlSample: () => import_response_value.readXmlSample,
   renderError: () => import_error_responses.renderError,
   renderResponse: () => import_render_response.renderResponse,
+  runMockCli: () => import_mock_cli.runMockCli,
   sampleValue: () => import_sample_body.sampleValue,
   startMockGateway: () => import_mock_gateway.startMockGateway,
   synthesizeResponse: () => import_synthesize_value.synthesizeResponse,
@@ -41,3 +44,5 @@ var import_render_response = require("./render-response.js");
 var import_response_value = require("./response-value.js");
 var import_synthesize_value = require("./synthesize-value.js");
 var import_sample_body = require("./sample-body.js");
+var import_answer_line = require("./answer-line.js");
+var import_mock_cli = require("./mock-cli.js");

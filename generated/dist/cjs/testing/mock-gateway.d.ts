@@ -16,6 +16,19 @@ export interface MockGatewayOptions {
     sessions?: readonly string[];
     /** The gateway's clock in epoch ms, for the timestamp window (default `Date.now`). */
     now?: () => number;
+    /** Called once per request when its answer is sent (or its connection cut), e.g. to log it. */
+    onAnswer?: (answer: AnsweredRequest) => void;
+}
+export interface AnsweredRequest {
+    httpMethod: string;
+    /** The URL path asked for (`/router/rest`). */
+    path: string;
+    /** HTTP status of the answer (0 when the connection was cut without one). */
+    status: number;
+    /** The recorded call, for requests to `/router/rest` whose params could be read. */
+    call?: RecordedCall;
+    /** Milliseconds from the request to the end of the answer. */
+    ms: number;
 }
 export interface RecordedCall {
     httpMethod: string;

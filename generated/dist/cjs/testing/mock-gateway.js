@@ -50,7 +50,22 @@ async function startMockGateway(options) {
     }, ms);
     timers.add(timer);
   });
+  const recorded = /* @__PURE__ */ new WeakMap();
+  const onAnswer = options.onAnswer;
   const server = (0, import_node_http.createServer)((req, res) => {
+    if (onAnswer) {
+      const started = performance.now();
+      res.once(
+        "close",
+        () => onAnswer({
+          httpMethod: req.method ?? "GET",
+          path: new URL(req.url ?? "/", "http://127.0.0.1").pathname,
+          status: res.writableFinished ? res.statusCode : 0,
+          ...recorded.has(res) ? { call: recorded.get(res) } : {},
+          ms: Math.round(performance.now() - started)
+        })
+      );
+    }
     readBody(req).then((body) => answer(req, res, body)).catch((e) => {
       const status = e instanceof BodyTooLargeError ? 413 : 500;
       if (res.headersSent) res.destroy();
@@ -82,6 +97,7 @@ async function startMockGateway(options) {
     const checked = (0, import_check_request.checkRequest)(request, ctx);
     const call = recordCall(request, format, checked.verified);
     calls.push(call);
+    recorded.set(res, call);
     const banned = ban.active(p["method"]);
     const fault = banned ?? faults.take(p["method"]);
     if (fault) call.fault = fault.kind;

@@ -6,17 +6,22 @@ import { renderResponse } from "./render-response.js";
 import { readJsonSample, readXmlSample } from "./response-value.js";
 import { synthesizeResponse, SYNTHETIC_PREFIX } from "./synthesize-value.js";
 import { sampleValue, errorSampleValue, DEFAULT_ERROR_SAMPLE } from "./sample-body.js";
+import { describeAnswer } from "./answer-line.js";
+import { runMockCli, MOCK_CLI_USAGE } from "./mock-cli.js";
 export {
   DEFAULT_ERROR_SAMPLE,
+  MOCK_CLI_USAGE,
   MOCK_PATH,
   SYNTHETIC_PREFIX,
   TIMESTAMP_WINDOW_MS,
+  describeAnswer,
   errorSampleValue,
   parseTopTimestamp,
   readJsonSample,
   readXmlSample,
   renderError,
   renderResponse,
+  runMockCli,
   sampleValue,
   startMockGateway,
   synthesizeResponse,
