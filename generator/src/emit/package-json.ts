@@ -4,6 +4,7 @@
  * the right module format), and `sideEffects: false` so bundlers drop the methods a program
  * does not import. Entries: `.`, `./call`, `./testing`, and `./methods/<stem>` deep imports.
  */
+import { CLIENT_VERSION } from '../../../templates/runtime/version.js';
 import { headerText, JSON_HEADER_KEY } from './file-header.js';
 
 function conditions(stem: string): object {
@@ -16,9 +17,10 @@ function conditions(stem: string): object {
 /**
  * The package version stays `0.0.0`: the generator version and the spec hash live in
  * MANIFEST.json only (style.md rule 8), and the root package-lock.json records this workspace's
- * version, so `npm ci` would refuse a lock that disagrees. Set a version when publishing.
+ * version, so `npm ci` would refuse a lock that disagrees. Set a version when publishing, in
+ * templates/runtime/version.ts: the client's User-Agent reads the same constant.
  */
-export const PACKAGE_VERSION = '0.0.0';
+export const PACKAGE_VERSION: string = CLIENT_VERSION;
 
 export function emitPackageJson(): { path: string; source: string } {
   const pkg = {
