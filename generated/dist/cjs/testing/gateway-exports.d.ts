@@ -14,3 +14,5 @@ export { readJsonSample, readXmlSample } from './response-value.js';
 export type { ResponseObject, ResponseValue } from './response-value.js';
 export { synthesizeResponse, SYNTHETIC_PREFIX } from './synthesize-value.js';
 export { sampleValue, errorSampleValue, DEFAULT_ERROR_SAMPLE } from './sample-body.js';
+export { DEFAULT_MAX_WINDOW_MS, defaultTimeField, servePage } from './paged-records.js';
+export type { RecordSet, RecordsOptions } from './paged-records.js';

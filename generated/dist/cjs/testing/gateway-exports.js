@@ -19,9 +19,11 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var gateway_exports_exports = {};
 __export(gateway_exports_exports, {
   DEFAULT_ERROR_SAMPLE: () => import_sample_body.DEFAULT_ERROR_SAMPLE,
+  DEFAULT_MAX_WINDOW_MS: () => import_paged_records.DEFAULT_MAX_WINDOW_MS,
   MOCK_PATH: () => import_mock_gateway.MOCK_PATH,
   SYNTHETIC_PREFIX: () => import_synthesize_value.SYNTHETIC_PREFIX,
   TIMESTAMP_WINDOW_MS: () => import_check_request.TIMESTAMP_WINDOW_MS,
+  defaultTimeField: () => import_paged_records.defaultTimeField,
   errorSampleValue: () => import_sample_body.errorSampleValue,
   parseTopTimestamp: () => import_check_request.parseTopTimestamp,
   readJsonSample: () => import_response_value.readJsonSample,
@@ -29,6 +31,7 @@ __export(gateway_exports_exports, {
   renderError: () => import_error_responses.renderError,
   renderResponse: () => import_render_response.renderResponse,
   sampleValue: () => import_sample_body.sampleValue,
+  servePage: () => import_paged_records.servePage,
   startMockGateway: () => import_mock_gateway.startMockGateway,
   synthesizeResponse: () => import_synthesize_value.synthesizeResponse,
   topErrors: () => import_error_responses.topErrors
@@ -41,3 +44,4 @@ var import_render_response = require("./render-response.js");
 var import_response_value = require("./response-value.js");
 var import_synthesize_value = require("./synthesize-value.js");
 var import_sample_body = require("./sample-body.js");
+var import_paged_records = require("./paged-records.js");

@@ -6,11 +6,14 @@ import { renderResponse } from "./render-response.js";
 import { readJsonSample, readXmlSample } from "./response-value.js";
 import { synthesizeResponse, SYNTHETIC_PREFIX } from "./synthesize-value.js";
 import { sampleValue, errorSampleValue, DEFAULT_ERROR_SAMPLE } from "./sample-body.js";
+import { DEFAULT_MAX_WINDOW_MS, defaultTimeField, servePage } from "./paged-records.js";
 export {
   DEFAULT_ERROR_SAMPLE,
+  DEFAULT_MAX_WINDOW_MS,
   MOCK_PATH,
   SYNTHETIC_PREFIX,
   TIMESTAMP_WINDOW_MS,
+  defaultTimeField,
   errorSampleValue,
   parseTopTimestamp,
   readJsonSample,
@@ -18,6 +21,7 @@ export {
   renderError,
   renderResponse,
   sampleValue,
+  servePage,
   startMockGateway,
   synthesizeResponse,
   topErrors
