@@ -34,6 +34,8 @@ export interface MockGatewayOptions {
 }
 
 export interface RecordedCall {
+  /** When the call arrived (epoch ms, the real clock). */
+  receivedAt: number;
   httpMethod: string;
   contentType?: string;
   /** Text params as received, query and body merged (`sign` included). */
@@ -213,6 +215,7 @@ function isGatewayError(value: object): value is GatewayError {
 
 function recordCall(request: ParsedRequest, format: ResponseFormat, verified: boolean): RecordedCall {
   const call: RecordedCall = {
+    receivedAt: Date.now(),
     httpMethod: request.httpMethod,
     params: { ...request.params },
     queryNames: request.queryNames,

@@ -1,7 +1,7 @@
 /**
  * The hand-written parts of the package, copied from templates/ (design.md: the runtime is
  * copied verbatim): `templates/runtime/*.ts` → `src/runtime/`, `templates/testing/*.ts` →
- * `src/testing/`, `templates/harness/*.ts` → `test/harness/`. Unit tests (`*.test.ts`) stay
+ * `src/testing/`, `templates/redis/*.ts` → `src/redis/`, `templates/harness/*.ts` → `test/harness/`. Unit tests (`*.test.ts`) stay
  * behind. Each copy gains the generated-file header; two things change besides:
  *  - the testing template's `index.ts` becomes `gateway-exports.ts`, because the generated
  *    `src/testing/index.ts` wraps it with the package's fixtures;
@@ -27,6 +27,7 @@ export interface TemplateFile {
 const FOLDERS = [
   { folder: 'runtime', target: paths.runtimeDir },
   { folder: 'testing', target: paths.testingDir },
+  { folder: 'redis', target: paths.redisDir },
   { folder: 'harness', target: paths.harnessDir },
 ] as const;
 

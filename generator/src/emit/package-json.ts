@@ -2,7 +2,8 @@
  * `package.json` of tbk-client: ESM first (`type: module`), CommonJS beside it, types for both
  * conditions (each `dist/<flavour>/*.d.ts` sits next to its JS, so TypeScript reads them in
  * the right module format), and `sideEffects: false` so bundlers drop the methods a program
- * does not import. Entries: `.`, `./call`, `./testing`, and `./methods/<stem>` deep imports.
+ * does not import. Entries: `.`, `./call`, `./testing`, `./redis` (the Redis flow-control store,
+ * for which `redis` is an optional peer dependency), and `./methods/<stem>` deep imports.
  */
 import { CLIENT_VERSION } from '../../../templates/runtime/version.js';
 import { headerText, JSON_HEADER_KEY } from './file-header.js';
@@ -38,12 +39,15 @@ export function emitPackageJson(): { path: string; source: string } {
       '.': conditions('index'),
       './call': conditions('call'),
       './testing': conditions('testing/index'),
+      './redis': conditions('redis/index'),
       './methods/*': conditions('methods/*'),
       './package.json': './package.json',
     },
     typesVersions: {
-      '*': { call: ['./dist/cjs/call.d.ts'], testing: ['./dist/cjs/testing/index.d.ts'], 'methods/*': ['./dist/cjs/methods/*.d.ts'] },
+      '*': { call: ['./dist/cjs/call.d.ts'], testing: ['./dist/cjs/testing/index.d.ts'], redis: ['./dist/cjs/redis/index.d.ts'], 'methods/*': ['./dist/cjs/methods/*.d.ts'] },
     },
+    peerDependencies: { redis: '^5.0.0' },
+    peerDependenciesMeta: { redis: { optional: true } },
     files: ['dist', 'README.md', 'MANIFEST.json'],
   };
   return { path: 'package.json', source: `${JSON.stringify(pkg, null, 2)}\n` };

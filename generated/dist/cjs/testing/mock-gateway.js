@@ -159,6 +159,7 @@ function isGatewayError(value) {
 }
 function recordCall(request, format, verified) {
   const call = {
+    receivedAt: Date.now(),
     httpMethod: request.httpMethod,
     params: { ...request.params },
     queryNames: request.queryNames,

@@ -19,6 +19,8 @@ export interface MockGatewayOptions {
     now?: () => number;
 }
 export interface RecordedCall {
+    /** When the call arrived (epoch ms, the real clock). */
+    receivedAt: number;
     httpMethod: string;
     contentType?: string;
     /** Text params as received, query and body merged (`sign` included). */

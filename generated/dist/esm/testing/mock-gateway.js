@@ -136,6 +136,7 @@ function isGatewayError(value) {
 }
 function recordCall(request, format, verified) {
   const call = {
+    receivedAt: Date.now(),
     httpMethod: request.httpMethod,
     params: { ...request.params },
     queryNames: request.queryNames,
