@@ -44,7 +44,14 @@ export { validateParams } from './validate-params.js';
 export { MemoryFlowStore } from './memory-flow-store.js';
 export type { FlowControlStore, RateLimit } from './flow-store.js';
 export { takeFromBucket, type BucketStep } from './token-bucket.js';
-export { paginate, type ItemOf, type Page, type PagedRequest, type PaginateOptions, type TopSender } from './paginate.js';
+export {
+  paginate,
+  type ItemOf,
+  type Page,
+  type PagedRequest,
+  type PaginateOptions,
+  type TopSender,
+} from './paginate.js';
 export {
   syncOrders,
   type OrderRequestClass,

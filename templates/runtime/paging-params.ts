@@ -15,7 +15,8 @@ function holderOf(paging: PagingMeta, params: Record<string, unknown>): Record<s
   if (value === undefined || value === null) return {};
   if (typeof value === 'string') {
     const parsed: unknown = JSON.parse(value);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } else if (typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
   throw new TypeError(`paging: param ${paging.param} must be an object (or its JSON text)`);
 }

@@ -15,7 +15,14 @@ import type { ItemOf, TopSender } from './paginate.js';
 import { readPageStep } from './page-step.js';
 import { withPagingParams } from './paging-params.js';
 import type { TopRequest } from './request.js';
-import { checkWindowMs, DEFAULT_WINDOW_MS, toEpochMs, wholeSeconds, windowAt, type TimeWindow } from './time-windows.js';
+import {
+  checkWindowMs,
+  DEFAULT_WINDOW_MS,
+  toEpochMs,
+  wholeSeconds,
+  windowAt,
+  type TimeWindow,
+} from './time-windows.js';
 import { formatTopTimestamp } from './timestamp.js';
 
 /** The request class of an order-like method (`TbkOrderDetailsGetRequest`, `TbkScOrderDetailsGetRequest`, …). */
@@ -80,9 +87,15 @@ function identityOf(item: unknown, fields: readonly string[]): string | undefine
 function firstCheckpoint(range: TimeWindow, windowMs: number, given: SyncCheckpoint | undefined): SyncCheckpoint {
   if (!given) {
     const w = windowAt(range.start, range.end, windowMs);
-    return w ? { end: range.end, windowStart: w.start, windowEnd: w.end, pageNo: 1, done: false } : { end: range.end, windowStart: range.end, windowEnd: range.end, pageNo: 1, done: true };
+    return w
+      ? { end: range.end, windowStart: w.start, windowEnd: w.end, pageNo: 1, done: false }
+      : { end: range.end, windowStart: range.end, windowEnd: range.end, pageNo: 1, done: true };
   }
-  const fits = given.end === range.end && given.windowStart >= range.start && given.windowEnd <= range.end && given.windowStart <= given.windowEnd;
+  const fits =
+    given.end === range.end &&
+    given.windowStart >= range.start &&
+    given.windowEnd <= range.end &&
+    given.windowStart <= given.windowEnd;
   if (!fits || !Number.isInteger(given.pageNo) || given.pageNo < 1)
     throw new TypeError('syncOrders: the checkpoint is not one of this range (start, end)');
   return { ...given };
@@ -95,7 +108,8 @@ export async function* syncOrders<C extends OrderRequestClass>(
 ): AsyncGenerator<ItemOf<InstanceType<C>>, void, undefined> {
   const meta = Request.meta;
   const paging = meta.paging;
-  if (!paging?.window || !paging.identity) throw new TypeError(`syncOrders: ${meta.method} is not an order method (no time window or order ids)`);
+  if (!paging?.window || !paging.identity)
+    throw new TypeError(`syncOrders: ${meta.method} is not an order method (no time window or order ids)`);
   const { start, end, windowMs = DEFAULT_WINDOW_MS, params = {}, checkpoint, onProgress, ...call } = options;
   const range = wholeSeconds(toEpochMs(start, 'start'), toEpochMs(end, 'end'));
   const size = checkWindowMs(windowMs);
@@ -112,7 +126,11 @@ export async function* syncOrders<C extends OrderRequestClass>(
       jump_type: at.position === undefined ? undefined : 1,
     };
     const result = await client.send({ meta, params: withPagingParams(paging, params, values) }, call);
-    const step = readPageStep(paging, result.data, { pageNo: at.pageNo, pageSize: pageSizeOf(paging, params), seenBefore: 0 });
+    const step = readPageStep(paging, result.data, {
+      pageNo: at.pageNo,
+      pageSize: pageSizeOf(paging, params),
+      seenBefore: 0,
+    });
     for (const item of step.items) {
       const id = identityOf(item, paging.identity);
       if (id !== undefined) {
@@ -121,10 +139,13 @@ export async function* syncOrders<C extends OrderRequestClass>(
       }
       yield item as ItemOf<InstanceType<C>>;
     }
-    if (step.more) at = { ...at, pageNo: at.pageNo + 1, ...(step.position !== undefined && { position: step.position }) };
+    if (step.more)
+      at = { ...at, pageNo: at.pageNo + 1, ...(step.position !== undefined && { position: step.position }) };
     else {
       const next = windowAt(at.windowEnd, range.end, size);
-      at = next ? { end: range.end, windowStart: next.start, windowEnd: next.end, pageNo: 1, done: false } : { ...at, done: true };
+      at = next
+        ? { end: range.end, windowStart: next.start, windowEnd: next.end, pageNo: 1, done: false }
+        : { ...at, done: true };
       if (!at.done) delete at.position;
       [before, seen] = [seen, new Set()];
     }

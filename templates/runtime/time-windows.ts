@@ -19,7 +19,8 @@ export interface TimeWindow {
 /** Epoch ms of a `Date` or a number; a `TypeError` names the option when it is not a valid instant. */
 export function toEpochMs(value: Date | number, name: string): number {
   const ms = value instanceof Date ? value.getTime() : value;
-  if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new TypeError(`syncOrders: ${name} must be a Date or epoch ms, got ${String(value)}`);
+  if (typeof ms !== 'number' || !Number.isFinite(ms))
+    throw new TypeError(`syncOrders: ${name} must be a Date or epoch ms, got ${String(value)}`);
   return ms;
 }
 

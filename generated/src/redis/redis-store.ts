@@ -70,7 +70,14 @@ export class RedisFlowStore implements FlowControlStore {
   async takeToken(appKey: string, limit: RateLimit): Promise<number> {
     const { perSecond, burst } = checkRateLimit(limit, 'RedisFlowStore');
     const key = `${this.#prefix}${appKey}:bucket`;
-    const wait = await this.#client.sendCommand(['EVAL', TAKE_TOKEN, '1', key, String(1000 / perSecond), String(burst)]);
+    const wait = await this.#client.sendCommand([
+      'EVAL',
+      TAKE_TOKEN,
+      '1',
+      key,
+      String(1000 / perSecond),
+      String(burst),
+    ]);
     return Number(wait);
   }
 }

@@ -43,7 +43,8 @@ export interface Page<Q> {
 function startPage(value: unknown): number {
   if (value === undefined || value === null || value === '') return 1;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new TypeError(`paginate: page_no must be an integer ≥ 1, got ${String(value)}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new TypeError(`paginate: page_no must be an integer ≥ 1, got ${String(value)}`);
   return n;
 }
 
@@ -63,7 +64,10 @@ export async function* paginate<Q extends PagedRequest>(
   let seen = 0;
   for (let pages = 0; pages < maxPages; pages++) {
     call.signal?.throwIfAborted();
-    const values = paging.style === 'cursor' && position !== undefined ? { page_no: pageNo, position_index: position, jump_type: 1 } : { page_no: pageNo };
+    const values =
+      paging.style === 'cursor' && position !== undefined
+        ? { page_no: pageNo, position_index: position, jump_type: 1 }
+        : { page_no: pageNo };
     const params = withPagingParams(paging, request.params, values);
     const result = await client.send({ meta, params } as Q, call);
     const step = readPageStep(paging, result.data, { pageNo, pageSize, seenBefore: seen });

@@ -39,7 +39,8 @@ export class TopInvalidParameterError extends TopError {
 /** The `TopError` (or the subclass) for an `error_response`. */
 export function createTopError(method: string, fields: TopErrorFields, status?: number): TopError {
   const sub = fields.subCode ?? '';
-  if (FLOW_CODES.has(fields.code) || sub.startsWith('accesscontrol.')) return new TopFlowControlError(method, fields, status);
+  if (FLOW_CODES.has(fields.code) || sub.startsWith('accesscontrol.'))
+    return new TopFlowControlError(method, fields, status);
   if (AUTH_CODES.has(fields.code) || sub === 'invalid-sessionkey' || sub.startsWith('isv.session-'))
     return new TopAuthError(method, fields, status);
   if (PARAM_CODES.has(fields.code) || /^isv\.(?:invalid|missing)-parameter/.test(sub))

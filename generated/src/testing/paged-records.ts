@@ -90,7 +90,11 @@ function setPath(target: ResponseObject, path: readonly string[], value: Respons
 }
 
 /** The window's records, or the error a bad window gets. */
-function inWindow(meta: MethodMeta, set: RecordSet, holder: Record<string, unknown>): { records: readonly ResponseObject[]; key: string } | GatewayError {
+function inWindow(
+  meta: MethodMeta,
+  set: RecordSet,
+  holder: Record<string, unknown>,
+): { records: readonly ResponseObject[]; key: string } | GatewayError {
   const window = meta.paging!.window;
   if (!window) return { records: set.records, key: '' };
   const start = parseTopTimestamp(String(holder[window.start] ?? ''));
@@ -99,7 +103,11 @@ function inWindow(meta: MethodMeta, set: RecordSet, holder: Record<string, unkno
   if (end === undefined) return invalid(window.end, `${window.end} must be yyyy-MM-dd HH:mm:ss`);
   const max = set.maxWindowMs ?? DEFAULT_MAX_WINDOW_MS;
   if (end < start) return invalid(window.end, `${window.end} is before ${window.start}`);
-  if (end - start > max) return invalid(window.end, `the window from ${window.start} to ${window.end} is longer than ${max / 60_000} minutes`);
+  if (end - start > max)
+    return invalid(
+      window.end,
+      `the window from ${window.start} to ${window.end} is longer than ${max / 60_000} minutes`,
+    );
   const field = set.timeField ?? defaultTimeField(meta);
   const records = set.records.filter((r) => {
     const at = field === undefined ? undefined : parseTopTimestamp(String(r[field] ?? ''));
@@ -109,7 +117,11 @@ function inWindow(meta: MethodMeta, set: RecordSet, holder: Record<string, unkno
 }
 
 /** The page a call asks for (decoded shape), or the error it gets. */
-export function servePage(meta: MethodMeta, set: RecordSet, params: Record<string, string>): ResponseObject | GatewayError {
+export function servePage(
+  meta: MethodMeta,
+  set: RecordSet,
+  params: Record<string, string>,
+): ResponseObject | GatewayError {
   const paging = meta.paging!;
   const holder = pagingParams(paging, params);
   if (isError(holder)) return holder;
@@ -128,7 +140,8 @@ export function servePage(meta: MethodMeta, set: RecordSet, params: Record<strin
     } else {
       const m = /^mock_(\d+)_(.*)$/.exec(String(position));
       if (!m || m[2] !== windowed.key) return invalid('position_index', 'positionIndex非法');
-      if (String(holder['jump_type'] ?? '') !== '1') return invalid('jump_type', 'jump_type must be 1 (forward) with a position_index');
+      if (String(holder['jump_type'] ?? '') !== '1')
+        return invalid('jump_type', 'jump_type must be 1 (forward) with a position_index');
       offset = Number(m[1]);
     }
   }

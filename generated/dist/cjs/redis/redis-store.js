@@ -64,7 +64,14 @@ class RedisFlowStore {
   async takeToken(appKey, limit) {
     const { perSecond, burst } = (0, import_flow_store.checkRateLimit)(limit, "RedisFlowStore");
     const key = `${this.#prefix}${appKey}:bucket`;
-    const wait = await this.#client.sendCommand(["EVAL", TAKE_TOKEN, "1", key, String(1e3 / perSecond), String(burst)]);
+    const wait = await this.#client.sendCommand([
+      "EVAL",
+      TAKE_TOKEN,
+      "1",
+      key,
+      String(1e3 / perSecond),
+      String(burst)
+    ]);
     return Number(wait);
   }
 }

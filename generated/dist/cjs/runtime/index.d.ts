@@ -20,7 +20,7 @@ export { validateParams } from './validate-params.js';
 export { MemoryFlowStore } from './memory-flow-store.js';
 export type { FlowControlStore, RateLimit } from './flow-store.js';
 export { takeFromBucket, type BucketStep } from './token-bucket.js';
-export { paginate, type ItemOf, type Page, type PagedRequest, type PaginateOptions, type TopSender } from './paginate.js';
+export { paginate, type ItemOf, type Page, type PagedRequest, type PaginateOptions, type TopSender, } from './paginate.js';
 export { syncOrders, type OrderRequestClass, type ParamsOfClass, type SyncCheckpoint, type SyncOrdersOptions, type SyncParams, } from './sync-orders.js';
 export { DEFAULT_WINDOW_MS } from './time-windows.js';
 export { TopAuthError, TopFlowControlError, TopInvalidParameterError } from './top-error-kinds.js';

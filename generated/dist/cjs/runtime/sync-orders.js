@@ -44,7 +44,8 @@ function firstCheckpoint(range, windowMs, given) {
 async function* syncOrders(client, Request, options) {
   const meta = Request.meta;
   const paging = meta.paging;
-  if (!paging?.window || !paging.identity) throw new TypeError(`syncOrders: ${meta.method} is not an order method (no time window or order ids)`);
+  if (!paging?.window || !paging.identity)
+    throw new TypeError(`syncOrders: ${meta.method} is not an order method (no time window or order ids)`);
   const { start, end, windowMs = import_time_windows.DEFAULT_WINDOW_MS, params = {}, checkpoint, onProgress, ...call } = options;
   const range = (0, import_time_windows.wholeSeconds)((0, import_time_windows.toEpochMs)(start, "start"), (0, import_time_windows.toEpochMs)(end, "end"));
   const size = (0, import_time_windows.checkWindowMs)(windowMs);
@@ -61,7 +62,11 @@ async function* syncOrders(client, Request, options) {
       jump_type: at.position === void 0 ? void 0 : 1
     };
     const result = await client.send({ meta, params: (0, import_paging_params.withPagingParams)(paging, params, values) }, call);
-    const step = (0, import_page_step.readPageStep)(paging, result.data, { pageNo: at.pageNo, pageSize: pageSizeOf(paging, params), seenBefore: 0 });
+    const step = (0, import_page_step.readPageStep)(paging, result.data, {
+      pageNo: at.pageNo,
+      pageSize: pageSizeOf(paging, params),
+      seenBefore: 0
+    });
     for (const item of step.items) {
       const id = identityOf(item, paging.identity);
       if (id !== void 0) {
@@ -70,7 +75,8 @@ async function* syncOrders(client, Request, options) {
       }
       yield item;
     }
-    if (step.more) at = { ...at, pageNo: at.pageNo + 1, ...step.position !== void 0 && { position: step.position } };
+    if (step.more)
+      at = { ...at, pageNo: at.pageNo + 1, ...step.position !== void 0 && { position: step.position } };
     else {
       const next = (0, import_time_windows.windowAt)(at.windowEnd, range.end, size);
       at = next ? { end: range.end, windowStart: next.start, windowEnd: next.end, pageNo: 1, done: false } : { ...at, done: true };

@@ -28,7 +28,8 @@ module.exports = __toCommonJS(time_windows_exports);
 const DEFAULT_WINDOW_MS = 3 * 60 * 60 * 1e3;
 function toEpochMs(value, name) {
   const ms = value instanceof Date ? value.getTime() : value;
-  if (typeof ms !== "number" || !Number.isFinite(ms)) throw new TypeError(`syncOrders: ${name} must be a Date or epoch ms, got ${String(value)}`);
+  if (typeof ms !== "number" || !Number.isFinite(ms))
+    throw new TypeError(`syncOrders: ${name} must be a Date or epoch ms, got ${String(value)}`);
   return ms;
 }
 function wholeSeconds(start, end) {

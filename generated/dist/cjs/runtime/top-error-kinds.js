@@ -43,7 +43,8 @@ class TopInvalidParameterError extends import_errors.TopError {
 }
 function createTopError(method, fields, status) {
   const sub = fields.subCode ?? "";
-  if (FLOW_CODES.has(fields.code) || sub.startsWith("accesscontrol.")) return new TopFlowControlError(method, fields, status);
+  if (FLOW_CODES.has(fields.code) || sub.startsWith("accesscontrol."))
+    return new TopFlowControlError(method, fields, status);
   if (AUTH_CODES.has(fields.code) || sub === "invalid-sessionkey" || sub.startsWith("isv.session-"))
     return new TopAuthError(method, fields, status);
   if (PARAM_CODES.has(fields.code) || /^isv\.(?:invalid|missing)-parameter/.test(sub))

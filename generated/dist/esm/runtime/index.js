@@ -18,7 +18,9 @@ import { formatTopTimestamp } from "./timestamp.js";
 import { validateParams } from "./validate-params.js";
 import { MemoryFlowStore } from "./memory-flow-store.js";
 import { takeFromBucket } from "./token-bucket.js";
-import { paginate } from "./paginate.js";
+import {
+  paginate
+} from "./paginate.js";
 import {
   syncOrders
 } from "./sync-orders.js";

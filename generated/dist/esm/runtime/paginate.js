@@ -4,7 +4,8 @@ import { readPagingParam, withPagingParams } from "./paging-params.js";
 function startPage(value) {
   if (value === void 0 || value === null || value === "") return 1;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new TypeError(`paginate: page_no must be an integer \u2265 1, got ${String(value)}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new TypeError(`paginate: page_no must be an integer \u2265 1, got ${String(value)}`);
   return n;
 }
 async function* paginate(client, request, options = {}) {

@@ -5,7 +5,8 @@ function holderOf(paging, params) {
   if (value === void 0 || value === null) return {};
   if (typeof value === "string") {
     const parsed = JSON.parse(value);
-    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) return parsed;
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
+      return parsed;
   } else if (typeof value === "object" && !Array.isArray(value)) return value;
   throw new TypeError(`paging: param ${paging.param} must be an object (or its JSON text)`);
 }

@@ -59,7 +59,11 @@ function inWindow(meta, set, holder) {
   if (end === void 0) return invalid(window.end, `${window.end} must be yyyy-MM-dd HH:mm:ss`);
   const max = set.maxWindowMs ?? DEFAULT_MAX_WINDOW_MS;
   if (end < start) return invalid(window.end, `${window.end} is before ${window.start}`);
-  if (end - start > max) return invalid(window.end, `the window from ${window.start} to ${window.end} is longer than ${max / 6e4} minutes`);
+  if (end - start > max)
+    return invalid(
+      window.end,
+      `the window from ${window.start} to ${window.end} is longer than ${max / 6e4} minutes`
+    );
   const field = set.timeField ?? defaultTimeField(meta);
   const records = set.records.filter((r) => {
     const at = field === void 0 ? void 0 : parseTopTimestamp(String(r[field] ?? ""));
@@ -86,7 +90,8 @@ function servePage(meta, set, params) {
     } else {
       const m = /^mock_(\d+)_(.*)$/.exec(String(position));
       if (!m || m[2] !== windowed.key) return invalid("position_index", "positionIndex\u975E\u6CD5");
-      if (String(holder["jump_type"] ?? "") !== "1") return invalid("jump_type", "jump_type must be 1 (forward) with a position_index");
+      if (String(holder["jump_type"] ?? "") !== "1")
+        return invalid("jump_type", "jump_type must be 1 (forward) with a position_index");
       offset = Number(m[1]);
     }
   }
