@@ -93,19 +93,21 @@ describe.skipIf(skipRedisTests())('Redis flow-control store (real redis-server)'
     const rate = (sends.length - 1) / seconds;
     console.log(
       `two processes, limit 10/s: ${all.length} calls (${results.map((r) => r['ok']).join(' + ')}) in ${((all.at(-1)! - all[0]!) / 1000).toFixed(2)} s; ` +
-        `after the first second ${sends.length} calls in ${seconds.toFixed(2)} s = ${rate.toFixed(2)}/s; ` +
-        `arriving at the gateway: most in a clock second ${maxPerClockSecond(arrivals)}, in any 1 s ${maxIn(arrivals)}, in any 2 s ${maxIn(arrivals, 2000)}, in any 5 s ${maxIn(arrivals, 5000)}`,
+        `after the first second ${sends.length} calls sent in ${seconds.toFixed(2)} s = ${rate.toFixed(2)}/s, at most ${maxIn(sends)} in any 1 s, ${maxIn(sends, 5000)} in any 5 s; ` +
+        `arriving at the gateway: ${((arrivals.length - 1) / ((arrivals.at(-1)! - arrivals[0]!) / 1000)).toFixed(2)}/s, most in a clock second ${maxPerClockSecond(arrivals)}, in any 1 s ${maxIn(arrivals)}, in any 2 s ${maxIn(arrivals, 2000)}, in any 5 s ${maxIn(arrivals, 5000)}`,
     );
     expect(results.every((r) => (r['errors'] as unknown[]).length === 0)).toBe(true);
     expect(results.every((r) => (r['ok'] as number) >= 20)).toBe(true);
-    // The bucket schedules the calls of both processes 100 ms apart: 10/s on average. A call
-    // leaves at its slot or a little after (timers, a busy event loop), so a short span that
-    // opens on a late call and closes on a timely one may hold one or two more; over 5 s the
-    // excess stays within 5%.
+    // The bucket schedules the calls of both processes 100 ms apart: 10/s on average, as sent
+    // and as received. A call leaves at its slot or a little after (timers, a busy event loop),
+    // so a short span that opens on a late call and closes on a timely one may hold one or two
+    // more; over 5 s the excess of the sends stays within 5%. Arrivals add the network's and
+    // the gateway's delays, which a loaded machine stretches: only their mean is the limiter's.
+    const arrivalRate = (arrivals.length - 1) / ((arrivals.at(-1)! - arrivals[0]!) / 1000);
     expect(rate).toBeLessThanOrEqual(10.05);
     expect(rate).toBeGreaterThan(9);
+    expect(arrivalRate).toBeLessThanOrEqual(10.1);
     expect(maxIn(sends, 5000)).toBeLessThanOrEqual(52);
-    expect(maxIn(arrivals, 5000)).toBeLessThanOrEqual(52);
   }, 60_000);
 
   it('a long ban one process meets makes the other fail at once without sending', async () => {
