@@ -194,13 +194,14 @@ describe('TopClient responses', () => {
     expect(data.tb_trade_id).toBe('1707359271433894971');
   });
 
-  it('send gives the raw body, status, format, request id and attempts', async () => {
+  it('send gives the raw body, status, headers, format, request id and attempts', async () => {
     const g = await start(() => ({ body: OK_JSON }));
     const result = await clientFor(g).send(new WireRequest({ adzone_id: 1 }));
     expect(result).toEqual({
       data: { results: [{ title: 't', volume: 3 }], request_id: 'rid1' },
       requestId: 'rid1',
       status: 200,
+      headers: expect.objectContaining({ 'content-type': expect.stringMatching(/json/) }),
       body: OK_JSON,
       format: 'json',
       attempts: 1,

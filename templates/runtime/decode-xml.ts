@@ -9,11 +9,12 @@ import { coerceScalar } from './coerce-scalar.js';
 import type { DecodeOptions } from './decode-response.js';
 import { errorFields, parseAnswer } from './error-fields.js';
 import { fieldsByName } from './field-lookup.js';
-import { TopError, TopResponseError } from './errors.js';
+import { TopResponseError } from './errors.js';
 import { stringifyJson } from './json-lossless.js';
 import { xmlListItems } from './list-items.js';
 import type { FieldMeta, MethodMeta } from './metadata.js';
 import { setOwn } from './own-property.js';
+import { createTopError } from './top-error-kinds.js';
 import { parseXml, type XmlElement } from './xml.js';
 
 type Types = MethodMeta['types'];
@@ -70,7 +71,7 @@ export function decodeXmlResponse(
   const root = parseAnswer(meta, body, options, redact, 'XML', parseXml);
   if (root.name === 'error_response') {
     const child = (k: string): string | undefined => root.children.find((c) => c.name === k)?.text;
-    throw new TopError(meta.method, errorFields(child, redact), options.status);
+    throw createTopError(meta.method, errorFields(child, redact), options.status);
   }
   if (root.name !== meta.rootKey && !root.name.endsWith('_response')) {
     throw new TopResponseError(meta.method, `unexpected root element <${root.name}>`, redact(body), options.status);

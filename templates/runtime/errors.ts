@@ -45,9 +45,12 @@ export class TopError extends TopClientError {
   readonly requestId: string | undefined;
   /** HTTP status of the answer that carried the error (usually 200). */
   readonly status: number | undefined;
-  /** For code 7 (call limit): the ban length announced in `sub_msg`, in milliseconds. */
+  /**
+   * For flow control (code 7 and kin): the ban announced in `sub_msg`, in milliseconds; for a
+   * ban recorded by another call (flow-control.ts), what is left of it.
+   */
   readonly retryAfterMs: number | undefined;
-  constructor(method: string, fields: TopErrorFields, status?: number) {
+  constructor(method: string, fields: TopErrorFields, status?: number, retryAfterMs?: number) {
     const sub =
       fields.subCode || fields.subMsg ? ` (${[fields.subCode, fields.subMsg].filter(Boolean).join(': ')})` : '';
     const id = fields.requestId ? ` [request_id ${fields.requestId}]` : '';
@@ -58,7 +61,7 @@ export class TopError extends TopClientError {
     this.subMsg = fields.subMsg;
     this.requestId = fields.requestId;
     this.status = status;
-    this.retryAfterMs = fields.code === 7 ? banMillis(fields.subMsg) : undefined;
+    this.retryAfterMs = retryAfterMs ?? (fields.code === 7 ? banMillis(fields.subMsg) : undefined);
   }
 }
 

@@ -46,6 +46,45 @@ export interface MethodMeta {
   response: FieldMeta[];
   /** Struct types referenced by request and response fields. */
   types: Record<string, FieldMeta[]>;
+  /** How the method pages, when it does (derived from the spec: docs/runtime.md "Paging"). */
+  paging?: PagingMeta;
+}
+
+/**
+ * How a method pages, derived by the generator from its params and response fields:
+ * - `page`: a `page_no` param (with `page_size` when the method has one);
+ * - `cursor`: `position_index` + `jump_type` + `page_no` params, and `has_next` and
+ *   `position_index` in the response (the order APIs: pass the position back, jump forward).
+ * Paths are response field names from the decoded object's root.
+ */
+export interface PagingMeta {
+  style: 'page' | 'cursor';
+  /** The struct param holding the paging params (e.g. `af_order_option`); absent: top-level params. */
+  param?: string;
+  /** Path to the list of items, e.g. `['data', 'results']`. */
+  items: string[];
+  /** Path to `has_next`, when the response has one. */
+  hasNext?: string[];
+  /** Path to `total_results` / `total_count`, when the response has one. */
+  total?: string[];
+  /** `cursor`: path to the `position_index` to send with the next page. */
+  position?: string[];
+  /** The doc's default `page_size`, when it states one (a shorter page is the last). */
+  defaultPageSize?: number;
+  /** Names of the window params (`start_time`, `end_time`) when the method queries a time range. */
+  window?: { start: string; end: string };
+  /** Item fields that name an order (`trade_parent_id`, `trade_id`): the identity of an item. */
+  identity?: string[];
+}
+
+/** Metadata of a method that pages: what `paginate` accepts. */
+export interface PagedMethodMeta extends MethodMeta {
+  paging: PagingMeta;
+}
+
+/** Metadata of an order-like method (pages, a time window, order ids): what `syncOrders` accepts. */
+export interface OrderMethodMeta extends MethodMeta {
+  paging: PagingMeta & { window: { start: string; end: string }; identity: string[] };
 }
 
 /** Test data for one method, taken from its doc samples (generated `testing` entry). */

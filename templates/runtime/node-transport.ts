@@ -33,6 +33,15 @@ async function bodyBytes(init: RequestInit): Promise<{ bytes: Uint8Array | strin
   return { bytes: new Uint8Array(await response.arrayBuffer()), headers };
 }
 
+/** The answer's headers as text, repeated headers joined with `, ` (`set-cookie` too). */
+function headersOf(response: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
 export function createNodeTransport(): NodeTransport {
   let http: HttpAgent | undefined;
   let https: HttpsAgent | undefined;
@@ -121,6 +130,7 @@ export function createNodeTransport(): NodeTransport {
           finish(undefined, {
             status: response.statusCode ?? 0,
             contentType: type ?? null,
+            headers: headersOf(response),
             body: Buffer.concat(chunks).toString('utf8'),
           });
         });

@@ -10,6 +10,8 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export interface HttpAnswer {
   status: number;
   contentType: string | null;
+  /** Response headers, names in lower case. */
+  headers: Record<string, string>;
   body: string;
 }
 
@@ -66,7 +68,9 @@ export async function sendHttp(attempt: HttpAttempt): Promise<HttpAnswer> {
   try {
     const response = await Promise.race([attempt.fetch(attempt.url, { ...attempt.init, signal }), aborted]);
     const body = await Promise.race([response.text(), aborted]);
-    return { status: response.status, contentType: response.headers.get('content-type'), body };
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => (headers[name] = value));
+    return { status: response.status, contentType: response.headers.get('content-type'), headers, body };
   } catch (error) {
     if (attempt.signal?.aborted) throw attempt.signal.reason;
     if (timedOut) throw timeoutError(attempt);

@@ -4,6 +4,7 @@
  * Checks never echo the app secret.
  */
 import type { XmlDecoder } from './decode-response.js';
+import { checkRateLimit, type FlowControlStore, type RateLimit } from './flow-store.js';
 import type { TopLogger } from './logger.js';
 import { SIGN_METHODS, type SignMethod } from './sign.js';
 import type { FetchLike } from './transport.js';
@@ -11,8 +12,10 @@ import type { FetchLike } from './transport.js';
 export const DEFAULT_GATEWAY = 'https://eco.taobao.com/router/rest';
 
 export interface TopClientOptions {
-  appKey: string;
-  appSecret: string;
+  /** The app key; default: the `TOP_APP_KEY` environment variable. */
+  appKey?: string;
+  /** The app secret; default: the `TOP_APP_SECRET` environment variable. */
+  appSecret?: string;
   /** Default `hmac-sha256`. */
   signMethod?: SignMethod;
   /** Default `https://eco.taobao.com/router/rest`. */
@@ -47,26 +50,73 @@ export interface TopClientOptions {
   now?: () => Date | number;
   /** Random source of the backoff jitter, uniform in [0, 1) (tests). */
   random?: () => number;
+  /**
+   * A client-side limit, `{ perSecond, burst }` (token bucket, `burst` default 1), kept in the
+   * `flowControl` store: calls over it wait for their turn instead of meeting code 7.
+   */
+  rateLimit?: RateLimit;
+  /**
+   * Where the app's ban and token bucket live (default: an in-memory store of this client and of
+   * the clients `withOptions` derives from it). Share one store between clients, or use the Redis
+   * store of `tbk-client/redis` between processes.
+   */
+  flowControl?: FlowControlStore;
+  /** HTTP headers sent with every call (a call's own `headers` add to them). */
+  headers?: Record<string, string>;
 }
 
-export type ResolvedClientOptions = Required<
-  Omit<TopClientOptions, 'appSecret' | 'logger' | 'partnerId' | 'targetAppKey' | 'fetch' | 'xml'>
-> &
-  Pick<TopClientOptions, 'logger' | 'partnerId' | 'targetAppKey' | 'fetch' | 'xml'>;
+type OptionalOptions = 'logger' | 'partnerId' | 'targetAppKey' | 'fetch' | 'xml' | 'flowControl';
 
-function checkNumber(name: string, value: number, integer: boolean): number {
+export type ResolvedClientOptions = Required<
+  Omit<TopClientOptions, 'appSecret' | 'rateLimit' | 'headers' | OptionalOptions>
+> &
+  Pick<TopClientOptions, OptionalOptions> & {
+    rateLimit: Required<RateLimit> | undefined;
+    /** The headers option with lower-case names. */
+    headers: Record<string, string>;
+  };
+
+export function checkNumber(name: string, value: number, integer: boolean): number {
   if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || (integer && !Number.isInteger(value))) {
     throw new TypeError(`TopClient: ${name} must be a${integer ? 'n integer' : ' number'} ≥ 0, got ${String(value)}`);
   }
   return value;
 }
 
+/** An environment variable, when the platform has them. */
+function env(name: string): string | undefined {
+  return typeof process === 'object' ? process.env?.[name] : undefined;
+}
+
+/** The app secret: the option, else `TOP_APP_SECRET`. */
+export function resolveAppSecret(options: TopClientOptions): string {
+  const secret = options.appSecret ?? env('TOP_APP_SECRET');
+  if (typeof secret !== 'string' || secret === '')
+    throw new TypeError('TopClient: appSecret is required (the option, or the TOP_APP_SECRET environment variable)');
+  return secret;
+}
+
+/** Header names in lower case (HTTP names are case-insensitive; the last spelling wins). */
+export function lowerCaseHeaders(headers: Record<string, string> | undefined, where: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (headers === undefined) return out;
+  if (typeof headers !== 'object' || headers === null) throw new TypeError(`${where}: headers must be an object`);
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== 'string') throw new TypeError(`${where}: header ${name} must be a string`);
+    const lower = name.toLowerCase();
+    if (lower === 'content-type' || lower === 'content-length')
+      throw new TypeError(`${where}: header ${name} is set by the client from the body`);
+    out[lower] = value;
+  }
+  return out;
+}
+
 /** Fills in defaults and checks every option; throws `TypeError` naming the bad option. */
-export function resolveClientOptions(options: TopClientOptions): ResolvedClientOptions {
-  if (typeof options?.appKey !== 'string' || options.appKey.trim() === '')
-    throw new TypeError('TopClient: appKey is required');
-  if (typeof options.appSecret !== 'string' || options.appSecret === '')
-    throw new TypeError('TopClient: appSecret is required');
+export function resolveClientOptions(options: TopClientOptions = {}): ResolvedClientOptions {
+  const appKey = options.appKey ?? env('TOP_APP_KEY');
+  if (typeof appKey !== 'string' || appKey.trim() === '')
+    throw new TypeError('TopClient: appKey is required (the option, or the TOP_APP_KEY environment variable)');
+  resolveAppSecret(options);
   const signMethod = options.signMethod ?? 'hmac-sha256';
   if (!SIGN_METHODS.includes(signMethod)) {
     throw new TypeError(`TopClient: signMethod must be one of ${SIGN_METHODS.join(', ')}, got ${String(signMethod)}`);
@@ -83,8 +133,11 @@ export function resolveClientOptions(options: TopClientOptions): ResolvedClientO
     throw new TypeError('TopClient: xml must be the XML decoder, decodeXmlResponse');
   if (format === 'xml' && options.xml === undefined)
     throw new TypeError("TopClient: format 'xml' needs the XML decoder: pass xml: decodeXmlResponse (from tbk-client)");
+  const store = options.flowControl;
+  if (store !== undefined && (typeof store?.getBanUntil !== 'function' || typeof store.takeToken !== 'function'))
+    throw new TypeError('TopClient: flowControl must be a FlowControlStore (getBanUntil, setBanUntil, takeToken)');
   return {
-    appKey: options.appKey,
+    appKey,
     signMethod,
     gateway,
     timeoutMs: checkNumber('timeoutMs', options.timeoutMs ?? 15_000, false),
@@ -101,5 +154,8 @@ export function resolveClientOptions(options: TopClientOptions): ResolvedClientO
     targetAppKey: options.targetAppKey,
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,
+    rateLimit: options.rateLimit === undefined ? undefined : checkRateLimit(options.rateLimit, 'TopClient'),
+    flowControl: store,
+    headers: lowerCaseHeaders(options.headers, 'TopClient'),
   };
 }

@@ -3,14 +3,24 @@
  * `TopClient`: validates params locally, signs, sends (system params in the query string,
  * business params in the body), decodes JSON (or XML, given the `xml` option) into the typed
  * response, and retries
- * transient failures (retry.ts). `execute` returns the decoded object; `send` also returns
- * the raw body, HTTP status, format, request id and attempt count.
+ * transient failures (retry.ts), within the app's flow control (flow-control.ts). `execute`
+ * returns the decoded object; `send` also returns the raw body, HTTP status and headers,
+ * format, request id and attempt count.
  */
-import { resolveClientOptions, type ResolvedClientOptions, type TopClientOptions } from './client-options.js';
+import {
+  checkNumber,
+  lowerCaseHeaders,
+  resolveAppSecret,
+  resolveClientOptions,
+  type ResolvedClientOptions,
+  type TopClientOptions,
+} from './client-options.js';
 import { decodeTopAnswer, type DecodedResponse, type ResponseFormat } from './decode-response.js';
 import { encodeParams } from './encode-params.js';
 import { TopClientError, TopError, TopResponseError, TopTransportError, TopValidationError } from './errors.js';
+import { enterFlowGate, recordBan, type FlowGate } from './flow-control.js';
 import { emitLog } from './logger.js';
+import { MemoryFlowStore } from './memory-flow-store.js';
 import { prepareRequestBody, type RequestBody } from './request-body.js';
 import type { ResponseOf, TopRequest } from './request.js';
 import { redactText, redactUrl } from './redact.js';
@@ -20,6 +30,7 @@ import { formatTopTimestamp } from './timestamp.js';
 import { createNodeTransport } from './node-transport.js';
 import { sendHttp, type HttpAnswer, type HttpAttempt } from './transport.js';
 import { validateParams } from './validate-params.js';
+import { defaultUserAgent } from './version.js';
 
 export type { TopClientOptions } from './client-options.js';
 
@@ -30,6 +41,10 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Per-attempt timeout for this call (default: the client's `timeoutMs`). */
   timeoutMs?: number;
+  /** Retries after the first attempt for this call (default: the client's `maxRetries`). */
+  maxRetries?: number;
+  /** Extra HTTP headers of this call (over the client's; the body's content type stays the client's). */
+  headers?: Record<string, string>;
 }
 
 export interface TopResult<R> {
@@ -38,6 +53,8 @@ export interface TopResult<R> {
   requestId: string | undefined;
   /** HTTP status of the answer. */
   status: number;
+  /** HTTP headers of the answer, names in lower case. */
+  headers: Record<string, string>;
   /** The raw body of the answer. */
   body: string;
   format: ResponseFormat;
@@ -52,41 +69,71 @@ interface Call {
   body: RequestBody;
   text: Record<string, string>;
   options: CallOptions;
+  /** Request headers of every attempt besides the body's own. */
+  headers: Record<string, string>;
   redact: (text: string) => string;
+}
+
+/** What a client and the clients `withOptions` derives from it share. */
+interface Shared {
+  send: (attempt: Omit<HttpAttempt, 'fetch'>) => Promise<HttpAnswer>;
+  close: () => void;
+  store: MemoryFlowStore;
 }
 
 export class TopClient {
   readonly appKey: string;
   readonly gateway: string;
   readonly #secret: string;
+  readonly #given: TopClientOptions;
   readonly #options: ResolvedClientOptions;
-  readonly #send: (attempt: Omit<HttpAttempt, 'fetch'>) => Promise<HttpAnswer>;
-  readonly #close: () => void;
+  #shared: Shared;
+  #gate: FlowGate;
+  /** Headers of every call: the User-Agent and the `headers` option. */
+  readonly #headers: Record<string, string>;
   /** The normalised gateway URL when it has no query or fragment of its own. */
   readonly #gatewayBase: string | undefined;
 
-  constructor(options: TopClientOptions) {
+  /** Options left out are read from `TOP_APP_KEY` / `TOP_APP_SECRET` (credentials) or defaulted. */
+  constructor(options: TopClientOptions = {}) {
     this.#options = resolveClientOptions(options);
-    this.#secret = options.appSecret;
+    this.#secret = resolveAppSecret(options);
+    this.#given = options;
     this.appKey = this.#options.appKey;
     this.gateway = this.#options.gateway;
+    this.#headers = { 'user-agent': defaultUserAgent(), ...this.#options.headers };
     const gateway = new URL(this.gateway);
     this.#gatewayBase =
       gateway.search === '' && gateway.hash === '' && !this.gateway.includes('?') ? gateway.href : undefined;
     const fetch = this.#options.fetch;
-    if (fetch) {
-      this.#send = (attempt) => sendHttp({ ...attempt, fetch });
-      this.#close = () => {};
-    } else {
-      const transport = createNodeTransport();
-      this.#send = transport.send;
-      this.#close = transport.close;
-    }
+    const store = new MemoryFlowStore();
+    if (fetch) this.#shared = { send: (attempt) => sendHttp({ ...attempt, fetch }), close: () => {}, store };
+    else this.#shared = { ...createNodeTransport(), store };
+    this.#gate = this.#gateOf(this.#shared.store);
   }
 
-  /** Closes the idle keep-alive connections (they never keep the process alive; this frees them now). */
+  #gateOf(store: MemoryFlowStore): FlowGate {
+    const o = this.#options;
+    return { appKey: o.appKey, store: o.flowControl ?? store, rateLimit: o.rateLimit, maxBanWaitMs: o.maxBanWaitMs };
+  }
+
+  /**
+   * A client with these options over this one's, sharing its connection pool (unless `fetch` is
+   * given) and its in-memory flow-control state.
+   */
+  withOptions(options: TopClientOptions): TopClient {
+    const child = new TopClient({ ...this.#given, appKey: this.appKey, appSecret: this.#secret, ...options });
+    child.#shared = options.fetch === undefined ? this.#shared : { ...child.#shared, store: this.#shared.store };
+    child.#gate = child.#gateOf(this.#shared.store);
+    return child;
+  }
+
+  /**
+   * Closes the idle keep-alive connections (they never keep the process alive; this frees them
+   * now), those of the clients sharing the pool included.
+   */
   close(): void {
-    this.#close();
+    this.#shared.close();
   }
 
   /** Calls the method and returns the decoded response (`TopError` on `error_response`). */
@@ -106,22 +153,39 @@ export class TopClient {
       );
     }
     options.signal?.throwIfAborted();
+    const policy =
+      options.maxRetries === undefined
+        ? this.#options
+        : { ...this.#options, maxRetries: checkNumber('maxRetries', options.maxRetries, true) };
     const encoded = encodeParams(request.meta, request.params as Record<string, unknown>);
     const call: Call = {
       request,
       text: encoded.text,
       body: await prepareRequestBody(encoded.text, encoded.files),
       options,
+      headers:
+        options.headers === undefined
+          ? this.#headers
+          : { ...this.#headers, ...lowerCaseHeaders(options.headers, method) },
       redact,
     };
     for (let attempt = 1; ; attempt++) {
+      try {
+        const wait = enterFlowGate(this.#gate, method, options.signal);
+        if (wait) await wait;
+      } catch (error) {
+        if (error instanceof TopClientError) error.attempts = attempt - 1;
+        throw error;
+      }
       try {
         const result = await this.#attempt(call, attempt);
         return { ...result, data: result.data as ResponseOf<Q>, attempts: attempt };
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
         if (error instanceof TopClientError) error.attempts = attempt;
-        const decision = decideRetry(error, attempt, this.#options);
+        const recording = recordBan(this.#gate, error);
+        if (recording) await recording;
+        const decision = decideRetry(error, attempt, policy);
         if (!decision.retry) throw error;
         if (this.#options.logger)
           emitLog(this.#options.logger, {
@@ -173,14 +237,16 @@ export class TopClient {
     const method = request.meta.method;
     const o = this.#options;
     const href = this.#url(this.#systemParams(method, options.session, call.text));
-    const { body, headers } = call.body.make();
+    const made = call.body.make();
+    const body = made.body;
+    const headers = Object.assign({}, call.headers, made.headers);
     // Log events are built only for a logger: redacting the URL costs more than the rest of a call.
     if (o.logger) {
       const url = redactUrl(new URL(href), [this.#secret, options.session]);
       emitLog(o.logger, { type: 'request', level: 'debug', method, attempt, url, multipart: call.body.multipart });
     }
     const started = performance.now();
-    const answer = await this.#send({
+    const answer = await this.#shared.send({
       url: href,
       init: { method: 'POST', headers, body },
       timeoutMs: options.timeoutMs ?? o.timeoutMs,
@@ -224,6 +290,7 @@ export class TopClient {
       data: decoded.data,
       requestId: decoded.requestId,
       status: answer.status,
+      headers: answer.headers,
       body: answer.body,
       format: decoded.format,
     };

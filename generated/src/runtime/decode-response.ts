@@ -12,9 +12,10 @@
 import { decodeJsonFields } from './decode-json.js';
 import { decodeXmlResponse } from './decode-xml.js';
 import { errorFields, fieldText, parseAnswer } from './error-fields.js';
-import { TopError, TopResponseError } from './errors.js';
+import { TopResponseError } from './errors.js';
 import { LosslessNumber, parseJsonLossless, type JsonObject, type JsonValue } from './json-lossless.js';
 import type { MethodMeta } from './metadata.js';
+import { createTopError } from './top-error-kinds.js';
 
 export type ResponseFormat = 'json' | 'xml';
 
@@ -93,7 +94,7 @@ function decodeJson(
     throw new TopResponseError(meta.method, 'the JSON answer is not an object', redact(body), options.status);
   const err = value[ERROR_KEY];
   if (isObject(err))
-    throw new TopError(
+    throw createTopError(
       meta.method,
       errorFields((k) => err[k], redact),
       options.status,
@@ -102,7 +103,7 @@ function decodeJson(
   if (!isObject(root))
     throw new TopResponseError(meta.method, `"${meta.rootKey}" is not an object`, redact(body), options.status);
   if (root === value && looksLikeBareError(meta, value)) {
-    throw new TopError(
+    throw createTopError(
       meta.method,
       errorFields((k) => value[k], redact),
       options.status,

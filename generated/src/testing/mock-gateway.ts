@@ -13,6 +13,8 @@ import { BanState, FaultQueue, faultError, type Fault, type FaultKind } from './
 import type { FilePart } from './multipart-body.js';
 import { parseRequest, RequestBodyError, type ParsedRequest } from './parse-request.js';
 import type { ResponseFormat } from './render-response.js';
+import { servePage, type RecordSet, type RecordsOptions } from './paged-records.js';
+import { renderResponse } from './render-response.js';
 import { newRequestId } from './request-id.js';
 import type { ResponseObject } from './response-value.js';
 import { DEFAULT_ERROR_SAMPLE, errorSampleBody, errorSampleValue, successBody } from './sample-body.js';
@@ -46,6 +48,8 @@ export interface AnsweredRequest {
 }
 
 export interface RecordedCall {
+  /** When the call arrived (epoch ms, the real clock). */
+  receivedAt: number;
   httpMethod: string;
   contentType?: string;
   /** Text params as received, query and body merged (`sign` included). */
@@ -78,6 +82,11 @@ export interface MockGateway {
   clearFaults(): void;
   /** Answer `method` with this value (decoded shape) instead of its doc sample; undefined resets. */
   setResponse(method: string, value: ResponseObject | undefined): void;
+  /**
+   * Serve these records (decoded shape) page by page to a method that pages: by `page_no` /
+   * `position_index` and time window (paged-records.ts); undefined resets.
+   */
+  setRecords(method: string, records: readonly ResponseObject[] | undefined, options?: RecordsOptions): void;
   close(): Promise<void>;
 }
 
@@ -94,6 +103,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
   const faults = new FaultQueue();
   const ban = new BanState();
   const overrides = new Map<string, ResponseObject>();
+  const recordSets = new Map<string, RecordSet>();
   const calls: RecordedCall[] = [];
   const timers = new Set<NodeJS.Timeout>();
   const wait = (ms: number) =>
@@ -182,6 +192,15 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
       return send(res, 200, type, renderError(error, format, requestId));
     }
     const fixture = checked.fixture!;
+    const records = recordSets.get(fixture.meta.method);
+    if (records) {
+      const page = servePage(fixture.meta, records, p);
+      if (isGatewayError(page)) {
+        call.error = page;
+        return send(res, 200, type, renderError(page, format, requestId));
+      }
+      return send(res, 200, type, renderResponse(fixture.meta, page, format, requestId));
+    }
     const success = successBody(fixture, format, requestId, overrides.get(fixture.meta.method));
     call.synthetic = success.synthetic;
     return send(res, 200, type, success.text, success.synthetic ? { 'x-mock-synthetic': '1' } : {});
@@ -203,6 +222,13 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
       ban.clear();
     },
     setResponse: (method, value) => (value ? overrides.set(method, value) : overrides.delete(method)),
+    setRecords: (method, records, recordOptions = {}) => {
+      if (!records) return void recordSets.delete(method);
+      const fixture = ctx.methods.get(method);
+      if (!fixture) throw new TypeError(`setRecords: the gateway does not know ${method}`);
+      if (!fixture.meta.paging) throw new TypeError(`setRecords: ${method} does not page`);
+      recordSets.set(method, { ...recordOptions, records });
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);
@@ -213,8 +239,13 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
   };
 }
 
+function isGatewayError(value: object): value is GatewayError {
+  return typeof (value as GatewayError).code === 'number' && typeof (value as GatewayError).msg === 'string';
+}
+
 function recordCall(request: ParsedRequest, format: ResponseFormat, verified: boolean): RecordedCall {
   const call: RecordedCall = {
+    receivedAt: Date.now(),
     httpMethod: request.httpMethod,
     params: { ...request.params },
     queryNames: request.queryNames,

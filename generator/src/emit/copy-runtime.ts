@@ -1,7 +1,7 @@
 /**
  * The hand-written parts of the package, copied from templates/ (design.md: the runtime is
  * copied verbatim): `templates/runtime/*.ts` → `src/runtime/`, `templates/testing/*.ts` →
- * `src/testing/`, `templates/harness/*.ts` → `test/harness/`. Unit tests (`*.test.ts`) stay
+ * `src/testing/`, `templates/redis/*.ts` → `src/redis/`, `templates/harness/*.ts` → `test/harness/`. Unit tests (`*.test.ts`) stay
  * behind. Each copy gains the generated-file header; two things change besides:
  *  - the testing template's `index.ts` becomes `gateway-exports.ts`, because the generated
  *    `src/testing/index.ts` wraps it with the package's fixtures;
@@ -27,6 +27,7 @@ export interface TemplateFile {
 const FOLDERS = [
   { folder: 'runtime', target: paths.runtimeDir },
   { folder: 'testing', target: paths.testingDir },
+  { folder: 'redis', target: paths.redisDir },
   { folder: 'harness', target: paths.harnessDir },
 ] as const;
 
@@ -55,4 +56,19 @@ export async function readTemplateFiles(templatesDir = DEFAULT_TEMPLATES_DIR): P
     }
   }
   return files;
+}
+
+const VERSION_TEMPLATE = 'runtime/version.ts';
+const VERSION_PLACEHOLDER = "export const CLIENT_VERSION: string = '0.0.0';";
+
+/**
+ * The template copies with the package's version written into `runtime/version.ts` (the
+ * client's User-Agent), so the runtime reports the version package.json gives.
+ */
+export function stampClientVersion(templates: readonly TemplateFile[], version: string): TemplateFile[] {
+  return templates.map((t) => {
+    if (t.template !== VERSION_TEMPLATE) return t;
+    if (!t.source.includes(VERSION_PLACEHOLDER)) throw new Error(`templates/${VERSION_TEMPLATE} no longer holds \`${VERSION_PLACEHOLDER}\``);
+    return { ...t, source: t.source.replace(VERSION_PLACEHOLDER, `export const CLIENT_VERSION: string = ${JSON.stringify(version).replace(/"/g, "'")};`) };
+  });
 }

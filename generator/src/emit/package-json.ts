@@ -2,8 +2,9 @@
  * `package.json` of tbk-client: ESM first (`type: module`), CommonJS beside it, types for both
  * conditions (each `dist/<flavour>/*.d.ts` sits next to its JS, so TypeScript reads them in
  * the right module format), and `sideEffects: false` so bundlers drop the methods a program
- * does not import. Entries: `.`, `./call`, `./testing`, and `./methods/<stem>` deep imports;
- * the `tbk-mock` bin. Name, version, description, license and links come from the package
+ * does not import. Entries: `.`, `./call`, `./testing`, `./redis` (the Redis flow-control store,
+ * for which `redis` is an optional peer dependency), and `./methods/<stem>` deep imports; the
+ * `tbk-mock` bin. Name, version, description, license and links come from the package
  * identity (`spec/package.yaml`). Only what a consumer loads is packed: `dist/` without the
  * fixtures' declarations (no entry exposes them; the testing entry loads their JavaScript),
  * the bin, README, CHANGELOG and LICENSE; MANIFEST.json, sources and tests stay in the repository.
@@ -48,12 +49,15 @@ export function emitPackageJson(identity: PackageIdentity): { path: string; sour
       '.': conditions('index'),
       './call': conditions('call'),
       './testing': conditions('testing/index'),
+      './redis': conditions('redis/index'),
       './methods/*': conditions('methods/*'),
       './package.json': './package.json',
     },
     typesVersions: {
-      '*': { call: ['./dist/cjs/call.d.ts'], testing: ['./dist/cjs/testing/index.d.ts'], 'methods/*': ['./dist/cjs/methods/*.d.ts'] },
+      '*': { call: ['./dist/cjs/call.d.ts'], testing: ['./dist/cjs/testing/index.d.ts'], redis: ['./dist/cjs/redis/index.d.ts'], 'methods/*': ['./dist/cjs/methods/*.d.ts'] },
     },
+    peerDependencies: { redis: '^5.0.0' },
+    peerDependenciesMeta: { redis: { optional: true } },
     files: ['dist', '!dist/*/fixtures/*.d.ts', paths.mockBin, paths.readme, paths.changelog, paths.license],
   };
   return { path: 'package.json', source: `${JSON.stringify(pkg, null, 2)}\n` };

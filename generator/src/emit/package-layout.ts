@@ -16,6 +16,7 @@ export const paths = {
   testingIndex: 'src/testing/index.ts',
   runtimeDir: 'src/runtime',
   testingDir: 'src/testing',
+  redisDir: 'src/redis',
   harnessDir: 'test/harness',
   readme: 'README.md',
   changelog: 'CHANGELOG.md',

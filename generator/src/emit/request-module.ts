@@ -14,7 +14,6 @@ import {
   type OptionalKind,
   type PropertySignatureStructure,
 } from './ts-morph.js';
-import { MODULE_RUNTIME_IMPORTS } from '../ir/build-ir.js';
 import type { IrField, IrMethod, IrStruct } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { printLiteral, stringLiteral } from './literal.js';
@@ -73,11 +72,11 @@ function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStruct
         name: 'meta',
         isStatic: true,
         isReadonly: true,
-        type: 'MethodMeta',
+        type: m.metaType,
         ...init(printLiteral(m.meta, '  ')),
         docs: ['Wire metadata: what the runtime encodes, validates and decodes by.'],
       },
-      { name: 'meta', isReadonly: true, type: 'MethodMeta', ...init(`${names.requestClass}.meta`) },
+      { name: 'meta', isReadonly: true, type: m.metaType, ...init(`${names.requestClass}.meta`) },
       { name: 'params', isReadonly: true, type: paramsType },
       {
         name: '__response',
@@ -87,6 +86,18 @@ function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStruct
         type: names.responseInterface,
         docs: ['Type-only link to the response type; never set.'],
       },
+      ...(m.itemType === undefined
+        ? []
+        : [
+            {
+              name: '__item',
+              isReadonly: true,
+              hasQuestionToken: true,
+              hasDeclareKeyword: !declaration,
+              type: m.itemType,
+              docs: ['Type-only link to the type of one item of a page (`paginate`, `syncOrders`); never set.'],
+            },
+          ]),
     ],
     ctors: [
       {
@@ -106,7 +117,6 @@ export interface EmittedModule {
 export function emitRequestModule(m: IrMethod): EmittedModule {
   const path = paths.method(m.names);
   const runtime = importPath(path, `${paths.runtimeDir}/index.ts`);
-  const imports = [...m.runtimeTypes, ...MODULE_RUNTIME_IMPORTS].sort();
   // The interfaces are the same in the source and the declaration: printed once.
   const interfaces = printStatements([
     paramsType(m),
@@ -115,7 +125,7 @@ export function emitRequestModule(m: IrMethod): EmittedModule {
   ]);
   const print = (declaration: boolean): string =>
     `${printModule(headerComment(m.specPath), [
-      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: imports, moduleSpecifier: runtime },
+      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: m.runtimeImports, moduleSpecifier: runtime },
       requestClass(m, declaration),
     ])}\n${interfaces}`;
   return { path, source: print(false), declaration: print(true) };

@@ -9,13 +9,14 @@ import type { SpecFolder } from '../spec/spec-files.js';
 import { buildFixtureData } from './build-fixtures.js';
 import { buildMethodMeta, reachableStructs } from './build-meta.js';
 import { describeField, describeMethod, describeParams, describeResponse, describeStruct, docUrlOf, summarise } from './doc-lines.js';
-import type { IrField, IrMethod, IrPackage, IrStruct, SourceRef, StructFlavour } from './model.js';
+import type { IrField, IrMethod, IrPackage, IrStruct, MetaTypeName, SourceRef, StructFlavour } from './model.js';
 import { findNameCollisions, isIdentifier, isReservedTypeName, METHOD_NAME_PATTERN, nameMethod, nameStruct, propertyKey, type NameClaim } from './names.js';
+import { derivePaging } from './paging.js';
 import { indexSpecLines, itemLine, structLine, type SpecLineIndex } from './source-lines.js';
 import { parseTopType, requestType, responseType, runtimeTypesOf, type RuntimeTypeName } from './type-map.js';
 
-/** Runtime types every request module imports, claimed in its scope. */
-export const MODULE_RUNTIME_IMPORTS = ['MethodMeta', 'TopRequest', 'TopResponseBase'] as const;
+/** Runtime types every request module imports besides its meta type, claimed in its scope. */
+export const MODULE_RUNTIME_IMPORTS = ['TopRequest', 'TopResponseBase'] as const;
 
 export interface BuildIrOptions {
   /** Names the package root already exports (the runtime's), claimed before any method. */
@@ -114,11 +115,14 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
   const params = request.map((f, i) => buildField(f, 'request', { file, line: itemLine(lines, 'request', i) }, tsNames.request, runtimeTypes));
   const fields = response.map((f, i) => buildField(f, 'response', { file, line: itemLine(lines, 'response', i) }, tsNames.response, runtimeTypes));
 
+  const paging = derivePaging(spec);
+  const metaType: MetaTypeName = !paging ? 'MethodMeta' : paging.paging.window && paging.paging.identity ? 'OrderMethodMeta' : 'PagedMethodMeta';
+  const runtimeImports = [...MODULE_RUNTIME_IMPORTS, metaType, ...runtimeTypes].sort();
   const claims: NameClaim[] = [
     { name: names.requestClass, what: `request class of ${spec.method}`, file, line: lines.method },
     { name: names.paramsType, what: `params type of ${spec.method}`, file, line: lines.method },
     { name: names.responseInterface, what: `response interface of ${spec.method}`, file, line: lines.method },
-    ...[...MODULE_RUNTIME_IMPORTS, ...runtimeTypes].map((name) => ({ name, what: 'a runtime type the module imports', file, line: lines.method })),
+    ...runtimeImports.map((name) => ({ name, what: 'a runtime type the module imports', file, line: lines.method })),
     ...structs.map((s) => ({ name: s.tsName, what: `struct ${s.specName} (${s.flavour})`, file, line: s.source.line })),
   ];
   for (const c of findNameCollisions(claims)) {
@@ -142,9 +146,18 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
     response: fields,
     structs,
     runtimeTypes: [...runtimeTypes].sort(),
+    runtimeImports,
+    metaType,
+    ...optional({ itemType: paging && itemTypeOf(paging.items, tsNames.response) }),
     meta,
     fixture: buildFixtureData(spec, meta),
   };
+}
+
+/** The TypeScript type of one element of a page's item list. */
+function itemTypeOf(items: SpecField, structs: Map<string, string>): string {
+  const ref = parseTopType(items.type);
+  return responseType({ ...ref, list: false }, ref.scalar ? undefined : (structs.get(ref.element) ?? ref.element));
 }
 
 /** The defined entries of an object (keeps `exactOptionalPropertyTypes`-style data clean). */

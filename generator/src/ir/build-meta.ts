@@ -6,6 +6,7 @@
 import type { FieldMeta, MethodMeta } from '../../../templates/runtime/metadata.js';
 import type { MethodSpec, SpecField } from '../spec/model.js';
 import { nameMethod, wrapperKeyOf } from './names.js';
+import { derivePaging } from './paging.js';
 import { parseTopType, scalarKind } from './type-map.js';
 
 /** `request`: a business param; `response`: a response field; `struct`: a field of a struct. */
@@ -54,7 +55,7 @@ export function buildMethodMeta(spec: MethodSpec): MethodMeta {
   for (const name of Object.keys(spec.types).sort()) {
     if (used.has(name)) types[name] = spec.types[name]!.map((f) => buildFieldMeta(f, 'struct'));
   }
-  return {
+  const meta: MethodMeta = {
     method: spec.method,
     auth: spec.auth,
     rootKey: nameMethod(spec.method).rootKey,
@@ -62,4 +63,7 @@ export function buildMethodMeta(spec: MethodSpec): MethodMeta {
     response: spec.response.map((f) => buildFieldMeta(f, 'response')),
     types,
   };
+  const paging = derivePaging(spec)?.paging;
+  if (paging) meta.paging = paging;
+  return meta;
 }

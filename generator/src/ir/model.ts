@@ -44,6 +44,8 @@ export interface IrStruct {
   source: SourceRef;
 }
 
+export type MetaTypeName = 'MethodMeta' | 'PagedMethodMeta' | 'OrderMethodMeta';
+
 export interface IrMethod {
   names: MethodNames;
   /** Where the method's spec lives by convention, named in generated headers. */
@@ -66,6 +68,12 @@ export interface IrMethod {
   structs: IrStruct[];
   /** Runtime types the module's declarations refer to, sorted. */
   runtimeTypes: RuntimeTypeName[];
+  /** Every runtime name the module imports (types only), sorted. */
+  runtimeImports: string[];
+  /** The declared type of `meta`: `PagedMethodMeta` when the method pages, `OrderMethodMeta` when it is order-like. */
+  metaType: MetaTypeName;
+  /** TypeScript type of one item of a page (the type-only `__item` link), for methods that page. */
+  itemType?: string;
   meta: MethodMeta;
   fixture: MethodFixture;
 }

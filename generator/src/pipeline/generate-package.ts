@@ -16,7 +16,7 @@ import { readSpecFolder } from '../spec/spec-files.js';
 import type { DistSource } from '../emit/build-dist.js';
 import { WorkerPool, type DeclareOutcome } from '../emit/worker-pool.js';
 import { formatFailure, parserFor } from '../emit/format.js';
-import { DEFAULT_TEMPLATES_DIR, readTemplateFiles } from '../emit/copy-runtime.js';
+import { DEFAULT_TEMPLATES_DIR, readTemplateFiles, stampClientVersion } from '../emit/copy-runtime.js';
 import { CJS_PACKAGE_JSON, cjsPackageJson, distFilesOf } from '../emit/dist-files.js';
 import { emitManifest } from '../emit/manifest.js';
 import { runtimeExportClaims } from '../emit/runtime-exports.js';
@@ -117,7 +117,8 @@ interface Inputs {
 }
 
 async function generateWith(options: GenerateOptions, input: Inputs, lap: (stage: Stage) => void, timings: GenerateResult['timings']): Promise<GenerateResult> {
-  const { folder, templates, packageInputs, version, previous, toolchain } = input;
+  const { folder, packageInputs, version, previous, toolchain } = input;
+  const templates = stampClientVersion(input.templates, packageInputs.identity.version);
   const stop = (diagnostics: Diagnostic[]): GenerateResult => ({ files: new Map(), diagnostics, methods: 0, units: { reused: 0, generated: 0 }, timings });
   const diagnostics: Diagnostic[] = [...folder.diagnostics, ...validateFolder(folder), ...packageInputs.diagnostics];
   lap('read');

@@ -66,6 +66,13 @@ class TbkDgCpaActivityDetailRequest {
         { name: "calc_type", kind: "number" },
         { name: "id", kind: "number" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["result", "data", "results"],
+      hasNext: ["result", "data", "has_next"],
+      total: ["result", "data", "total_count"],
+      defaultPageSize: 10
     }
   };
   meta = TbkDgCpaActivityDetailRequest.meta;

@@ -240,6 +240,12 @@ class TbkDgMaterialOptionalUpgradeRequest {
         { name: "topn_rate", kind: "string" }
       ],
       Ucrowdrankitems: []
+    },
+    paging: {
+      style: "page",
+      items: ["result_list"],
+      total: ["total_results"],
+      defaultPageSize: 20
     }
   };
   meta = TbkDgMaterialOptionalUpgradeRequest.meta;

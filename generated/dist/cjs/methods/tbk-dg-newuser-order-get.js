@@ -81,6 +81,14 @@ class TbkDgNewuserOrderGetRequest {
         { name: "order_no", kind: "string" }
       ],
       Results: [{ name: "data", kind: "struct", struct: "Data" }]
+    },
+    paging: {
+      style: "page",
+      items: ["results", "data", "results"],
+      hasNext: ["results", "data", "has_next"],
+      defaultPageSize: 20,
+      window: { start: "start_time", end: "end_time" },
+      identity: ["tb_trade_parent_id"]
     }
   };
   meta = TbkDgNewuserOrderGetRequest.meta;

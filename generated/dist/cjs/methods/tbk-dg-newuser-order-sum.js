@@ -60,6 +60,11 @@ class TbkDgNewuserOrderSumRequest {
         { name: "results", kind: "struct", struct: "Data", list: true, wrapper: "data" },
         { name: "data", kind: "struct", struct: "Data" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["results", "results"],
+      hasNext: ["results", "has_next"]
     }
   };
   meta = TbkDgNewuserOrderSumRequest.meta;

@@ -192,6 +192,12 @@ class TbkDgOptimusMaterialRequest {
         { name: "url", kind: "string" },
         { name: "word", kind: "string" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["result_list"],
+      total: ["total_count"],
+      defaultPageSize: 20
     }
   };
   meta = TbkDgOptimusMaterialRequest.meta;

@@ -85,6 +85,11 @@ class TbkDgReportsNewqueryRequest {
         { name: "page_no", kind: "number" },
         { name: "page_size", kind: "number" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["data_list"],
+      identity: ["tb_trade_id", "tb_trade_parent_id"]
     }
   };
   meta = TbkDgReportsNewqueryRequest.meta;

@@ -68,6 +68,10 @@ class TbkDgReportsQueryStatRequest {
         { name: "page_no", kind: "number" },
         { name: "page_size", kind: "number" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["data_list"]
     }
   };
   meta = TbkDgReportsQueryStatRequest.meta;

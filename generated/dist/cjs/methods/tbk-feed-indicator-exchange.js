@@ -63,6 +63,11 @@ class TbkFeedIndicatorExchangeRequest {
         { name: "total_count", kind: "number" },
         { name: "result", kind: "struct", struct: "DataExchangeDTO", list: true, wrapper: "data_exchange_d_t_o" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["data", "result"],
+      total: ["data", "total_count"]
     }
   };
   meta = TbkFeedIndicatorExchangeRequest.meta;

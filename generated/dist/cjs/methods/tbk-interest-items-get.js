@@ -196,6 +196,12 @@ class TbkInterestItemsGetRequest {
         { name: "topn_end_time", kind: "string" },
         { name: "topn_rate", kind: "string" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["result_list"],
+      total: ["total_count"],
+      defaultPageSize: 20
     }
   };
   meta = TbkInterestItemsGetRequest.meta;

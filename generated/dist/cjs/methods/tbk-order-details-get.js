@@ -162,6 +162,15 @@ class TbkOrderDetailsGetRequest {
         { name: "subsidy_upper_limit", kind: "price" },
         { name: "subsidy_share_rate", kind: "price" }
       ]
+    },
+    paging: {
+      style: "cursor",
+      items: ["data", "results"],
+      hasNext: ["data", "has_next"],
+      position: ["data", "position_index"],
+      defaultPageSize: 20,
+      window: { start: "start_time", end: "end_time" },
+      identity: ["trade_id", "trade_parent_id"]
     }
   };
   meta = TbkOrderDetailsGetRequest.meta;

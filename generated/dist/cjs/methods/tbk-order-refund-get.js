@@ -92,6 +92,15 @@ class TbkOrderRefundGetRequest {
         { name: "member_type", kind: "number", required: true },
         { name: "end_time", kind: "string", required: true }
       ]
+    },
+    paging: {
+      style: "cursor",
+      items: ["data", "result"],
+      param: "publisher_refund_order_query_option",
+      hasNext: ["data", "has_next"],
+      position: ["data", "position_index"],
+      window: { start: "start_time", end: "end_time" },
+      identity: ["tb_trade_parent_id", "tb_trade_id"]
     }
   };
   meta = TbkOrderRefundGetRequest.meta;

@@ -209,6 +209,11 @@ class TbkScMaterialOptionalRequest {
         { name: "commirate", kind: "number" },
         { name: "price", kind: "price" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["result_list"],
+      total: ["total_results"]
     }
   };
   meta = TbkScMaterialOptionalRequest.meta;

@@ -158,6 +158,14 @@ class TbkScOrderDetailsGetRequest {
         { name: "subsidy_upper_limit", kind: "price" },
         { name: "subsidy_share_rate", kind: "price" }
       ]
+    },
+    paging: {
+      style: "cursor",
+      items: ["data", "results"],
+      hasNext: ["data", "has_next"],
+      position: ["data", "position_index"],
+      window: { start: "start_time", end: "end_time" },
+      identity: ["trade_id", "trade_parent_id"]
     }
   };
   meta = TbkScOrderDetailsGetRequest.meta;

@@ -73,6 +73,13 @@ class TbkScPunishOrderGetRequest {
         { name: "violation_type", kind: "number" },
         { name: "punish_status", kind: "number" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["result", "data", "results"],
+      param: "af_order_option",
+      total: ["result", "data", "total_count"],
+      identity: ["tb_trade_id", "tb_trade_parent_id"]
     }
   };
   meta = TbkScPunishOrderGetRequest.meta;

@@ -72,6 +72,11 @@ class TbkSeedEventFeeUpdateResultGetRequest {
           wrapper: "media_event_update_info_d_t_o"
         }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["data", "result"],
+      total: ["data", "total_count"]
     }
   };
   meta = TbkSeedEventFeeUpdateResultGetRequest.meta;

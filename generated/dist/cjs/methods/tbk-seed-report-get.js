@@ -71,6 +71,10 @@ class TbkSeedReportGetRequest {
         { name: "report_type_id", kind: "string" },
         { name: "position_index", kind: "string" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["data", "data_list"]
     }
   };
   meta = TbkSeedReportGetRequest.meta;

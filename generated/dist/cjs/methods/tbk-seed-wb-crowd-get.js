@@ -56,6 +56,10 @@ class TbkSeedWbCrowdGetRequest {
         { name: "data_list", kind: "string", list: true, wrapper: "string" },
         { name: "position_index", kind: "string" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["data", "data_list"]
     }
   };
   meta = TbkSeedWbCrowdGetRequest.meta;

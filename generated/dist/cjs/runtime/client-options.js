@@ -19,9 +19,13 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var client_options_exports = {};
 __export(client_options_exports, {
   DEFAULT_GATEWAY: () => DEFAULT_GATEWAY,
+  checkNumber: () => checkNumber,
+  lowerCaseHeaders: () => lowerCaseHeaders,
+  resolveAppSecret: () => resolveAppSecret,
   resolveClientOptions: () => resolveClientOptions
 });
 module.exports = __toCommonJS(client_options_exports);
+var import_flow_store = require("./flow-store.js");
 var import_sign = require("./sign.js");
 const DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest";
 function checkNumber(name, value, integer) {
@@ -30,11 +34,33 @@ function checkNumber(name, value, integer) {
   }
   return value;
 }
-function resolveClientOptions(options) {
-  if (typeof options?.appKey !== "string" || options.appKey.trim() === "")
-    throw new TypeError("TopClient: appKey is required");
-  if (typeof options.appSecret !== "string" || options.appSecret === "")
-    throw new TypeError("TopClient: appSecret is required");
+function env(name) {
+  return typeof process === "object" ? process.env?.[name] : void 0;
+}
+function resolveAppSecret(options) {
+  const secret = options.appSecret ?? env("TOP_APP_SECRET");
+  if (typeof secret !== "string" || secret === "")
+    throw new TypeError("TopClient: appSecret is required (the option, or the TOP_APP_SECRET environment variable)");
+  return secret;
+}
+function lowerCaseHeaders(headers, where) {
+  const out = {};
+  if (headers === void 0) return out;
+  if (typeof headers !== "object" || headers === null) throw new TypeError(`${where}: headers must be an object`);
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value !== "string") throw new TypeError(`${where}: header ${name} must be a string`);
+    const lower = name.toLowerCase();
+    if (lower === "content-type" || lower === "content-length")
+      throw new TypeError(`${where}: header ${name} is set by the client from the body`);
+    out[lower] = value;
+  }
+  return out;
+}
+function resolveClientOptions(options = {}) {
+  const appKey = options.appKey ?? env("TOP_APP_KEY");
+  if (typeof appKey !== "string" || appKey.trim() === "")
+    throw new TypeError("TopClient: appKey is required (the option, or the TOP_APP_KEY environment variable)");
+  resolveAppSecret(options);
   const signMethod = options.signMethod ?? "hmac-sha256";
   if (!import_sign.SIGN_METHODS.includes(signMethod)) {
     throw new TypeError(`TopClient: signMethod must be one of ${import_sign.SIGN_METHODS.join(", ")}, got ${String(signMethod)}`);
@@ -51,8 +77,11 @@ function resolveClientOptions(options) {
     throw new TypeError("TopClient: xml must be the XML decoder, decodeXmlResponse");
   if (format === "xml" && options.xml === void 0)
     throw new TypeError("TopClient: format 'xml' needs the XML decoder: pass xml: decodeXmlResponse (from tbk-client)");
+  const store = options.flowControl;
+  if (store !== void 0 && (typeof store?.getBanUntil !== "function" || typeof store.takeToken !== "function"))
+    throw new TypeError("TopClient: flowControl must be a FlowControlStore (getBanUntil, setBanUntil, takeToken)");
   return {
-    appKey: options.appKey,
+    appKey,
     signMethod,
     gateway,
     timeoutMs: checkNumber("timeoutMs", options.timeoutMs ?? 15e3, false),
@@ -68,6 +97,9 @@ function resolveClientOptions(options) {
     partnerId: options.partnerId,
     targetAppKey: options.targetAppKey,
     now: options.now ?? Date.now,
-    random: options.random ?? Math.random
+    random: options.random ?? Math.random,
+    rateLimit: options.rateLimit === void 0 ? void 0 : (0, import_flow_store.checkRateLimit)(options.rateLimit, "TopClient"),
+    flowControl: store,
+    headers: lowerCaseHeaders(options.headers, "TopClient")
   };
 }

@@ -3,8 +3,9 @@
  * `TopClient`: validates params locally, signs, sends (system params in the query string,
  * business params in the body), decodes JSON (or XML, given the `xml` option) into the typed
  * response, and retries
- * transient failures (retry.ts). `execute` returns the decoded object; `send` also returns
- * the raw body, HTTP status, format, request id and attempt count.
+ * transient failures (retry.ts), within the app's flow control (flow-control.ts). `execute`
+ * returns the decoded object; `send` also returns the raw body, HTTP status and headers,
+ * format, request id and attempt count.
  */
 import { type TopClientOptions } from './client-options.js';
 import { type ResponseFormat } from './decode-response.js';
@@ -17,6 +18,10 @@ export interface CallOptions {
     signal?: AbortSignal;
     /** Per-attempt timeout for this call (default: the client's `timeoutMs`). */
     timeoutMs?: number;
+    /** Retries after the first attempt for this call (default: the client's `maxRetries`). */
+    maxRetries?: number;
+    /** Extra HTTP headers of this call (over the client's; the body's content type stays the client's). */
+    headers?: Record<string, string>;
 }
 export interface TopResult<R> {
     /** The decoded object under the root key (with `request_id` when the gateway sent one). */
@@ -24,6 +29,8 @@ export interface TopResult<R> {
     requestId: string | undefined;
     /** HTTP status of the answer. */
     status: number;
+    /** HTTP headers of the answer, names in lower case. */
+    headers: Record<string, string>;
     /** The raw body of the answer. */
     body: string;
     format: ResponseFormat;
@@ -35,8 +42,17 @@ export declare class TopClient {
     #private;
     readonly appKey: string;
     readonly gateway: string;
-    constructor(options: TopClientOptions);
-    /** Closes the idle keep-alive connections (they never keep the process alive; this frees them now). */
+    /** Options left out are read from `TOP_APP_KEY` / `TOP_APP_SECRET` (credentials) or defaulted. */
+    constructor(options?: TopClientOptions);
+    /**
+     * A client with these options over this one's, sharing its connection pool (unless `fetch` is
+     * given) and its in-memory flow-control state.
+     */
+    withOptions(options: TopClientOptions): TopClient;
+    /**
+     * Closes the idle keep-alive connections (they never keep the process alive; this frees them
+     * now), those of the clients sharing the pool included.
+     */
     close(): void;
     /** Calls the method and returns the decoded response (`TopError` on `error_response`). */
     execute<Q extends AnyRequest>(request: Q, options?: CallOptions): Promise<ResponseOf<Q>>;

@@ -25,7 +25,9 @@ var import_client_options = require("./client-options.js");
 var import_decode_response = require("./decode-response.js");
 var import_encode_params = require("./encode-params.js");
 var import_errors = require("./errors.js");
+var import_flow_control = require("./flow-control.js");
 var import_logger = require("./logger.js");
+var import_memory_flow_store = require("./memory-flow-store.js");
 var import_request_body = require("./request-body.js");
 var import_redact = require("./redact.js");
 var import_retry = require("./retry.js");
@@ -34,36 +36,56 @@ var import_timestamp = require("./timestamp.js");
 var import_node_transport = require("./node-transport.js");
 var import_transport = require("./transport.js");
 var import_validate_params = require("./validate-params.js");
+var import_version = require("./version.js");
 class TopClient {
   appKey;
   gateway;
   #secret;
+  #given;
   #options;
-  #send;
-  #close;
+  #shared;
+  #gate;
+  /** Headers of every call: the User-Agent and the `headers` option. */
+  #headers;
   /** The normalised gateway URL when it has no query or fragment of its own. */
   #gatewayBase;
-  constructor(options) {
+  /** Options left out are read from `TOP_APP_KEY` / `TOP_APP_SECRET` (credentials) or defaulted. */
+  constructor(options = {}) {
     this.#options = (0, import_client_options.resolveClientOptions)(options);
-    this.#secret = options.appSecret;
+    this.#secret = (0, import_client_options.resolveAppSecret)(options);
+    this.#given = options;
     this.appKey = this.#options.appKey;
     this.gateway = this.#options.gateway;
+    this.#headers = { "user-agent": (0, import_version.defaultUserAgent)(), ...this.#options.headers };
     const gateway = new URL(this.gateway);
     this.#gatewayBase = gateway.search === "" && gateway.hash === "" && !this.gateway.includes("?") ? gateway.href : void 0;
     const fetch = this.#options.fetch;
-    if (fetch) {
-      this.#send = (attempt) => (0, import_transport.sendHttp)({ ...attempt, fetch });
-      this.#close = () => {
-      };
-    } else {
-      const transport = (0, import_node_transport.createNodeTransport)();
-      this.#send = transport.send;
-      this.#close = transport.close;
-    }
+    const store = new import_memory_flow_store.MemoryFlowStore();
+    if (fetch) this.#shared = { send: (attempt) => (0, import_transport.sendHttp)({ ...attempt, fetch }), close: () => {
+    }, store };
+    else this.#shared = { ...(0, import_node_transport.createNodeTransport)(), store };
+    this.#gate = this.#gateOf(this.#shared.store);
   }
-  /** Closes the idle keep-alive connections (they never keep the process alive; this frees them now). */
+  #gateOf(store) {
+    const o = this.#options;
+    return { appKey: o.appKey, store: o.flowControl ?? store, rateLimit: o.rateLimit, maxBanWaitMs: o.maxBanWaitMs };
+  }
+  /**
+   * A client with these options over this one's, sharing its connection pool (unless `fetch` is
+   * given) and its in-memory flow-control state.
+   */
+  withOptions(options) {
+    const child = new TopClient({ ...this.#given, appKey: this.appKey, appSecret: this.#secret, ...options });
+    child.#shared = options.fetch === void 0 ? this.#shared : { ...child.#shared, store: this.#shared.store };
+    child.#gate = child.#gateOf(this.#shared.store);
+    return child;
+  }
+  /**
+   * Closes the idle keep-alive connections (they never keep the process alive; this frees them
+   * now), those of the clients sharing the pool included.
+   */
   close() {
-    this.#close();
+    this.#shared.close();
   }
   /** Calls the method and returns the decoded response (`TopError` on `error_response`). */
   async execute(request, options = {}) {
@@ -81,22 +103,33 @@ class TopClient {
       );
     }
     options.signal?.throwIfAborted();
+    const policy = options.maxRetries === void 0 ? this.#options : { ...this.#options, maxRetries: (0, import_client_options.checkNumber)("maxRetries", options.maxRetries, true) };
     const encoded = (0, import_encode_params.encodeParams)(request.meta, request.params);
     const call = {
       request,
       text: encoded.text,
       body: await (0, import_request_body.prepareRequestBody)(encoded.text, encoded.files),
       options,
+      headers: options.headers === void 0 ? this.#headers : { ...this.#headers, ...(0, import_client_options.lowerCaseHeaders)(options.headers, method) },
       redact
     };
     for (let attempt = 1; ; attempt++) {
+      try {
+        const wait = (0, import_flow_control.enterFlowGate)(this.#gate, method, options.signal);
+        if (wait) await wait;
+      } catch (error) {
+        if (error instanceof import_errors.TopClientError) error.attempts = attempt - 1;
+        throw error;
+      }
       try {
         const result = await this.#attempt(call, attempt);
         return { ...result, data: result.data, attempts: attempt };
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
         if (error instanceof import_errors.TopClientError) error.attempts = attempt;
-        const decision = (0, import_retry.decideRetry)(error, attempt, this.#options);
+        const recording = (0, import_flow_control.recordBan)(this.#gate, error);
+        if (recording) await recording;
+        const decision = (0, import_retry.decideRetry)(error, attempt, policy);
         if (!decision.retry) throw error;
         if (this.#options.logger)
           (0, import_logger.emitLog)(this.#options.logger, {
@@ -144,13 +177,15 @@ class TopClient {
     const method = request.meta.method;
     const o = this.#options;
     const href = this.#url(this.#systemParams(method, options.session, call.text));
-    const { body, headers } = call.body.make();
+    const made = call.body.make();
+    const body = made.body;
+    const headers = Object.assign({}, call.headers, made.headers);
     if (o.logger) {
       const url = (0, import_redact.redactUrl)(new URL(href), [this.#secret, options.session]);
       (0, import_logger.emitLog)(o.logger, { type: "request", level: "debug", method, attempt, url, multipart: call.body.multipart });
     }
     const started = performance.now();
-    const answer = await this.#send({
+    const answer = await this.#shared.send({
       url: href,
       init: { method: "POST", headers, body },
       timeoutMs: options.timeoutMs ?? o.timeoutMs,
@@ -194,6 +229,7 @@ class TopClient {
       data: decoded.data,
       requestId: decoded.requestId,
       status: answer.status,
+      headers: answer.headers,
       body: answer.body,
       format: decoded.format
     };

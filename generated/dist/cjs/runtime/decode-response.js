@@ -29,6 +29,7 @@ var import_decode_xml = require("./decode-xml.js");
 var import_error_fields = require("./error-fields.js");
 var import_errors = require("./errors.js");
 var import_json_lossless = require("./json-lossless.js");
+var import_top_error_kinds = require("./top-error-kinds.js");
 const ERROR_KEY = "error_response";
 function detectFormat(body, contentType) {
   const first = body.replace(/^\uFEFF?\s*/, "")[0];
@@ -60,7 +61,7 @@ function decodeJson(meta, body, options, redact) {
     throw new import_errors.TopResponseError(meta.method, "the JSON answer is not an object", redact(body), options.status);
   const err = value[ERROR_KEY];
   if (isObject(err))
-    throw new import_errors.TopError(
+    throw (0, import_top_error_kinds.createTopError)(
       meta.method,
       (0, import_error_fields.errorFields)((k) => err[k], redact),
       options.status
@@ -69,7 +70,7 @@ function decodeJson(meta, body, options, redact) {
   if (!isObject(root))
     throw new import_errors.TopResponseError(meta.method, `"${meta.rootKey}" is not an object`, redact(body), options.status);
   if (root === value && looksLikeBareError(meta, value)) {
-    throw new import_errors.TopError(
+    throw (0, import_top_error_kinds.createTopError)(
       meta.method,
       (0, import_error_fields.errorFields)((k) => value[k], redact),
       options.status

@@ -29,6 +29,7 @@ var import_errors = require("./errors.js");
 var import_json_lossless = require("./json-lossless.js");
 var import_list_items = require("./list-items.js");
 var import_own_property = require("./own-property.js");
+var import_top_error_kinds = require("./top-error-kinds.js");
 var import_xml = require("./xml.js");
 function decodeGeneric(element, types) {
   return element.children.length === 0 ? element.text : decodeXmlFields([], element, types);
@@ -67,7 +68,7 @@ function decodeXmlResponse(meta, body, options, redact) {
   const root = (0, import_error_fields.parseAnswer)(meta, body, options, redact, "XML", import_xml.parseXml);
   if (root.name === "error_response") {
     const child = (k) => root.children.find((c) => c.name === k)?.text;
-    throw new import_errors.TopError(meta.method, (0, import_error_fields.errorFields)(child, redact), options.status);
+    throw (0, import_top_error_kinds.createTopError)(meta.method, (0, import_error_fields.errorFields)(child, redact), options.status);
   }
   if (root.name !== meta.rootKey && !root.name.endsWith("_response")) {
     throw new import_errors.TopResponseError(meta.method, `unexpected root element <${root.name}>`, redact(body), options.status);

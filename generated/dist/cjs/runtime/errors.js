@@ -52,9 +52,12 @@ class TopError extends TopClientError {
   requestId;
   /** HTTP status of the answer that carried the error (usually 200). */
   status;
-  /** For code 7 (call limit): the ban length announced in `sub_msg`, in milliseconds. */
+  /**
+   * For flow control (code 7 and kin): the ban announced in `sub_msg`, in milliseconds; for a
+   * ban recorded by another call (flow-control.ts), what is left of it.
+   */
   retryAfterMs;
-  constructor(method, fields, status) {
+  constructor(method, fields, status, retryAfterMs) {
     const sub = fields.subCode || fields.subMsg ? ` (${[fields.subCode, fields.subMsg].filter(Boolean).join(": ")})` : "";
     const id = fields.requestId ? ` [request_id ${fields.requestId}]` : "";
     super(method, `${method} failed: ${fields.code} ${fields.msg}${sub}${id}`);
@@ -64,7 +67,7 @@ class TopError extends TopClientError {
     this.subMsg = fields.subMsg;
     this.requestId = fields.requestId;
     this.status = status;
-    this.retryAfterMs = fields.code === 7 ? banMillis(fields.subMsg) : void 0;
+    this.retryAfterMs = retryAfterMs ?? (fields.code === 7 ? banMillis(fields.subMsg) : void 0);
   }
 }
 const BAN = /ban will last for (\d+) more seconds?/i;

@@ -11,9 +11,17 @@ export { TopClientError, TopError, TopResponseError, TopTransportError, TopValid
 export type { FileData, FileInput } from './file-input.js';
 export type { TopLogEvent, TopLogger, TopRequestEvent, TopResponseEvent, TopRetryEvent } from './logger.js';
 export type { Long } from './long.js';
-export type { AuthMode, FieldMeta, MethodFixture, MethodMeta, ScalarKind } from './metadata.js';
+export type { AuthMode, FieldMeta, MethodFixture, MethodMeta, OrderMethodMeta, PagedMethodMeta, PagingMeta, ScalarKind, } from './metadata.js';
 export type { ResponseOf, TopRequest, TopResponseBase } from './request.js';
 export { sign, SIGN_METHODS, type SignMethod } from './sign.js';
 export { formatTopTimestamp } from './timestamp.js';
 export type { FetchLike } from './transport.js';
 export { validateParams } from './validate-params.js';
+export { MemoryFlowStore } from './memory-flow-store.js';
+export type { FlowControlStore, RateLimit } from './flow-store.js';
+export { takeFromBucket, type BucketStep } from './token-bucket.js';
+export { paginate, type ItemOf, type Page, type PagedRequest, type PaginateOptions, type TopSender, } from './paginate.js';
+export { syncOrders, type OrderRequestClass, type ParamsOfClass, type SyncCheckpoint, type SyncOrdersOptions, type SyncParams, } from './sync-orders.js';
+export { DEFAULT_WINDOW_MS } from './time-windows.js';
+export { TopAuthError, TopFlowControlError, TopInvalidParameterError } from './top-error-kinds.js';
+export { CLIENT_VERSION } from './version.js';

@@ -18,19 +18,28 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var runtime_exports = {};
 __export(runtime_exports, {
+  CLIENT_VERSION: () => import_version.CLIENT_VERSION,
   DEFAULT_GATEWAY: () => import_client_options.DEFAULT_GATEWAY,
+  DEFAULT_WINDOW_MS: () => import_time_windows.DEFAULT_WINDOW_MS,
+  MemoryFlowStore: () => import_memory_flow_store.MemoryFlowStore,
   SIGN_METHODS: () => import_sign.SIGN_METHODS,
+  TopAuthError: () => import_top_error_kinds.TopAuthError,
   TopClient: () => import_client.TopClient,
   TopClientError: () => import_errors.TopClientError,
   TopError: () => import_errors.TopError,
+  TopFlowControlError: () => import_top_error_kinds.TopFlowControlError,
+  TopInvalidParameterError: () => import_top_error_kinds.TopInvalidParameterError,
   TopResponseError: () => import_errors.TopResponseError,
   TopTransportError: () => import_errors.TopTransportError,
   TopValidationError: () => import_errors.TopValidationError,
   decodeResponse: () => import_decode_response.decodeResponse,
   decodeXmlResponse: () => import_decode_xml.decodeXmlResponse,
   formatTopTimestamp: () => import_timestamp.formatTopTimestamp,
+  paginate: () => import_paginate.paginate,
   parseTopResponse: () => import_decode_response.parseTopResponse,
   sign: () => import_sign.sign,
+  syncOrders: () => import_sync_orders.syncOrders,
+  takeFromBucket: () => import_token_bucket.takeFromBucket,
   validateParams: () => import_validate_params.validateParams
 });
 module.exports = __toCommonJS(runtime_exports);
@@ -42,3 +51,10 @@ var import_errors = require("./errors.js");
 var import_sign = require("./sign.js");
 var import_timestamp = require("./timestamp.js");
 var import_validate_params = require("./validate-params.js");
+var import_memory_flow_store = require("./memory-flow-store.js");
+var import_token_bucket = require("./token-bucket.js");
+var import_paginate = require("./paginate.js");
+var import_sync_orders = require("./sync-orders.js");
+var import_time_windows = require("./time-windows.js");
+var import_top_error_kinds = require("./top-error-kinds.js");
+var import_version = require("./version.js");

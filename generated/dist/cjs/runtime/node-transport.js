@@ -34,6 +34,13 @@ async function bodyBytes(init) {
   if (type) headers["content-type"] = type;
   return { bytes: new Uint8Array(await response.arrayBuffer()), headers };
 }
+function headersOf(response) {
+  const headers = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== void 0) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
 function createNodeTransport() {
   let http;
   let https;
@@ -114,6 +121,7 @@ function createNodeTransport() {
           finish(void 0, {
             status: response.statusCode ?? 0,
             contentType: type ?? null,
+            headers: headersOf(response),
             body: Buffer.concat(chunks).toString("utf8")
           });
         });

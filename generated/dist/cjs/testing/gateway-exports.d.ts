@@ -18,3 +18,5 @@ export type { AnsweredRequest } from './mock-gateway.js';
 export { describeAnswer } from './answer-line.js';
 export { runMockCli, MOCK_CLI_USAGE } from './mock-cli.js';
 export type { MockCliIo } from './mock-cli.js';
+export { DEFAULT_MAX_WINDOW_MS, defaultTimeField, servePage } from './paged-records.js';
+export type { RecordSet, RecordsOptions } from './paged-records.js';

@@ -19,10 +19,12 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var gateway_exports_exports = {};
 __export(gateway_exports_exports, {
   DEFAULT_ERROR_SAMPLE: () => import_sample_body.DEFAULT_ERROR_SAMPLE,
+  DEFAULT_MAX_WINDOW_MS: () => import_paged_records.DEFAULT_MAX_WINDOW_MS,
   MOCK_CLI_USAGE: () => import_mock_cli.MOCK_CLI_USAGE,
   MOCK_PATH: () => import_mock_gateway.MOCK_PATH,
   SYNTHETIC_PREFIX: () => import_synthesize_value.SYNTHETIC_PREFIX,
   TIMESTAMP_WINDOW_MS: () => import_check_request.TIMESTAMP_WINDOW_MS,
+  defaultTimeField: () => import_paged_records.defaultTimeField,
   describeAnswer: () => import_answer_line.describeAnswer,
   errorSampleValue: () => import_sample_body.errorSampleValue,
   parseTopTimestamp: () => import_check_request.parseTopTimestamp,
@@ -32,6 +34,7 @@ __export(gateway_exports_exports, {
   renderResponse: () => import_render_response.renderResponse,
   runMockCli: () => import_mock_cli.runMockCli,
   sampleValue: () => import_sample_body.sampleValue,
+  servePage: () => import_paged_records.servePage,
   startMockGateway: () => import_mock_gateway.startMockGateway,
   synthesizeResponse: () => import_synthesize_value.synthesizeResponse,
   topErrors: () => import_error_responses.topErrors
@@ -46,3 +49,4 @@ var import_synthesize_value = require("./synthesize-value.js");
 var import_sample_body = require("./sample-body.js");
 var import_answer_line = require("./answer-line.js");
 var import_mock_cli = require("./mock-cli.js");
+var import_paged_records = require("./paged-records.js");

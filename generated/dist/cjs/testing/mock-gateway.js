@@ -27,6 +27,8 @@ var import_check_request = require("./check-request.js");
 var import_error_responses = require("./error-responses.js");
 var import_faults = require("./faults.js");
 var import_parse_request = require("./parse-request.js");
+var import_paged_records = require("./paged-records.js");
+var import_render_response = require("./render-response.js");
 var import_request_id = require("./request-id.js");
 var import_sample_body = require("./sample-body.js");
 const MOCK_PATH = "/router/rest";
@@ -41,6 +43,7 @@ async function startMockGateway(options) {
   const faults = new import_faults.FaultQueue();
   const ban = new import_faults.BanState();
   const overrides = /* @__PURE__ */ new Map();
+  const recordSets = /* @__PURE__ */ new Map();
   const calls = [];
   const timers = /* @__PURE__ */ new Set();
   const wait = (ms) => new Promise((resolve) => {
@@ -123,6 +126,15 @@ async function startMockGateway(options) {
       return send(res, 200, type, (0, import_error_responses.renderError)(error, format, requestId));
     }
     const fixture = checked.fixture;
+    const records = recordSets.get(fixture.meta.method);
+    if (records) {
+      const page = (0, import_paged_records.servePage)(fixture.meta, records, p);
+      if (isGatewayError(page)) {
+        call.error = page;
+        return send(res, 200, type, (0, import_error_responses.renderError)(page, format, requestId));
+      }
+      return send(res, 200, type, (0, import_render_response.renderResponse)(fixture.meta, page, format, requestId));
+    }
     const success = (0, import_sample_body.successBody)(fixture, format, requestId, overrides.get(fixture.meta.method));
     call.synthetic = success.synthetic;
     return send(res, 200, type, success.text, success.synthetic ? { "x-mock-synthetic": "1" } : {});
@@ -143,6 +155,13 @@ async function startMockGateway(options) {
       ban.clear();
     },
     setResponse: (method, value) => value ? overrides.set(method, value) : overrides.delete(method),
+    setRecords: (method, records, recordOptions = {}) => {
+      if (!records) return void recordSets.delete(method);
+      const fixture = ctx.methods.get(method);
+      if (!fixture) throw new TypeError(`setRecords: the gateway does not know ${method}`);
+      if (!fixture.meta.paging) throw new TypeError(`setRecords: ${method} does not page`);
+      recordSets.set(method, { ...recordOptions, records });
+    },
     close: () => new Promise((resolve) => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -151,8 +170,12 @@ async function startMockGateway(options) {
     })
   };
 }
+function isGatewayError(value) {
+  return typeof value.code === "number" && typeof value.msg === "string";
+}
 function recordCall(request, format, verified) {
   const call = {
+    receivedAt: Date.now(),
     httpMethod: request.httpMethod,
     params: { ...request.params },
     queryNames: request.queryNames,

@@ -31,6 +31,10 @@ class TbkDgCpaActivityReportRequest {
         { name: "query_type", kind: "number" },
         { name: "ext_info", kind: "string" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["result", "data", "results"]
     }
   };
   meta = TbkDgCpaActivityReportRequest.meta;

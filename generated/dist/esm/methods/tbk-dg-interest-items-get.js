@@ -161,6 +161,11 @@ class TbkDgInterestItemsGetRequest {
         { name: "tmall_rank_text", kind: "string" },
         { name: "tmall_rank_url", kind: "string" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["result_list"],
+      defaultPageSize: 20
     }
   };
   meta = TbkDgInterestItemsGetRequest.meta;

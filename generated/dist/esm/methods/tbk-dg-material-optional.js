@@ -186,6 +186,11 @@ class TbkDgMaterialOptionalRequest {
         { name: "price", kind: "price" },
         { name: "item_id", kind: "string" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["result_list"],
+      total: ["total_results"]
     }
   };
   meta = TbkDgMaterialOptionalRequest.meta;

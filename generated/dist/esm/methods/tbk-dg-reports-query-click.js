@@ -27,6 +27,10 @@ class TbkDgReportsQueryClickRequest {
         { name: "page_no", kind: "number" },
         { name: "page_size", kind: "number" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["data_list"]
     }
   };
   meta = TbkDgReportsQueryClickRequest.meta;

@@ -51,6 +51,11 @@ class TbkFeedEventGetRequest {
           wrapper: "cooperation_feed_event_d_t_o"
         }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["data", "result"],
+      total: ["data", "total_count"]
     }
   };
   meta = TbkFeedEventGetRequest.meta;

@@ -36,6 +36,10 @@ class TbkFeedOrderCheckRequest {
         { name: "this_time_real_settled_amount", kind: "number" },
         { name: "status", kind: "number" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["data", "result"]
     }
   };
   meta = TbkFeedOrderCheckRequest.meta;

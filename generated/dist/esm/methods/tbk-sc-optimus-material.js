@@ -159,6 +159,10 @@ class TbkScOptimusMaterialRequest {
         { name: "word", kind: "string" },
         { name: "url", kind: "string" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["result_list"]
     }
   };
   meta = TbkScOptimusMaterialRequest.meta;

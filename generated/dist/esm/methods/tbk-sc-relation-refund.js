@@ -57,6 +57,13 @@ class TbkScRelationRefundRequest {
         { name: "page_no", kind: "number", required: true },
         { name: "biz_type", kind: "number", required: true }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["result", "data", "results"],
+      param: "search_option",
+      total: ["result", "data", "total_count"],
+      identity: ["tb_trade_parent_id", "tb_trade_id"]
     }
   };
   meta = TbkScRelationRefundRequest.meta;

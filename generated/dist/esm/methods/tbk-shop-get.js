@@ -37,6 +37,12 @@ class TbkShopGetRequest {
         { name: "user_id", kind: "number" },
         { name: "pict_url", kind: "string" }
       ]
+    },
+    paging: {
+      style: "page",
+      items: ["results"],
+      total: ["total_results"],
+      defaultPageSize: 20
     }
   };
   meta = TbkShopGetRequest.meta;

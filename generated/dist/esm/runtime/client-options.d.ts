@@ -4,13 +4,16 @@
  * Checks never echo the app secret.
  */
 import type { XmlDecoder } from './decode-response.js';
+import { type FlowControlStore, type RateLimit } from './flow-store.js';
 import type { TopLogger } from './logger.js';
 import { type SignMethod } from './sign.js';
 import type { FetchLike } from './transport.js';
 export declare const DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest";
 export interface TopClientOptions {
-    appKey: string;
-    appSecret: string;
+    /** The app key; default: the `TOP_APP_KEY` environment variable. */
+    appKey?: string;
+    /** The app secret; default: the `TOP_APP_SECRET` environment variable. */
+    appSecret?: string;
     /** Default `hmac-sha256`. */
     signMethod?: SignMethod;
     /** Default `https://eco.taobao.com/router/rest`. */
@@ -45,7 +48,31 @@ export interface TopClientOptions {
     now?: () => Date | number;
     /** Random source of the backoff jitter, uniform in [0, 1) (tests). */
     random?: () => number;
+    /**
+     * A client-side limit, `{ perSecond, burst }` (token bucket, `burst` default 1), kept in the
+     * `flowControl` store: calls over it wait for their turn instead of meeting code 7.
+     */
+    rateLimit?: RateLimit;
+    /**
+     * Where the app's ban and token bucket live (default: an in-memory store of this client and of
+     * the clients `withOptions` derives from it). Share one store between clients, or use the Redis
+     * store of `tbk-client/redis` between processes.
+     */
+    flowControl?: FlowControlStore;
+    /** HTTP headers sent with every call (a call's own `headers` add to them). */
+    headers?: Record<string, string>;
 }
-export type ResolvedClientOptions = Required<Omit<TopClientOptions, 'appSecret' | 'logger' | 'partnerId' | 'targetAppKey' | 'fetch' | 'xml'>> & Pick<TopClientOptions, 'logger' | 'partnerId' | 'targetAppKey' | 'fetch' | 'xml'>;
+type OptionalOptions = 'logger' | 'partnerId' | 'targetAppKey' | 'fetch' | 'xml' | 'flowControl';
+export type ResolvedClientOptions = Required<Omit<TopClientOptions, 'appSecret' | 'rateLimit' | 'headers' | OptionalOptions>> & Pick<TopClientOptions, OptionalOptions> & {
+    rateLimit: Required<RateLimit> | undefined;
+    /** The headers option with lower-case names. */
+    headers: Record<string, string>;
+};
+export declare function checkNumber(name: string, value: number, integer: boolean): number;
+/** The app secret: the option, else `TOP_APP_SECRET`. */
+export declare function resolveAppSecret(options: TopClientOptions): string;
+/** Header names in lower case (HTTP names are case-insensitive; the last spelling wins). */
+export declare function lowerCaseHeaders(headers: Record<string, string> | undefined, where: string): Record<string, string>;
 /** Fills in defaults and checks every option; throws `TypeError` naming the bad option. */
-export declare function resolveClientOptions(options: TopClientOptions): ResolvedClientOptions;
+export declare function resolveClientOptions(options?: TopClientOptions): ResolvedClientOptions;
+export {};

@@ -2,8 +2,9 @@
 import { decodeJsonFields } from "./decode-json.js";
 import { decodeXmlResponse } from "./decode-xml.js";
 import { errorFields, fieldText, parseAnswer } from "./error-fields.js";
-import { TopError, TopResponseError } from "./errors.js";
+import { TopResponseError } from "./errors.js";
 import { LosslessNumber, parseJsonLossless } from "./json-lossless.js";
+import { createTopError } from "./top-error-kinds.js";
 const ERROR_KEY = "error_response";
 function detectFormat(body, contentType) {
   const first = body.replace(/^\uFEFF?\s*/, "")[0];
@@ -35,7 +36,7 @@ function decodeJson(meta, body, options, redact) {
     throw new TopResponseError(meta.method, "the JSON answer is not an object", redact(body), options.status);
   const err = value[ERROR_KEY];
   if (isObject(err))
-    throw new TopError(
+    throw createTopError(
       meta.method,
       errorFields((k) => err[k], redact),
       options.status
@@ -44,7 +45,7 @@ function decodeJson(meta, body, options, redact) {
   if (!isObject(root))
     throw new TopResponseError(meta.method, `"${meta.rootKey}" is not an object`, redact(body), options.status);
   if (root === value && looksLikeBareError(meta, value)) {
-    throw new TopError(
+    throw createTopError(
       meta.method,
       errorFields((k) => value[k], redact),
       options.status

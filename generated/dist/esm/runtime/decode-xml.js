@@ -2,10 +2,11 @@
 import { coerceScalar } from "./coerce-scalar.js";
 import { errorFields, parseAnswer } from "./error-fields.js";
 import { fieldsByName } from "./field-lookup.js";
-import { TopError, TopResponseError } from "./errors.js";
+import { TopResponseError } from "./errors.js";
 import { stringifyJson } from "./json-lossless.js";
 import { xmlListItems } from "./list-items.js";
 import { setOwn } from "./own-property.js";
+import { createTopError } from "./top-error-kinds.js";
 import { parseXml } from "./xml.js";
 function decodeGeneric(element, types) {
   return element.children.length === 0 ? element.text : decodeXmlFields([], element, types);
@@ -44,7 +45,7 @@ function decodeXmlResponse(meta, body, options, redact) {
   const root = parseAnswer(meta, body, options, redact, "XML", parseXml);
   if (root.name === "error_response") {
     const child = (k) => root.children.find((c) => c.name === k)?.text;
-    throw new TopError(meta.method, errorFields(child, redact), options.status);
+    throw createTopError(meta.method, errorFields(child, redact), options.status);
   }
   if (root.name !== meta.rootKey && !root.name.endsWith("_response")) {
     throw new TopResponseError(meta.method, `unexpected root element <${root.name}>`, redact(body), options.status);

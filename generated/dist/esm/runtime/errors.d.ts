@@ -32,9 +32,12 @@ export declare class TopError extends TopClientError {
     readonly requestId: string | undefined;
     /** HTTP status of the answer that carried the error (usually 200). */
     readonly status: number | undefined;
-    /** For code 7 (call limit): the ban length announced in `sub_msg`, in milliseconds. */
+    /**
+     * For flow control (code 7 and kin): the ban announced in `sub_msg`, in milliseconds; for a
+     * ban recorded by another call (flow-control.ts), what is left of it.
+     */
     readonly retryAfterMs: number | undefined;
-    constructor(method: string, fields: TopErrorFields, status?: number);
+    constructor(method: string, fields: TopErrorFields, status?: number, retryAfterMs?: number);
 }
 /** The ban announced in a code-7 `sub_msg`, in milliseconds, if any. */
 export declare function banMillis(subMsg: string | undefined): number | undefined;

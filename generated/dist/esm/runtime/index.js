@@ -16,19 +16,39 @@ import {
 import { sign, SIGN_METHODS } from "./sign.js";
 import { formatTopTimestamp } from "./timestamp.js";
 import { validateParams } from "./validate-params.js";
+import { MemoryFlowStore } from "./memory-flow-store.js";
+import { takeFromBucket } from "./token-bucket.js";
+import {
+  paginate
+} from "./paginate.js";
+import {
+  syncOrders
+} from "./sync-orders.js";
+import { DEFAULT_WINDOW_MS } from "./time-windows.js";
+import { TopAuthError, TopFlowControlError, TopInvalidParameterError } from "./top-error-kinds.js";
+import { CLIENT_VERSION } from "./version.js";
 export {
+  CLIENT_VERSION,
   DEFAULT_GATEWAY,
+  DEFAULT_WINDOW_MS,
+  MemoryFlowStore,
   SIGN_METHODS,
+  TopAuthError,
   TopClient,
   TopClientError,
   TopError,
+  TopFlowControlError,
+  TopInvalidParameterError,
   TopResponseError,
   TopTransportError,
   TopValidationError,
   decodeResponse,
   decodeXmlResponse,
   formatTopTimestamp,
+  paginate,
   parseTopResponse,
   sign,
+  syncOrders,
+  takeFromBucket,
   validateParams
 };

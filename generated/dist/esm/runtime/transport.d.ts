@@ -9,6 +9,8 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 export interface HttpAnswer {
     status: number;
     contentType: string | null;
+    /** Response headers, names in lower case. */
+    headers: Record<string, string>;
     body: string;
 }
 export interface HttpAttempt {

@@ -37,7 +37,9 @@ async function sendHttp(attempt) {
   try {
     const response = await Promise.race([attempt.fetch(attempt.url, { ...attempt.init, signal }), aborted]);
     const body = await Promise.race([response.text(), aborted]);
-    return { status: response.status, contentType: response.headers.get("content-type"), body };
+    const headers = {};
+    response.headers.forEach((value, name) => headers[name] = value);
+    return { status: response.status, contentType: response.headers.get("content-type"), headers, body };
   } catch (error) {
     if (attempt.signal?.aborted) throw attempt.signal.reason;
     if (timedOut) throw timeoutError(attempt);

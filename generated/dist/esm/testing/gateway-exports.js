@@ -8,12 +8,15 @@ import { synthesizeResponse, SYNTHETIC_PREFIX } from "./synthesize-value.js";
 import { sampleValue, errorSampleValue, DEFAULT_ERROR_SAMPLE } from "./sample-body.js";
 import { describeAnswer } from "./answer-line.js";
 import { runMockCli, MOCK_CLI_USAGE } from "./mock-cli.js";
+import { DEFAULT_MAX_WINDOW_MS, defaultTimeField, servePage } from "./paged-records.js";
 export {
   DEFAULT_ERROR_SAMPLE,
+  DEFAULT_MAX_WINDOW_MS,
   MOCK_CLI_USAGE,
   MOCK_PATH,
   SYNTHETIC_PREFIX,
   TIMESTAMP_WINDOW_MS,
+  defaultTimeField,
   describeAnswer,
   errorSampleValue,
   parseTopTimestamp,
@@ -23,6 +26,7 @@ export {
   renderResponse,
   runMockCli,
   sampleValue,
+  servePage,
   startMockGateway,
   synthesizeResponse,
   topErrors

@@ -3,6 +3,7 @@ import type { MethodFixture } from '../runtime/metadata.js';
 import { type GatewayError } from './error-responses.js';
 import { type Fault, type FaultKind } from './faults.js';
 import type { ResponseFormat } from './render-response.js';
+import { type RecordsOptions } from './paged-records.js';
 import type { ResponseObject } from './response-value.js';
 export interface MockGatewayOptions {
     /** Accepted apps: app key → secret. */
@@ -31,6 +32,8 @@ export interface AnsweredRequest {
     ms: number;
 }
 export interface RecordedCall {
+    /** When the call arrived (epoch ms, the real clock). */
+    receivedAt: number;
     httpMethod: string;
     contentType?: string;
     /** Text params as received, query and body merged (`sign` included). */
@@ -67,6 +70,11 @@ export interface MockGateway {
     clearFaults(): void;
     /** Answer `method` with this value (decoded shape) instead of its doc sample; undefined resets. */
     setResponse(method: string, value: ResponseObject | undefined): void;
+    /**
+     * Serve these records (decoded shape) page by page to a method that pages: by `page_no` /
+     * `position_index` and time window (paged-records.ts); undefined resets.
+     */
+    setRecords(method: string, records: readonly ResponseObject[] | undefined, options?: RecordsOptions): void;
     close(): Promise<void>;
 }
 export declare const MOCK_PATH = "/router/rest";

@@ -4,6 +4,8 @@ import { checkRequest } from "./check-request.js";
 import { renderError } from "./error-responses.js";
 import { BanState, FaultQueue, faultError } from "./faults.js";
 import { parseRequest, RequestBodyError } from "./parse-request.js";
+import { servePage } from "./paged-records.js";
+import { renderResponse } from "./render-response.js";
 import { newRequestId } from "./request-id.js";
 import { DEFAULT_ERROR_SAMPLE, errorSampleBody, errorSampleValue, successBody } from "./sample-body.js";
 const MOCK_PATH = "/router/rest";
@@ -18,6 +20,7 @@ async function startMockGateway(options) {
   const faults = new FaultQueue();
   const ban = new BanState();
   const overrides = /* @__PURE__ */ new Map();
+  const recordSets = /* @__PURE__ */ new Map();
   const calls = [];
   const timers = /* @__PURE__ */ new Set();
   const wait = (ms) => new Promise((resolve) => {
@@ -100,6 +103,15 @@ async function startMockGateway(options) {
       return send(res, 200, type, renderError(error, format, requestId));
     }
     const fixture = checked.fixture;
+    const records = recordSets.get(fixture.meta.method);
+    if (records) {
+      const page = servePage(fixture.meta, records, p);
+      if (isGatewayError(page)) {
+        call.error = page;
+        return send(res, 200, type, renderError(page, format, requestId));
+      }
+      return send(res, 200, type, renderResponse(fixture.meta, page, format, requestId));
+    }
     const success = successBody(fixture, format, requestId, overrides.get(fixture.meta.method));
     call.synthetic = success.synthetic;
     return send(res, 200, type, success.text, success.synthetic ? { "x-mock-synthetic": "1" } : {});
@@ -120,6 +132,13 @@ async function startMockGateway(options) {
       ban.clear();
     },
     setResponse: (method, value) => value ? overrides.set(method, value) : overrides.delete(method),
+    setRecords: (method, records, recordOptions = {}) => {
+      if (!records) return void recordSets.delete(method);
+      const fixture = ctx.methods.get(method);
+      if (!fixture) throw new TypeError(`setRecords: the gateway does not know ${method}`);
+      if (!fixture.meta.paging) throw new TypeError(`setRecords: ${method} does not page`);
+      recordSets.set(method, { ...recordOptions, records });
+    },
     close: () => new Promise((resolve) => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -128,8 +147,12 @@ async function startMockGateway(options) {
     })
   };
 }
+function isGatewayError(value) {
+  return typeof value.code === "number" && typeof value.msg === "string";
+}
 function recordCall(request, format, verified) {
   const call = {
+    receivedAt: Date.now(),
     httpMethod: request.httpMethod,
     params: { ...request.params },
     queryNames: request.queryNames,
