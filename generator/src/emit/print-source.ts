@@ -231,7 +231,7 @@ export function printSourceStatements(statements: readonly (string | StatementSt
     if (i > 0 && !(isImport(statement) && isImport(statements[i - 1]!))) out.push('');
     out.push(typeof statement === 'string' ? statement : printDoc(statementDoc(statement)));
   });
-  return `${out.join('\n').replace(/\s+$/, '')}\n`;
+  return `${out.join('\n').trimEnd()}\n`;
 }
 
 export function printSourceModule(header: string, statements: readonly (string | StatementStructures)[]): string {

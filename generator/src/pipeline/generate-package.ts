@@ -134,6 +134,9 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
     const built = buildIr(folder, { reservedRootNames: runtimeExportClaims(templates) });
     diagnostics.push(...built.diagnostics);
     const spec = { sha256: specHash(folder.texts), methods: folder.texts.size };
+    // The IR holds all that the units need: the parsed specs and their texts can go.
+    folder.methods.clear();
+    folder.texts.clear();
     lap('ir');
     if (hasErrors(diagnostics)) return stop(diagnostics);
 
