@@ -1,33 +1,35 @@
 /**
- * Generator speed: a cold full `gen` (fresh spec copy and package folder), a `gen` with nothing
- * changed, `check`, and the per-method cost of `generate` on synthetic specs of growing size
- * (real method specs cloned under new method names).
+ * Generator speed: a cold full `gen` (fresh spec copy and package folder) and a cold `generate`
+ * (fresh package folder) in interleaved rounds with two OpenAPI generators on the same API
+ * (peer-bench.ts), a `gen` with nothing changed, `check`, and the cost per method, wall and CPU,
+ * and the peak memory of a cold `generate` on synthetic specs of growing size (real method specs
+ * cloned under new method names).
  */
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median } from './stats.js';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { PEERS, SPEC_DIR, writeOpenApiDocument } from './peer-bench.js';
 import { ROOT, runCli, stagesOf, type CliRun } from './run-cli.js';
 
-const BASELINE = fileURLToPath(new URL('./prettier-baseline.mjs', import.meta.url));
-
-/** prettier-baseline.mjs over a package folder, in a fresh process. */
-function prettierAlone(folder: string): { ms: number; files: number } {
-  const r = spawnSync(process.execPath, [BASELINE, folder], { cwd: ROOT, encoding: 'utf8' });
-  const m = /^BASELINE (\d+) (\d+)$/m.exec(r.stdout ?? '');
-  if (r.status !== 0 || !m) throw new Error(`prettier baseline failed (${r.status}):\n${(r.stderr ?? '').slice(-2000)}`);
-  return { ms: Number(m[1]), files: Number(m[2]) };
+export interface PeerResult {
+  name: string;
+  version: string;
+  ms: number;
+  cpuMs: number;
+  maxRssMb: number;
 }
 
 export interface GeneratorResult {
-  cold: { ms: number; maxRssMb: number; stages: Record<string, number> };
-  /** Same-run baseline: prettier alone on one thread over what a cold gen formats (prettier-baseline.mjs). */
-  prettierAlone: { ms: number; files: number };
+  cold: { ms: number; cpuMs: number; maxRssMb: number; stages: Record<string, number> };
+  /** Cold `generate` alone (spec already scraped), the run the peers are compared with. */
+  coldGenerate: { ms: number; cpuMs: number; maxRssMb: number };
+  /** The OpenAPI generators on the same API, in the same interleaved rounds. */
+  peers: PeerResult[];
+  openApi: { operations: number; bytes: number };
   noChange: { ms: number; maxRssMb: number; stages: Record<string, number> };
   check: { ms: number };
-  scaling: { methods: number; ms: number; msPerMethod: number }[];
+  scaling: { methods: number; ms: number; msPerMethod: number; cpuMs: number; cpuMsPerMethod: number; maxRssMb: number }[];
 }
 
 function mustSucceed(run: CliRun, what: string): CliRun {
@@ -35,10 +37,10 @@ function mustSucceed(run: CliRun, what: string): CliRun {
   return run;
 }
 
-function summarise(runs: CliRun[]): { ms: number; maxRssMb: number; stages: Record<string, number> } {
+function summarise(runs: CliRun[]): { ms: number; cpuMs: number; maxRssMb: number; stages: Record<string, number> } {
   const stageNames = Object.keys(stagesOf(runs[0]!));
   const stages = Object.fromEntries(stageNames.map((s) => [s, median(runs.map((r) => stagesOf(r)[s] ?? NaN))]));
-  return { ms: median(runs.map((r) => r.ms)), maxRssMb: median(runs.map((r) => r.maxRssMb)), stages };
+  return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), maxRssMb: median(runs.map((r) => r.maxRssMb)), stages };
 }
 
 /** A spec folder of `count` methods: real specs cloned as `taobao.tbk.bench<i>.<rest>`. */
@@ -58,13 +60,21 @@ async function syntheticSpec(dir: string, count: number): Promise<void> {
 export async function benchGenerator(runs: number, sizes: number[]): Promise<GeneratorResult> {
   const work = await mkdtemp(join(tmpdir(), 'tbk-bench-gen-'));
   try {
+    const doc = await writeOpenApiDocument(SPEC_DIR, join(work, 'openapi.json'));
+    // Interleaved rounds: each round runs every contender once, in a rotating order, so that
+    // the machine's load changes hit all of them alike. Every run starts cold: a fresh spec
+    // copy and package folder for `gen`, a fresh output folder for `generate` and the peers.
     const cold: CliRun[] = [];
+    const coldGenerate: CliRun[] = [];
+    const peers = PEERS.map(() => [] as CliRun[]);
     for (let i = 0; i < runs; i++) {
-      const spec = join(work, `spec-${i}`);
-      await cp(join(ROOT, 'spec'), spec, { recursive: true });
-      cold.push(mustSucceed(runCli(['gen', '--spec', spec, '--out', join(work, `out-${i}`)]), 'cold gen'));
+      await cp(join(ROOT, 'spec'), join(work, `spec-${i}`), { recursive: true });
+      const contenders: (() => void)[] = [];
+      contenders.push(() => void cold.push(mustSucceed(runCli(['gen', '--spec', join(work, `spec-${i}`), '--out', join(work, `out-${i}`)]), 'cold gen')));
+      contenders.push(() => void coldGenerate.push(mustSucceed(runCli(['generate', '--spec', SPEC_DIR, '--out', join(work, `generate-out-${i}`)]), 'cold generate')));
+      PEERS.forEach((peer, p) => contenders.push(() => void peers[p]!.push(mustSucceed(peer.run(doc.path, join(work, `peer-${p}-${i}`)), peer.name))));
+      for (let k = 0; k < contenders.length; k++) contenders[(i + k) % contenders.length]!();
     }
-    const baselines = Array.from({ length: runs }, (_, i) => prettierAlone(join(work, `out-${i}`)));
     // One run first, so that the measured ones find the record it leaves (a fresh clone has none).
     mustSucceed(runCli(['gen']), 'gen');
     const noChange = Array.from({ length: runs }, () => mustSucceed(runCli(['gen']), 'no-change gen'));
@@ -74,14 +84,32 @@ export async function benchGenerator(runs: number, sizes: number[]): Promise<Gen
       const spec = join(work, `synthetic-${size}`);
       await mkdir(join(spec, 'methods'), { recursive: true });
       await syntheticSpec(spec, size);
-      const times = Array.from({ length: Math.max(1, Math.min(runs, size >= 1000 ? 1 : 3)) }, (_, k) =>
-        mustSucceed(runCli(['generate', '--spec', spec, '--out', join(work, `synthetic-out-${size}-${k}`)]), `generate ${size}`).ms,
+      const measured = Array.from({ length: Math.max(1, Math.min(runs, size >= 1000 ? 1 : 3)) }, (_, k) =>
+        mustSucceed(runCli(['generate', '--spec', spec, '--out', join(work, `synthetic-out-${size}-${k}`)]), `generate ${size}`),
       );
-      const ms = median(times);
-      scaling.push({ methods: size, ms, msPerMethod: ms / size });
+      await rm(join(work, `synthetic-${size}`), { recursive: true, force: true });
+      for (let k = 0; k < measured.length; k++) await rm(join(work, `synthetic-out-${size}-${k}`), { recursive: true, force: true });
+      const ms = median(measured.map((r) => r.ms));
+      const cpuMs = median(measured.map((r) => r.cpuMs));
+      scaling.push({ methods: size, ms, msPerMethod: ms / size, cpuMs, cpuMsPerMethod: cpuMs / size, maxRssMb: median(measured.map((r) => r.maxRssMb)) });
     }
-    const prettierAloneMs = median(baselines.map((b) => b.ms));
-    return { cold: summarise(cold), prettierAlone: { ms: prettierAloneMs, files: baselines[0]!.files }, noChange: summarise(noChange), check: { ms: median(check.map((r) => r.ms)) }, scaling };
+    const peerResults = PEERS.map((peer, p) => ({
+      name: peer.name,
+      version: peer.version,
+      ms: median(peers[p]!.map((r) => r.ms)),
+      cpuMs: median(peers[p]!.map((r) => r.cpuMs)),
+      maxRssMb: median(peers[p]!.map((r) => r.maxRssMb)),
+    }));
+    const generateSummary = summarise(coldGenerate);
+    return {
+      cold: summarise(cold),
+      coldGenerate: { ms: generateSummary.ms, cpuMs: generateSummary.cpuMs, maxRssMb: generateSummary.maxRssMb },
+      peers: peerResults,
+      openApi: { operations: doc.operations, bytes: doc.bytes },
+      noChange: summarise(noChange),
+      check: { ms: median(check.map((r) => r.ms)) },
+      scaling,
+    };
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 /**
  * The prettier pool: every file comes back exactly as prettier formats it with the fixed
  * options, whichever thread took it; a file prettier cannot parse comes back as an error
- * (TBK330 upstream); a pool without workers formats everything on the main thread.
+ * (the prettier-oracle test reports it); a pool without workers formats everything on the main thread.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

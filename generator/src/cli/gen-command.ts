@@ -5,7 +5,7 @@
  */
 import { optionString, readCommandArgs } from './cli-args.js';
 import { readTemplateFiles } from '../emit/copy-runtime.js';
-import { WorkerPool } from '../emit/worker-pool.js';
+import { TemplateDeclarations } from '../pipeline/template-declarations.js';
 import { runGenerate } from './generate-command.js';
 import { runScrape } from './scrape-command.js';
 
@@ -17,7 +17,8 @@ successful run left them is not run again (its summary is replayed).
 
   --spec DIR  spec folder (default: spec)
   --out DIR   package folder (default: generated)
-  --force     run both stages in full
+  --force     run both stages in full and cold: no replayed stage, no unit reused from the
+              package folder, no cached template declaration
   --accept-loss  let the scrape drop committed facts no source states any more (see
               \`tbk-gen scrape --help\`); without it such a scrape writes nothing and gen stops`;
 
@@ -31,15 +32,13 @@ export async function runGen(args: string[]): Promise<number> {
   }));
   if ('exit' in read) return read.exit;
   const { sources, spec, out, force, acceptLoss } = read.options;
-  // Prettier's workers start as soon as there is work: they load and warm up on the spare
-  // cores while the main thread scrapes.
-  let pool: WorkerPool | undefined;
-  const startPool = (): WorkerPool => {
-    if (pool) return pool;
-    const started = (pool = new WorkerPool());
-    // The template copies' declarations depend on nothing the scrape does: the workers start on
-    // them at once (generate asks again later and gets the same answers).
-    // A failed scrape can close the pool before the templates are read: then nothing is declared.
+  // The template copies' declarations depend on nothing the scrape does: looked up in the
+  // cache at once, and any missing one computed on a worker thread while the main thread scrapes.
+  let declarations: TemplateDeclarations | undefined;
+  const startDeclarations = (): TemplateDeclarations => {
+    if (declarations) return declarations;
+    const started = (declarations = new TemplateDeclarations({ useCache: force.length === 0 }));
+    // A failed scrape can close the declarations before the templates are read: then nothing is declared.
     void readTemplateFiles()
       .then((templates) => {
         for (const t of templates) if (t.path.startsWith('src/') && t.path.endsWith('.ts')) void started.declare(t.path, t.source);
@@ -49,13 +48,13 @@ export async function runGen(args: string[]): Promise<number> {
   };
   try {
     // `--` keeps a source named like an option a positional.
-    const scraped = await runScrape(['--spec', spec, ...force, ...acceptLoss, '--', ...sources], { beforeRun: startPool });
+    const scraped = await runScrape(['--spec', spec, ...force, ...acceptLoss, '--', ...sources], { beforeRun: startDeclarations });
     if (scraped !== 0) {
       process.stderr.write('tbk-gen gen: scrape failed; generated/ left as it was\n');
       return scraped;
     }
-    return await runGenerate(['--spec', spec, '--out', out, ...force], { workerPool: startPool });
+    return await runGenerate(['--spec', spec, '--out', out, ...force], { declarations: startDeclarations });
   } finally {
-    await pool?.close();
+    await declarations?.close();
   }
 }

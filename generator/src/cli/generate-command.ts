@@ -5,8 +5,8 @@
  * written then), 1 when the package could not be written.
  */
 import { formatDiagnostic, sortDiagnostics, countByLevel } from '../report/diagnostic.js';
-import type { WorkerPool } from '../emit/worker-pool.js';
 import { generatePackage, type GenerateResult } from '../pipeline/generate-package.js';
+import type { TemplateDeclarations } from '../pipeline/template-declarations.js';
 import { generateDigest, generateRecordId, packageIntact, type GenerateReplay } from '../pipeline/generate-record.js';
 import { readRecord, writeRecord } from '../pipeline/run-cache.js';
 import { sha256 } from '../emit/manifest.js';
@@ -17,8 +17,9 @@ const USAGE = `usage: tbk-gen generate [--spec DIR] [--out DIR] [--force]
 Emit the tbk-client package from the spec folder.
   --spec DIR   spec folder holding methods/*.yaml (default: spec)
   --out DIR    package folder to write, replaced atomically (default: generated)
-  --force      generate even when the spec, the templates, the generator and the package
-               are exactly as the last successful run left them`;
+  --force      a truly cold run: generate even when the spec, the templates, the generator
+               and the package are exactly as the last successful run left them, reuse no
+               unit from the package folder and no cached template declaration`;
 
 export function formatTimings(timings: GenerateResult['timings']): string {
   const total = Object.values(timings).reduce((a, b) => a + (b ?? 0), 0);
@@ -27,8 +28,8 @@ export function formatTimings(timings: GenerateResult['timings']): string {
 }
 
 export interface GenerateHooks {
-  /** A started (warm) prettier pool to use when there is something to generate; the caller closes it. */
-  workerPool?: () => WorkerPool;
+  /** Template declarations already requested (by `gen`, before scraping); the caller closes them. */
+  declarations?: () => TemplateDeclarations;
 }
 
 export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Promise<number> {
@@ -57,8 +58,8 @@ export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Pr
   process.stderr.write(`generating ${outDir}/ from ${specDir}/ …\n`);
   let result: GenerateResult;
   try {
-    const workerPool = hooks.workerPool?.();
-    result = await generatePackage({ specDir, outDir, write: true, ...(workerPool ? { workerPool } : {}) });
+    const declarations = hooks.declarations?.();
+    result = await generatePackage({ specDir, outDir, write: true, ...(force ? { reuse: false, cache: false } : {}), ...(declarations ? { declarations } : {}) });
   } catch (e) {
     process.stderr.write(`tbk-gen generate: could not write ${outDir}: ${(e as Error).message}\n`);
     return 1;
@@ -72,11 +73,10 @@ export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Pr
   }
   const { reused, generated } = result.units;
   process.stdout.write(
-    `generated ${result.methods} methods, ${result.files.size} files in ${outDir}/ (${generated} units generated, ${reused} unchanged) in ${formatTimings(result.timings)}; ${problems}\n`,
+    `generated ${result.methods} methods, ${result.fileCount} files in ${outDir}/ (${generated} units generated, ${reused} unchanged) in ${formatTimings(result.timings)}; ${problems}\n`,
   );
-  const manifest = result.files.get('MANIFEST.json');
-  if (manifest !== undefined) {
-    const replayed: GenerateReplay = { diagnostics: result.diagnostics, methods: result.methods, manifest: sha256(manifest) };
+  if (result.manifest) {
+    const replayed: GenerateReplay = { diagnostics: result.diagnostics, methods: result.methods, manifest: sha256(result.manifest) };
     await writeRecord('generate', id, await generateDigest(specDir, outDir), replayed);
   }
   return 0;

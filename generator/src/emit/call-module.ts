@@ -6,9 +6,10 @@
 import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure } from './ts-morph.js';
 import type { IrPackage } from '../ir/model.js';
 import { headerComment } from './file-header.js';
-import { stringLiteral } from './literal.js';
+import { Expression, stringLiteral } from './literal.js';
 import { importPath, paths } from './package-layout.js';
 import { printModule, type ModuleStatements } from './print-module.js';
+import { literalInitializer, printSourceModule } from './print-source.js';
 
 /** The part that does not depend on the methods. */
 const FUNCTIONS_DECLARATION = `/** True when \`name\` is a method of this package. */
@@ -22,13 +23,17 @@ export declare class TopCallClient extends TopClient {
   call<M extends MethodName>(method: M, params: Methods[M]['params'], options?: CallOptions): Promise<Methods[M]['response']>;
 }`;
 
+/** The part that does not depend on the methods, in final form (as prettier lays it out). */
 const FUNCTIONS = `/** True when \`name\` is a method of this package. */
 export function isMethodName(name: string): name is MethodName {
   return Object.hasOwn(requestClasses, name);
 }
 
 /** A request for \`method\` with \`params\`, as \`new XRequest(params)\` would build it. */
-export function createRequest<M extends MethodName>(method: M, params: Methods[M]['params']): TopRequest<Methods[M]['params'], Methods[M]['response']> {
+export function createRequest<M extends MethodName>(
+  method: M,
+  params: Methods[M]['params'],
+): TopRequest<Methods[M]['params'], Methods[M]['response']> {
   if (!isMethodName(method)) throw new TypeError(\`unknown TOP method "\${String(method)}" (not in this package)\`);
   const Request: RequestClassOf<M> = requestClasses[method];
   return new Request(params);
@@ -36,10 +41,22 @@ export function createRequest<M extends MethodName>(method: M, params: Methods[M
 
 /** A \`TopClient\` that also calls methods by name: \`client.call('taobao.tbk.uvid.encrypt', params)\`. */
 export class TopCallClient extends TopClient {
-  call<M extends MethodName>(method: M, params: Methods[M]['params'], options?: CallOptions): Promise<Methods[M]['response']> {
+  call<M extends MethodName>(
+    method: M,
+    params: Methods[M]['params'],
+    options?: CallOptions,
+  ): Promise<Methods[M]['response']> {
     return this.execute(createRequest(method, params), options);
   }
 }`;
+
+const REQUEST_CLASS_OF_TYPE = "new (params: Methods[M]['params']) => TopRequest<Methods[M]['params'], Methods[M]['response']>";
+
+/** The same alias in final form: prettier breaks its parameter list. */
+const REQUEST_CLASS_OF = `/** The request class of a method. */
+export type RequestClassOf<M extends MethodName> = new (
+  params: Methods[M]['params'],
+) => TopRequest<Methods[M]['params'], Methods[M]['response']>;`;
 
 export function emitCallModule(ir: IrPackage): { path: string; source: string; declaration: string } {
   const path = paths.call;
@@ -66,14 +83,16 @@ function print(ir: IrPackage, declaration: boolean): string {
       properties: ir.methods.map((m) => ({ name: stringLiteral(m.names.method), type: `{ params: ${m.names.paramsType}; response: ${m.names.responseInterface} }` })),
     },
     { kind: StructureKind.TypeAlias, name: 'MethodName', isExported: true, type: 'keyof Methods', docs: ['A method of this package.'] },
-    {
-      kind: StructureKind.TypeAlias,
-      name: 'RequestClassOf',
-      isExported: true,
-      typeParameters: [{ name: 'M', constraint: 'MethodName' }],
-      type: "new (params: Methods[M]['params']) => TopRequest<Methods[M]['params'], Methods[M]['response']>",
-      docs: ['The request class of a method.'],
-    },
+    declaration
+      ? {
+          kind: StructureKind.TypeAlias,
+          name: 'RequestClassOf',
+          isExported: true,
+          typeParameters: [{ name: 'M', constraint: 'MethodName' }],
+          type: REQUEST_CLASS_OF_TYPE,
+          docs: ['The request class of a method.'],
+        }
+      : REQUEST_CLASS_OF,
     {
       kind: StructureKind.VariableStatement,
       isExported: true,
@@ -84,11 +103,11 @@ function print(ir: IrPackage, declaration: boolean): string {
         {
           name: 'requestClasses',
           type: '{ readonly [M in MethodName]: RequestClassOf<M> }',
-          ...(declaration ? {} : { initializer: `{${ir.methods.map((m) => `\n  ${stringLiteral(m.names.method)}: ${m.names.requestClass},`).join('')}\n}` }),
+          ...(declaration ? {} : { initializer: literalInitializer(Object.fromEntries(ir.methods.map((m) => [m.names.method, new Expression(m.names.requestClass)])), true) }),
         },
       ],
     },
     declaration ? FUNCTIONS_DECLARATION : FUNCTIONS,
   ];
-  return printModule(headerComment('spec/methods/*.yaml'), statements);
+  return (declaration ? printModule : printSourceModule)(headerComment('spec/methods/*.yaml'), statements);
 }

@@ -6,14 +6,15 @@
 import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { IrMethod } from '../ir/model.js';
 import { headerComment } from './file-header.js';
-import { Expression, printLiteral } from './literal.js';
+import { Expression } from './literal.js';
 import type { EmittedModule } from './request-module.js';
 import { importPath, paths } from './package-layout.js';
 import { printModule, type ModuleStatements } from './print-module.js';
+import { literalInitializer, printSourceModule } from './print-source.js';
 
 export function emitFixtureModule(m: IrMethod): EmittedModule {
   const path = paths.fixture(m.names);
-  const initializer = printLiteral({ ...m.fixture, meta: new Expression(`${m.names.requestClass}.meta`) });
+  const initializer = literalInitializer({ ...m.fixture, meta: new Expression(`${m.names.requestClass}.meta`) });
   const docs = [`Test data of \`${m.names.method}\` from its doc: example params by wire name, samples, accepted mismatches.`];
   const print = (declaration: boolean): string => {
     const statements: ModuleStatements = [
@@ -28,7 +29,7 @@ export function emitFixtureModule(m: IrMethod): EmittedModule {
       docs,
       declarations: [{ name: m.names.fixtureConst, type: 'MethodFixture', ...(declaration ? {} : { initializer }) }],
     });
-    return printModule(headerComment(m.specPath), statements);
+    return (declaration ? printModule : printSourceModule)(headerComment(m.specPath), statements);
   };
   return { path, source: print(false), declaration: print(true) };
 }

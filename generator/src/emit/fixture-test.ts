@@ -6,13 +6,13 @@ import { StructureKind } from './ts-morph.js';
 import type { IrMethod } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { importPath, paths } from './package-layout.js';
-import { printModule } from './print-module.js';
+import { printSourceModule } from './print-source.js';
 
 export const HARNESS_MODULE = 'method-fixture.ts';
 
 export function emitFixtureTest(m: IrMethod): { path: string; source: string } {
   const path = paths.test(m.names);
-  const source = printModule(headerComment(m.specPath), [
+  const source = printSourceModule(headerComment(m.specPath), [
     { kind: StructureKind.ImportDeclaration, namedImports: [m.names.fixtureConst], moduleSpecifier: importPath(path, paths.fixture(m.names)) },
     { kind: StructureKind.ImportDeclaration, namedImports: [m.names.requestClass], moduleSpecifier: importPath(path, paths.method(m.names)) },
     { kind: StructureKind.ImportDeclaration, namedImports: ['testMethod'], moduleSpecifier: importPath(path, `${paths.harnessDir}/${HARNESS_MODULE}`) },

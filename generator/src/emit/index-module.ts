@@ -10,8 +10,8 @@ import type { IrPackage } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { importPath, paths } from './package-layout.js';
 import { printModule, type ModuleStatements } from './print-module.js';
+import { printSourceModule } from './print-source.js';
 
-/** Re-exports only: the declaration file says the same as the source. */
 export function emitIndexModule(ir: IrPackage): { path: string; source: string; declaration: string } {
   const path = paths.index;
   const statements: ModuleStatements = [
@@ -28,6 +28,7 @@ export function emitIndexModule(ir: IrPackage): { path: string; source: string; 
       `export type * as ${m.names.base} from '${from}';`,
     );
   }
-  const source = printModule(headerComment('spec/methods/*.yaml and templates/runtime/index.ts'), statements);
-  return { path, source, declaration: source };
+  const header = headerComment('spec/methods/*.yaml and templates/runtime/index.ts');
+  // Re-exports only: the declaration says the same, in ts-morph's layout like every declaration.
+  return { path, source: printSourceModule(header, statements), declaration: printModule(header, statements) };
 }

@@ -22,20 +22,22 @@ export function emitManifest(input: {
   generatorVersion: string;
   /** Tools and options the outputs depend on (see pipeline/previous-build.ts). */
   toolchain: string;
-  specTexts: ReadonlyMap<string, string>;
-  files: ReadonlyMap<string, string | Uint8Array>;
+  /** specHash of the method files, and their count. */
+  spec: { sha256: string; methods: number };
+  /** sha256 of every other file of the package, by path. */
+  hashes: ReadonlyMap<string, string>;
   /** Per derived file, the hash of the input it was formatted or compiled from. */
   inputs: ReadonlyMap<string, string>;
 }): { path: string; source: string } {
   const files: Record<string, string> = {};
-  for (const path of [...input.files.keys()].sort()) files[path] = sha256(input.files.get(path)!);
+  for (const path of [...input.hashes.keys()].sort()) files[path] = input.hashes.get(path)!;
   const inputs: Record<string, string> = {};
   for (const path of [...input.inputs.keys()].sort()) inputs[path] = input.inputs.get(path)!;
   const manifest = {
     [JSON_HEADER_KEY]: headerText('spec/methods/*.yaml'),
     generator: { name: 'tbk-gen', version: input.generatorVersion },
     toolchain: input.toolchain,
-    spec: { sha256: specHash(input.specTexts), methods: input.specTexts.size },
+    spec: input.spec,
     files,
     inputs,
   };

@@ -12,6 +12,7 @@
 import type { PackageIdentity } from '../spec/package-identity.js';
 import { headerText, JSON_HEADER_KEY } from './file-header.js';
 import { paths } from './package-layout.js';
+import { printJson } from './print-json.js';
 
 function conditions(stem: string): object {
   return {
@@ -60,5 +61,5 @@ export function emitPackageJson(identity: PackageIdentity): { path: string; sour
     peerDependenciesMeta: { redis: { optional: true } },
     files: ['dist', '!dist/*/fixtures/*.d.ts', paths.mockBin, paths.readme, paths.changelog, paths.license],
   };
-  return { path: 'package.json', source: `${JSON.stringify(pkg, null, 2)}\n` };
+  return { path: 'package.json', source: printJson(pkg) };
 }

@@ -184,5 +184,5 @@ export function printStatementStructures(statements: readonly (string | Statemen
     if (i > 0 && !(isImport(statement) && isImport(statements[i - 1]!))) out.push('');
     printStatement(statement, out);
   });
-  return `${out.join('\n').replace(/\s+$/, '')}\n`;
+  return `${out.join('\n').trimEnd()}\n`;
 }

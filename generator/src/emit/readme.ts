@@ -5,10 +5,12 @@
  * every row of the diff.
  */
 import Handlebars from 'handlebars';
+import { alignMarkdownTables } from './markdown-tables.js';
 import { paths } from './package-layout.js';
 import type { ReadmeView } from './readme-view.js';
 
 export function emitReadme(view: ReadmeView, template: string): { path: string; source: string } {
   const render = Handlebars.compile(template, { noEscape: true, strict: true });
-  return { path: paths.readme, source: render(view).replace(/\r\n/g, '\n') };
+  // Final form: tables aligned as prettier aligns them (nothing else in the template needs it).
+  return { path: paths.readme, source: alignMarkdownTables(render(view).replace(/\r\n/g, '\n')) };
 }

@@ -16,9 +16,10 @@ import {
 } from './ts-morph.js';
 import type { IrField, IrMethod, IrStruct } from '../ir/model.js';
 import { headerComment } from './file-header.js';
-import { printLiteral, stringLiteral } from './literal.js';
+import { stringLiteral } from './literal.js';
 import { importPath, paths } from './package-layout.js';
-import { printModule, printStatements } from './print-module.js';
+import { printModule, printStatements, type ModuleStatements } from './print-module.js';
+import { literalInitializer, printSourceModule, printSourceStatements } from './print-source.js';
 
 function propertySignature(field: IrField): OptionalKind<PropertySignatureStructure> {
   return { name: field.key, type: field.tsType, hasQuestionToken: field.optional, docs: [field.docs] };
@@ -43,10 +44,10 @@ function interfaceOf(name: string, docs: string, fields: readonly IrField[], ext
  * interface it would be, then turned into the alias (ts-morph's object-type writer indents by
  * four and drops the house layout).
  */
-function paramsType(m: IrMethod): string {
+function paramsType(m: IrMethod, print: (statements: ModuleStatements) => string): string {
   // No params: `Record<string, never>` accepts `{}` only, where `{}` would accept any value.
-  if (!m.params.length) return printStatements([{ kind: StructureKind.TypeAlias, name: m.names.paramsType, isExported: true, docs: [m.paramsDocs], type: 'Record<string, never>' }]).trimEnd();
-  const printed = printStatements([interfaceOf(m.names.paramsType, m.paramsDocs, m.params)]).trimEnd();
+  if (!m.params.length) return print([{ kind: StructureKind.TypeAlias, name: m.names.paramsType, isExported: true, docs: [m.paramsDocs], type: 'Record<string, never>' }]).trimEnd();
+  const printed = print([interfaceOf(m.names.paramsType, m.paramsDocs, m.params)]).trimEnd();
   return `${printed.replace(`export interface ${m.names.paramsType} {`, `export type ${m.names.paramsType} = {`)};`;
 }
 
@@ -56,7 +57,7 @@ function structInterface(struct: IrStruct): InterfaceDeclarationStructure {
 
 function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStructure {
   const { names } = m;
-  const init = (text: string): { initializer?: string } => (declaration ? {} : { initializer: text });
+  const init = (initializer: ReturnType<typeof literalInitializer> | string): { initializer?: ReturnType<typeof literalInitializer> | string } => (declaration ? {} : { initializer });
   const methodLiteral = stringLiteral(names.method);
   const paramsType = names.paramsType;
   return {
@@ -73,7 +74,7 @@ function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStruct
         isStatic: true,
         isReadonly: true,
         type: m.metaType,
-        ...init(printLiteral(m.meta, '  ')),
+        ...init(literalInitializer(m.meta)),
         docs: ['Wire metadata: what the runtime encodes, validates and decodes by.'],
       },
       { name: 'meta', isReadonly: true, type: m.metaType, ...init(`${names.requestClass}.meta`) },
@@ -117,16 +118,20 @@ export interface EmittedModule {
 export function emitRequestModule(m: IrMethod): EmittedModule {
   const path = paths.method(m.names);
   const runtime = importPath(path, `${paths.runtimeDir}/index.ts`);
-  // The interfaces are the same in the source and the declaration: printed once.
-  const interfaces = printStatements([
-    paramsType(m),
-    interfaceOf(m.names.responseInterface, m.responseDocs, m.response, ['TopResponseBase']),
-    ...m.structs.map(structInterface),
-  ]);
-  const print = (declaration: boolean): string =>
-    `${printModule(headerComment(m.specPath), [
+  // The source in final form (print-source.ts), the declaration as ts-morph prints it.
+  const print = (declaration: boolean): string => {
+    const printModuleAs = declaration ? printModule : printSourceModule;
+    const printStatementsAs = declaration ? printStatements : printSourceStatements;
+    const interfaces = printStatementsAs([
+      paramsType(m, printStatementsAs),
+      interfaceOf(m.names.responseInterface, m.responseDocs, m.response, ['TopResponseBase']),
+      ...m.structs.map(structInterface),
+    ]);
+    const head = printModuleAs(headerComment(m.specPath), [
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: m.runtimeImports, moduleSpecifier: runtime },
       requestClass(m, declaration),
-    ])}\n${interfaces}`;
+    ]);
+    return `${head}\n${interfaces}`;
+  };
   return { path, source: print(false), declaration: print(true) };
 }

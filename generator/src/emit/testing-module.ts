@@ -7,7 +7,9 @@ import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure
 import type { IrPackage } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { importPath, paths, TESTING_TEMPLATE_INDEX } from './package-layout.js';
+import { Expression } from './literal.js';
 import { printModule, type ModuleStatements } from './print-module.js';
+import { literalInitializer, printSourceModule } from './print-source.js';
 
 export function emitTestingModule(ir: IrPackage): { path: string; source: string; declaration: string } {
   return { path: paths.testingIndex, source: print(ir, false), declaration: print(ir, true) };
@@ -34,7 +36,7 @@ function print(ir: IrPackage, declaration: boolean): string {
       declarationKind: VariableDeclarationKind.Const,
       docs: ['The fixture of every method in the package (metadata, example params, doc samples), by method name.'],
       declarations: [
-        { name: 'fixtures', type: 'readonly MethodFixture[]', ...(declaration ? {} : { initializer: `[${ir.methods.map((m) => `\n  ${m.names.fixtureConst},`).join('')}\n]` }) },
+        { name: 'fixtures', type: 'readonly MethodFixture[]', ...(declaration ? {} : { initializer: literalInitializer(ir.methods.map((m) => new Expression(m.names.fixtureConst))) }) },
       ],
     },
     {
@@ -58,5 +60,5 @@ function print(ir: IrPackage, declaration: boolean): string {
       ...(declaration ? {} : { statements: ['return startGateway({ ...options, methods: options.methods ?? fixtures });'] }),
     },
   ];
-  return printModule(headerComment('spec/methods/*.yaml and templates/testing/index.ts'), statements);
+  return (declaration ? printModule : printSourceModule)(headerComment('spec/methods/*.yaml and templates/testing/index.ts'), statements);
 }

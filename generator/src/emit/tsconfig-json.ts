@@ -4,6 +4,7 @@
  * specifiers, isolated modules). Nothing is emitted by tsc: the generator writes `dist/`.
  */
 import { headerComment } from './file-header.js';
+import { printJson } from './print-json.js';
 
 export function emitTsconfig(): { path: string; source: string } {
   const config = {
@@ -22,5 +23,5 @@ export function emitTsconfig(): { path: string; source: string } {
     },
     include: ['src', 'test'],
   };
-  return { path: 'tsconfig.json', source: `${headerComment('generator/src/emit/tsconfig-json.ts')}\n${JSON.stringify(config, null, 2)}\n` };
+  return { path: 'tsconfig.json', source: `${headerComment('generator/src/emit/tsconfig-json.ts')}\n${printJson(config)}` };
 }

@@ -1,11 +1,11 @@
 /**
- * The CPU-heavy, self-contained jobs of a generation — prettier on each emitted file and the
- * isolated declarations of each copied template — spread over worker threads (one per spare
- * core) and the main thread, fed one job at a time from a shared queue as the emitters produce
- * them. Prettier is most of the CPU time of a full `gen`, so it must overlap everything else:
- *  - the workers start early (`gen` starts them before scraping): loading prettier and the
- *    compiler, and warming prettier up, happen on a core that would otherwise wait;
- *  - while the main thread emits, the workers work through what is already emitted;
+ * CPU-heavy, self-contained jobs spread over worker threads (one per spare core) and the main
+ * thread, fed one job at a time from a shared queue: the isolated declarations of the copied
+ * templates that the declaration cache does not hold yet (pipeline/declaration-cache.ts), and
+ * prettier on a file (the prettier-oracle test formats every generated file this way; the
+ * generator itself prints final form and formats nothing).
+ *  - workers load the compiler or prettier on their first job of that kind, on a core that would
+ *    otherwise wait (`gen` starts them before scraping when declarations are missing);
  *  - `drain()` makes the main thread take jobs from the same queue until it is empty.
  * Options are fixed (format.ts, dist-options.ts), so output never depends on a user's config.
  */
@@ -52,32 +52,15 @@ async function run(prettier, job) {
 const WORKER_SOURCE = `
 const { parentPort, workerData: settings } = require('node:worker_threads');
 ${RUN_JOB}
-const ready = import(settings.prettierUrl).then(async (prettier) => {
-  // Warm-up while main is busy elsewhere: the first formats of a fresh V8 run several times
-  // slower; then the compiler, which the template declarations need.
-  for (let i = 0; i < 3; i++) await prettier.format(settings.warmUp, { ...settings.prettierOptions, parser: 'babel-ts' });
-  compilerOptions();
-  return prettier;
-});
-parentPort.on('message', async ({ id, job }) => parentPort.postMessage({ id, outcome: await run(await ready, job) }));
-`;
-
-/** A small module in the generator's own style, formatted to warm the workers up. */
-const WARM_UP = `/** Warm-up. */
-import type { A, B } from './a.js';
-export interface Shape { /** One. */ one?: string; two: number | bigint; three: { four: boolean[] }[] }
-export class Thing implements A<B> {
-  static readonly meta = { method: 'x', request: [{ name: 'a', kind: 'string', required: true }], types: {} };
-  constructor(readonly params: Shape) {}
-  async run(x: number): Promise<string> { return x > 1 ? \`\${x}\` : await Promise.resolve('none'); }
-}
+let prettier;
+const prettierFor = (job) => (job.kind === 'format' ? (prettier ??= import(settings.prettierUrl)) : undefined);
+parentPort.on('message', async ({ id, job }) => parentPort.postMessage({ id, outcome: await run(await prettierFor(job), job) }));
 `;
 
 // Resolved here: an eval'd worker would resolve packages from the working directory.
 const SETTINGS = {
   prettierOptions: PRETTIER_OPTIONS,
   declarationOptions: DECLARATION_OPTIONS,
-  warmUp: WARM_UP,
   tsMorphPath: createRequire(import.meta.url).resolve('ts-morph'),
 };
 
@@ -108,8 +91,8 @@ export class WorkerPool {
   /** Wakes `drain` when a worker finishes a job or dies. */
   #wake: (() => void) | undefined;
   /**
-   * Jobs each worker holds at once: enough that it never waits while the main thread is in one
-   * long job (the README takes ~0.3 s), few enough to share the tail of the queue.
+   * Jobs each worker holds at once: enough that it never waits for the main thread to feed it,
+   * few enough to share the tail of the queue.
    */
   static readonly BACKLOG = 8;
   /** Declarations by file and text: `gen` asks for the templates' before scraping, generate again later. */

@@ -24,9 +24,11 @@ export interface PreviousBuild {
   empty?: boolean;
   /** The file's previous content when it was derived from the same input key; else undefined. */
   reuse(path: string, inputKey: string): Promise<string | undefined>;
+  /** The hash the previous manifest lists for a file. */
+  hashOf(path: string): string | undefined;
 }
 
-const NOTHING: PreviousBuild = { empty: true, reuse: async () => undefined };
+const NOTHING: PreviousBuild = { empty: true, reuse: async () => undefined, hashOf: () => undefined };
 
 export async function loadPreviousBuild(outDir: string, toolchain: string): Promise<PreviousBuild> {
   if (toolchain.includes(`generator ${UNKNOWN_CODE};`)) return NOTHING;
@@ -39,6 +41,7 @@ export async function loadPreviousBuild(outDir: string, toolchain: string): Prom
   if (manifest.toolchain !== toolchain || !manifest.files || !manifest.inputs) return NOTHING;
   const { files, inputs } = manifest;
   return {
+    hashOf: (path) => (Object.hasOwn(files, path) ? files[path] : undefined),
     async reuse(path, inputKey) {
       if (!Object.hasOwn(inputs, path) || inputs[path] !== inputKey || !Object.hasOwn(files, path)) return undefined;
       try {

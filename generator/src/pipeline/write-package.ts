@@ -1,12 +1,18 @@
 /**
- * Atomic write of a generated folder (design.md: a failed run never leaves a half-written
- * `generated/`): everything is written to a temporary folder beside the target, then the two
- * are swapped with renames, so readers see the old package or the new one. Files the run no
- * longer generates disappear with the old folder; `node_modules` (a workspace install) is kept.
+ * Atomic, streaming write of a generated folder (design.md: a failed run never leaves a
+ * half-written `generated/`). Files go to a temporary folder beside the target as soon as they
+ * are finished, so a run holds no more than the files in flight, whatever the method count;
+ * when every file is there, the two folders are swapped with renames, so readers see the old
+ * package or the new one. Files the run no longer generates disappear with the old folder;
+ * `node_modules` (a workspace install) is kept.
+ *
+ * A file whose bytes are already in the target (a reused unit, or the same hash as the previous
+ * manifest and verified on disk) is hard-linked instead of written; when every file is like that
+ * and the target holds no other, the swap is skipped and the folder is left untouched.
  */
-import { runPool } from '../concurrency/run-pool.js';
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { sha256 } from '../emit/manifest.js';
 
 const KEEP = ['node_modules'];
 
@@ -34,67 +40,84 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return out;
 }
 
-/**
- * True when `outDir` already holds exactly `files`: the same paths, and the same bytes for the
- * paths in `check` (the caller vouches for the others, e.g. files it just read from there).
- */
-export async function folderHolds(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, check: Iterable<string>): Promise<boolean> {
-  try {
-    const present = await listFiles(outDir);
-    if (present.length !== files.size || present.some((p) => !files.has(p))) return false;
-    for (const path of check) {
-      const want = files.get(path);
-      if (want === undefined || (await readFile(join(outDir, path), 'utf8')) !== (typeof want === 'string' ? want : Buffer.from(want).toString('utf8'))) return false;
-    }
-    return true;
-  } catch {
-    return false;
-  }
+export interface PackageWriter {
+  /**
+   * Writes one file. `onDisk` says the target already holds these bytes (the caller read and
+   * verified them); `previousHash` is the hash the previous manifest lists for the path.
+   */
+  put(path: string, data: string, hash: string, onDisk?: boolean, previousHash?: string): Promise<void>;
+  /** Moves the finished folder into place (or leaves the target when nothing changed). */
+  commit(): Promise<void>;
+  /** Drops the temporary folder; the target stays as it was. */
+  abort(): Promise<void>;
 }
 
-/**
- * `unchanged` names files whose content is already in `outDir`: they are hard-linked into the
- * new folder instead of written again (a regeneration after a small doc change rewrites a
- * handful of its ~1,450 files). A file that cannot be linked is written.
- */
-const WRITES_IN_FLIGHT = 64;
-
-export async function writeFolderAtomically(outDir: string, files: ReadonlyMap<string, string | Uint8Array>, unchanged: ReadonlySet<string> = new Set()): Promise<void> {
+export async function openPackageWriter(outDir: string): Promise<PackageWriter> {
   const parent = dirname(outDir);
   const tmp = join(parent, `.${basename(outDir)}.tmp-${process.pid}`);
   const old = join(parent, `.${basename(outDir)}.old-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
-  try {
-    const dirs = new Set([...files.keys()].map((p) => dirname(join(tmp, p))));
-    for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-    // Bounded: a package of thousands of methods would otherwise exhaust file descriptors
-    // (EMFILE, found by the 2,000-method scaling benchmark).
-    await runPool([...files], WRITES_IN_FLIGHT, async ([path, data]) => {
-        if (unchanged.has(path)) {
-          try {
-            return await link(join(outDir, path), join(tmp, path));
-          } catch {
-            // not linkable (another file system, a file gone meanwhile): written below
-          }
-        }
-        await writeFile(join(tmp, path), data, { mode: modeOf(path) });
-      });
-    const hadOld = await exists(outDir);
-    if (hadOld) {
-      for (const keep of KEEP) if (await exists(join(outDir, keep))) await rename(join(outDir, keep), join(tmp, keep));
-      await rename(outDir, old);
-    }
-    try {
-      await rename(tmp, outDir);
-    } catch (e) {
-      if (hadOld) {
-        for (const keep of KEEP) if (await exists(join(tmp, keep))) await rename(join(tmp, keep), join(old, keep));
-        await rename(old, outDir);
+  await mkdir(tmp, { recursive: true });
+  const dirs = new Map<string, Promise<unknown>>();
+  const ensureDir = (dir: string): Promise<unknown> => {
+    let made = dirs.get(dir);
+    if (!made) dirs.set(dir, (made = mkdir(dir, { recursive: true })));
+    return made;
+  };
+  const written = new Set<string>();
+  let changed = false;
+
+  const linkOrWrite = async (path: string, data: string, same: boolean): Promise<void> => {
+    const target = join(tmp, path);
+    await ensureDir(dirname(target));
+    if (same) {
+      try {
+        return await link(join(outDir, path), target);
+      } catch {
+        // not linkable (another file system, a file gone meanwhile): written below
       }
-      throw e;
     }
-    if (hadOld) await rm(old, { recursive: true, force: true });
-  } finally {
-    await rm(tmp, { recursive: true, force: true });
-  }
+    if (!same) changed = true;
+    await writeFile(target, data, { mode: modeOf(path) });
+  };
+
+  return {
+    async put(path, data, hash, onDisk = false, previousHash) {
+      written.add(path);
+      let same = onDisk;
+      if (!same && previousHash === hash) same = await readFile(join(outDir, path)).then((b) => sha256(b) === hash, () => false);
+      await linkOrWrite(path, data, same);
+    },
+    async commit() {
+      if (!changed && (await exists(outDir))) {
+        const present = await listFiles(outDir);
+        if (present.length === written.size && present.every((p) => written.has(p))) {
+          await rm(tmp, { recursive: true, force: true });
+          return;
+        }
+      }
+      try {
+        const hadOld = await exists(outDir);
+        if (hadOld) {
+          for (const keep of KEEP) if (await exists(join(outDir, keep))) await rename(join(outDir, keep), join(tmp, keep));
+          await rename(outDir, old);
+        }
+        try {
+          await rename(tmp, outDir);
+        } catch (e) {
+          if (hadOld) {
+            for (const keep of KEEP) if (await exists(join(tmp, keep))) await rename(join(tmp, keep), join(old, keep));
+            await rename(old, outDir);
+          }
+          throw e;
+        }
+        if (hadOld) await rm(old, { recursive: true, force: true });
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
+    },
+    async abort() {
+      await rm(tmp, { recursive: true, force: true });
+    },
+  };
 }
