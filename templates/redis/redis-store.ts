@@ -31,19 +31,24 @@ if untilMs > current then
 end
 return 0`;
 
-/** KEYS[1] bucket key, ARGV[1] interval ms, ARGV[2] burst: the wait in ms (token reserved). */
+/**
+ * KEYS[1] bucket key, ARGV[1] interval ms, ARGV[2] burst: the wait in ms (token reserved). The
+ * arrival time is kept in whole microseconds and written with %.0f: Lua's tostring keeps 14
+ * digits, which rounded a millisecond timestamp up by a few microseconds and made a take right
+ * after another wait 1 ms although the burst allowed it.
+ */
 const TAKE_TOKEN = `
 if redis.replicate_commands then redis.replicate_commands() end
 local t = redis.call('TIME')
-local now = t[1] * 1000 + t[2] / 1000
-local interval = tonumber(ARGV[1])
+local now = t[1] * 1000000 + t[2]
+local interval = math.floor(tonumber(ARGV[1]) * 1000)
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 if tat < now then tat = now end
 local allowedAt = tat - (tonumber(ARGV[2]) - 1) * interval
-redis.call('SET', KEYS[1], tostring(tat + interval), 'PX', math.ceil(tat + interval - now) + 1000)
+redis.call('SET', KEYS[1], string.format('%.0f', tat + interval), 'PX', math.ceil((tat + interval - now) / 1000) + 1000)
 local wait = allowedAt - now
 if wait <= 0 then return 0 end
-return math.ceil(wait)`;
+return math.ceil(wait / 1000)`;
 
 export class RedisFlowStore implements FlowControlStore {
   readonly #client: RedisCommandClient;

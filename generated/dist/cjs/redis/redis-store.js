@@ -35,15 +35,15 @@ return 0`;
 const TAKE_TOKEN = `
 if redis.replicate_commands then redis.replicate_commands() end
 local t = redis.call('TIME')
-local now = t[1] * 1000 + t[2] / 1000
-local interval = tonumber(ARGV[1])
+local now = t[1] * 1000000 + t[2]
+local interval = math.floor(tonumber(ARGV[1]) * 1000)
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 if tat < now then tat = now end
 local allowedAt = tat - (tonumber(ARGV[2]) - 1) * interval
-redis.call('SET', KEYS[1], tostring(tat + interval), 'PX', math.ceil(tat + interval - now) + 1000)
+redis.call('SET', KEYS[1], string.format('%.0f', tat + interval), 'PX', math.ceil((tat + interval - now) / 1000) + 1000)
 local wait = allowedAt - now
 if wait <= 0 then return 0 end
-return math.ceil(wait)`;
+return math.ceil(wait / 1000)`;
 class RedisFlowStore {
   #client;
   #prefix;
