@@ -21,7 +21,7 @@ const REPO_ROOT = resolve(GENERATOR_SRC, '../..');
 const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'tbk-gen');
 
 /** Tools whose output the generator passes on; a new version of any of them invalidates every record. */
-const TOOLS = ['prettier', 'esbuild', 'typescript', 'ts-morph', 'yaml', 'cheerio', 'handlebars', 'ajv'];
+const TOOLS = ['prettier', 'esbuild', 'typescript', 'ts-morph', 'yaml', 'htmlparser2', 'handlebars', 'ajv'];
 
 /** One line per file: its name and the hash of its bytes (`-` when it cannot be read). */
 export async function hashFiles(paths: readonly string[], shownAs: (path: string) => string = (p) => p): Promise<string> {

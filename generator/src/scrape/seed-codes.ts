@@ -29,6 +29,7 @@ export const SeedCode = {
   sampleUnclosed: 'TBK032',
   sampleRepeated: 'TBK033',
   htmlParse: 'TBK040',
+  htmlTooDeep: 'TBK041',
 } as const;
 
 export type SeedCodeValue = (typeof SeedCode)[keyof typeof SeedCode];
