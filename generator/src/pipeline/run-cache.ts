@@ -8,6 +8,7 @@
  * instead. `--force` skips the check. The cache is private to the checkout: deleting it only
  * makes the next run a full one.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -34,13 +35,25 @@ let codeDigest: Promise<string> | undefined;
 /** The generator's own sources and its tools' versions: what every record depends on. */
 export function generatorDigest(): Promise<string> {
   codeDigest ??= (async () => {
-    const require = createRequire(import.meta.url);
-    const versions = TOOLS.map((name) => `${name} ${(require(`${name}/package.json`) as { version: string }).version}`).join('\n');
+    const versions = TOOLS.map((name) => `${name} ${toolVersion(name)}`).join('\n');
     const files = (await listFiles(GENERATOR_SRC)).map((f) => join(GENERATOR_SRC, f));
     const pkg = join(REPO_ROOT, 'package.json');
     return sha256(`${versions}\n${await hashFiles([...files, pkg], (p) => relative(REPO_ROOT, p))}`);
   })();
   return codeDigest;
+}
+
+/** A tool's version from its package.json (found by path: some packages do not export it). */
+function toolVersion(name: string): string {
+  const require = createRequire(import.meta.url);
+  for (const dir of require.resolve.paths(name) ?? []) {
+    try {
+      return (JSON.parse(readFileSync(join(dir, name, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      // not in this node_modules folder
+    }
+  }
+  return 'missing';
 }
 
 /** Record file of one command run on given folders (absolute paths make the name). */

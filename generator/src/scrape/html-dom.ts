@@ -8,6 +8,7 @@
  */
 import { DomHandler, type Document } from 'domhandler';
 import { Parser } from 'htmlparser2';
+import { toLf } from './split-lines.js';
 
 /** Deepest element nesting read; a deeper page is refused (TBK041). */
 export const MAX_HTML_DEPTH = 256;
@@ -38,8 +39,9 @@ class DepthLimitedHandler extends DomHandler {
 }
 
 export function parseHtml(raw: string): HtmlDom {
-  // As the HTML standard's input preprocessing does: CR LF and a lone CR are line breaks.
-  const text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  // As the HTML standard's input preprocessing does, CR LF and a lone CR are line breaks
+  // (and, as in the text readers, CR CR LF is one).
+  const text = toLf(raw);
   const lineOf = lineIndex(text);
   const handler = new DepthLimitedHandler(undefined, { withStartIndices: true });
   const parser = new Parser(handler, { decodeEntities: true });
