@@ -227,7 +227,7 @@ export class TopClient {
     if (o.partnerId) system['partner_id'] = o.partnerId;
     if (o.targetAppKey) system['target_app_key'] = o.targetAppKey;
     // Object.assign, not a spread: spreading the business params costs ~8 µs a call, ~7 µs more.
-    system['sign'] = sign(Object.assign({}, text, system), this.#secret, o.signMethod);
+    system['sign'] = sign(Object.assign(Object.create(null), text, system), this.#secret, o.signMethod);
     return system;
   }
 
