@@ -24,6 +24,7 @@ import { prepareRequestBody, type RequestBody } from './request-body.js';
 import type { ResponseOf, TopRequest } from './request.js';
 import { redactText, redactUrl } from './redact.js';
 import { decideRetry, sleep } from './retry.js';
+import { assertRequest } from './assert-request.js';
 import { sign } from './sign.js';
 import { formatTopTimestamp } from './timestamp.js';
 import { createNodeTransport } from './node-transport.js';
@@ -142,6 +143,7 @@ export class TopClient {
 
   /** Like `execute`, with the raw body, status, format, request id and attempt count. */
   async send<Q extends AnyRequest>(request: Q, options: CallOptions = {}): Promise<TopResult<ResponseOf<Q>>> {
+    assertRequest(request);
     const method = request.meta.method;
     const redact = (text: string): string => redactText(text, [this.#secret, options.session]);
     const problems = validateParams(request.meta, request.params);
@@ -252,6 +254,7 @@ export class TopClient {
       signal: options.signal,
       method,
       redact,
+      maxResponseBytes: o.maxResponseBytes,
     });
     const ms = Math.round(performance.now() - started);
     const base = { type: 'response', level: 'debug', method, attempt, status: answer.status, ms } as const;
