@@ -6,16 +6,17 @@
  * files takes milliseconds, parsing and formatting them takes seconds — and when it is the same,
  * the outputs on disk are what a full run would write, so the run replays the recorded summary
  * instead. `--force` skips the check. The cache is private to the checkout: deleting it only
- * makes the next run a full one.
+ * makes the next run a full one. It is bounded by count and bytes (`cache-bounds.ts`).
  */
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPool } from '../concurrency/run-pool.js';
 import { listFiles } from '../files/list-files.js';
 import { sha256 } from '../emit/manifest.js';
+import { CACHE_LIMITS, markUsed, pruneCache } from './cache-bounds.js';
 
 const GENERATOR_SRC = fileURLToPath(new URL('../', import.meta.url));
 const REPO_ROOT = resolve(GENERATOR_SRC, '../..');
@@ -69,8 +70,11 @@ export interface RunRecord<T> {
 /** The record of the last successful run, when its digest equals `digest`. */
 export async function readRecord<T>(command: string, id: string, digest: string): Promise<T | undefined> {
   try {
-    const record = JSON.parse(await readFile(recordFile(command, id), 'utf8')) as RunRecord<T>;
-    return record.digest === digest ? record.value : undefined;
+    const file = recordFile(command, id);
+    const record = JSON.parse(await readFile(file, 'utf8')) as RunRecord<T>;
+    if (record.digest !== digest) return undefined;
+    await markUsed(file);
+    return record.value;
   } catch {
     return undefined;
   }
@@ -81,9 +85,15 @@ export async function writeRecord<T>(command: string, id: string, digest: string
   const file = recordFile(command, id);
   try {
     await mkdir(dirname(file), { recursive: true });
+    const text = JSON.stringify({ digest, value } satisfies RunRecord<T>);
+    if (Buffer.byteLength(text) > CACHE_LIMITS.maxRecordBytes) {
+      await unlink(file).catch(() => {}); // too large to keep: this run is not replayed
+      return;
+    }
     const temp = `${file}.${process.pid}.tmp`;
-    await writeFile(temp, JSON.stringify({ digest, value } satisfies RunRecord<T>));
+    await writeFile(temp, text);
     await rename(temp, file);
+    await pruneCache(CACHE_DIR, CACHE_LIMITS);
   } catch {
     // Read-only checkout or no node_modules: run in full next time.
   }
