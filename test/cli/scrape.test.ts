@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +85,15 @@ describe('tbk-gen scrape on spec/sources.yaml (every source under spec/pages)', 
     expect(first['methods/taobao.tbk.sc.organization.member.mod.yaml']).toContain('  - name: biz_error_desc\n    type: String\n');
     expect(first['methods/taobao.tbk.sc.organization.member.mod.yaml']).toContain('override: spec/overrides/taobao.tbk.sc.organization.member.mod.yaml\n');
     expect(err.some((l) => l.startsWith('spec/pages/rendered-pages/004_278e02791b663900.txt:190: notice TBK120'))).toBe(true);
+  });
+
+  it('gives one notice for the absent optional source, and no diagnostic about a file that does not exist', async () => {
+    expect(existsSync('spec/pages/doc-site')).toBe(false);
+    const { code, err } = await scrape(['--force']);
+    expect(code).toBe(0);
+    expect(err.filter((l) => l.includes('doc-site'))).toEqual(['spec/sources.yaml:14: notice TBK204 optional source spec/pages/doc-site is absent; skipped']);
+    const files = new Set(err.map((l) => DIAGNOSTIC.exec(l)![1]!));
+    for (const file of files) expect(existsSync(file), file).toBe(true);
   });
 
   it('lists the 202 nav titles and the other sources\' titles in the catalog', () => {
