@@ -8,7 +8,7 @@
 import { TopResponseError } from './errors.js';
 
 /** 16 MiB: far above any TOP answer, far below what hurts a process. */
-export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_RESPONSE_BYTES: number = 16 * 1024 * 1024;
 
 /** What the error keeps of an answer cut short: its first characters, for the message. */
 const KEPT_BYTES = 1024;

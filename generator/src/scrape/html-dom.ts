@@ -24,11 +24,12 @@ class TooDeep {
 /** Counts open elements (implied closes included) and stops the parse past the limit. */
 class DepthLimitedHandler extends DomHandler {
   depth = 0;
-  parser: Parser | undefined;
+  /** The parser feeding this handler, for the offset of the element past the limit. */
+  feeder: Parser | undefined;
 
   override onopentag(name: string, attribs: Record<string, string>): void {
     this.depth++;
-    if (this.depth > MAX_HTML_DEPTH) throw new TooDeep(this.parser?.startIndex ?? 0);
+    if (this.depth > MAX_HTML_DEPTH) throw new TooDeep(this.feeder?.startIndex ?? 0);
     super.onopentag(name, attribs);
   }
 
@@ -45,7 +46,7 @@ export function parseHtml(raw: string): HtmlDom {
   const lineOf = lineIndex(text);
   const handler = new DepthLimitedHandler(undefined, { withStartIndices: true });
   const parser = new Parser(handler, { decodeEntities: true });
-  handler.parser = parser;
+  handler.feeder = parser;
   try {
     parser.end(text);
   } catch (error) {

@@ -115,7 +115,7 @@ export async function readSpecFolder(dir: string): Promise<SpecFolder> {
       if (!parsed.diagnostics.length) {
         result.diagnostics.push({ file, line: 1, level: 'error', code: 'TBK202', message: 'not a method spec: no `method` key' });
       }
-      result.unreadable.add(name.slice(0, -'.yaml'.length));
+      result.unreadable!.add(name.slice(0, -'.yaml'.length));
       continue;
     }
     result.methods.set(value.method, value);
