@@ -37,7 +37,11 @@ export function declaredTooLarge(header: string | null | undefined, limit: numbe
 }
 
 /** Reads a fetch Response's body up to `limit` bytes; past it cancels the stream and throws. */
-export async function readLimitedText(response: Response, limit: number, onTooLarge: (head: Uint8Array) => Error): Promise<string> {
+export async function readLimitedText(
+  response: Response,
+  limit: number,
+  onTooLarge: (head: Uint8Array) => Error,
+): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

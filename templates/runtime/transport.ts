@@ -71,7 +71,8 @@ export async function sendHttp(attempt: HttpAttempt): Promise<HttpAnswer> {
   try {
     const response = await Promise.race([attempt.fetch(attempt.url, { ...attempt.init, signal }), aborted]);
     const limit = attempt.maxResponseBytes;
-    const tooLarge = (head?: Uint8Array, length?: number) => responseTooLarge(attempt.method, limit!, response.status, head, attempt.redact, length);
+    const tooLarge = (head?: Uint8Array, length?: number) =>
+      responseTooLarge(attempt.method, limit!, response.status, head, attempt.redact, length);
     const declared = limit === undefined ? undefined : declaredTooLarge(response.headers.get('content-length'), limit);
     if (declared !== undefined) {
       await response.body?.cancel().catch(() => {});

@@ -147,7 +147,16 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
           return send(res, 413, contentTypeOf(format), renderError(error, format, requestId), { connection: 'close' });
         }
         const reason = e instanceof Error ? e.message : String(e);
-        send(res, 500, contentTypeOf(format), renderError(topErrors.remoteServiceError('isp.mock-gateway-fault', `mock gateway: ${reason}`), format, requestId));
+        send(
+          res,
+          500,
+          contentTypeOf(format),
+          renderError(
+            topErrors.remoteServiceError('isp.mock-gateway-fault', `mock gateway: ${reason}`),
+            format,
+            requestId,
+          ),
+        );
       });
   });
 

@@ -35,7 +35,11 @@ export function signingString(params: Readonly<Record<string, string | null | un
  * Signature of already-encoded text params (file params must not be passed in).
  * Returns the uppercase hex digest.
  */
-export function sign(params: Readonly<Record<string, string | null | undefined>>, secret: string, signMethod: SignMethod): string {
+export function sign(
+  params: Readonly<Record<string, string | null | undefined>>,
+  secret: string,
+  signMethod: SignMethod,
+): string {
   const s = signingString(params);
   switch (signMethod) {
     case 'md5':

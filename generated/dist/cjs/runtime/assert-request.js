@@ -23,7 +23,8 @@ __export(assert_request_exports, {
 module.exports = __toCommonJS(assert_request_exports);
 function describe(value) {
   if (value === null) return "null";
-  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value)}`;
+  if (typeof value === "string")
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value)}`;
   if (typeof value !== "object") return typeof value;
   const keys = Object.keys(value).slice(0, 5);
   return keys.length === 0 ? "an object without keys" : `an object with keys ${keys.join(", ")}`;

@@ -33,7 +33,9 @@ const ANYWHERE_LENGTH = 16;
 function redactText(text, secrets) {
   const forms = secrets.flatMap((secret) => secret ? spellings(secret) : []).sort((a, b) => b.length - a.length);
   if (forms.length === 0) return text;
-  const alternatives = forms.map((form) => form.length >= ANYWHERE_LENGTH ? escapeRegExp(form) : `${WORD_START}${escapeRegExp(form)}${WORD_END}`);
+  const alternatives = forms.map(
+    (form) => form.length >= ANYWHERE_LENGTH ? escapeRegExp(form) : `${WORD_START}${escapeRegExp(form)}${WORD_END}`
+  );
   return text.replace(new RegExp(alternatives.join("|"), "gu"), REDACTED);
 }
 const WORD_START = "(?:(?<![\\p{L}\\p{N}_])|(?<=%[0-9A-Fa-f]{2}))";
