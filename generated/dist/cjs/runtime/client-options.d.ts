@@ -79,4 +79,3 @@ export declare function resolveAppSecret(options: TopClientOptions): string;
 export declare function lowerCaseHeaders(headers: Record<string, string> | undefined, where: string): Record<string, string>;
 /** Fills in defaults and checks every option; throws `TypeError` naming the bad option. */
 export declare function resolveClientOptions(options?: TopClientOptions): ResolvedClientOptions;
-export {};
