@@ -100,10 +100,12 @@ function tenMegabytes(b: Buffer, ext: string): Buffer {
     // The page's own content repeated: tables, samples and nav, 10 MB of them.
     return Buffer.concat(Array.from({ length: Math.ceil(TEN_MB / b.length) }, () => b));
   }
-  // One huge value inside the page.
+  // One huge value inside the page: a description in a record, a table cell after a type.
   const t = text(b);
-  const i = Math.max(0, t.indexOf(ext === '.json' ? '"description": "' : '|'));
-  return Buffer.from(`${t.slice(0, i + 1)}${'长'.repeat(Math.ceil(TEN_MB / 3))}${t.slice(i + 1)}`);
+  const marks = ext === '.json' ? ['"description": "'] : ['| String |', '| Number |', '<td>String</td>', '<td>Number</td>'];
+  const found = marks.map((m) => [t.indexOf(m), m.length] as const).filter(([i]) => i >= 0);
+  const [i, length] = found.sort((x, y) => x[0] - y[0])[0] ?? [0, 0];
+  return Buffer.from(`${t.slice(0, i + length)}${'长'.repeat(Math.ceil(TEN_MB / 3))}${t.slice(i + length)}`);
 }
 
 const MUTATIONS: Record<string, Mutation> = {
