@@ -66,8 +66,10 @@ export function encodeValue(field: FieldMeta | undefined, value: unknown): strin
 /** Splits params into signed text params and file parts. Assumes `validateParams` passed. */
 export function encodeParams(meta: MethodMeta, params: Readonly<Record<string, unknown>>): EncodedParams {
   const byName = new Map(meta.request.map((f) => [f.name, f]));
-  const text: Record<string, string> = {};
-  const files: Record<string, FileInput> = {};
+  // No prototype: a param named `__proto__` is then an ordinary key (on `{}` it would set the
+  // prototype and be lost), and `constructor` or `toString` never read Object's members.
+  const text: Record<string, string> = Object.create(null);
+  const files: Record<string, FileInput> = Object.create(null);
   for (const [name, value] of Object.entries(params)) {
     const field = byName.get(name);
     if ((field?.kind === 'file' || field === undefined) && isFileInput(value)) {

@@ -9,6 +9,7 @@
  */
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { declaredTooLarge, responseTooLarge } from './response-limit.js';
 import { networkError, timeoutError, type HttpAnswer, type HttpAttempt } from './transport.js';
 
 export type NodeAttempt = Omit<HttpAttempt, 'fetch'>;
@@ -119,7 +120,26 @@ export function createNodeTransport(): NodeTransport {
       request.on('error', (error) => finish(error));
       request.on('response', (response: IncomingMessage) => {
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        const limit = attempt.maxResponseBytes;
+        const status = response.statusCode ?? 0;
+        // Past the limit: stop reading and destroy the socket (it is not returned to the pool).
+        const stop = (head: Uint8Array | undefined, length?: number): void => {
+          const error = responseTooLarge(attempt.method, limit!, status, head, attempt.redact, length);
+          request?.destroy();
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        };
+        const declared = limit === undefined ? undefined : declaredTooLarge(response.headers['content-length'], limit);
+        if (declared !== undefined) return stop(undefined, declared);
+        let total = 0;
+        response.on('data', (chunk: Buffer) => {
+          total += chunk.length;
+          if (limit !== undefined && total > limit) return stop(chunks[0] ?? chunk);
+          chunks.push(chunk);
+        });
         response.on('error', (error) => finish(error));
         response.on('close', () => {
           if (!response.complete)

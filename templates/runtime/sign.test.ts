@@ -25,6 +25,13 @@ describe('sign', () => {
     expect(sign(published, 'helloworld', 'hmac')).toMatch(/^[0-9A-F]{32}$/);
     expect(sign(published, 'helloworld', 'hmac-sha256')).toMatch(/^[0-9A-F]{64}$/);
   });
+  it('skips null, undefined, empty and whitespace-only values, as the official SDKs sign', () => {
+    const blanks = { ...published, empty: '', spaces: '  ', tab: '\t\n', none: null, missing: undefined };
+    expect(signingString(blanks)).toBe(signingString(published));
+    expect(sign(blanks, 'helloworld', 'md5')).toBe('66987CB115214E59E6EC978214934FB8');
+    // A value with text around blanks is signed as given.
+    expect(signingString({ a: ' x ' })).toBe('a x ');
+  });
   it('signs raw UTF-8', () => {
     expect(sign({ q: '配置缺失' }, 's', 'md5')).not.toBe(sign({ q: '????' }, 's', 'md5'));
   });

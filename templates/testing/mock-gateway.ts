@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { MethodFixture } from '../runtime/metadata.js';
 import { checkRequest, type GatewayContext } from './check-request.js';
-import { renderError, type GatewayError } from './error-responses.js';
+import { renderError, topErrors, type GatewayError } from './error-responses.js';
 import { BanState, FaultQueue, faultError, type Fault, type FaultKind } from './faults.js';
 import type { FilePart } from './multipart-body.js';
 import { parseRequest, RequestBodyError, type ParsedRequest } from './parse-request.js';
@@ -30,6 +30,8 @@ export interface MockGatewayOptions {
   sessions?: readonly string[];
   /** The gateway's clock in epoch ms, for the timestamp window (default `Date.now`). */
   now?: () => number;
+  /** Largest request body read (default 32 MiB); a larger one answers 413 with a TOP error. */
+  maxBodyBytes?: number;
   /** Called once per request when its answer is sent (or its connection cut), e.g. to log it. */
   onAnswer?: (answer: AnsweredRequest) => void;
 }
@@ -114,6 +116,7 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
       timers.add(timer);
     });
 
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const recorded = new WeakMap<ServerResponse, RecordedCall>();
   const onAnswer = options.onAnswer;
 
@@ -130,19 +133,30 @@ export async function startMockGateway(options: MockGatewayOptions): Promise<Moc
         }),
       );
     }
-    readBody(req)
+    readBody(req, maxBodyBytes)
       .then((body) => answer(req, res, body))
       .catch((e: unknown) => {
-        // A fault of the gateway itself shows as an answer, not as a mysteriously cut connection.
-        const status = e instanceof BodyTooLargeError ? 413 : 500;
-        if (res.headersSent) res.destroy();
-        else
-          send(
-            res,
-            status,
-            'text/plain; charset=utf-8',
-            `mock gateway: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
-          );
+        // A fault shows as an answer in TOP's format (never a stack trace with the mock's paths),
+        // not as a mysteriously cut connection.
+        if (res.headersSent) return void res.destroy();
+        const format = formatOfQuery(req.url);
+        const requestId = newRequestId();
+        if (e instanceof BodyTooLargeError) {
+          // The rest of the body is not read: answer and close the connection.
+          const error = topErrors.parameterError('isv.request-body-too-large', e.message);
+          return send(res, 413, contentTypeOf(format), renderError(error, format, requestId), { connection: 'close' });
+        }
+        const reason = e instanceof Error ? e.message : String(e);
+        send(
+          res,
+          500,
+          contentTypeOf(format),
+          renderError(
+            topErrors.remoteServiceError('isp.mock-gateway-fault', `mock gateway: ${reason}`),
+            format,
+            requestId,
+          ),
+        );
       });
   });
 
@@ -282,16 +296,30 @@ function send(
 
 class BodyTooLargeError extends Error {}
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      req.pause();
+      return reject(new BodyTooLargeError(`request body over ${maxBytes} bytes`));
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer): void => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(new BodyTooLargeError(`request body over ${MAX_BODY_BYTES} bytes`));
-      else chunks.push(chunk);
-    });
+      if (size <= maxBytes) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      reject(new BodyTooLargeError(`request body over ${maxBytes} bytes`));
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+/** The answer format a request asked for in its query (TOP's default is XML). */
+function formatOfQuery(url: string | undefined): ResponseFormat {
+  const query = new URL(url ?? '/', 'http://127.0.0.1').searchParams;
+  return query.get('format') === 'json' ? (query.get('simplify') === 'true' ? 'simplify' : 'json') : 'xml';
 }

@@ -21,7 +21,7 @@ describe('bench harness', () => {
   });
 
   it('reads stage timings from the command summaries', () => {
-    const stdout = 'scrape: 140 pages, 112 methods (0 written, 113 unchanged), 45 warnings, 0 errors, 609 ms\ngenerated 112 methods, 1446 files in generated/ (0 units generated, 160 unchanged) in 0.85 s (read 0.55, ir 0.07, write 0.03); 0 error(s)\n';
+    const stdout = 'scrape: 140 pages, 112 methods (0 written, 112 unchanged; catalog unchanged), 45 warnings, 0 errors, 609 ms\ngenerated 112 methods, 1446 files in generated/ (0 units generated, 160 unchanged) in 0.85 s (read 0.55, ir 0.07, write 0.03); 0 error(s)\n';
     expect(stagesOf({ ms: 0, maxRssMb: 0, cpuMs: 0, status: 0, stdout, stderr: '' })).toEqual({ 'scrape (read + normalise)': 0.609, read: 0.55, ir: 0.07, write: 0.03 });
   });
 

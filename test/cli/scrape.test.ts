@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,7 @@ import { validateCatalog, validateSpecFolder } from '../../generator/src/spec/va
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SEED_001 = 'spec/pages/rendered-pages/001_c45301d665ca6256.txt';
 const DIAGNOSTIC = /^(\S+?):(\d+)(?::(\d+))?: (error|warning|notice) (TBK\d{3}) (.+)$/;
-const SUMMARY = /^scrape: (\d+) pages(?:, (\d+) unreadable)?, (\d+) methods \((\d+) written, (\d+) unchanged\), (\d+) warnings, (\d+) errors, (?:nothing changed since the last run, )?(\d+) ms$/;
+const SUMMARY = /^scrape: (\d+) pages(?:, (\d+) unreadable)?, (\d+) methods \((\d+) written, (\d+) unchanged(?:, (\d+) not written)?; catalog (written|unchanged|not written)\), (\d+) warnings, (\d+) errors, (?:nothing changed since the last run \(its \d+ warnings are not repeated; --force runs again\), )?(\d+) ms$/;
 
 /**
  * A copy of the repository's inputs (spec/pages, sources.yaml, overrides) in a temporary
@@ -48,8 +48,10 @@ function summary(out: string[]) {
   expect(out).toHaveLength(1);
   const m = SUMMARY.exec(out[0]!);
   expect(m, out[0]).not.toBeNull();
-  const [, pages, unreadable, methods, written, unchanged, warnings, errors, ms] = m!.map(Number);
-  return { pages, unreadable: unreadable || 0, methods, written, unchanged, warnings, errors, ms };
+  const [, pages, unreadable, methods, written, unchanged, notWritten, , warnings, errors, ms] = m!.map(Number);
+  // The file counts add up to the methods scraped.
+  expect(written! + unchanged! + (notWritten || 0), out[0]).toBe(methods);
+  return { pages, unreadable: unreadable || 0, methods, written, unchanged, catalog: m![7], warnings, errors, ms };
 }
 
 beforeAll(() => {
@@ -71,7 +73,7 @@ describe('tbk-gen scrape on spec/sources.yaml (every source under spec/pages)', 
     const { code, out, err } = await scrape([]);
     expect(code).toBe(0);
     const s = summary(out);
-    expect(s).toMatchObject({ pages: 140, unreadable: 0, methods: 112, written: 113, unchanged: 0 });
+    expect(s).toMatchObject({ pages: 140, unreadable: 0, methods: 112, written: 112, unchanged: 0, catalog: 'written' });
     for (const line of err) expect(line).toMatch(DIAGNOSTIC);
     expect(err.filter((l) => / warning /.test(l))).toHaveLength(s.warnings!);
     first = specFiles();
@@ -83,6 +85,15 @@ describe('tbk-gen scrape on spec/sources.yaml (every source under spec/pages)', 
     expect(first['methods/taobao.tbk.sc.organization.member.mod.yaml']).toContain('  - name: biz_error_desc\n    type: String\n');
     expect(first['methods/taobao.tbk.sc.organization.member.mod.yaml']).toContain('override: spec/overrides/taobao.tbk.sc.organization.member.mod.yaml\n');
     expect(err.some((l) => l.startsWith('spec/pages/rendered-pages/004_278e02791b663900.txt:190: notice TBK120'))).toBe(true);
+  });
+
+  it('gives one notice for the absent optional source, and no diagnostic about a file that does not exist', async () => {
+    expect(existsSync('spec/pages/doc-site')).toBe(false);
+    const { code, err } = await scrape(['--force']);
+    expect(code).toBe(0);
+    expect(err.filter((l) => l.includes('doc-site'))).toEqual(['spec/sources.yaml:14: notice TBK204 optional source spec/pages/doc-site is absent; skipped']);
+    const files = new Set(err.map((l) => DIAGNOSTIC.exec(l)![1]!));
+    for (const file of files) expect(existsSync(file), file).toBe(true);
   });
 
   it('lists the 202 nav titles and the other sources\' titles in the catalog', () => {
@@ -106,14 +117,26 @@ describe('tbk-gen scrape on spec/sources.yaml (every source under spec/pages)', 
     const { code, out } = await scrape(['--spec', 'spec', '--force']);
     expect(code).toBe(0);
     expect(out[0]).not.toContain('nothing changed');
-    expect(summary(out)).toMatchObject({ methods: 112, written: 0, unchanged: 113 });
+    expect(summary(out)).toMatchObject({ methods: 112, written: 0, unchanged: 112, catalog: 'unchanged' });
+    expect(specFiles()).toEqual(first);
+  });
+
+  it('adds up its counts after a hand edit, and --quiet prints only errors and the summary', async () => {
+    const file = join(repo, 'spec', 'methods', 'taobao.tbk.uvid.encrypt.yaml');
+    writeFileSync(file, `${first['methods/taobao.tbk.uvid.encrypt.yaml']}# edited\n`);
+    const { code, out, err } = await scrape(['spec/pages/rendered-pages', '--accept-loss', '--force', '--quiet']);
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(/^scrape: 5 pages, 5 methods \(1 written, 4 unchanged; catalog (written|unchanged)\), \d+ warnings, 0 errors, \d+ ms$/);
+    expect(summary(out).warnings).toBeGreaterThan(0);
+    expect(err).toEqual([]);
+    expect((await scrape(['--force', '--quiet'])).err).toEqual([]);
     expect(specFiles()).toEqual(first);
   });
 
   it('records the same spec files whatever path --spec is given as (no machine path in `override:`)', async () => {
     const { code, out } = await scrape(['--spec', join(repo, 'spec'), '--force']);
     expect(code).toBe(0);
-    expect(summary(out)).toMatchObject({ methods: 112, written: 0, unchanged: 113 });
+    expect(summary(out)).toMatchObject({ methods: 112, written: 0, unchanged: 112, catalog: 'unchanged' });
     expect(specFiles()).toEqual(first);
   });
 
@@ -123,7 +146,9 @@ describe('tbk-gen scrape on spec/sources.yaml (every source under spec/pages)', 
     expect(replay.code).toBe(0);
     expect(replay.out[0]).toContain('nothing changed since the last run');
     expect(summary(replay.out)).toMatchObject({ ...summary(full.out), ms: summary(replay.out).ms });
-    expect(replay.err).toEqual(full.err);
+    // The replay counts the full run's warnings in its summary instead of printing them again.
+    expect(replay.out[0]).toContain(`its ${summary(full.out).warnings} warnings are not repeated`);
+    expect(replay.err).toEqual(full.err.filter((l) => / error /.test(l)));
     expect(specFiles()).toEqual(first);
 
     // A spec file edited by hand is an output that no longer matches: scraped again, restored.
@@ -220,7 +245,7 @@ describe('tbk-gen scrape usage', () => {
   it('prints help, refuses unknown options and an unusable sources file', async () => {
     const help = await scrape(['--help']);
     expect(help.code).toBe(0);
-    expect(help.out[0]).toBe('usage: tbk-gen scrape [SOURCES...] [--spec DIR] [--force] [--accept-loss]');
+    expect(help.out[0]).toBe('usage: tbk-gen scrape [SOURCES...] [--spec DIR] [--force] [--accept-loss] [--quiet]');
     const bad = await scrape(['--verbose']);
     expect(bad.code).toBe(2);
     expect(bad.err[0]).toBe('tbk-gen scrape: unknown option --verbose');
@@ -242,7 +267,7 @@ describe('tbk-gen scrape usage', () => {
     const out = join(work, 'bin-spec');
     const run = spawnSync(process.execPath, [join(root, 'generator/bin/tbk-gen.js'), 'scrape', SEED_001, '--spec', out], { cwd: root, encoding: 'utf8' });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^scrape: 1 pages, 1 methods \(2 written, 0 unchanged\), 0 warnings, 0 errors, \d+ ms\n$/);
+    expect(run.stdout).toMatch(/^scrape: 1 pages, 1 methods \(1 written, 0 unchanged; catalog written\), 0 warnings, 0 errors, \d+ ms\n$/);
     expect(readdirSync(join(out, 'methods'))).toEqual(['taobao.tbk.sc.pic.embed.yaml']);
   });
 });

@@ -61,7 +61,7 @@ describe('fetch → gen on committed inputs', () => {
     expect(err).not.toContain('spec/pages/doc-site is absent');
     expect(specText('taobao.tbk.order.refund.get')).toContain('file: spec/pages/doc-site/records/taobao.tbk.order.refund.get.json');
     const again = await quietly(() => runScrape(['--force']));
-    expect(again.out).toMatch(/\(0 written, \d+ unchanged\)/);
+    expect(again.out).toMatch(/\(0 written, \d+ unchanged; catalog unchanged\)/);
   });
 
   it('takes a changed record into the spec on the next fetch and scrape', async () => {

@@ -65,3 +65,37 @@ describe('generate with nothing to do', () => {
     expect((await generate(args)).stdout).toMatch(UP_TO_DATE);
   }, 120_000);
 });
+
+describe('generate output', () => {
+  async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+    try {
+      return { code: await runGenerate(args), stdout, stderr };
+    } finally {
+      vi.restoreAllMocks();
+    }
+  }
+
+  it('--quiet prints only the summary; a replay counts the notices and warnings instead of printing them', async () => {
+    const golden = (await listGoldens()).find((g) => g.name === 'reserved-words')!;
+    const dir = await scratchDir('quiet');
+    const args = ['--spec', await writeSpecFolder(dir, [golden]), '--out', join(dir, 'generated')];
+
+    const quiet = await run([...args, '--quiet']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toMatch(/^generated 1 methods, .* 0 error\(s\), 0 warning\(s\), [1-9]\d* notice\(s\)\n$/);
+
+    const full = await run([...args, '--force']);
+    expect(full.stderr).toContain(' notice TBK307 ');
+    const notices = /(\d+) notice\(s\)/.exec(full.stdout)![1];
+
+    const replay = await run(args);
+    expect(replay.stdout).toMatch(UP_TO_DATE);
+    expect(replay.stdout).toContain(`${notices} notice(s) (not repeated; --force runs again)`);
+    expect(replay.stderr).toBe('');
+  }, 120_000);
+});

@@ -317,6 +317,28 @@ describe('bad records', () => {
     expect(pages[0]).toMatchObject({ format: 'doc-record-reduced', docId: 34751, title: { value: '淘宝客-服务商-创建推广者位', line: 3 } });
   });
 
+  it('reports a duplicate key with its line and the first one\'s, and keeps the first (docs/readers.md)', () => {
+    const record = [
+      '{',
+      '  "name": "taobao.tbk.spread.get",',
+      '  "apiChineseName": "淘宝客-公用-长链转短链",',
+      '  "requestParams": [ { "name": "requests", "type": "String", "type": "Number" } ],',
+      '  "responseParams": [],',
+      '  "name": "taobao.tbk.spread.get",',
+      '  "apiChineseName": "DUPLICATE-GARBAGE"',
+      '}',
+    ].join('\n');
+    const result = readDocRecord('dup.json', record);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      'dup.json:4:62: warning TBK082 duplicate key "type" (first at line 4, column 44) with another value: the first is kept',
+      'dup.json:6:3: notice TBK082 duplicate key "name" (first at line 2, column 3) with the same value: the first is kept',
+      'dup.json:7:3: warning TBK082 duplicate key "apiChineseName" (first at line 3, column 3) with another value: the first is kept',
+    ]);
+    expect(result.pages[0]).toMatchObject({ title: { value: '淘宝客-公用-长链转短链', line: 3 } });
+    expect(result.pages[0]!.request.map((p) => p.type)).toEqual(['String']);
+    expect(result.catalogs[0]!.entries.map((e) => e.title)).toEqual(['淘宝客-公用-长链转短链']);
+  });
+
   it('reports a record whose params are missing altogether', () => {
     const result = readDocRecord('bare.json', '{ "name": "taobao.tbk.spread.get", "apiChineseName": "淘宝客-公用-长链转短链" }');
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([

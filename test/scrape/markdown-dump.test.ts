@@ -362,3 +362,18 @@ describe('markdown dump: bad input', () => {
     }
   });
 });
+
+describe('readMarkdownDump line ends', () => {
+  const withoutHash = (pages: Page[]) => pages.map(({ sha256: _s, ...page }) => page);
+
+  it.each([
+    ['LF', '\n'],
+    ['CR CR LF (the CRLF file converted again)', '\r\r\n'],
+    ['lone CR', '\r'],
+  ])('a copy with %s line ends gives the same pages as the committed CRLF file, without a CR in any value', (_name, eol) => {
+    const copy = readMarkdownDump(dumpFile, dumpText.replace(/\r\n/g, eol));
+    expect(JSON.stringify(copy.pages)).not.toContain('\\r');
+    expect(withoutHash(copy.pages)).toEqual(withoutHash(dump.pages));
+    expect(copy.diagnostics).toEqual(dump.diagnostics);
+  });
+});

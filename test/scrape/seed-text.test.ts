@@ -478,6 +478,48 @@ describe('readSeedText on bad pages', () => {
   });
 });
 
+describe('readSeedText on damaged line structure', () => {
+  const facts = (r: ReadResult) => ({ pages: r.pages.map(({ sha256: _s, ...page }) => page), catalogs: r.catalogs, diagnostics: r.diagnostics });
+
+  it('text glued to the separator row after a header is a stray line, not a table row', () => {
+    const text = textOf(S000).replace(/\n---\|\n?$/, '\n---|junk text\n');
+    expect(text).toContain('---|junk text');
+    const result = readSeedText('glued.txt', text);
+    expect(result.pages[0]!.errors).toEqual([]);
+    const stray = result.diagnostics.filter((d) => d.code === 'TBK028');
+    expect(stray.map((d) => [d.line, d.level, d.message])).toEqual([[202, 'warning', '"junk text" is outside any known table or sample; skipped']]);
+  });
+
+  it('10 MB glued to the last separator: nothing of it reaches the page, the message quotes 60 characters', () => {
+    const text = `${textOf(S000).replace(/\n$/, '')}${'junk text '.repeat(1_000_000)}`;
+    const result = readSeedText('huge.txt', text);
+    expect(JSON.stringify(result.pages).length).toBeLessThan(100_000);
+    expect(Math.max(...result.diagnostics.map((d) => d.message.length))).toBeLessThan(300);
+  });
+
+  it.each([
+    ['CR LF', '\r\n'],
+    ['CR CR LF (a CRLF file converted again)', '\r\r\n'],
+    ['a lone CR (old Mac line ends)', '\r'],
+  ])('%s line ends give the same page as LF: no CR is kept in any value', (_name, eol) => {
+    for (const seed of SEEDS) {
+      const lf = readSeedText('page.txt', textOf(seed));
+      const other = readSeedText('page.txt', textOf(seed).replace(/\n/g, eol));
+      expect(JSON.stringify(other.pages)).not.toContain('\\r');
+      expect(facts(other)).toEqual(facts(lf));
+    }
+  });
+
+  it('a junk prefix of 50k <div> before the page does not replace its XML sample', () => {
+    for (const seed of SEEDS) {
+      const clean = read(seed).pages[0]!;
+      const page = readSeedText('prefixed.txt', `${'<div>'.repeat(50_000)}${textOf(seed)}`).pages[0]!;
+      expect(page.samples.xml?.value).toBe(clean.samples.xml?.value);
+      expect(page.samples.error_xml?.value).toBe(clean.samples.error_xml?.value);
+    }
+  });
+});
+
 /** Deterministic noise (xorshift32), so a failure can be replayed. */
 function randomBytes(seed: number, length: number): Buffer {
   const bytes = Buffer.alloc(length);

@@ -6,7 +6,10 @@
 import type { XmlDecoder } from './decode-response.js';
 import { checkRateLimit, type FlowControlStore, type RateLimit } from './flow-store.js';
 import type { TopLogger } from './logger.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './response-limit.js';
 import { SIGN_METHODS, type SignMethod } from './sign.js';
+
+export { DEFAULT_MAX_RESPONSE_BYTES };
 import type { FetchLike } from './transport.js';
 
 export const DEFAULT_GATEWAY = 'https://eco.taobao.com/router/rest';
@@ -29,6 +32,8 @@ export interface TopClientOptions {
   retryMaxMs?: number;
   /** Longest code-7 ban to wait out, in ms (default 5000); longer bans fail at once. */
   maxBanWaitMs?: number;
+  /** Largest answer read, in bytes (default 16 MiB); a larger one is a `TopResponseError`. */
+  maxResponseBytes?: number;
   /**
    * Send through this fetch implementation instead of the default transport (`node:http` with
    * keep-alive, node-transport.ts); e.g. `fetch: globalThis.fetch`, or undici with a proxy agent.
@@ -111,6 +116,12 @@ export function lowerCaseHeaders(headers: Record<string, string> | undefined, wh
   return out;
 }
 
+function checkPositiveInteger(name: string, value: number): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
+    throw new TypeError(`TopClient: ${name} must be an integer ≥ 1, got ${String(value)}`);
+  return value;
+}
+
 /** Fills in defaults and checks every option; throws `TypeError` naming the bad option. */
 export function resolveClientOptions(options: TopClientOptions = {}): ResolvedClientOptions {
   const appKey = options.appKey ?? env('TOP_APP_KEY');
@@ -145,6 +156,7 @@ export function resolveClientOptions(options: TopClientOptions = {}): ResolvedCl
     retryBaseMs: checkNumber('retryBaseMs', options.retryBaseMs ?? 200, false),
     retryMaxMs: checkNumber('retryMaxMs', options.retryMaxMs ?? 5_000, false),
     maxBanWaitMs: checkNumber('maxBanWaitMs', options.maxBanWaitMs ?? 5_000, false),
+    maxResponseBytes: checkPositiveInteger('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
     fetch: options.fetch,
     xml: options.xml,
     logger: options.logger,

@@ -10,12 +10,24 @@ import { createHash, createHmac } from 'node:crypto';
 export type SignMethod = 'md5' | 'hmac' | 'hmac-sha256';
 export const SIGN_METHODS: readonly SignMethod[] = ['md5', 'hmac', 'hmac-sha256'];
 
-/** The signed string: `name1value1name2value2…` over the sorted params, without `sign`. */
-export function signingString(params: Readonly<Record<string, string>>): string {
+/** A param the official SDKs neither send nor sign: null, undefined, empty or whitespace only. */
+function isBlank(value: string | null | undefined): value is null | undefined | '' {
+  return value === null || value === undefined || value.trim() === '';
+}
+
+/**
+ * The signed string: `name1value1name2value2…` over the sorted params, without `sign` and
+ * without blank values (the SDKs' signing functions skip them themselves, so a caller that
+ * signs its own params gets the signature the gateway computes).
+ */
+export function signingString(params: Readonly<Record<string, string | null | undefined>>): string {
   // The default sort orders by UTF-16 code units, as `<` does (ASCII order for TOP names).
   const names = Object.keys(params).sort();
   let s = '';
-  for (const name of names) if (name !== 'sign') s += name + params[name];
+  for (const name of names) {
+    const value = params[name];
+    if (name !== 'sign' && !isBlank(value)) s += name + value;
+  }
   return s;
 }
 
@@ -23,7 +35,11 @@ export function signingString(params: Readonly<Record<string, string>>): string 
  * Signature of already-encoded text params (file params must not be passed in).
  * Returns the uppercase hex digest.
  */
-export function sign(params: Readonly<Record<string, string>>, secret: string, signMethod: SignMethod): string {
+export function sign(
+  params: Readonly<Record<string, string | null | undefined>>,
+  secret: string,
+  signMethod: SignMethod,
+): string {
   const s = signingString(params);
   switch (signMethod) {
     case 'md5':

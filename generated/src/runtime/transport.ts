@@ -4,7 +4,8 @@
  * `TopTransportError` (retried by the client); the caller's `AbortSignal` rejects with the
  * signal's reason at once, whatever the fetch implementation does with signals.
  */
-import { TopTransportError } from './errors.js';
+import { TopResponseError, TopTransportError } from './errors.js';
+import { declaredTooLarge, readLimitedText, responseTooLarge } from './response-limit.js';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -24,6 +25,8 @@ export interface HttpAttempt {
   signal?: AbortSignal | undefined;
   /** API method, for error messages. */
   method: string;
+  /** Largest answer read (response-limit.ts); undefined: no limit. */
+  maxResponseBytes?: number | undefined;
   redact: (text: string) => string;
 }
 
@@ -68,11 +71,25 @@ export async function sendHttp(attempt: HttpAttempt): Promise<HttpAnswer> {
   aborted.catch(() => {}); // settled by the race below, or never observed
   try {
     const response = await Promise.race([attempt.fetch(attempt.url, { ...attempt.init, signal }), aborted]);
-    const body = await Promise.race([response.text(), aborted]);
+    const limit = attempt.maxResponseBytes;
+    const tooLarge = (head?: Uint8Array, length?: number) =>
+      responseTooLarge(attempt.method, limit!, response.status, head, attempt.redact, length);
+    const declared = limit === undefined ? undefined : declaredTooLarge(response.headers.get('content-length'), limit);
+    if (declared !== undefined) {
+      await response.body?.cancel().catch(() => {});
+      timeout.abort(new Error('answer too large')); // frees the connection
+      throw tooLarge(undefined, declared);
+    }
+    const text = limit === undefined ? response.text() : readLimitedText(response, limit, (head) => tooLarge(head));
+    const body = await Promise.race([text, aborted]).catch((error: unknown) => {
+      if (error instanceof TopResponseError) timeout.abort(new Error('answer too large'));
+      throw error;
+    });
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name] = value));
     return { status: response.status, contentType: response.headers.get('content-type'), headers, body };
   } catch (error) {
+    if (error instanceof TopResponseError) throw error;
     if (attempt.signal?.aborted) throw attempt.signal.reason;
     if (timedOut) throw timeoutError(attempt);
     throw networkError(attempt, error);

@@ -47,7 +47,8 @@ class Checker {
 
   fields(fields: readonly FieldMeta[], values: Record<string, unknown>, prefix: string): void {
     for (const field of fields) {
-      const value = values[field.name];
+      // Own properties only: an absent `constructor` or `toString` param is not Object's method.
+      const value = Object.prototype.hasOwnProperty.call(values, field.name) ? values[field.name] : undefined;
       const path = prefix + field.name;
       const empty = isBlank(value) || (Array.isArray(value) && value.length === 0);
       if (empty) {

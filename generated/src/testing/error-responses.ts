@@ -60,6 +60,7 @@ export const topErrors = {
     error(34, 'Unsupported version', 'isv.unsupported-version', `version ${v} is not 2.0`),
   missingRequiredArguments: (name: string): GatewayError =>
     error(40, `Missing required arguments:${name}`, `isv.missing-parameter:${name}`, `缺少必选参数:${name}`),
+  parameterError: (subCode: string, subMsg: string): GatewayError => error(43, 'Parameter error', subCode, subMsg),
   invalidArguments: (name: string, reason: string): GatewayError =>
     error(41, `Invalid arguments:${name}`, `isv.invalid-parameter:${name}`, reason),
 } as const;

@@ -22,6 +22,15 @@ in spec/sources.yaml), so that \`npm run gen\` reads them with every other sourc
   --refresh          fetch every record again
   --max-age-hours H  without gmtModified in the catalog, refetch records older than H (default 24)`;
 
+/** The doc site throttles: at most 4 requests in flight (docs/fetch.md). */
+const MAX_CONCURRENCY = 4;
+
+function concurrencyOf(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${text}`);
+  return n;
+}
+
 export async function runFetch(args: string[]): Promise<number> {
   const read = readCommandArgs(
     'fetch',
@@ -42,7 +51,7 @@ export async function runFetch(args: string[]): Promise<number> {
         cookies: typeof parsed.options.cookie === 'string' ? [parsed.options.cookie] : [],
         cookieFile: typeof cookieFile === 'string' ? cookieFile : undefined,
         category: number('category', 38),
-        concurrency: number('concurrency', 4),
+        concurrency: concurrencyOf(optionString(parsed, 'concurrency', '4')),
         refresh: parsed.options.refresh === true,
         maxAgeMs: number('max-age-hours', 24) * 3600_000,
       };

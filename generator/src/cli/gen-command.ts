@@ -9,7 +9,7 @@ import { TemplateDeclarations } from '../pipeline/template-declarations.js';
 import { runGenerate } from './generate-command.js';
 import { runScrape } from './scrape-command.js';
 
-const HELP = `usage: tbk-gen gen [SOURCES...] [--spec DIR] [--out DIR] [--force] [--accept-loss]
+const HELP = `usage: tbk-gen gen [SOURCES...] [--spec DIR] [--out DIR] [--force] [--accept-loss] [--quiet]
 
 Scrape SOURCES (default: spec/sources.yaml) into the spec folder, then generate the
 tbk-client package from it. A stage whose inputs and outputs are exactly as its last
@@ -20,18 +20,23 @@ successful run left them is not run again (its summary is replayed).
   --force     run both stages in full and cold: no replayed stage, no unit reused from the
               package folder, no cached template declaration
   --accept-loss  let the scrape drop committed facts no source states any more (see
-              \`tbk-gen scrape --help\`); without it such a scrape writes nothing and gen stops`;
+              \`tbk-gen scrape --help\`); without it such a scrape writes nothing and gen stops
+  --quiet     print only errors and the two summary lines (replays count their warnings)
+
+Exit status: the scrape's when it fails (1 a page could not be read or nothing was written,
+2 usage or spec/sources.yaml), otherwise generate's (0 ok, 1 not written, 2 bad spec).`;
 
 export async function runGen(args: string[]): Promise<number> {
-  const read = readCommandArgs('gen', HELP, args, { values: ['spec', 'out'], flags: ['force', 'accept-loss'] }, (parsed) => ({
+  const read = readCommandArgs('gen', HELP, args, { values: ['spec', 'out'], flags: ['force', 'accept-loss', 'quiet'] }, (parsed) => ({
     sources: parsed.positionals,
     spec: optionString(parsed, 'spec', 'spec'),
     out: optionString(parsed, 'out', 'generated'),
     force: parsed.options['force'] === true ? ['--force'] : [],
     acceptLoss: parsed.options['accept-loss'] === true ? ['--accept-loss'] : [],
+    quiet: parsed.options['quiet'] === true ? ['--quiet'] : [],
   }));
   if ('exit' in read) return read.exit;
-  const { sources, spec, out, force, acceptLoss } = read.options;
+  const { sources, spec, out, force, acceptLoss, quiet } = read.options;
   // The template copies' declarations depend on nothing the scrape does: looked up in the
   // cache at once, and any missing one computed on a worker thread while the main thread scrapes.
   let declarations: TemplateDeclarations | undefined;
@@ -48,12 +53,12 @@ export async function runGen(args: string[]): Promise<number> {
   };
   try {
     // `--` keeps a source named like an option a positional.
-    const scraped = await runScrape(['--spec', spec, ...force, ...acceptLoss, '--', ...sources], { beforeRun: startDeclarations });
+    const scraped = await runScrape(['--spec', spec, ...force, ...acceptLoss, ...quiet, '--', ...sources], { beforeRun: startDeclarations });
     if (scraped !== 0) {
       process.stderr.write('tbk-gen gen: scrape failed; generated/ left as it was\n');
       return scraped;
     }
-    return await runGenerate(['--spec', spec, '--out', out, ...force], { declarations: startDeclarations });
+    return await runGenerate(['--spec', spec, '--out', out, ...force, ...quiet], { declarations: startDeclarations });
   } finally {
     await declarations?.close();
   }

@@ -12,14 +12,19 @@ import { readRecord, writeRecord } from '../pipeline/run-cache.js';
 import { sha256 } from '../emit/manifest.js';
 import { optionString, readCommandArgs, UsageError } from './cli-args.js';
 
-const USAGE = `usage: tbk-gen generate [--spec DIR] [--out DIR] [--force]
+const USAGE = `usage: tbk-gen generate [--spec DIR] [--out DIR] [--force] [--quiet]
 
 Emit the tbk-client package from the spec folder.
   --spec DIR   spec folder holding methods/*.yaml (default: spec)
   --out DIR    package folder to write, replaced atomically (default: generated)
   --force      a truly cold run: generate even when the spec, the templates, the generator
                and the package are exactly as the last successful run left them, reuse no
-               unit from the package folder and no cached template declaration`;
+               unit from the package folder and no cached template declaration
+  --quiet      print only errors and the summary line
+
+A replayed run prints its summary with the counts of its warnings and notices, not them.
+Exit status: 0 written (or up to date), 1 the package could not be written, 2 a bad spec
+(nothing written) or a usage error.`;
 
 export function formatTimings(timings: GenerateResult['timings']): string {
   const total = Object.values(timings).reduce((a, b) => a + (b ?? 0), 0);
@@ -33,12 +38,13 @@ export interface GenerateHooks {
 }
 
 export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Promise<number> {
-  const read = readCommandArgs('generate', USAGE, args, { values: ['spec', 'out'], flags: ['force'] }, (parsed) => {
+  const read = readCommandArgs('generate', USAGE, args, { values: ['spec', 'out'], flags: ['force', 'quiet'] }, (parsed) => {
     if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
-    return { specDir: optionString(parsed, 'spec', 'spec'), outDir: optionString(parsed, 'out', 'generated'), force: parsed.options['force'] === true };
+    return { specDir: optionString(parsed, 'spec', 'spec'), outDir: optionString(parsed, 'out', 'generated'), force: parsed.options['force'] === true, quiet: parsed.options['quiet'] === true };
   });
   if ('exit' in read) return read.exit;
-  const { specDir, outDir, force } = read.options;
+  const { specDir, outDir, force, quiet } = read.options;
+  const shown = (d: { level: string }) => !quiet || d.level === 'error';
 
   const started = performance.now();
   const id = generateRecordId(specDir, outDir);
@@ -46,16 +52,18 @@ export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Pr
   const replay = before === undefined ? undefined : await readRecord<GenerateReplay>('generate', id, before);
   const intact = replay && (await packageIntact(outDir, replay.manifest));
   if (replay && intact !== undefined) {
-    for (const d of sortDiagnostics(replay.diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    // The warnings were printed by the full run: counted here, not repeated.
+    for (const d of sortDiagnostics(replay.diagnostics)) if (d.level === 'error') process.stderr.write(`${formatDiagnostic(d)}\n`);
     const counts = countByLevel(replay.diagnostics);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const repeated = counts.warning + counts.notice ? ' (not repeated; --force runs again)' : '';
     process.stdout.write(
-      `generated ${replay.methods} methods, ${intact} files in ${outDir}/: up to date (spec, templates and generator unchanged since the last run, every file as written) in ${seconds} s; ${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s)\n`,
+      `generated ${replay.methods} methods, ${intact} files in ${outDir}/: up to date (spec, templates and generator unchanged since the last run, every file as written) in ${seconds} s; ${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s)${repeated}\n`,
     );
     return 0;
   }
 
-  process.stderr.write(`generating ${outDir}/ from ${specDir}/ …\n`);
+  if (!quiet) process.stderr.write(`generating ${outDir}/ from ${specDir}/ …\n`);
   let result: GenerateResult;
   try {
     const declarations = hooks.declarations?.();
@@ -64,7 +72,7 @@ export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Pr
     process.stderr.write(`tbk-gen generate: could not write ${outDir}: ${(e as Error).message}\n`);
     return 1;
   }
-  for (const d of sortDiagnostics(result.diagnostics)) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const d of sortDiagnostics(result.diagnostics)) if (shown(d)) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const counts = countByLevel(result.diagnostics);
   const problems = `${counts.error} error(s), ${counts.warning} warning(s), ${counts.notice} notice(s)`;
   if (counts.error) {

@@ -102,7 +102,7 @@ function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStruct
     ],
     ctors: [
       {
-        parameters: [{ name: 'params', type: paramsType, ...(m.hasRequiredParams || declaration ? {} : { initializer: '{}' }), hasQuestionToken: declaration && !m.hasRequiredParams }],
+        parameters: [{ name: 'params', type: paramsType, ...(m.hasRequiredParams || declaration ? {} : { initializer: m.paramsShadowObject ? `{} as ${paramsType}` : '{}' }), hasQuestionToken: declaration && !m.hasRequiredParams }],
         ...(declaration ? {} : { statements: ['this.params = params;'] }),
       },
     ],

@@ -4,6 +4,7 @@
  * the envelope `{ success, code, errMsg, data }`. Users may add their own cookies: the handlers
  * have been reported to need a logged-in session.
  */
+import { describeNetworkError } from './network-cause.js';
 import { FetchFailure, withRetry } from './with-retry.js';
 
 export interface DocSiteOptions {
@@ -73,7 +74,7 @@ export class DocSiteClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
       });
     } catch (error) {
-      throw new FetchFailure(`${url.pathname}: ${(error as Error).message}`, true);
+      throw new FetchFailure(`${url.pathname}: ${describeNetworkError(error, url, this.options.timeoutMs ?? 30_000)}`, true);
     }
   }
 }

@@ -143,6 +143,7 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
     responseDocs: describeResponse(spec.method, names.rootKey),
     params,
     hasRequiredParams: params.some((p) => !p.optional),
+    paramsShadowObject: params.some((p) => p.wireName in Object.prototype),
     response: fields,
     structs,
     runtimeTypes: [...runtimeTypes].sort(),

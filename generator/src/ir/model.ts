@@ -63,6 +63,11 @@ export interface IrMethod {
   params: IrField[];
   /** True when at least one param is required (the constructor argument is then required). */
   hasRequiredParams: boolean;
+  /**
+   * True when a param is named like an `Object.prototype` member (`constructor`, `toString`,
+   * `__proto__`…): TypeScript reads those members of `{}`, so the empty default needs a cast.
+   */
+  paramsShadowObject: boolean;
   response: IrField[];
   /** Request-flavour structs first, then response-flavour, each in spec order. */
   structs: IrStruct[];

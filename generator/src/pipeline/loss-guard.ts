@@ -43,7 +43,20 @@ export async function guardLosses(input: LossGuardInput): Promise<Diagnostic[]> 
     input.candidates.map(async (c) => {
       if (!input.onDisk.has(c.method)) return;
       const before = await readCommitted(input.specDir, c.rel);
-      if (before === undefined || before.text === c.text || !before.value) return;
+      if (before === undefined || before.text === c.text) return;
+      if (!before.value) {
+        // Its facts cannot be compared, and it may hold edits: never overwrite it silently.
+        const why = before.problem ? ` (${before.problem.message})` : '';
+        out.push({
+          file: `${input.shownDir}/${c.rel}`,
+          line: before.problem?.line ?? 0,
+          ...(before.problem?.column ? { column: before.problem.column } : {}),
+          level,
+          code: 'TBK244',
+          message: `the committed spec file cannot be read${why}; ${input.acceptLoss ? 'overwritten (--accept-loss)' : 'not overwritten: fix it, or delete it to rebuild it from the pages'}`,
+        });
+        return;
+      }
       const losses = findLosses(before.value, c.value);
       if (!losses.length) return;
       const blame = suspectSources(before.value.sources ?? [], c.value.sources, input.readNow);
@@ -73,12 +86,21 @@ function lossLines(losses: readonly Loss[], blame: readonly string[]): string[] 
   return lines;
 }
 
-async function readCommitted(specDir: string, rel: string, parse = true): Promise<{ text: string; value?: MethodSpec } | undefined> {
+interface Committed {
+  text: string;
+  value?: MethodSpec;
+  /** Why the file could not be read as a spec. */
+  problem?: { line: number; column?: number; message: string };
+}
+
+async function readCommitted(specDir: string, rel: string, parse = true): Promise<Committed | undefined> {
   const text = await readFile(resolve(specDir, rel), 'utf8').catch(() => undefined);
   if (text === undefined) return undefined;
   if (!parse) return { text };
   const parsed = parseYamlWithPositions(rel, text);
   const value = parsed.value as MethodSpec | undefined;
   // A committed file that does not parse holds no facts this guard could compare.
-  return { text, value: value && typeof value === 'object' && typeof value.method === 'string' ? value : undefined };
+  if (value && typeof value === 'object' && typeof value.method === 'string') return { text, value };
+  const problem = parsed.diagnostics[0] ?? { line: 1, column: 1, message: 'not a method spec: no `method` key' };
+  return { text, problem: { line: problem.line, ...(problem.column ? { column: problem.column } : {}), message: problem.message } };
 }

@@ -15,6 +15,8 @@ export function validateFolder(folder: SpecFolder): Diagnostic[] {
     out.push(...validateMethodValue(folder.files.get(method)!, folder.methods.get(method), folder.texts.get(method) ?? ''));
   }
   const catalog = join(folder.dir, 'catalog.yaml');
-  if (existsSync(catalog)) out.push(...validateCatalog(catalog, readFileSync(catalog, 'utf8'), new Set(folder.methods.keys())));
+  // A method file that exists but could not be parsed was reported already: it is not missing.
+  const methods = new Set([...folder.methods.keys(), ...(folder.unreadable ?? [])]);
+  if (existsSync(catalog)) out.push(...validateCatalog(catalog, readFileSync(catalog, 'utf8'), methods));
   return out;
 }

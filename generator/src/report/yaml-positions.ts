@@ -17,10 +17,16 @@ export interface ParsedYaml {
 export function parseYamlWithPositions(file: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const diagnostics: Diagnostic[] = document.errors.map((e) => {
-    const pos = lineCounter.linePos(e.pos[0]);
-    return { file, line: pos.line, column: pos.col, level: 'error', code: 'TBK200', message: `invalid YAML: ${e.message.split('\n')[0]}` };
-  });
+  // One error per file: the parser reports every token after a broken line too (one careless
+  // edit gave 222 errors), and those follow from the first; it is counted, not repeated.
+  const diagnostics: Diagnostic[] = [];
+  const [first, ...rest] = document.errors;
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    const last = rest.length ? lineCounter.linePos(rest.at(-1)!.pos[0]).line : pos.line;
+    const more = rest.length ? ` (${rest.length} more error${rest.length === 1 ? '' : 's'} on lines ${pos.line}–${last} follow from it)` : '';
+    diagnostics.push({ file, line: pos.line, column: pos.col, level: 'error', code: 'TBK200', message: `invalid YAML: ${first.message.split('\n')[0]}${more}` });
+  }
   const positionOf = (node: Node | undefined) => {
     const offset = node?.range?.[0] ?? 0;
     const pos = lineCounter.linePos(offset);

@@ -43,5 +43,10 @@ export function openJsonBody(ctx: JsonReadContext, text: string, what: string): 
     report(ctx, 'error', 'TBK070', parsed.line, `malformed JSON: ${parsed.message}; ${what} not read`, parsed.column);
     return undefined;
   }
+  for (const dup of parsed.duplicates) {
+    const first = `first at line ${dup.first.line}, column ${dup.first.column}`;
+    const level = dup.sameValue ? 'notice' : 'warning';
+    report(ctx, level, 'TBK082', dup.line, `duplicate key ${JSON.stringify(dup.key)} (${first}) with ${dup.sameValue ? 'the same' : 'another'} value: the first is kept`, dup.column);
+  }
   return unwrapEnvelope(ctx, parsed.root);
 }

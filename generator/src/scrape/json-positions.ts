@@ -26,8 +26,19 @@ export type JsonNode =
 export type JsonObjectNode = Extract<JsonNode, { kind: 'object' }>;
 export type JsonArrayNode = Extract<JsonNode, { kind: 'array' }>;
 
+/**
+ * A key repeated in one object. The rule (docs/readers.md "Doc-site JSON records"): the first
+ * occurrence is kept and the later one dropped from the tree, so every reader sees one value.
+ */
+export interface JsonDuplicate extends JsonPosition {
+  key: string;
+  first: JsonPosition;
+  /** Whether the repeated value is the same JSON text as the first. */
+  sameValue: boolean;
+}
+
 export type JsonParseResult =
-  | { ok: true; root: JsonNode }
+  | { ok: true; root: JsonNode; duplicates: JsonDuplicate[] }
   | { ok: false; message: string; line: number; column: number };
 
 /** Deeper nesting than any doc record; guards the recursion against hostile input. */
@@ -50,7 +61,7 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
     const root = parser.value(0);
     parser.skipSpace();
     if (!parser.atEnd()) throw new JsonSyntaxError(`unexpected ${parser.describeNext()} after the JSON value`, parser.offset);
-    return { ok: true, root };
+    return { ok: true, root, duplicates: parser.duplicates };
   } catch (err) {
     if (!(err instanceof JsonSyntaxError)) throw err;
     return { ok: false, message: err.message, ...parser.positionOf(err.offset) };
@@ -59,6 +70,7 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
 
 class Parser {
   offset = 0;
+  readonly duplicates: JsonDuplicate[] = [];
   private lineStarts: number[] = [0];
 
   constructor(private readonly text: string) {
@@ -119,6 +131,8 @@ class Parser {
 
   private members(depth: number): JsonMember[] {
     const members: JsonMember[] = [];
+    // Key → its member and the JSON text of its value, for duplicate keys.
+    const seen = new Map<string, { member: JsonMember; raw: string }>();
     this.offset++; // {
     this.skipSpace();
     if (this.text[this.offset] === '}') {
@@ -134,7 +148,16 @@ class Parser {
       if (this.text[this.offset] !== ':') throw new JsonSyntaxError(`expected ":" after key "${key}", found ${this.describeNext()}`, this.offset);
       this.offset++;
       this.skipSpace();
-      members.push({ ...at, key, value: this.value(depth + 1) });
+      const start = this.offset;
+      const member = { ...at, key, value: this.value(depth + 1) };
+      const raw = this.text.slice(start, this.offset);
+      const first = seen.get(key);
+      if (first) {
+        this.duplicates.push({ ...at, key, first: { line: first.member.line, column: first.member.column }, sameValue: first.raw === raw });
+      } else {
+        seen.set(key, { member, raw });
+        members.push(member);
+      }
       this.skipSpace();
       const next = this.text[this.offset];
       this.offset++;
@@ -209,11 +232,10 @@ class Parser {
   }
 }
 
-/** The member `key` of an object node (the last one, as with `JSON.parse`, if repeated). */
+/** The member `key` of an object node (keys are unique: a repeated key keeps its first). */
 export function memberOf(node: JsonNode | undefined, key: string): JsonMember | undefined {
   if (node?.kind !== 'object') return undefined;
-  for (let i = node.members.length - 1; i >= 0; i--) if (node.members[i]!.key === key) return node.members[i];
-  return undefined;
+  return node.members.find((member) => member.key === key);
 }
 
 export function hasMember(node: JsonNode | undefined, key: string): boolean {

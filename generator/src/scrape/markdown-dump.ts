@@ -10,12 +10,13 @@ import type { CatalogEntry, Page, ReadResult, Reader } from './page-model.js';
 import { reportAt, splitBlocks, type DumpBlock, type DumpContext } from './markdown-dump-blocks.js';
 import { readDumpOverview } from './markdown-dump-overview.js';
 import { parseMethodHeading, readMethodSection } from './markdown-dump-section.js';
+import { splitLines } from './split-lines.js';
 
 /** Level-2 headings of the dump that are not methods. */
 const KNOWN_OTHER_HEADINGS = new Set(['API接口总览', '公共参数']);
 
 export const readMarkdownDump: Reader = (file, text) => {
-  const ctx: DumpContext = { file, lines: text.replace(/^\uFEFF/, '').split(/\r?\n/), diagnostics: [] };
+  const ctx: DumpContext = { file, lines: splitLines(text.replace(/^\uFEFF/, '')), diagnostics: [] };
   const result: ReadResult = { pages: [], catalogs: [], diagnostics: ctx.diagnostics };
   if (text.trim() === '') {
     reportAt(ctx, 'error', 'TBK050', 1, 'empty file: no markdown dump to read');

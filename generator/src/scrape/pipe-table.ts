@@ -9,6 +9,17 @@ export function isSeparatorRow(line: string): boolean {
   return /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line);
 }
 
+/**
+ * A separator row with text glued after it on the same line (`---|junk text`, what appending to
+ * a page that ends in its error table's separator gives): the text after the separator's last
+ * pipe, or undefined for any other line. Such a row is not a table row: its first cell would be
+ * read as an error code `---`.
+ */
+export function textAfterSeparator(line: string): string | undefined {
+  const match = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|(.*\S.*)$/.exec(line);
+  return match && !isSeparatorRow(line) ? match[1]!.trim() : undefined;
+}
+
 /** True when the line looks like a table row: it contains a pipe outside of leading text. */
 export function isTableRow(line: string): boolean {
   return line.includes('|');

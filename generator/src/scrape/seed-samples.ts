@@ -8,10 +8,11 @@ import type { SampleKind } from './page-model.js';
 
 export type SampleSyntax = 'xml' | 'json';
 
-// A JSON sample starts with `{`; an XML one with a declaration or a snake_case root
-// tag (`<tbk_uvid_encrypt_response>`, `<error_response>`). `<?php` or `<div>` inside code do
-// not start a sample because only lowercase snake_case roots are accepted.
-const XML_START = /^<\?xml[^>]*\?>|^<[a-z][a-z0-9_]*>/;
+// A JSON sample starts with `{`; an XML one with a declaration or a snake_case root tag
+// ending in `_response` (`<tbk_uvid_encrypt_response>`, `<error_response>`), the only roots the
+// gateway answers with. `<?php` or `<div>` do not start a sample: a junk line of 50k `<div>`
+// before a seed page once opened an XML sample that never closed and displaced the page's own.
+const XML_START = /^<\?xml[^>]*\?>|^<[a-z][a-z0-9_]*_response>/;
 
 export function detectSampleSyntax(text: string): SampleSyntax | undefined {
   const start = text.trimStart();

@@ -4,10 +4,11 @@
  * scan into the page model. The saved HTML reader builds the same scan from the DOM, so both
  * formats share every rule after this point.
  */
-import { isSeparatorRow, isTableRow, splitRow } from './pipe-table.js';
+import { isSeparatorRow, isTableRow, splitRow, textAfterSeparator } from './pipe-table.js';
 import { detectSdkLanguage, type SdkLanguage } from './sdk-samples.js';
 import { SampleCloser, detectSampleSyntax, type SampleSyntax } from './seed-samples.js';
 import { recogniseTableHeader, type TableKind } from './seed-tables.js';
+import { splitLines } from './split-lines.js';
 
 export interface ScanLine {
   text: string;
@@ -58,7 +59,7 @@ interface OpenBlock {
 }
 
 export function scanSeedText(text: string): DocScan {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = splitLines(text.replace(/^\uFEFF/, ''));
   if (lines.length > 1 && lines.at(-1) === '') lines.pop(); // the final newline ends a line
   const scan: DocScan = { nav: [], tables: [], blocks: [], stray: [], lastLine: lines.length };
   let index = 0;
@@ -88,8 +89,14 @@ export function scanSeedText(text: string): DocScan {
 
   for (; index < lines.length; index += 1) {
     const raw = lines[index]!;
-    const text = raw.trim();
     const line = index + 1;
+    const glued = textAfterSeparator(raw);
+    if (glued !== undefined && !(block?.closer && !block.closer.closed)) {
+      closeBlock();
+      scan.stray.push({ text: glued, line });
+      continue;
+    }
+    const text = raw.trim();
     const cells = isTableRow(text) && !isSeparatorRow(text) ? splitRow(text) : undefined;
     const kind = cells ? recogniseTableHeader(cells) : undefined;
     const language = detectSdkLanguage(text);

@@ -1,5 +1,5 @@
 /**
- * The reader for each detected format, loaded on first use: the HTML reader pulls in cheerio,
+ * The reader for each detected format, loaded on first use: the HTML reader pulls in htmlparser2,
  * which a scrape of text pages and records does not need to pay for.
  */
 import type { DetectedFormat } from './detect-format.js';

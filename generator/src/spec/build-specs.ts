@@ -13,6 +13,7 @@ import { inferFromSamples } from './infer-from-samples.js';
 import { mergeDrafts } from './merge-sources.js';
 import type { MethodSpec, SampleRepair, SpecField } from './model.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
+import { dropOversizedValues } from './drop-oversized-values.js';
 import { normalisePage } from './normalise-page.js';
 import { isStructType, splitListType } from './normalise-type.js';
 
@@ -20,6 +21,7 @@ export function buildSpecs(pages: Page[]): { specs: MethodSpec[]; diagnostics: D
   const diagnostics: Diagnostic[] = [];
   const byMethod = new Map<string, Draft[]>();
   for (const page of pages) {
+    diagnostics.push(...dropOversizedValues(page));
     const { draft, diagnostics: found } = normalisePage(page);
     diagnostics.push(...found);
     if (draft === undefined) continue;

@@ -9,6 +9,7 @@ export const CODES = {
   oddType: 'TBK101',
   correctedType: 'TBK102',
   childrenOfScalar: 'TBK103',
+  oversizedValue: 'TBK104',
   jsonRepaired: 'TBK110',
   jsonUnusable: 'TBK111',
   xmlUnusable: 'TBK112',

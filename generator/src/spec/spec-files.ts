@@ -84,6 +84,8 @@ export interface SpecFolder {
   files: Map<string, string>;
   /** Raw text per method file. */
   texts: Map<string, string>;
+  /** Methods (named by file) whose file exists but could not be parsed (reported already). */
+  unreadable?: Set<string>;
   catalog?: CatalogSpec;
   diagnostics: Diagnostic[];
 }
@@ -94,7 +96,7 @@ export interface SpecFolder {
  * TBK201 error.
  */
 export async function readSpecFolder(dir: string): Promise<SpecFolder> {
-  const result: SpecFolder = { dir, methods: new Map(), files: new Map(), texts: new Map(), diagnostics: [] };
+  const result: SpecFolder = { dir, methods: new Map(), files: new Map(), texts: new Map(), unreadable: new Set(), diagnostics: [] };
   const methodsDir = join(dir, 'methods');
   let names: string[];
   try {
@@ -113,6 +115,7 @@ export async function readSpecFolder(dir: string): Promise<SpecFolder> {
       if (!parsed.diagnostics.length) {
         result.diagnostics.push({ file, line: 1, level: 'error', code: 'TBK202', message: 'not a method spec: no `method` key' });
       }
+      result.unreadable!.add(name.slice(0, -'.yaml'.length));
       continue;
     }
     result.methods.set(value.method, value);

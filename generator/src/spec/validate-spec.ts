@@ -50,7 +50,9 @@ export function validateSpecFolder(folder: SpecFolder): Diagnostic[] {
     out.push(...(value ? validateMethodValue(file, value, text) : validateMethodSpec(file, text)));
   }
   const file = join(folder.dir, 'catalog.yaml');
-  if (existsSync(file)) out.push(...validateCatalog(file, readFileSync(file, 'utf8'), new Set(folder.methods.keys())));
+  // A method file that exists but could not be parsed was reported already: it is not missing.
+  const methods = new Set([...folder.methods.keys(), ...(folder.unreadable ?? [])]);
+  if (existsSync(file)) out.push(...validateCatalog(file, readFileSync(file, 'utf8'), methods));
   return out;
 }
 

@@ -19,6 +19,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var client_options_exports = {};
 __export(client_options_exports, {
   DEFAULT_GATEWAY: () => DEFAULT_GATEWAY,
+  DEFAULT_MAX_RESPONSE_BYTES: () => import_response_limit.DEFAULT_MAX_RESPONSE_BYTES,
   checkNumber: () => checkNumber,
   lowerCaseHeaders: () => lowerCaseHeaders,
   resolveAppSecret: () => resolveAppSecret,
@@ -26,6 +27,7 @@ __export(client_options_exports, {
 });
 module.exports = __toCommonJS(client_options_exports);
 var import_flow_store = require("./flow-store.js");
+var import_response_limit = require("./response-limit.js");
 var import_sign = require("./sign.js");
 const DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest";
 function checkNumber(name, value, integer) {
@@ -55,6 +57,11 @@ function lowerCaseHeaders(headers, where) {
     out[lower] = value;
   }
   return out;
+}
+function checkPositiveInteger(name, value) {
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1)
+    throw new TypeError(`TopClient: ${name} must be an integer \u2265 1, got ${String(value)}`);
+  return value;
 }
 function resolveClientOptions(options = {}) {
   const appKey = options.appKey ?? env("TOP_APP_KEY");
@@ -89,6 +96,7 @@ function resolveClientOptions(options = {}) {
     retryBaseMs: checkNumber("retryBaseMs", options.retryBaseMs ?? 200, false),
     retryMaxMs: checkNumber("retryMaxMs", options.retryMaxMs ?? 5e3, false),
     maxBanWaitMs: checkNumber("maxBanWaitMs", options.maxBanWaitMs ?? 5e3, false),
+    maxResponseBytes: checkPositiveInteger("maxResponseBytes", options.maxResponseBytes ?? import_response_limit.DEFAULT_MAX_RESPONSE_BYTES),
     fetch: options.fetch,
     xml: options.xml,
     logger: options.logger,

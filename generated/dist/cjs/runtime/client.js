@@ -31,6 +31,7 @@ var import_memory_flow_store = require("./memory-flow-store.js");
 var import_request_body = require("./request-body.js");
 var import_redact = require("./redact.js");
 var import_retry = require("./retry.js");
+var import_assert_request = require("./assert-request.js");
 var import_sign = require("./sign.js");
 var import_timestamp = require("./timestamp.js");
 var import_node_transport = require("./node-transport.js");
@@ -93,6 +94,7 @@ class TopClient {
   }
   /** Like `execute`, with the raw body, status, format, request id and attempt count. */
   async send(request, options = {}) {
+    (0, import_assert_request.assertRequest)(request);
     const method = request.meta.method;
     const redact = (text) => (0, import_redact.redactText)(text, [this.#secret, options.session]);
     const problems = (0, import_validate_params.validateParams)(request.meta, request.params);
@@ -169,7 +171,7 @@ class TopClient {
     if (session !== void 0 && session.trim() !== "") system["session"] = session;
     if (o.partnerId) system["partner_id"] = o.partnerId;
     if (o.targetAppKey) system["target_app_key"] = o.targetAppKey;
-    system["sign"] = (0, import_sign.sign)(Object.assign({}, text, system), this.#secret, o.signMethod);
+    system["sign"] = (0, import_sign.sign)(Object.assign(/* @__PURE__ */ Object.create(null), text, system), this.#secret, o.signMethod);
     return system;
   }
   async #attempt(call, attempt) {
@@ -191,7 +193,8 @@ class TopClient {
       timeoutMs: options.timeoutMs ?? o.timeoutMs,
       signal: options.signal,
       method,
-      redact
+      redact,
+      maxResponseBytes: o.maxResponseBytes
     });
     const ms = Math.round(performance.now() - started);
     const base = { type: "response", level: "debug", method, attempt, status: answer.status, ms };

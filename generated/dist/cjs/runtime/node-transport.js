@@ -23,6 +23,7 @@ __export(node_transport_exports, {
 module.exports = __toCommonJS(node_transport_exports);
 var import_node_http = require("node:http");
 var import_node_https = require("node:https");
+var import_response_limit = require("./response-limit.js");
 var import_transport = require("./transport.js");
 const MAX_SOCKETS = 64;
 async function bodyBytes(init) {
@@ -110,7 +111,25 @@ function createNodeTransport() {
       request.on("error", (error) => finish(error));
       request.on("response", (response) => {
         const chunks = [];
-        response.on("data", (chunk) => chunks.push(chunk));
+        const limit = attempt.maxResponseBytes;
+        const status = response.statusCode ?? 0;
+        const stop = (head, length) => {
+          const error = (0, import_response_limit.responseTooLarge)(attempt.method, limit, status, head, attempt.redact, length);
+          request?.destroy();
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          signal?.removeEventListener("abort", onAbort);
+          reject(error);
+        };
+        const declared = limit === void 0 ? void 0 : (0, import_response_limit.declaredTooLarge)(response.headers["content-length"], limit);
+        if (declared !== void 0) return stop(void 0, declared);
+        let total = 0;
+        response.on("data", (chunk) => {
+          total += chunk.length;
+          if (limit !== void 0 && total > limit) return stop(chunks[0] ?? chunk);
+          chunks.push(chunk);
+        });
         response.on("error", (error) => finish(error));
         response.on("close", () => {
           if (!response.complete)

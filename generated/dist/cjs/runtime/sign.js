@@ -25,10 +25,16 @@ __export(sign_exports, {
 module.exports = __toCommonJS(sign_exports);
 var import_node_crypto = require("node:crypto");
 const SIGN_METHODS = ["md5", "hmac", "hmac-sha256"];
+function isBlank(value) {
+  return value === null || value === void 0 || value.trim() === "";
+}
 function signingString(params) {
   const names = Object.keys(params).sort();
   let s = "";
-  for (const name of names) if (name !== "sign") s += name + params[name];
+  for (const name of names) {
+    const value = params[name];
+    if (name !== "sign" && !isBlank(value)) s += name + value;
+  }
   return s;
 }
 function sign(params, secret, signMethod) {

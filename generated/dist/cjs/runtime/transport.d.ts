@@ -21,6 +21,8 @@ export interface HttpAttempt {
     signal?: AbortSignal | undefined;
     /** API method, for error messages. */
     method: string;
+    /** Largest answer read (response-limit.ts); undefined: no limit. */
+    maxResponseBytes?: number | undefined;
     redact: (text: string) => string;
 }
 /** A failure below HTTP (refused, reset, cut mid-body, DNS): retried by the client. */

@@ -24,6 +24,7 @@ __export(transport_exports, {
 });
 module.exports = __toCommonJS(transport_exports);
 var import_errors = require("./errors.js");
+var import_response_limit = require("./response-limit.js");
 function networkError(attempt, error) {
   const e = error;
   const code = e?.cause?.code ?? e?.code;
@@ -60,11 +61,25 @@ async function sendHttp(attempt) {
   });
   try {
     const response = await Promise.race([attempt.fetch(attempt.url, { ...attempt.init, signal }), aborted]);
-    const body = await Promise.race([response.text(), aborted]);
+    const limit = attempt.maxResponseBytes;
+    const tooLarge = (head, length) => (0, import_response_limit.responseTooLarge)(attempt.method, limit, response.status, head, attempt.redact, length);
+    const declared = limit === void 0 ? void 0 : (0, import_response_limit.declaredTooLarge)(response.headers.get("content-length"), limit);
+    if (declared !== void 0) {
+      await response.body?.cancel().catch(() => {
+      });
+      timeout.abort(new Error("answer too large"));
+      throw tooLarge(void 0, declared);
+    }
+    const text = limit === void 0 ? response.text() : (0, import_response_limit.readLimitedText)(response, limit, (head) => tooLarge(head));
+    const body = await Promise.race([text, aborted]).catch((error) => {
+      if (error instanceof import_errors.TopResponseError) timeout.abort(new Error("answer too large"));
+      throw error;
+    });
     const headers = {};
     response.headers.forEach((value, name) => headers[name] = value);
     return { status: response.status, contentType: response.headers.get("content-type"), headers, body };
   } catch (error) {
+    if (error instanceof import_errors.TopResponseError) throw error;
     if (attempt.signal?.aborted) throw attempt.signal.reason;
     if (timedOut) throw timeoutError(attempt);
     throw networkError(attempt, error);

@@ -51,7 +51,7 @@ class Checker {
   }
   fields(fields, values, prefix) {
     for (const field of fields) {
-      const value = values[field.name];
+      const value = Object.prototype.hasOwnProperty.call(values, field.name) ? values[field.name] : void 0;
       const path = prefix + field.name;
       const empty = (0, import_encode_params.isBlank)(value) || Array.isArray(value) && value.length === 0;
       if (empty) {

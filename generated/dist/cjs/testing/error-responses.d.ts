@@ -24,6 +24,7 @@ export declare const topErrors: {
     readonly missingVersion: () => GatewayError;
     readonly unsupportedVersion: (v: string) => GatewayError;
     readonly missingRequiredArguments: (name: string) => GatewayError;
+    readonly parameterError: (subCode: string, subMsg: string) => GatewayError;
     readonly invalidArguments: (name: string, reason: string) => GatewayError;
 };
 /** The error in the requested format; `request_id` last, as the gateway writes it. */

@@ -53,6 +53,7 @@ async function startMockGateway(options) {
     }, ms);
     timers.add(timer);
   });
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const recorded = /* @__PURE__ */ new WeakMap();
   const onAnswer = options.onAnswer;
   const server = (0, import_node_http.createServer)((req, res) => {
@@ -69,17 +70,25 @@ async function startMockGateway(options) {
         })
       );
     }
-    readBody(req).then((body) => answer(req, res, body)).catch((e) => {
-      const status = e instanceof BodyTooLargeError ? 413 : 500;
-      if (res.headersSent) res.destroy();
-      else
-        send(
-          res,
-          status,
-          "text/plain; charset=utf-8",
-          `mock gateway: ${e instanceof Error ? e.stack ?? e.message : String(e)}
-`
-        );
+    readBody(req, maxBodyBytes).then((body) => answer(req, res, body)).catch((e) => {
+      if (res.headersSent) return void res.destroy();
+      const format = formatOfQuery(req.url);
+      const requestId = (0, import_request_id.newRequestId)();
+      if (e instanceof BodyTooLargeError) {
+        const error = import_error_responses.topErrors.parameterError("isv.request-body-too-large", e.message);
+        return send(res, 413, contentTypeOf(format), (0, import_error_responses.renderError)(error, format, requestId), { connection: "close" });
+      }
+      const reason = e instanceof Error ? e.message : String(e);
+      send(
+        res,
+        500,
+        contentTypeOf(format),
+        (0, import_error_responses.renderError)(
+          import_error_responses.topErrors.remoteServiceError("isp.mock-gateway-fault", `mock gateway: ${reason}`),
+          format,
+          requestId
+        )
+      );
     });
   });
   async function answer(req, res, body) {
@@ -203,16 +212,28 @@ function send(res, status, contentType, text, headers = {}) {
 }
 class BodyTooLargeError extends Error {
 }
-function readBody(req) {
+function readBody(req, maxBytes) {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      req.pause();
+      return reject(new BodyTooLargeError(`request body over ${maxBytes} bytes`));
+    }
     const chunks = [];
     let size = 0;
-    req.on("data", (chunk) => {
+    const onData = (chunk) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) reject(new BodyTooLargeError(`request body over ${MAX_BODY_BYTES} bytes`));
-      else chunks.push(chunk);
-    });
+      if (size <= maxBytes) return void chunks.push(chunk);
+      req.off("data", onData);
+      req.pause();
+      reject(new BodyTooLargeError(`request body over ${maxBytes} bytes`));
+    };
+    req.on("data", onData);
     req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+function formatOfQuery(url) {
+  const query = new URL(url ?? "/", "http://127.0.0.1").searchParams;
+  return query.get("format") === "json" ? query.get("simplify") === "true" ? "simplify" : "json" : "xml";
 }

@@ -6,7 +6,9 @@
 import type { XmlDecoder } from './decode-response.js';
 import { type FlowControlStore, type RateLimit } from './flow-store.js';
 import type { TopLogger } from './logger.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './response-limit.js';
 import { type SignMethod } from './sign.js';
+export { DEFAULT_MAX_RESPONSE_BYTES };
 import type { FetchLike } from './transport.js';
 export declare const DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest";
 export interface TopClientOptions {
@@ -27,6 +29,8 @@ export interface TopClientOptions {
     retryMaxMs?: number;
     /** Longest code-7 ban to wait out, in ms (default 5000); longer bans fail at once. */
     maxBanWaitMs?: number;
+    /** Largest answer read, in bytes (default 16 MiB); a larger one is a `TopResponseError`. */
+    maxResponseBytes?: number;
     /**
      * Send through this fetch implementation instead of the default transport (`node:http` with
      * keep-alive, node-transport.ts); e.g. `fetch: globalThis.fetch`, or undici with a proxy agent.
@@ -75,4 +79,3 @@ export declare function resolveAppSecret(options: TopClientOptions): string;
 export declare function lowerCaseHeaders(headers: Record<string, string> | undefined, where: string): Record<string, string>;
 /** Fills in defaults and checks every option; throws `TypeError` naming the bad option. */
 export declare function resolveClientOptions(options?: TopClientOptions): ResolvedClientOptions;
-export {};

@@ -14,6 +14,7 @@ import { MemoryFlowStore } from "./memory-flow-store.js";
 import { prepareRequestBody } from "./request-body.js";
 import { redactText, redactUrl } from "./redact.js";
 import { decideRetry, sleep } from "./retry.js";
+import { assertRequest } from "./assert-request.js";
 import { sign } from "./sign.js";
 import { formatTopTimestamp } from "./timestamp.js";
 import { createNodeTransport } from "./node-transport.js";
@@ -76,6 +77,7 @@ class TopClient {
   }
   /** Like `execute`, with the raw body, status, format, request id and attempt count. */
   async send(request, options = {}) {
+    assertRequest(request);
     const method = request.meta.method;
     const redact = (text) => redactText(text, [this.#secret, options.session]);
     const problems = validateParams(request.meta, request.params);
@@ -152,7 +154,7 @@ class TopClient {
     if (session !== void 0 && session.trim() !== "") system["session"] = session;
     if (o.partnerId) system["partner_id"] = o.partnerId;
     if (o.targetAppKey) system["target_app_key"] = o.targetAppKey;
-    system["sign"] = sign(Object.assign({}, text, system), this.#secret, o.signMethod);
+    system["sign"] = sign(Object.assign(/* @__PURE__ */ Object.create(null), text, system), this.#secret, o.signMethod);
     return system;
   }
   async #attempt(call, attempt) {
@@ -174,7 +176,8 @@ class TopClient {
       timeoutMs: options.timeoutMs ?? o.timeoutMs,
       signal: options.signal,
       method,
-      redact
+      redact,
+      maxResponseBytes: o.maxResponseBytes
     });
     const ms = Math.round(performance.now() - started);
     const base = { type: "response", level: "debug", method, attempt, status: answer.status, ms };

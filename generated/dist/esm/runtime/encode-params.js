@@ -38,8 +38,8 @@ function encodeValue(field, value) {
 }
 function encodeParams(meta, params) {
   const byName = new Map(meta.request.map((f) => [f.name, f]));
-  const text = {};
-  const files = {};
+  const text = /* @__PURE__ */ Object.create(null);
+  const files = /* @__PURE__ */ Object.create(null);
   for (const [name, value] of Object.entries(params)) {
     const field = byName.get(name);
     if ((field?.kind === "file" || field === void 0) && isFileInput(value)) {

@@ -5,7 +5,13 @@
  * client hands out is passed through `redactText` with the credentials of the call.
  */
 export declare const REDACTED = "***";
-/** Replaces every occurrence of each non-empty secret (raw or URL-encoded) with `***`. */
+/**
+ * Replaces each non-empty secret (raw or URL-encoded) with `***` where it stands as a whole
+ * value: not inside a longer run of letters, digits and `_` (a percent escape before it, as in
+ * `%3D`, also ends a run). With the secret `s`, `expected a string` and the gateway's own
+ * `Invalid signature` stay as they are, while `app_secret=s&` and `"s"` are redacted. Forms of
+ * ANYWHERE_LENGTH characters or more are redacted anywhere.
+ */
 export declare function redactText(text: string, secrets: readonly (string | undefined)[]): string;
 /** The URL with the `session` query param shown as `***` (the signature may stay). */
 export declare function redactUrl(url: URL, secrets: readonly (string | undefined)[]): string;

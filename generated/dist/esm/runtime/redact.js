@@ -4,14 +4,18 @@ function spellings(secret) {
   const forms = /* @__PURE__ */ new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]);
   return [...forms].sort((a, b) => b.length - a.length);
 }
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const ANYWHERE_LENGTH = 16;
 function redactText(text, secrets) {
-  let out = text;
-  for (const secret of secrets) {
-    if (!secret) continue;
-    for (const form of spellings(secret)) out = out.split(form).join(REDACTED);
-  }
-  return out;
+  const forms = secrets.flatMap((secret) => secret ? spellings(secret) : []).sort((a, b) => b.length - a.length);
+  if (forms.length === 0) return text;
+  const alternatives = forms.map(
+    (form) => form.length >= ANYWHERE_LENGTH ? escapeRegExp(form) : `${WORD_START}${escapeRegExp(form)}${WORD_END}`
+  );
+  return text.replace(new RegExp(alternatives.join("|"), "gu"), REDACTED);
 }
+const WORD_START = "(?:(?<![\\p{L}\\p{N}_])|(?<=%[0-9A-Fa-f]{2}))";
+const WORD_END = "(?![\\p{L}\\p{N}_])";
 function redactUrl(url, secrets) {
   const copy = new URL(url.href);
   if (copy.searchParams.has("session")) copy.searchParams.set("session", REDACTED);

@@ -35,6 +35,7 @@ const topErrors = {
   missingVersion: () => error(32, "Missing version"),
   unsupportedVersion: (v) => error(34, "Unsupported version", "isv.unsupported-version", `version ${v} is not 2.0`),
   missingRequiredArguments: (name) => error(40, `Missing required arguments:${name}`, `isv.missing-parameter:${name}`, `\u7F3A\u5C11\u5FC5\u9009\u53C2\u6570:${name}`),
+  parameterError: (subCode, subMsg) => error(43, "Parameter error", subCode, subMsg),
   invalidArguments: (name, reason) => error(41, `Invalid arguments:${name}`, `isv.invalid-parameter:${name}`, reason)
 };
 function renderError(err, format, requestId) {

@@ -17,6 +17,8 @@ export interface MockGatewayOptions {
     sessions?: readonly string[];
     /** The gateway's clock in epoch ms, for the timestamp window (default `Date.now`). */
     now?: () => number;
+    /** Largest request body read (default 32 MiB); a larger one answers 413 with a TOP error. */
+    maxBodyBytes?: number;
     /** Called once per request when its answer is sent (or its connection cut), e.g. to log it. */
     onAnswer?: (answer: AnsweredRequest) => void;
 }
