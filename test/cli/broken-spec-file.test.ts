@@ -10,26 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGenerate } from '../../generator/src/cli/generate-command.js';
 import { runScrape } from '../../generator/src/cli/scrape-command.js';
+import { captureLines } from './capture-lines.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'tbk-broken-spec-'));
 const initialCwd = process.cwd();
 const FILE = 'spec/methods/taobao.tbk.uvid.encrypt.yaml';
 
-async function capture(run: () => Promise<number>): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = process.stdout.write.bind(process.stdout);
-  const stderr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string) => (out.push(...chunk.split('\n').filter(Boolean)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => (err.push(...chunk.split('\n').filter(Boolean)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await run(), out, err };
-  } finally {
-    process.stdout.write = stdout;
-    process.stderr.write = stderr;
-  }
-}
+const capture = captureLines;
 
 let broken: string;
 beforeAll(() => {

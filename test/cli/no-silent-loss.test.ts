@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runGen } from '../../generator/src/cli/gen-command.js';
 import { runScrape } from '../../generator/src/cli/scrape-command.js';
+import { captureLines } from './capture-lines.js';
 import { findLosses } from '../../generator/src/pipeline/find-losses.js';
 import type { MethodSpec } from '../../generator/src/spec/model.js';
 
@@ -20,18 +21,7 @@ const initialCwd = process.cwd();
 const SEED_003 = 'spec/pages/rendered-pages/003_0e2e983cd5d64fce.txt';
 
 async function scrape(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = process.stdout.write.bind(process.stdout);
-  const stderr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string) => (out.push(...chunk.split('\n').filter(Boolean)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => (err.push(...chunk.split('\n').filter(Boolean)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await runScrape(args), out, err };
-  } finally {
-    process.stdout.write = stdout;
-    process.stderr.write = stderr;
-  }
+  return captureLines(() => runScrape(args));
 }
 
 function specBytes(dir = join(work, 'spec')): Record<string, string> {

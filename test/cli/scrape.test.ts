@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runScrape } from '../../generator/src/cli/scrape-command.js';
+import { captureLines } from './capture-lines.js';
 import type { CatalogSpec } from '../../generator/src/spec/model.js';
 import { readSpecFolder } from '../../generator/src/spec/spec-files.js';
 import { validateCatalog, validateSpecFolder } from '../../generator/src/spec/validate-spec.js';
@@ -24,18 +25,7 @@ const repo = join(work, 'repo');
 const initialCwd = process.cwd();
 
 async function scrape(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const stdout = process.stdout.write.bind(process.stdout);
-  const stderr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string) => (out.push(...chunk.split('\n').filter(Boolean)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => (err.push(...chunk.split('\n').filter(Boolean)), true)) as typeof process.stderr.write;
-  try {
-    return { code: await runScrape(args), out, err };
-  } finally {
-    process.stdout.write = stdout;
-    process.stderr.write = stderr;
-  }
+  return captureLines(() => runScrape(args));
 }
 
 function specFiles(): Record<string, string> {
