@@ -20,7 +20,7 @@ import { TopClientError, TopError, TopResponseError, TopTransportError, TopValid
 import { enterFlowGate, recordBan, type FlowGate } from './flow-control.js';
 import { emitLog } from './logger.js';
 import { MemoryFlowStore } from './memory-flow-store.js';
-import { encodeForm } from './form-encode.js';
+import { encodeFormComponent } from './form-encode.js';
 import { prepareRequestBody, type RequestBody } from './request-body.js';
 import type { ResponseOf, TopRequest } from './request.js';
 import { redactText, redactUrl } from './redact.js';
@@ -95,6 +95,9 @@ export class TopClient {
   readonly #headers: Record<string, string>;
   /** The normalised gateway URL when it has no query or fragment of its own. */
   readonly #gatewayBase: string | undefined;
+  /** Encoded query text of the params fixed for the client: around the timestamp, then after the session. */
+  readonly #queryParts: readonly [string, string];
+  readonly #queryEnd: string;
 
   /** Options left out are read from `TOP_APP_KEY` / `TOP_APP_SECRET` (credentials) or defaulted. */
   constructor(options: TopClientOptions = {}) {
@@ -108,6 +111,17 @@ export class TopClient {
     const gateway = new URL(this.gateway);
     this.#gatewayBase =
       gateway.search === '' && gateway.hash === '' && !this.gateway.includes('?') ? gateway.href : undefined;
+    const o = this.#options;
+    const fixed = (params: Record<string, string | false>): string => {
+      let out = '';
+      for (const [name, value] of Object.entries(params)) if (value) out += `&${name}=${encodeFormComponent(value)}`;
+      return out;
+    };
+    this.#queryParts = [
+      `${encodeFormComponent(o.appKey)}&timestamp=`,
+      fixed({ v: '2.0', sign_method: o.signMethod, format: o.format, simplify: o.simplify && 'true' }),
+    ];
+    this.#queryEnd = fixed({ partner_id: o.partnerId ?? false, target_app_key: o.targetAppKey ?? false });
     const fetch = this.#options.fetch;
     const store = new MemoryFlowStore();
     if (fetch) this.#shared = { send: (attempt) => sendHttp({ ...attempt, fetch }), close: () => {}, store };
@@ -231,7 +245,17 @@ export class TopClient {
    * (the usual case) takes them appended; otherwise they are set into its query.
    */
   #url(system: Record<string, string>): string {
-    if (this.#gatewayBase !== undefined) return `${this.#gatewayBase}?${encodeForm(system)}`;
+    if (this.#gatewayBase !== undefined) {
+      // The params that never change were encoded once (#queryParts); the rest in query order.
+      const [middle, tail] = this.#queryParts;
+      const session = system['session'];
+      return (
+        `${this.#gatewayBase}?method=${encodeFormComponent(system['method']!)}&app_key=${middle}` +
+        `${encodeFormComponent(system['timestamp']!)}${tail}` +
+        `${session === undefined ? '' : `&session=${encodeFormComponent(session)}`}` +
+        `${this.#queryEnd}&sign=${system['sign']!}`
+      );
+    }
     const url = new URL(this.#options.gateway);
     for (const [name, value] of Object.entries(system)) url.searchParams.set(name, value);
     return url.href;

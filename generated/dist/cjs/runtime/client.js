@@ -52,6 +52,9 @@ class TopClient {
   #headers;
   /** The normalised gateway URL when it has no query or fragment of its own. */
   #gatewayBase;
+  /** Encoded query text of the params fixed for the client: around the timestamp, then after the session. */
+  #queryParts;
+  #queryEnd;
   /** Options left out are read from `TOP_APP_KEY` / `TOP_APP_SECRET` (credentials) or defaulted. */
   constructor(options = {}) {
     this.#options = (0, import_client_options.resolveClientOptions)(options);
@@ -63,6 +66,17 @@ class TopClient {
     this.#headers = { "user-agent": (0, import_version.defaultUserAgent)(), ...this.#options.headers };
     const gateway = new URL(this.gateway);
     this.#gatewayBase = gateway.search === "" && gateway.hash === "" && !this.gateway.includes("?") ? gateway.href : void 0;
+    const o = this.#options;
+    const fixed = (params) => {
+      let out = "";
+      for (const [name, value] of Object.entries(params)) if (value) out += `&${name}=${(0, import_form_encode.encodeFormComponent)(value)}`;
+      return out;
+    };
+    this.#queryParts = [
+      `${(0, import_form_encode.encodeFormComponent)(o.appKey)}&timestamp=`,
+      fixed({ v: "2.0", sign_method: o.signMethod, format: o.format, simplify: o.simplify && "true" })
+    ];
+    this.#queryEnd = fixed({ partner_id: o.partnerId ?? false, target_app_key: o.targetAppKey ?? false });
     const fetch = this.#options.fetch;
     const store = new import_memory_flow_store.MemoryFlowStore();
     if (fetch) this.#shared = { send: (attempt) => (0, import_transport.sendHttp)({ ...attempt, fetch }), close: () => {
@@ -174,7 +188,11 @@ class TopClient {
    * (the usual case) takes them appended; otherwise they are set into its query.
    */
   #url(system) {
-    if (this.#gatewayBase !== void 0) return `${this.#gatewayBase}?${(0, import_form_encode.encodeForm)(system)}`;
+    if (this.#gatewayBase !== void 0) {
+      const [middle, tail] = this.#queryParts;
+      const session = system["session"];
+      return `${this.#gatewayBase}?method=${(0, import_form_encode.encodeFormComponent)(system["method"])}&app_key=${middle}${(0, import_form_encode.encodeFormComponent)(system["timestamp"])}${tail}${session === void 0 ? "" : `&session=${(0, import_form_encode.encodeFormComponent)(session)}`}${this.#queryEnd}&sign=${system["sign"]}`;
+    }
     const url = new URL(this.#options.gateway);
     for (const [name, value] of Object.entries(system)) url.searchParams.set(name, value);
     return url.href;

@@ -16,6 +16,7 @@ export declare function sign(params: Readonly<Record<string, string | null | und
 export type Signer = (params: Readonly<Record<string, string>>) => string;
 /**
  * A signer bound to one secret and method. For the HMAC methods the secret's key object is made
- * once, here, instead of from the secret text on every call.
+ * once, here, instead of from the secret text on every call; md5 takes the one-shot `hash`
+ * (no hash object per call: half the time of `createHash`).
  */
 export declare function createSigner(secret: string, signMethod: SignMethod): Signer;

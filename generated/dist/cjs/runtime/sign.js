@@ -52,7 +52,8 @@ function sign(params, secret, signMethod) {
   }
 }
 function createSigner(secret, signMethod) {
-  if (signMethod === "md5") return (params) => sign(params, secret, "md5");
+  if (signMethod === "md5")
+    return (params) => (0, import_node_crypto.hash)("md5", secret + signingString(params) + secret, "hex").toUpperCase();
   if (signMethod !== "hmac" && signMethod !== "hmac-sha256") return (params) => sign(params, secret, signMethod);
   const key = (0, import_node_crypto.createSecretKey)(Buffer.from(secret, "utf8"));
   const algorithm = signMethod === "hmac" ? "md5" : "sha256";

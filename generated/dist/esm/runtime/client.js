@@ -11,7 +11,7 @@ import { TopClientError, TopError, TopResponseError, TopTransportError, TopValid
 import { enterFlowGate, recordBan } from "./flow-control.js";
 import { emitLog } from "./logger.js";
 import { MemoryFlowStore } from "./memory-flow-store.js";
-import { encodeForm } from "./form-encode.js";
+import { encodeFormComponent } from "./form-encode.js";
 import { prepareRequestBody } from "./request-body.js";
 import { redactText, redactUrl } from "./redact.js";
 import { decideRetry, sleep } from "./retry.js";
@@ -35,6 +35,9 @@ class TopClient {
   #headers;
   /** The normalised gateway URL when it has no query or fragment of its own. */
   #gatewayBase;
+  /** Encoded query text of the params fixed for the client: around the timestamp, then after the session. */
+  #queryParts;
+  #queryEnd;
   /** Options left out are read from `TOP_APP_KEY` / `TOP_APP_SECRET` (credentials) or defaulted. */
   constructor(options = {}) {
     this.#options = resolveClientOptions(options);
@@ -46,6 +49,17 @@ class TopClient {
     this.#headers = { "user-agent": defaultUserAgent(), ...this.#options.headers };
     const gateway = new URL(this.gateway);
     this.#gatewayBase = gateway.search === "" && gateway.hash === "" && !this.gateway.includes("?") ? gateway.href : void 0;
+    const o = this.#options;
+    const fixed = (params) => {
+      let out = "";
+      for (const [name, value] of Object.entries(params)) if (value) out += `&${name}=${encodeFormComponent(value)}`;
+      return out;
+    };
+    this.#queryParts = [
+      `${encodeFormComponent(o.appKey)}&timestamp=`,
+      fixed({ v: "2.0", sign_method: o.signMethod, format: o.format, simplify: o.simplify && "true" })
+    ];
+    this.#queryEnd = fixed({ partner_id: o.partnerId ?? false, target_app_key: o.targetAppKey ?? false });
     const fetch = this.#options.fetch;
     const store = new MemoryFlowStore();
     if (fetch) this.#shared = { send: (attempt) => sendHttp({ ...attempt, fetch }), close: () => {
@@ -157,7 +171,11 @@ class TopClient {
    * (the usual case) takes them appended; otherwise they are set into its query.
    */
   #url(system) {
-    if (this.#gatewayBase !== void 0) return `${this.#gatewayBase}?${encodeForm(system)}`;
+    if (this.#gatewayBase !== void 0) {
+      const [middle, tail] = this.#queryParts;
+      const session = system["session"];
+      return `${this.#gatewayBase}?method=${encodeFormComponent(system["method"])}&app_key=${middle}${encodeFormComponent(system["timestamp"])}${tail}${session === void 0 ? "" : `&session=${encodeFormComponent(session)}`}${this.#queryEnd}&sign=${system["sign"]}`;
+    }
     const url = new URL(this.#options.gateway);
     for (const [name, value] of Object.entries(system)) url.searchParams.set(name, value);
     return url.href;
