@@ -66,7 +66,8 @@ export type Signer = (params: Readonly<Record<string, string>>) => string;
 export function createSigner(secret: string, signMethod: SignMethod): Signer {
   if (signMethod === 'md5')
     return (params) => hash('md5', secret + signingString(params) + secret, 'hex').toUpperCase();
-  if (signMethod !== 'hmac' && signMethod !== 'hmac-sha256') return (params) => sign(params, secret, signMethod);
+  if (signMethod !== 'hmac' && signMethod !== 'hmac-sha256')
+    throw new TypeError(`unknown sign method "${String(signMethod)}" (expected md5, hmac or hmac-sha256)`);
   const key: KeyObject = createSecretKey(Buffer.from(secret, 'utf8'));
   const algorithm = signMethod === 'hmac' ? 'md5' : 'sha256';
   return (params) => createHmac(algorithm, key).update(signingString(params), 'utf8').digest('hex').toUpperCase();

@@ -54,7 +54,8 @@ function sign(params, secret, signMethod) {
 function createSigner(secret, signMethod) {
   if (signMethod === "md5")
     return (params) => (0, import_node_crypto.hash)("md5", secret + signingString(params) + secret, "hex").toUpperCase();
-  if (signMethod !== "hmac" && signMethod !== "hmac-sha256") return (params) => sign(params, secret, signMethod);
+  if (signMethod !== "hmac" && signMethod !== "hmac-sha256")
+    throw new TypeError(`unknown sign method "${String(signMethod)}" (expected md5, hmac or hmac-sha256)`);
   const key = (0, import_node_crypto.createSecretKey)(Buffer.from(secret, "utf8"));
   const algorithm = signMethod === "hmac" ? "md5" : "sha256";
   return (params) => (0, import_node_crypto.createHmac)(algorithm, key).update(signingString(params), "utf8").digest("hex").toUpperCase();
