@@ -5,6 +5,7 @@
  * `null`, `undefined`, `""` and whitespace-only values are neither sent nor signed.
  * Params not in the metadata are sent too, encoded the same way by their JS type.
  */
+import { fieldsByName } from './field-lookup.js';
 import { isFileInput, type FileInput } from './file-input.js';
 import { stringifyJson } from './json-lossless.js';
 import type { FieldMeta, MethodMeta } from './metadata.js';
@@ -65,7 +66,7 @@ export function encodeValue(field: FieldMeta | undefined, value: unknown): strin
 
 /** Splits params into signed text params and file parts. Assumes `validateParams` passed. */
 export function encodeParams(meta: MethodMeta, params: Readonly<Record<string, unknown>>): EncodedParams {
-  const byName = new Map(meta.request.map((f) => [f.name, f]));
+  const byName = fieldsByName(meta.request);
   // No prototype: a param named `__proto__` is then an ordinary key (on `{}` it would set the
   // prototype and be lost), and `constructor` or `toString` never read Object's members.
   const text: Record<string, string> = Object.create(null);

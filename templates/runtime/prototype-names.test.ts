@@ -46,7 +46,9 @@ describe('params named like Object.prototype members', () => {
     const params = { constructor: 5, toString: 'ts', valueOf: true, hasOwnProperty: 'h', ['__proto__']: 'p' };
     expect(Object.keys(params)).toContain('__proto__');
     expect(validateParams(meta, params)).toEqual([]);
-    expect(validateParams(meta, { constructor: 'x' })).toEqual([{ param: 'constructor', message: expect.stringContaining('expects an integer') }]);
+    expect(validateParams(meta, { constructor: 'x' })).toEqual([
+      { param: 'constructor', message: expect.stringContaining('expects an integer') },
+    ]);
     const { text } = encodeParams(meta, params);
     expect(Object.entries(text)).toEqual([
       ['constructor', '5'],
@@ -69,7 +71,8 @@ describe('params named like Object.prototype members', () => {
     ]);
     const { sign: signature, ...signed } = req!.query;
     const all: Record<string, string> = Object.create(null);
-    for (const [k, v] of [...Object.entries(signed), ...req!.parts.map((p) => [p.name, p.value as string] as const)]) all[k] = v;
+    for (const [k, v] of [...Object.entries(signed), ...req!.parts.map((p) => [p.name, p.value as string] as const)])
+      all[k] = v;
     expect(signature).toBe(sign(all, 'secret', 'hmac-sha256'));
   });
 });

@@ -13,7 +13,7 @@ describe('redactText', () => {
 });
 
 describe('redactText on whole values only', () => {
-  it('leaves the secret alone inside other words, and the gateway\'s own words unchanged', () => {
+  it("leaves the secret alone inside other words, and the gateway's own words unchanged", () => {
     expect(redactText('expected a string', ['s'])).toBe('expected a string');
     expect(redactText('Invalid signature', ['s', 'e'])).toBe('Invalid signature');
     expect(redactText('secret s here', ['s'])).toBe('secret *** here');

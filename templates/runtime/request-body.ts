@@ -4,25 +4,39 @@
  * boundary header is set by fetch). System params go in the query string (client.ts).
  */
 import { readFileInput, type FileInput, type FilePart } from './file-input.js';
+import { encodeForm } from './form-encode.js';
 
 export interface RequestBody {
   /** A fresh body for each attempt (streams were read once, up front). */
-  make: () => { body: string | FormData; headers: Record<string, string> };
+  make: () => { body: string | FormData; headers: Readonly<Record<string, string>> };
   multipart: boolean;
 }
 
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded;charset=utf-8';
 
-/** Prepares the body of a call from encoded text params and file params. */
-export async function prepareRequestBody(
+const FORM_HEADERS: Readonly<Record<string, string>> = { 'content-type': FORM_CONTENT_TYPE };
+
+/**
+ * Prepares the body of a call from encoded text params and file params: at once for a form body
+ * (no promise), after reading the files for a multipart one.
+ */
+export function prepareRequestBody(
   text: Record<string, string>,
   files: Record<string, FileInput>,
-): Promise<RequestBody> {
+): RequestBody | Promise<RequestBody> {
   const names = Object.keys(files);
   if (names.length === 0) {
-    const body = new URLSearchParams(text).toString();
-    return { make: () => ({ body, headers: { 'content-type': FORM_CONTENT_TYPE } }), multipart: false };
+    const body = encodeForm(text);
+    return { make: () => ({ body, headers: FORM_HEADERS }), multipart: false };
   }
+  return prepareMultipart(text, files, names);
+}
+
+async function prepareMultipart(
+  text: Record<string, string>,
+  files: Record<string, FileInput>,
+  names: string[],
+): Promise<RequestBody> {
   const parts = new Map<string, FilePart>();
   for (const name of names) parts.set(name, await readFileInput(files[name]!, name));
   const make = (): { body: FormData; headers: Record<string, string> } => {

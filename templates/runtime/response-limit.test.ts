@@ -7,7 +7,14 @@ import { TopResponseError } from './errors.js';
 import type { MethodMeta } from './metadata.js';
 import type { TopRequest, TopResponseBase } from './request.js';
 
-const meta: MethodMeta = { method: 'taobao.tbk.test.big', auth: 'none', rootKey: 'tbk_test_big_response', request: [], response: [], types: {} };
+const meta: MethodMeta = {
+  method: 'taobao.tbk.test.big',
+  auth: 'none',
+  rootKey: 'tbk_test_big_response',
+  request: [],
+  response: [],
+  types: {},
+};
 class BigRequest implements TopRequest<Record<string, never>, TopResponseBase> {
   readonly meta = meta;
   readonly params = {};
@@ -68,33 +75,42 @@ describe('maxResponseBytes', () => {
   it.each([
     ['node:http', false],
     ['fetch', true],
-  ])('%s: an answer past the limit is a TopResponseError, reading stops and the connection is freed', async (_name, useFetch) => {
-    streamer = await startStreamer();
-    const client = new TopClient({
-      appKey: 'k',
-      appSecret: 's',
-      gateway: streamer.url,
-      maxResponseBytes: 1024 * 1024,
-      timeoutMs: 20_000,
-      ...(useFetch ? { fetch: globalThis.fetch } : {}),
-    });
-    const error = await client.send(new BigRequest()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TopResponseError);
-    expect((error as TopResponseError).message).toContain('larger than maxResponseBytes (1048576 bytes)');
-    expect((error as TopResponseError).attempts).toBe(1);
-    expect((error as TopResponseError).body.length).toBeLessThanOrEqual(1024);
-    await streamer.closed;
-    // Socket buffers take a few MB at most; the endless body is not read to its end.
-    expect(streamer.written()).toBeLessThan(32 * 1024 * 1024);
-    client.close();
-  });
+  ])(
+    '%s: an answer past the limit is a TopResponseError, reading stops and the connection is freed',
+    async (_name, useFetch) => {
+      streamer = await startStreamer();
+      const client = new TopClient({
+        appKey: 'k',
+        appSecret: 's',
+        gateway: streamer.url,
+        maxResponseBytes: 1024 * 1024,
+        timeoutMs: 20_000,
+        ...(useFetch ? { fetch: globalThis.fetch } : {}),
+      });
+      const error = await client.send(new BigRequest()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TopResponseError);
+      expect((error as TopResponseError).message).toContain('larger than maxResponseBytes (1048576 bytes)');
+      expect((error as TopResponseError).attempts).toBe(1);
+      expect((error as TopResponseError).body.length).toBeLessThanOrEqual(1024);
+      await streamer.closed;
+      // Socket buffers take a few MB at most; the endless body is not read to its end.
+      expect(streamer.written()).toBeLessThan(32 * 1024 * 1024);
+      client.close();
+    },
+  );
 
   it.each([
     ['node:http', false],
     ['fetch', true],
   ])('%s: a Content-Length past the limit is refused before the body is read', async (_name, useFetch) => {
     streamer = await startStreamer({ contentLength: 50 * 1024 * 1024 });
-    const client = new TopClient({ appKey: 'k', appSecret: 's', gateway: streamer.url, maxResponseBytes: 4096, ...(useFetch ? { fetch: globalThis.fetch } : {}) });
+    const client = new TopClient({
+      appKey: 'k',
+      appSecret: 's',
+      gateway: streamer.url,
+      maxResponseBytes: 4096,
+      ...(useFetch ? { fetch: globalThis.fetch } : {}),
+    });
     const error = await client.send(new BigRequest()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TopResponseError);
     expect((error as Error).message).toContain('Content-Length 52428800 is larger than maxResponseBytes (4096 bytes)');
@@ -103,10 +119,15 @@ describe('maxResponseBytes', () => {
 });
 
 describe('execute() given something that is not a request', () => {
-  it.each([[{ foo: 1 }], [undefined], [null], ['taobao.tbk.item.get'], [{ meta: {} }], [{ meta: { method: 'x' } }]])('%j: a TypeError that says what is expected', async (bad) => {
-    const client = new TopClient({ appKey: 'k', appSecret: 's', gateway: 'http://127.0.0.1:9/router/rest' });
-    const error = await client.execute(bad as never).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toMatch(/^TopClient\.execute: expected a request object such as new TbkItemInfoGetRequest\(\{ \.\.\. \}\) \(with meta\.method and params\), got /);
-  });
+  it.each([[{ foo: 1 }], [undefined], [null], ['taobao.tbk.item.get'], [{ meta: {} }], [{ meta: { method: 'x' } }]])(
+    '%j: a TypeError that says what is expected',
+    async (bad) => {
+      const client = new TopClient({ appKey: 'k', appSecret: 's', gateway: 'http://127.0.0.1:9/router/rest' });
+      const error = await client.execute(bad as never).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect((error as Error).message).toMatch(
+        /^TopClient\.execute: expected a request object such as new TbkItemInfoGetRequest\(\{ \.\.\. \}\) \(with meta\.method and params\), got /,
+      );
+    },
+  );
 });

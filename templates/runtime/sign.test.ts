@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sign, signingString } from './sign.js';
+import { createHmac } from 'node:crypto';
+import { createSigner, sign, signingString, SIGN_METHODS } from './sign.js';
 
 // The published example of the TOP signature algorithm (open.taobao.com "签名算法").
 const published = {
@@ -34,5 +35,22 @@ describe('sign', () => {
   });
   it('signs raw UTF-8', () => {
     expect(sign({ q: '配置缺失' }, 's', 'md5')).not.toBe(sign({ q: '????' }, 's', 'md5'));
+  });
+});
+
+describe('createSigner', () => {
+  it('gives what sign gives, for every method and secrets of any length and script', () => {
+    for (const secret of ['helloworld', 's', '密钥-secret', 'x'.repeat(200)]) {
+      const signer = {} as Record<string, (p: Record<string, string>) => string>;
+      for (const m of SIGN_METHODS) signer[m] = createSigner(secret, m);
+      for (const m of SIGN_METHODS) {
+        expect(signer[m]!(published)).toBe(sign(published, secret, m));
+        expect(signer[m]!({ q: '配置缺失' })).toBe(sign({ q: '配置缺失' }, secret, m));
+      }
+    }
+  });
+  it('is HMAC keyed by the secret text', () => {
+    const expected = createHmac('sha256', 'helloworld').update(signingString(published)).digest('hex').toUpperCase();
+    expect(createSigner('helloworld', 'hmac-sha256')(published)).toBe(expected);
   });
 });

@@ -4,7 +4,7 @@
  * params; md5 = upper(hex(md5(secret + s + secret))); hmac = HMAC-MD5 keyed by the secret;
  * hmac-sha256 = HMAC-SHA256 keyed by the secret.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, hash, type KeyObject } from 'node:crypto';
 
 export type SignMethod = 'md5' | 'hmac' | 'hmac-sha256';
 export const SIGN_METHODS: readonly SignMethod[] = ['md5', 'hmac', 'hmac-sha256'];
@@ -53,4 +53,22 @@ export function sign(
     default:
       throw new TypeError(`unknown sign method "${String(signMethod)}" (expected md5, hmac or hmac-sha256)`);
   }
+}
+
+/** Signs the text params of a call (file params must not be passed in): the client's signer. */
+export type Signer = (params: Readonly<Record<string, string>>) => string;
+
+/**
+ * A signer bound to one secret and method. For the HMAC methods the secret's key object is made
+ * once, here, instead of from the secret text on every call; md5 takes the one-shot `hash`
+ * (no hash object per call: half the time of `createHash`).
+ */
+export function createSigner(secret: string, signMethod: SignMethod): Signer {
+  if (signMethod === 'md5')
+    return (params) => hash('md5', secret + signingString(params) + secret, 'hex').toUpperCase();
+  if (signMethod !== 'hmac' && signMethod !== 'hmac-sha256')
+    throw new TypeError(`unknown sign method "${String(signMethod)}" (expected md5, hmac or hmac-sha256)`);
+  const key: KeyObject = createSecretKey(Buffer.from(secret, 'utf8'));
+  const algorithm = signMethod === 'hmac' ? 'md5' : 'sha256';
+  return (params) => createHmac(algorithm, key).update(signingString(params), 'utf8').digest('hex').toUpperCase();
 }

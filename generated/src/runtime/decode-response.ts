@@ -47,6 +47,10 @@ export type XmlDecoder = (
 
 /** `json`, `xml`, or `undefined` when the body is neither. */
 export function detectFormat(body: string, contentType?: string | null): ResponseFormat | undefined {
+  // The usual answer starts with its brace: no copy of the body to look past a BOM or blanks.
+  const head = body.charCodeAt(0);
+  if (head === 123 /* { */) return 'json';
+  if (head === 60 /* < */) return 'xml';
   const first = body.replace(/^\uFEFF?\s*/, '')[0];
   if (first === '{' || first === '[') return 'json';
   if (first === '<') return 'xml';

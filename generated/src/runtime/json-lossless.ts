@@ -35,8 +35,18 @@ const TOKENS = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 /** A number literal outside strings that would change through `JSON.parse`. */
 const isLossy = (token: string): boolean => token.charCodeAt(0) !== 34 /* " */ && String(Number(token)) !== token;
 
+/**
+ * Text that may hold a number literal `Number` would change: 16 digits in a row (a dot may sit
+ * among them), an exponent, a fraction ending in 0 or starting with six 0s, or `-0`. Every
+ * literal that is lossy matches; so does text inside strings (ids, dates), which then takes the
+ * exact scan. One regex test over an answer without such text is a fraction of the exact scan,
+ * which tokenises every string of the body.
+ */
+const MAYBE_LOSSY = /(?:\d\.?){16}|\d[eE]|\.\d*0(?!\d)|\.0{6}|-0(?![.\d])/;
+
 /** True when some number literal outside strings would change through `JSON.parse`. */
 export function needsLosslessParse(text: string): boolean {
+  if (!MAYBE_LOSSY.test(text)) return false;
   TOKENS.lastIndex = 0;
   for (let m = TOKENS.exec(text); m !== null; m = TOKENS.exec(text)) if (isLossy(m[0])) return true;
   return false;

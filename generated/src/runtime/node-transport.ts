@@ -24,15 +24,12 @@ export interface NodeTransport {
 /** Sockets per host and agent: well above any sane concurrency towards one gateway. */
 const MAX_SOCKETS = 64;
 
-/** The body as bytes with its headers (multipart: serialised by the platform's Response). */
-async function bodyBytes(init: RequestInit): Promise<{ bytes: Uint8Array | string; headers: Record<string, string> }> {
-  const headers = { ...(init.headers as Record<string, string> | undefined) };
-  const body = init.body;
-  if (typeof body === 'string' || body === undefined || body === null) return { bytes: body ?? '', headers };
-  const response = new Response(body as BodyInit);
+/** A multipart body as bytes with its boundary header (serialised by the platform's Response). */
+async function multipartBytes(body: BodyInit, headers: Record<string, string>): Promise<Uint8Array> {
+  const response = new Response(body);
   const type = response.headers.get('content-type');
   if (type) headers['content-type'] = type;
-  return { bytes: new Uint8Array(await response.arrayBuffer()), headers };
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 /** The answer's headers as text, repeated headers joined with `, ` (`set-cookie` too). */
@@ -44,6 +41,36 @@ function headersOf(response: IncomingMessage): Record<string, string> {
   return headers;
 }
 
+/**
+ * The first value of a header, read from the raw list: `response.headers` is built on first
+ * read (an object and a lower-cased name per header), which `execute` never needs.
+ */
+function rawHeader(response: IncomingMessage, name: string): string | undefined {
+  const raw = response.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = raw[i]!;
+    if (key.length === name.length && key.toLowerCase() === name) return raw[i + 1];
+  }
+  return undefined;
+}
+
+/**
+ * The answer of a finished response. `headers` is computed when first read: `execute` never
+ * reads it, and building it costs as much as the rest of reading the answer.
+ */
+function answerOf(response: IncomingMessage, chunks: Buffer[]): HttpAnswer {
+  let headers: Record<string, string> | undefined;
+  const body = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
+  return {
+    status: response.statusCode ?? 0,
+    contentType: rawHeader(response, 'content-type') ?? null,
+    get headers(): Record<string, string> {
+      return (headers ??= headersOf(response));
+    },
+    body,
+  };
+}
+
 export function createNodeTransport(): NodeTransport {
   let http: HttpAgent | undefined;
   let https: HttpsAgent | undefined;
@@ -53,11 +80,14 @@ export function createNodeTransport(): NodeTransport {
       : (http ??= new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }));
 
   // The gateway part of the URL parsed once: only the query changes from call to call.
-  const targets = new Map<string, { secure: boolean; hostname: string; port: string; pathname: string }>();
+  type Target = { secure: boolean; hostname: string; port: string; pathname: string };
+  const targets = new Map<string, Target>();
+  let lastBase: string | undefined;
+  let lastTarget: Target | undefined;
   const targetOf = (url: string): { secure: boolean; options: { hostname: string; port: string; path: string } } => {
     const q = url.indexOf('?');
     const base = q < 0 ? url : url.slice(0, q);
-    let target = targets.get(base);
+    let target = base === lastBase ? lastTarget : targets.get(base);
     if (!target) {
       const parsed = new URL(base);
       target = {
@@ -69,6 +99,8 @@ export function createNodeTransport(): NodeTransport {
       if (targets.size > 16) targets.clear();
       targets.set(base, target);
     }
+    lastBase = base;
+    lastTarget = target;
     const port = target.port || (target.secure ? '443' : '80');
     return {
       secure: target.secure,
@@ -76,11 +108,27 @@ export function createNodeTransport(): NodeTransport {
     };
   };
 
-  async function send(attempt: NodeAttempt): Promise<HttpAnswer> {
+  function send(attempt: NodeAttempt): Promise<HttpAnswer> {
+    if (attempt.signal?.aborted) return Promise.reject(attempt.signal.reason as Error);
+    const body = attempt.init.body;
+    // The client hands each attempt its own headers object: the length is added to it.
+    const headers = (attempt.init.headers ?? {}) as Record<string, string>;
+    if (typeof body === 'string' || body === undefined || body === null) {
+      headers['content-length'] = String(body ? Buffer.byteLength(body) : 0);
+      return exchange(attempt, body ?? '', headers);
+    }
+    return multipartBytes(body as BodyInit, headers).then((bytes) => {
+      headers['content-length'] = String(bytes.byteLength);
+      return exchange(attempt, bytes, headers);
+    });
+  }
+
+  function exchange(
+    attempt: NodeAttempt,
+    bytes: string | Uint8Array,
+    headers: Record<string, string>,
+  ): Promise<HttpAnswer> {
     const { signal } = attempt;
-    signal?.throwIfAborted();
-    const { bytes, headers } = await bodyBytes(attempt.init);
-    headers['content-length'] = String(typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.byteLength);
     const { secure, options } = targetOf(attempt.url);
     return new Promise<HttpAnswer>((resolve, reject) => {
       let settled = false;
@@ -133,7 +181,8 @@ export function createNodeTransport(): NodeTransport {
           signal?.removeEventListener('abort', onAbort);
           reject(error);
         };
-        const declared = limit === undefined ? undefined : declaredTooLarge(response.headers['content-length'], limit);
+        const declared =
+          limit === undefined ? undefined : declaredTooLarge(rawHeader(response, 'content-length'), limit);
         if (declared !== undefined) return stop(undefined, declared);
         let total = 0;
         response.on('data', (chunk: Buffer) => {
@@ -142,18 +191,13 @@ export function createNodeTransport(): NodeTransport {
           chunks.push(chunk);
         });
         response.on('error', (error) => finish(error));
+        // 'end' comes only after the whole answer; 'close' without it is a cut connection.
+        response.on('end', () => finish(undefined, answerOf(response, chunks)));
         response.on('close', () => {
           if (!response.complete)
-            return finish(
+            finish(
               Object.assign(new Error('the connection closed before the whole answer arrived'), { code: 'ECONNRESET' }),
             );
-          const type = response.headers['content-type'];
-          finish(undefined, {
-            status: response.statusCode ?? 0,
-            contentType: type ?? null,
-            headers: headersOf(response),
-            body: Buffer.concat(chunks).toString('utf8'),
-          });
         });
       });
       request.end(bytes);

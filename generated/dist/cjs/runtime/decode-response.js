@@ -32,6 +32,9 @@ var import_json_lossless = require("./json-lossless.js");
 var import_top_error_kinds = require("./top-error-kinds.js");
 const ERROR_KEY = "error_response";
 function detectFormat(body, contentType) {
+  const head = body.charCodeAt(0);
+  if (head === 123) return "json";
+  if (head === 60) return "xml";
   const first = body.replace(/^\uFEFF?\s*/, "")[0];
   if (first === "{" || first === "[") return "json";
   if (first === "<") return "xml";

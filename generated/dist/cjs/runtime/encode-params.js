@@ -23,6 +23,7 @@ __export(encode_params_exports, {
   isBlank: () => isBlank
 });
 module.exports = __toCommonJS(encode_params_exports);
+var import_field_lookup = require("./field-lookup.js");
 var import_file_input = require("./file-input.js");
 var import_json_lossless = require("./json-lossless.js");
 var import_own_property = require("./own-property.js");
@@ -61,7 +62,7 @@ function encodeValue(field, value) {
   return text.trim() === "" ? void 0 : text;
 }
 function encodeParams(meta, params) {
-  const byName = new Map(meta.request.map((f) => [f.name, f]));
+  const byName = (0, import_field_lookup.fieldsByName)(meta.request);
   const text = /* @__PURE__ */ Object.create(null);
   const files = /* @__PURE__ */ Object.create(null);
   for (const [name, value] of Object.entries(params)) {

@@ -38,7 +38,9 @@ class LosslessNumber {
 }
 const TOKENS = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 const isLossy = (token) => token.charCodeAt(0) !== 34 && String(Number(token)) !== token;
+const MAYBE_LOSSY = /(?:\d\.?){16}|\d[eE]|\.\d*0(?!\d)|\.0{6}|-0(?![.\d])/;
 function needsLosslessParse(text) {
+  if (!MAYBE_LOSSY.test(text)) return false;
   TOKENS.lastIndex = 0;
   for (let m = TOKENS.exec(text); m !== null; m = TOKENS.exec(text)) if (isLossy(m[0])) return true;
   return false;

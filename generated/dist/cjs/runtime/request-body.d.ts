@@ -9,10 +9,13 @@ export interface RequestBody {
     /** A fresh body for each attempt (streams were read once, up front). */
     make: () => {
         body: string | FormData;
-        headers: Record<string, string>;
+        headers: Readonly<Record<string, string>>;
     };
     multipart: boolean;
 }
 export declare const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded;charset=utf-8";
-/** Prepares the body of a call from encoded text params and file params. */
-export declare function prepareRequestBody(text: Record<string, string>, files: Record<string, FileInput>): Promise<RequestBody>;
+/**
+ * Prepares the body of a call from encoded text params and file params: at once for a form body
+ * (no promise), after reading the files for a multipart one.
+ */
+export declare function prepareRequestBody(text: Record<string, string>, files: Record<string, FileInput>): RequestBody | Promise<RequestBody>;

@@ -23,13 +23,18 @@ __export(request_body_exports, {
 });
 module.exports = __toCommonJS(request_body_exports);
 var import_file_input = require("./file-input.js");
+var import_form_encode = require("./form-encode.js");
 const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded;charset=utf-8";
-async function prepareRequestBody(text, files) {
+const FORM_HEADERS = { "content-type": FORM_CONTENT_TYPE };
+function prepareRequestBody(text, files) {
   const names = Object.keys(files);
   if (names.length === 0) {
-    const body = new URLSearchParams(text).toString();
-    return { make: () => ({ body, headers: { "content-type": FORM_CONTENT_TYPE } }), multipart: false };
+    const body = (0, import_form_encode.encodeForm)(text);
+    return { make: () => ({ body, headers: FORM_HEADERS }), multipart: false };
   }
+  return prepareMultipart(text, files, names);
+}
+async function prepareMultipart(text, files, names) {
   const parts = /* @__PURE__ */ new Map();
   for (const name of names) parts.set(name, await (0, import_file_input.readFileInput)(files[name], name));
   const make = () => {

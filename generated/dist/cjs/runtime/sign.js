@@ -19,6 +19,7 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var sign_exports = {};
 __export(sign_exports, {
   SIGN_METHODS: () => SIGN_METHODS,
+  createSigner: () => createSigner,
   sign: () => sign,
   signingString: () => signingString
 });
@@ -49,4 +50,13 @@ function sign(params, secret, signMethod) {
     default:
       throw new TypeError(`unknown sign method "${String(signMethod)}" (expected md5, hmac or hmac-sha256)`);
   }
+}
+function createSigner(secret, signMethod) {
+  if (signMethod === "md5")
+    return (params) => (0, import_node_crypto.hash)("md5", secret + signingString(params) + secret, "hex").toUpperCase();
+  if (signMethod !== "hmac" && signMethod !== "hmac-sha256")
+    throw new TypeError(`unknown sign method "${String(signMethod)}" (expected md5, hmac or hmac-sha256)`);
+  const key = (0, import_node_crypto.createSecretKey)(Buffer.from(secret, "utf8"));
+  const algorithm = signMethod === "hmac" ? "md5" : "sha256";
+  return (params) => (0, import_node_crypto.createHmac)(algorithm, key).update(signingString(params), "utf8").digest("hex").toUpperCase();
 }

@@ -25,9 +25,15 @@ const GMT8_OFFSET_MS = 8 * 60 * 60 * 1e3;
 function pad(n, width = 2) {
   return String(n).padStart(width, "0");
 }
+let cachedSecond = NaN;
+let cachedText = "";
 function formatTopTimestamp(instant) {
   const ms = typeof instant === "number" ? instant : instant.getTime();
   if (!Number.isFinite(ms)) throw new RangeError("cannot format an invalid date as a TOP timestamp");
-  const d = new Date(ms + GMT8_OFFSET_MS);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const second = Math.floor(ms / 1e3);
+  if (second === cachedSecond) return cachedText;
+  const d = new Date(second * 1e3 + GMT8_OFFSET_MS);
+  cachedText = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  cachedSecond = second;
+  return cachedText;
 }

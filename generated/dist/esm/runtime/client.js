@@ -11,11 +11,12 @@ import { TopClientError, TopError, TopResponseError, TopTransportError, TopValid
 import { enterFlowGate, recordBan } from "./flow-control.js";
 import { emitLog } from "./logger.js";
 import { MemoryFlowStore } from "./memory-flow-store.js";
+import { encodeFormComponent } from "./form-encode.js";
 import { prepareRequestBody } from "./request-body.js";
 import { redactText, redactUrl } from "./redact.js";
 import { decideRetry, sleep } from "./retry.js";
 import { assertRequest } from "./assert-request.js";
-import { sign } from "./sign.js";
+import { createSigner } from "./sign.js";
 import { formatTopTimestamp } from "./timestamp.js";
 import { createNodeTransport } from "./node-transport.js";
 import { sendHttp } from "./transport.js";
@@ -25,6 +26,7 @@ class TopClient {
   appKey;
   gateway;
   #secret;
+  #sign;
   #given;
   #options;
   #shared;
@@ -33,16 +35,31 @@ class TopClient {
   #headers;
   /** The normalised gateway URL when it has no query or fragment of its own. */
   #gatewayBase;
+  /** Encoded query text of the params fixed for the client: around the timestamp, then after the session. */
+  #queryParts;
+  #queryEnd;
   /** Options left out are read from `TOP_APP_KEY` / `TOP_APP_SECRET` (credentials) or defaulted. */
   constructor(options = {}) {
     this.#options = resolveClientOptions(options);
     this.#secret = resolveAppSecret(options);
+    this.#sign = createSigner(this.#secret, this.#options.signMethod);
     this.#given = options;
     this.appKey = this.#options.appKey;
     this.gateway = this.#options.gateway;
     this.#headers = { "user-agent": defaultUserAgent(), ...this.#options.headers };
     const gateway = new URL(this.gateway);
     this.#gatewayBase = gateway.search === "" && gateway.hash === "" && !this.gateway.includes("?") ? gateway.href : void 0;
+    const o = this.#options;
+    const fixed = (params) => {
+      let out = "";
+      for (const [name, value] of Object.entries(params)) if (value) out += `&${name}=${encodeFormComponent(value)}`;
+      return out;
+    };
+    this.#queryParts = [
+      `${encodeFormComponent(o.appKey)}&timestamp=`,
+      fixed({ v: "2.0", sign_method: o.signMethod, format: o.format, simplify: o.simplify && "true" })
+    ];
+    this.#queryEnd = fixed({ partner_id: o.partnerId ?? false, target_app_key: o.targetAppKey ?? false });
     const fetch = this.#options.fetch;
     const store = new MemoryFlowStore();
     if (fetch) this.#shared = { send: (attempt) => sendHttp({ ...attempt, fetch }), close: () => {
@@ -72,11 +89,19 @@ class TopClient {
     this.#shared.close();
   }
   /** Calls the method and returns the decoded response (`TopError` on `error_response`). */
-  async execute(request, options = {}) {
-    return (await this.send(request, options)).data;
+  execute(request, options = {}) {
+    return this.#call(request, options, false);
   }
   /** Like `execute`, with the raw body, status, format, request id and attempt count. */
-  async send(request, options = {}) {
+  send(request, options = {}) {
+    return this.#call(request, options, true);
+  }
+  /**
+   * One call: `execute` (full false: the data alone) and `send` (the whole result). One async
+   * function awaits the transport directly; a call without files, ban or rate limit meets no
+   * other promise.
+   */
+  async #call(request, options, full) {
     assertRequest(request);
     const method = request.meta.method;
     const redact = (text) => redactText(text, [this.#secret, options.session]);
@@ -90,10 +115,11 @@ class TopClient {
     options.signal?.throwIfAborted();
     const policy = options.maxRetries === void 0 ? this.#options : { ...this.#options, maxRetries: checkNumber("maxRetries", options.maxRetries, true) };
     const encoded = encodeParams(request.meta, request.params);
+    const body = prepareRequestBody(encoded.text, encoded.files);
     const call = {
       request,
       text: encoded.text,
-      body: await prepareRequestBody(encoded.text, encoded.files),
+      body: body instanceof Promise ? await body : body,
       options,
       headers: options.headers === void 0 ? this.#headers : { ...this.#headers, ...lowerCaseHeaders(options.headers, method) },
       redact
@@ -107,8 +133,19 @@ class TopClient {
         throw error;
       }
       try {
-        const result = await this.#attempt(call, attempt);
-        return { ...result, data: result.data, attempts: attempt };
+        const started = this.#options.logger ? performance.now() : 0;
+        const answer = await this.#sendAttempt(call, attempt);
+        const result = this.#readAnswer(call, attempt, answer, started);
+        if (!full) return result.data;
+        return {
+          data: result.data,
+          requestId: result.requestId,
+          status: answer.status,
+          headers: answer.headers,
+          body: answer.body,
+          format: result.format,
+          attempts: attempt
+        };
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
         if (error instanceof TopClientError) error.attempts = attempt;
@@ -134,7 +171,11 @@ class TopClient {
    * (the usual case) takes them appended; otherwise they are set into its query.
    */
   #url(system) {
-    if (this.#gatewayBase !== void 0) return `${this.#gatewayBase}?${new URLSearchParams(system).toString()}`;
+    if (this.#gatewayBase !== void 0) {
+      const [middle, tail] = this.#queryParts;
+      const session = system["session"];
+      return `${this.#gatewayBase}?method=${encodeFormComponent(system["method"])}&app_key=${middle}${encodeFormComponent(system["timestamp"])}${tail}${session === void 0 ? "" : `&session=${encodeFormComponent(session)}`}${this.#queryEnd}&sign=${system["sign"]}`;
+    }
     const url = new URL(this.#options.gateway);
     for (const [name, value] of Object.entries(system)) url.searchParams.set(name, value);
     return url.href;
@@ -154,34 +195,45 @@ class TopClient {
     if (session !== void 0 && session.trim() !== "") system["session"] = session;
     if (o.partnerId) system["partner_id"] = o.partnerId;
     if (o.targetAppKey) system["target_app_key"] = o.targetAppKey;
-    system["sign"] = sign(Object.assign(/* @__PURE__ */ Object.create(null), text, system), this.#secret, o.signMethod);
+    system["sign"] = this.#sign(Object.assign(/* @__PURE__ */ Object.create(null), text, system));
     return system;
   }
-  async #attempt(call, attempt) {
-    const { request, options, redact } = call;
+  /** Sends one attempt (fresh timestamp and signature) through the client's transport. */
+  #sendAttempt(call, attempt) {
+    const { request, options } = call;
     const method = request.meta.method;
     const o = this.#options;
     const href = this.#url(this.#systemParams(method, options.session, call.text));
     const made = call.body.make();
-    const body = made.body;
     const headers = Object.assign({}, call.headers, made.headers);
     if (o.logger) {
       const url = redactUrl(new URL(href), [this.#secret, options.session]);
       emitLog(o.logger, { type: "request", level: "debug", method, attempt, url, multipart: call.body.multipart });
     }
-    const started = performance.now();
-    const answer = await this.#shared.send({
+    return this.#shared.send({
       url: href,
-      init: { method: "POST", headers, body },
+      init: { method: "POST", headers, body: made.body },
       timeoutMs: options.timeoutMs ?? o.timeoutMs,
       signal: options.signal,
       method,
-      redact,
+      redact: call.redact,
       maxResponseBytes: o.maxResponseBytes
     });
-    const ms = Math.round(performance.now() - started);
-    const base = { type: "response", level: "debug", method, attempt, status: answer.status, ms };
+  }
+  /** The decoded answer of one attempt, or the error it is (HTTP 5xx, TOP error, bad body). */
+  #readAnswer(call, attempt, answer, started) {
+    const { request, redact } = call;
+    const method = request.meta.method;
+    const o = this.#options;
     const log = o.logger;
+    const base = log ? {
+      type: "response",
+      level: "debug",
+      method,
+      attempt,
+      status: answer.status,
+      ms: Math.round(performance.now() - started)
+    } : void 0;
     if (answer.status >= 500) {
       if (log) emitLog(log, { ...base, requestId: void 0, outcome: "http-error" });
       const message = `${method}: HTTP ${answer.status} from the gateway`;
@@ -192,14 +244,15 @@ class TopClient {
       const how = { contentType: answer.contentType, status: answer.status, redact };
       decoded = decodeTopAnswer(request.meta, answer.body, how, o.xml);
     } catch (error) {
-      if (error instanceof TopError) {
-        const fields = { requestId: error.requestId, outcome: "top-error", code: error.code };
-        if (log)
+      if (log) {
+        if (error instanceof TopError) {
+          const fields = { requestId: error.requestId, outcome: "top-error", code: error.code };
           emitLog(
             log,
             error.subCode !== void 0 ? { ...base, ...fields, subCode: error.subCode } : { ...base, ...fields }
           );
-      } else if (log) emitLog(log, { ...base, requestId: void 0, outcome: "bad-body" });
+        } else emitLog(log, { ...base, requestId: void 0, outcome: "bad-body" });
+      }
       throw error;
     }
     if (log) emitLog(log, { ...base, requestId: decoded.requestId, outcome: "ok" });
@@ -211,14 +264,7 @@ class TopClient {
         answer.status
       );
     }
-    return {
-      data: decoded.data,
-      requestId: decoded.requestId,
-      status: answer.status,
-      headers: answer.headers,
-      body: answer.body,
-      format: decoded.format
-    };
+    return decoded;
   }
 }
 export {

@@ -7,6 +7,9 @@ import { LosslessNumber, parseJsonLossless } from "./json-lossless.js";
 import { createTopError } from "./top-error-kinds.js";
 const ERROR_KEY = "error_response";
 function detectFormat(body, contentType) {
+  const head = body.charCodeAt(0);
+  if (head === 123) return "json";
+  if (head === 60) return "xml";
   const first = body.replace(/^\uFEFF?\s*/, "")[0];
   if (first === "{" || first === "[") return "json";
   if (first === "<") return "xml";

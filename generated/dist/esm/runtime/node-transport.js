@@ -4,14 +4,11 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { declaredTooLarge, responseTooLarge } from "./response-limit.js";
 import { networkError, timeoutError } from "./transport.js";
 const MAX_SOCKETS = 64;
-async function bodyBytes(init) {
-  const headers = { ...init.headers };
-  const body = init.body;
-  if (typeof body === "string" || body === void 0 || body === null) return { bytes: body ?? "", headers };
+async function multipartBytes(body, headers) {
   const response = new Response(body);
   const type = response.headers.get("content-type");
   if (type) headers["content-type"] = type;
-  return { bytes: new Uint8Array(await response.arrayBuffer()), headers };
+  return new Uint8Array(await response.arrayBuffer());
 }
 function headersOf(response) {
   const headers = {};
@@ -20,15 +17,37 @@ function headersOf(response) {
   }
   return headers;
 }
+function rawHeader(response, name) {
+  const raw = response.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const key = raw[i];
+    if (key.length === name.length && key.toLowerCase() === name) return raw[i + 1];
+  }
+  return void 0;
+}
+function answerOf(response, chunks) {
+  let headers;
+  const body = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
+  return {
+    status: response.statusCode ?? 0,
+    contentType: rawHeader(response, "content-type") ?? null,
+    get headers() {
+      return headers ??= headersOf(response);
+    },
+    body
+  };
+}
 function createNodeTransport() {
   let http;
   let https;
   const agentFor = (secure) => secure ? https ??= new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }) : http ??= new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   const targets = /* @__PURE__ */ new Map();
+  let lastBase;
+  let lastTarget;
   const targetOf = (url) => {
     const q = url.indexOf("?");
     const base = q < 0 ? url : url.slice(0, q);
-    let target = targets.get(base);
+    let target = base === lastBase ? lastTarget : targets.get(base);
     if (!target) {
       const parsed = new URL(base);
       target = {
@@ -40,17 +59,29 @@ function createNodeTransport() {
       if (targets.size > 16) targets.clear();
       targets.set(base, target);
     }
+    lastBase = base;
+    lastTarget = target;
     const port = target.port || (target.secure ? "443" : "80");
     return {
       secure: target.secure,
       options: { hostname: target.hostname, port, path: target.pathname + (q < 0 ? "" : url.slice(q)) }
     };
   };
-  async function send(attempt) {
+  function send(attempt) {
+    if (attempt.signal?.aborted) return Promise.reject(attempt.signal.reason);
+    const body = attempt.init.body;
+    const headers = attempt.init.headers ?? {};
+    if (typeof body === "string" || body === void 0 || body === null) {
+      headers["content-length"] = String(body ? Buffer.byteLength(body) : 0);
+      return exchange(attempt, body ?? "", headers);
+    }
+    return multipartBytes(body, headers).then((bytes) => {
+      headers["content-length"] = String(bytes.byteLength);
+      return exchange(attempt, bytes, headers);
+    });
+  }
+  function exchange(attempt, bytes, headers) {
     const { signal } = attempt;
-    signal?.throwIfAborted();
-    const { bytes, headers } = await bodyBytes(attempt.init);
-    headers["content-length"] = String(typeof bytes === "string" ? Buffer.byteLength(bytes) : bytes.byteLength);
     const { secure, options } = targetOf(attempt.url);
     return new Promise((resolve, reject) => {
       let settled = false;
@@ -100,7 +131,7 @@ function createNodeTransport() {
           signal?.removeEventListener("abort", onAbort);
           reject(error);
         };
-        const declared = limit === void 0 ? void 0 : declaredTooLarge(response.headers["content-length"], limit);
+        const declared = limit === void 0 ? void 0 : declaredTooLarge(rawHeader(response, "content-length"), limit);
         if (declared !== void 0) return stop(void 0, declared);
         let total = 0;
         response.on("data", (chunk) => {
@@ -109,18 +140,12 @@ function createNodeTransport() {
           chunks.push(chunk);
         });
         response.on("error", (error) => finish(error));
+        response.on("end", () => finish(void 0, answerOf(response, chunks)));
         response.on("close", () => {
           if (!response.complete)
-            return finish(
+            finish(
               Object.assign(new Error("the connection closed before the whole answer arrived"), { code: "ECONNRESET" })
             );
-          const type = response.headers["content-type"];
-          finish(void 0, {
-            status: response.statusCode ?? 0,
-            contentType: type ?? null,
-            headers: headersOf(response),
-            body: Buffer.concat(chunks).toString("utf8")
-          });
         });
       });
       request.end(bytes);
