@@ -26,6 +26,7 @@ import type {
 } from 'ts-morph';
 import { bracketed, group, hardline, indent, join, line, printDoc, softline, type Doc } from './layout-doc.js';
 import { literalDoc, quotedString } from './source-literal.js';
+import { joinStatements } from './join-statements.js';
 import { StructureKind } from './structure-kind.js';
 
 const LITERAL = Symbol('literal initializer');
@@ -219,19 +220,14 @@ function statementDoc(s: StatementStructures): Doc {
   }
 }
 
-const isImport = (s: string | StatementStructures): boolean => typeof s === 'object' && s.kind === StructureKind.ImportDeclaration;
-
 /**
  * Statements in final form, a blank line between them (not between imports), one trailing
  * newline. Text statements are written as they are: they must already be in final form.
  */
 export function printSourceStatements(statements: readonly (string | StatementStructures)[]): string {
-  const out: string[] = [];
-  statements.forEach((statement, i) => {
-    if (i > 0 && !(isImport(statement) && isImport(statements[i - 1]!))) out.push('');
+  return joinStatements(statements, (statement, out) => {
     out.push(typeof statement === 'string' ? statement : printDoc(statementDoc(statement)));
   });
-  return `${out.join('\n').trimEnd()}\n`;
 }
 
 export function printSourceModule(header: string, statements: readonly (string | StatementStructures)[]): string {

@@ -24,6 +24,7 @@ import type {
   VariableStatementStructure,
   WriterFunction,
 } from 'ts-morph';
+import { joinStatements } from './join-statements.js';
 import { StructureKind } from './structure-kind.js';
 
 const INDENT = '  ';
@@ -175,14 +176,7 @@ function printStatement(s: string | StatementStructures, out: string[]): void {
   }
 }
 
-const isImport = (s: string | StatementStructures): boolean => typeof s === 'object' && s.kind === StructureKind.ImportDeclaration;
-
 /** Statements as text, a blank line between them (not between imports), ending in one newline. */
 export function printStatementStructures(statements: readonly (string | StatementStructures)[]): string {
-  const out: string[] = [];
-  statements.forEach((statement, i) => {
-    if (i > 0 && !(isImport(statement) && isImport(statements[i - 1]!))) out.push('');
-    printStatement(statement, out);
-  });
-  return `${out.join('\n').trimEnd()}\n`;
+  return joinStatements(statements, printStatement);
 }

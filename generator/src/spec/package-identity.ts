@@ -6,7 +6,7 @@
  * compares the package with what this file says. A spec folder without the file (test specs,
  * goldens) gets DEFAULT_IDENTITY. Problems are TBK500–TBK505 at the offending key.
  */
-import { readFile } from 'node:fs/promises';
+import { readOptionalFile } from './read-optional-file.js';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
@@ -65,14 +65,10 @@ export interface IdentityRead {
 
 export async function readPackageIdentity(specDir: string): Promise<IdentityRead> {
   const file = join(specDir, IDENTITY_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { identity: DEFAULT_IDENTITY, diagnostics: [] };
-    return { identity: DEFAULT_IDENTITY, file, diagnostics: [{ file, line: 0, level: 'error', code: 'TBK206', message: `cannot read: ${(e as Error).message}` }] };
-  }
-  return { ...parsePackageIdentity(file, text), file, text };
+  const read = await readOptionalFile(file);
+  if ('absent' in read) return { identity: DEFAULT_IDENTITY, diagnostics: [] };
+  if ('error' in read) return { identity: DEFAULT_IDENTITY, file, diagnostics: [read.error] };
+  return { ...parsePackageIdentity(file, read.text), file, text: read.text };
 }
 
 /** Parse and check an identity file; the identity is DEFAULT_IDENTITY's values where it is wrong. */

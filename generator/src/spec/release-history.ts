@@ -5,7 +5,7 @@
  * `npm run gen` and `check` holds it to the history. `release` prepends entries; the wording of
  * the changes may be edited by hand. Problems are TBK510–TBK511.
  */
-import { readFile } from 'node:fs/promises';
+import { readOptionalFile } from './read-optional-file.js';
 import { join } from 'node:path';
 import { Document, isMap, isSeq, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
@@ -56,14 +56,10 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export async function readReleaseHistory(specDir: string): Promise<HistoryRead> {
   const file = join(specDir, HISTORY_FILE);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { releases: [], diagnostics: [] };
-    return { releases: [], diagnostics: [{ file, line: 0, level: 'error', code: 'TBK206', message: `cannot read: ${(e as Error).message}` }] };
-  }
-  return parseReleaseHistory(file, text);
+  const read = await readOptionalFile(file);
+  if ('absent' in read) return { releases: [], diagnostics: [] };
+  if ('error' in read) return { releases: [], diagnostics: [read.error] };
+  return parseReleaseHistory(file, read.text);
 }
 
 export function parseReleaseHistory(file: string, text: string): HistoryRead {
