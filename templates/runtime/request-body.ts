@@ -1,14 +1,16 @@
 /**
  * The HTTP body of a call: business params as `application/x-www-form-urlencoded;charset=utf-8`,
- * or `multipart/form-data` when a `byte[]` param is present (file parts are not signed; the
- * boundary header is set by fetch). System params go in the query string (client.ts).
+ * or `multipart/form-data` when a `byte[]` param is present (file parts are not signed),
+ * serialised once by the platform's `Response` into bytes and the content type with its
+ * boundary, so both transports send the same bytes on every attempt. System params go in the
+ * query string (client.ts).
  */
 import { readFileInput, type FileInput, type FilePart } from './file-input.js';
 import { encodeForm } from './form-encode.js';
 
 export interface RequestBody {
   /** A fresh body for each attempt (streams were read once, up front). */
-  make: () => { body: string | FormData; headers: Readonly<Record<string, string>> };
+  make: () => { body: string | Uint8Array<ArrayBuffer>; headers: Readonly<Record<string, string>> };
   multipart: boolean;
 }
 
@@ -39,11 +41,11 @@ async function prepareMultipart(
 ): Promise<RequestBody> {
   const parts = new Map<string, FilePart>();
   for (const name of names) parts.set(name, await readFileInput(files[name]!, name));
-  const make = (): { body: FormData; headers: Record<string, string> } => {
-    const form = new FormData();
-    for (const [name, value] of Object.entries(text)) form.append(name, value);
-    for (const [name, part] of parts) form.append(name, part.blob, part.filename);
-    return { body: form, headers: {} };
-  };
-  return { make, multipart: true };
+  const form = new FormData();
+  for (const [name, value] of Object.entries(text)) form.append(name, value);
+  for (const [name, part] of parts) form.append(name, part.blob, part.filename);
+  const response = new Response(form);
+  const headers = { 'content-type': response.headers.get('content-type')! };
+  const body = new Uint8Array(await response.arrayBuffer());
+  return { make: () => ({ body, headers }), multipart: true };
 }

@@ -37,11 +37,11 @@ function prepareRequestBody(text, files) {
 async function prepareMultipart(text, files, names) {
   const parts = /* @__PURE__ */ new Map();
   for (const name of names) parts.set(name, await (0, import_file_input.readFileInput)(files[name], name));
-  const make = () => {
-    const form = new FormData();
-    for (const [name, value] of Object.entries(text)) form.append(name, value);
-    for (const [name, part] of parts) form.append(name, part.blob, part.filename);
-    return { body: form, headers: {} };
-  };
-  return { make, multipart: true };
+  const form = new FormData();
+  for (const [name, value] of Object.entries(text)) form.append(name, value);
+  for (const [name, part] of parts) form.append(name, part.blob, part.filename);
+  const response = new Response(form);
+  const headers = { "content-type": response.headers.get("content-type") };
+  const body = new Uint8Array(await response.arrayBuffer());
+  return { make: () => ({ body, headers }), multipart: true };
 }
