@@ -71,7 +71,12 @@ export function createSigner(secret: string, signMethod: SignMethod): Signer {
   let key = Buffer.from(secret, 'utf8');
   if (signMethod === 'md5') {
     const primed = createHash('md5').update(key);
-    return (text) => primed.copy().update(text + secret, 'utf8').digest('hex').toUpperCase();
+    return (text) =>
+      primed
+        .copy()
+        .update(text + secret, 'utf8')
+        .digest('hex')
+        .toUpperCase();
   }
   if (key.length > 64) key = createHash(algorithm).update(key).digest();
   const padded = (byte: number): Hash => {

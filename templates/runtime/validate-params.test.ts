@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { MethodMeta } from './metadata.js';
+import { multipart } from './multipart.js';
 import { validateParams } from './validate-params.js';
 
 const meta: MethodMeta = {
@@ -18,6 +19,7 @@ const meta: MethodMeta = {
     { name: 'ext', kind: 'json' },
     { name: 'pic', kind: 'file' },
   ],
+  multipart,
   response: [],
   types: {
     LkItemDTO: [

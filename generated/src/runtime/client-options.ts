@@ -127,12 +127,14 @@ export function resolveClientOptions(options: TopClientOptions = {}): ResolvedCl
     throw bad('appKey', 'is required (the option, or the TOP_APP_KEY environment variable)');
   resolveAppSecret(options);
   const { signMethod = 'hmac-sha256', gateway = DEFAULT_GATEWAY, format = 'json', fetch, xml } = options;
-  if (!SIGN_METHODS.includes(signMethod)) throw bad('signMethod', `must be one of ${SIGN_METHODS.join(', ')}`, signMethod);
+  if (!SIGN_METHODS.includes(signMethod))
+    throw bad('signMethod', `must be one of ${SIGN_METHODS.join(', ')}`, signMethod);
   if (!/^https?:\/\//.test(gateway) || !URL.canParse(gateway)) throw bad('gateway', 'must be an http(s) URL', gateway);
   if (format !== 'json' && format !== 'xml') throw bad('format', 'must be json or xml', format);
   if (fetch !== undefined && typeof fetch !== 'function') throw bad('fetch', 'must be a function');
   if (xml !== undefined && typeof xml !== 'function') throw bad('xml', 'must be the XML decoder, decodeXmlResponse');
-  if (format === 'xml' && !xml) throw bad('format', "'xml' needs the XML decoder: pass xml: decodeXmlResponse (from tbk-client)");
+  if (format === 'xml' && !xml)
+    throw bad('format', "'xml' needs the XML decoder: pass xml: decodeXmlResponse (from tbk-client)");
   const store = options.flowControl;
   if (store !== undefined && (typeof store?.getBanUntil !== 'function' || typeof store.takeToken !== 'function'))
     throw bad('flowControl', 'must be a FlowControlStore (getBanUntil, setBanUntil, takeToken)');

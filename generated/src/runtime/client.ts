@@ -22,7 +22,7 @@ import { enterFlowGate, recordBan, type FlowGate } from './flow-control.js';
 import { emitLog, type TopResponseEvent } from './logger.js';
 import { MemoryFlowStore } from './memory-flow-store.js';
 import { encodeFormComponent } from './form-encode.js';
-import { prepareRequestBody } from './request-body.js';
+import { formBody } from './request-body.js';
 import type { MethodMeta } from './metadata.js';
 import type { ResponseOf, TopRequest } from './request.js';
 import { redactText, redactUrl } from './redact.js';
@@ -122,7 +122,11 @@ export class TopClient {
       partner_id: o.partnerId,
       target_app_key: o.targetAppKey,
     };
-    const system: [string, string][] = [['method', ''], ['session', ''], ['timestamp', '']];
+    const system: [string, string][] = [
+      ['method', ''],
+      ['session', ''],
+      ['timestamp', ''],
+    ];
     for (const [name, value] of Object.entries(fixed)) if (value) system.push([name, value]);
     this.#system = system.sort((a, b) => (a[0] < b[0] ? -1 : 1));
     this.#query = [
@@ -185,7 +189,7 @@ export class TopClient {
     const names = Object.keys(text).sort();
     let before = '';
     let out = '';
-    for (let i = 0, j = 0; i < system.length || j < names.length; ) {
+    for (let i = 0, j = 0; i < system.length || j < names.length;) {
       const name = names[j];
       const [key, value] = system[i] ?? [];
       if (key === undefined || (name !== undefined && name < key)) {
@@ -247,10 +251,11 @@ export class TopClient {
     const policy =
       options.maxRetries === undefined ? o : { ...o, maxRetries: checkNumber('maxRetries', options.maxRetries, true) };
     const encoded = encodeParams(meta, request.params as Record<string, unknown>);
-    const prepared = prepareRequestBody(encoded.text, encoded.files);
-    const body = prepared instanceof Promise ? await prepared : prepared;
+    const body = encoded.hasFiles ? await meta.multipart!.body(encoded.text, encoded.files) : formBody(encoded.text);
     const headers =
-      options.headers === undefined ? this.#headers : { ...this.#headers, ...lowerCaseHeaders(options.headers, method) };
+      options.headers === undefined
+        ? this.#headers
+        : { ...this.#headers, ...lowerCaseHeaders(options.headers, method) };
     const signing = this.#signingParts(method, session?.trim() ? session : undefined, encoded.text);
     const query = [
       `method=${encodeFormComponent(method)}`,
@@ -273,7 +278,14 @@ export class TopClient {
         // Log events are built only for a logger: redacting the URL costs more than the rest of a call.
         if (o.logger) {
           const shown = redactUrl(new URL(url), secrets);
-          emitLog(o.logger, { type: 'request', level: 'debug', method, attempt, url: shown, multipart: body.multipart });
+          emitLog(o.logger, {
+            type: 'request',
+            level: 'debug',
+            method,
+            attempt,
+            url: shown,
+            multipart: body.multipart,
+          });
         }
         const answer = await this.#shared.send({
           url,

@@ -25,6 +25,7 @@ export {
   type ValidationProblem,
 } from './errors.js';
 export type { FileData, FileInput } from './file-input.js';
+export { multipart, type MultipartSupport } from './multipart.js';
 export type { TopLogEvent, TopLogger, TopRequestEvent, TopResponseEvent, TopRetryEvent } from './logger.js';
 export type { Long } from './long.js';
 export type {

@@ -40,10 +40,14 @@ export function networkError(attempt: Pick<HttpAttempt, 'method' | 'redact'>, er
   const e = error as { message?: unknown; code?: unknown; cause?: { message?: unknown; code?: unknown } };
   const code = e?.cause?.code ?? e?.code;
   const detail = [e?.message, e?.cause?.message].filter((m) => typeof m === 'string' && m).join(': ');
-  return new TopTransportError(attempt.method, `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`, {
-    kind: 'network',
-    ...(typeof code === 'string' ? { errno: code } : {}),
-  });
+  return new TopTransportError(
+    attempt.method,
+    `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`,
+    {
+      kind: 'network',
+      ...(typeof code === 'string' ? { errno: code } : {}),
+    },
+  );
 }
 
 /**
@@ -72,7 +76,9 @@ export function runAttempt(
       else if (error instanceof TopResponseError) reject(error);
       else if (timedOut)
         reject(
-          new TopTransportError(attempt.method, `${attempt.method}: no answer within ${timeoutMs} ms`, { kind: 'timeout' }),
+          new TopTransportError(attempt.method, `${attempt.method}: no answer within ${timeoutMs} ms`, {
+            kind: 'timeout',
+          }),
         );
       else reject(networkError(attempt, error));
     };
@@ -109,7 +115,12 @@ export function sendHttp(attempt: HttpAttempt): Promise<HttpAnswer> {
         const body = await readLimitedText(response, limit, (head) => tooLarge(response.status, head));
         const headers: Record<string, string> = {};
         response.headers.forEach((value, name) => (headers[name] = value));
-        settle(undefined, { status: response.status, contentType: response.headers.get('content-type'), headers, body });
+        settle(undefined, {
+          status: response.status,
+          contentType: response.headers.get('content-type'),
+          headers,
+          body,
+        });
       })
       .catch(settle);
     return () => controller.abort(new Error('attempt ended'));

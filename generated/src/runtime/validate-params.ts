@@ -8,7 +8,6 @@
  */
 import type { ValidationProblem } from './errors.js';
 import { isBlank } from './encode-params.js';
-import { isFileInput } from './file-input.js';
 import { isIntegerText } from './long.js';
 import type { FieldMeta, MethodMeta } from './metadata.js';
 
@@ -39,7 +38,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 class Checker {
   readonly problems: ValidationProblem[] = [];
-  constructor(private readonly types: MethodMeta['types']) {}
+  constructor(
+    private readonly types: MethodMeta['types'],
+    private readonly isFile: ((value: unknown) => boolean) | undefined,
+  ) {}
 
   add(param: string, message: string): void {
     this.problems.push({ param, message });
@@ -59,7 +61,8 @@ class Checker {
 
   private field(field: FieldMeta, value: unknown, path: string): void {
     if (field.kind === 'file') {
-      if (!isFileInput(value))
+      if (!this.isFile) this.add(path, "is a byte[] param, and the method's meta has no multipart support");
+      else if (!this.isFile(value))
         this.add(
           path,
           `expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got ${describe(value)}`,
@@ -172,7 +175,7 @@ class Checker {
 
 /** Every problem of `params` against the method's request metadata (empty when valid). */
 export function validateParams(meta: MethodMeta, params: unknown): ValidationProblem[] {
-  const checker = new Checker(meta.types);
+  const checker = new Checker(meta.types, meta.multipart?.isFile);
   if (!isPlainObject(params)) {
     checker.add('(params)', `expects an object of params, got ${describe(params)}`);
     return checker.problems;

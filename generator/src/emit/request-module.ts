@@ -1,7 +1,9 @@
 /**
  * One module per method (`src/methods/<stem>.ts`): the request class with its static
  * `method` and `meta`, the params type, the response interface and the method's structs.
- * The module imports runtime *types* only, so importing one method pulls in no code but its own.
+ * The module imports runtime *types* only, so importing one method pulls in no code but its own;
+ * a method with `byte[]` params also imports the runtime's multipart support, which its `meta`
+ * points at (`multipart`), so only programs calling such a method bundle it.
  *
  * The same structures also print the module's declaration file (`declaration: true`): an
  * ambient class without initializers or bodies. That is what `tsc` would emit for it, without
@@ -10,13 +12,14 @@
 import {
   StructureKind,
   type ClassDeclarationStructure,
+  type ImportDeclarationStructure,
   type InterfaceDeclarationStructure,
   type OptionalKind,
   type PropertySignatureStructure,
 } from './ts-morph.js';
 import type { IrField, IrMethod, IrStruct } from '../ir/model.js';
 import { headerComment } from './file-header.js';
-import { stringLiteral } from './literal.js';
+import { Expression, stringLiteral } from './literal.js';
 import { importPath, paths } from './package-layout.js';
 import { printModule, printStatements, type ModuleStatements } from './print-module.js';
 import { literalInitializer, printSourceModule, printSourceStatements } from './print-source.js';
@@ -55,6 +58,12 @@ function structInterface(struct: IrStruct): InterfaceDeclarationStructure {
   return interfaceOf(struct.tsName, struct.docs, struct.fields);
 }
 
+/** True when a request param or a field of a request struct is a file (`byte[]`). */
+function hasFileParams(m: IrMethod): boolean {
+  const fields = [m.meta.request, ...Object.values(m.meta.types)];
+  return fields.some((list) => list.some((f) => f.kind === 'file'));
+}
+
 function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStructure {
   const { names } = m;
   const init = (initializer: ReturnType<typeof literalInitializer> | string): { initializer?: ReturnType<typeof literalInitializer> | string } => (declaration ? {} : { initializer });
@@ -74,7 +83,7 @@ function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStruct
         isStatic: true,
         isReadonly: true,
         type: m.metaType,
-        ...init(literalInitializer(m.meta)),
+        ...init(literalInitializer(hasFileParams(m) ? { ...m.meta, multipart: new Expression('multipart') } : m.meta)),
         docs: ['Wire metadata: what the runtime encodes, validates and decodes by.'],
       },
       { name: 'meta', isReadonly: true, type: m.metaType, ...init(`${names.requestClass}.meta`) },
@@ -127,8 +136,13 @@ export function emitRequestModule(m: IrMethod): EmittedModule {
       interfaceOf(m.names.responseInterface, m.responseDocs, m.response, ['TopResponseBase']),
       ...m.structs.map(structInterface),
     ]);
+    const multipart: ImportDeclarationStructure[] =
+      !declaration && hasFileParams(m)
+        ? [{ kind: StructureKind.ImportDeclaration, namedImports: ['multipart'], moduleSpecifier: importPath(path, `${paths.runtimeDir}/multipart.ts`) }]
+        : [];
     const head = printModuleAs(headerComment(m.specPath), [
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: m.runtimeImports, moduleSpecifier: runtime },
+      ...multipart,
       requestClass(m, declaration),
     ]);
     return `${head}\n${interfaces}`;

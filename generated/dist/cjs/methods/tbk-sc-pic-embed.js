@@ -21,6 +21,7 @@ __export(tbk_sc_pic_embed_exports, {
   TbkScPicEmbedRequest: () => TbkScPicEmbedRequest
 });
 module.exports = __toCommonJS(tbk_sc_pic_embed_exports);
+var import_multipart = require("../runtime/multipart.js");
 class TbkScPicEmbedRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.pic.embed";
@@ -37,7 +38,8 @@ class TbkScPicEmbedRequest {
       { name: "site_id", kind: "number", required: true }
     ],
     response: [{ name: "embed_pic_url", kind: "string" }],
-    types: {}
+    types: {},
+    multipart: import_multipart.multipart
   };
   meta = TbkScPicEmbedRequest.meta;
   params;

@@ -84,7 +84,11 @@ class TopClient {
       partner_id: o.partnerId,
       target_app_key: o.targetAppKey
     };
-    const system = [["method", ""], ["session", ""], ["timestamp", ""]];
+    const system = [
+      ["method", ""],
+      ["session", ""],
+      ["timestamp", ""]
+    ];
     for (const [name, value] of Object.entries(fixed)) if (value) system.push([name, value]);
     this.#system = system.sort((a, b) => a[0] < b[0] ? -1 : 1);
     this.#query = [
@@ -199,8 +203,7 @@ class TopClient {
     signal?.throwIfAborted();
     const policy = options.maxRetries === void 0 ? o : { ...o, maxRetries: (0, import_client_options.checkNumber)("maxRetries", options.maxRetries, true) };
     const encoded = (0, import_encode_params.encodeParams)(meta, request.params);
-    const prepared = (0, import_request_body.prepareRequestBody)(encoded.text, encoded.files);
-    const body = prepared instanceof Promise ? await prepared : prepared;
+    const body = encoded.hasFiles ? await meta.multipart.body(encoded.text, encoded.files) : (0, import_request_body.formBody)(encoded.text);
     const headers = options.headers === void 0 ? this.#headers : { ...this.#headers, ...(0, import_client_options.lowerCaseHeaders)(options.headers, method) };
     const signing = this.#signingParts(method, session?.trim() ? session : void 0, encoded.text);
     const query = [
@@ -222,7 +225,14 @@ class TopClient {
         const made = body.make();
         if (o.logger) {
           const shown = (0, import_redact.redactUrl)(new URL(url), secrets);
-          (0, import_logger.emitLog)(o.logger, { type: "request", level: "debug", method, attempt, url: shown, multipart: body.multipart });
+          (0, import_logger.emitLog)(o.logger, {
+            type: "request",
+            level: "debug",
+            method,
+            attempt,
+            url: shown,
+            multipart: body.multipart
+          });
         }
         const answer = await this.#shared.send({
           url,

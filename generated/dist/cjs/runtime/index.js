@@ -35,6 +35,7 @@ __export(runtime_exports, {
   decodeResponse: () => import_decode_response.decodeResponse,
   decodeXmlResponse: () => import_decode_xml.decodeXmlResponse,
   formatTopTimestamp: () => import_timestamp.formatTopTimestamp,
+  multipart: () => import_multipart.multipart,
   paginate: () => import_paginate.paginate,
   parseTopResponse: () => import_decode_response.parseTopResponse,
   sign: () => import_sign.sign,
@@ -48,6 +49,7 @@ var import_client_options = require("./client-options.js");
 var import_decode_response = require("./decode-response.js");
 var import_decode_xml = require("./decode-xml.js");
 var import_errors = require("./errors.js");
+var import_multipart = require("./multipart.js");
 var import_sign = require("./sign.js");
 var import_timestamp = require("./timestamp.js");
 var import_validate_params = require("./validate-params.js");

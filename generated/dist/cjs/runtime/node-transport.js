@@ -34,21 +34,26 @@ function rawHeader(response, name) {
   }
   return void 0;
 }
-function answerOf(response, chunks) {
-  let headers;
-  return {
-    status: response.statusCode ?? 0,
-    contentType: rawHeader(response, "content-type") ?? null,
-    get headers() {
-      if (!headers) {
-        headers = {};
-        for (const [name, value] of Object.entries(response.headers))
-          if (value !== void 0) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-      }
-      return headers;
-    },
-    body: chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8")
-  };
+class NodeAnswer {
+  status;
+  contentType;
+  body;
+  #response;
+  #headers;
+  constructor(response, chunks) {
+    this.#response = response;
+    this.status = response.statusCode ?? 0;
+    this.contentType = rawHeader(response, "content-type") ?? null;
+    this.body = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
+  }
+  get headers() {
+    if (!this.#headers) {
+      this.#headers = {};
+      for (const [name, value] of Object.entries(this.#response.headers))
+        if (value !== void 0) this.#headers[name] = Array.isArray(value) ? value.join(", ") : value;
+    }
+    return this.#headers;
+  }
 }
 function createNodeTransport() {
   let http;
@@ -97,10 +102,12 @@ function createNodeTransport() {
           else chunks.push(chunk);
         });
         response.on("error", settle);
-        response.on("end", () => settle(void 0, answerOf(response, chunks)));
+        response.on("end", () => settle(void 0, new NodeAnswer(response, chunks)));
         response.on("close", () => {
           if (!response.complete)
-            settle(Object.assign(new Error("the connection closed before the whole answer arrived"), { code: "ECONNRESET" }));
+            settle(
+              Object.assign(new Error("the connection closed before the whole answer arrived"), { code: "ECONNRESET" })
+            );
         });
       });
       request.end(body);

@@ -29,10 +29,14 @@ function networkError(attempt, error) {
   const e = error;
   const code = e?.cause?.code ?? e?.code;
   const detail = [e?.message, e?.cause?.message].filter((m) => typeof m === "string" && m).join(": ");
-  return new import_errors.TopTransportError(attempt.method, `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`, {
-    kind: "network",
-    ...typeof code === "string" ? { errno: code } : {}
-  });
+  return new import_errors.TopTransportError(
+    attempt.method,
+    `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`,
+    {
+      kind: "network",
+      ...typeof code === "string" ? { errno: code } : {}
+    }
+  );
 }
 function runAttempt(attempt, start) {
   const { signal, timeoutMs } = attempt;
@@ -52,7 +56,9 @@ function runAttempt(attempt, start) {
       else if (error instanceof import_errors.TopResponseError) reject(error);
       else if (timedOut)
         reject(
-          new import_errors.TopTransportError(attempt.method, `${attempt.method}: no answer within ${timeoutMs} ms`, { kind: "timeout" })
+          new import_errors.TopTransportError(attempt.method, `${attempt.method}: no answer within ${timeoutMs} ms`, {
+            kind: "timeout"
+          })
         );
       else reject(networkError(attempt, error));
     };
@@ -81,7 +87,12 @@ function sendHttp(attempt) {
       const body = await (0, import_response_limit.readLimitedText)(response, limit, (head) => tooLarge(response.status, head));
       const headers = {};
       response.headers.forEach((value, name) => headers[name] = value);
-      settle(void 0, { status: response.status, contentType: response.headers.get("content-type"), headers, body });
+      settle(void 0, {
+        status: response.status,
+        contentType: response.headers.get("content-type"),
+        headers,
+        body
+      });
     }).catch(settle);
     return () => controller.abort(new Error("attempt ended"));
   });

@@ -22,7 +22,6 @@ __export(validate_params_exports, {
 });
 module.exports = __toCommonJS(validate_params_exports);
 var import_encode_params = require("./encode-params.js");
-var import_file_input = require("./file-input.js");
 var import_long = require("./long.js");
 const DECIMAL_TEXT = /^-?\d+(?:\.\d+)?$/;
 function describe(value) {
@@ -41,10 +40,12 @@ function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date) && !ArrayBuffer.isView(value);
 }
 class Checker {
-  constructor(types) {
+  constructor(types, isFile) {
     this.types = types;
+    this.isFile = isFile;
   }
   types;
+  isFile;
   problems = [];
   add(param, message) {
     this.problems.push({ param, message });
@@ -61,7 +62,8 @@ class Checker {
   }
   field(field, value, path) {
     if (field.kind === "file") {
-      if (!(0, import_file_input.isFileInput)(value))
+      if (!this.isFile) this.add(path, "is a byte[] param, and the method's meta has no multipart support");
+      else if (!this.isFile(value))
         this.add(
           path,
           `expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got ${describe(value)}`
@@ -154,7 +156,7 @@ class Checker {
   }
 }
 function validateParams(meta, params) {
-  const checker = new Checker(meta.types);
+  const checker = new Checker(meta.types, meta.multipart?.isFile);
   if (!isPlainObject(params)) {
     checker.add("(params)", `expects an object of params, got ${describe(params)}`);
     return checker.problems;

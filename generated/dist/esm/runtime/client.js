@@ -12,7 +12,7 @@ import { enterFlowGate, recordBan } from "./flow-control.js";
 import { emitLog } from "./logger.js";
 import { MemoryFlowStore } from "./memory-flow-store.js";
 import { encodeFormComponent } from "./form-encode.js";
-import { prepareRequestBody } from "./request-body.js";
+import { formBody } from "./request-body.js";
 import { redactText, redactUrl } from "./redact.js";
 import { decideRetry, sleep } from "./retry.js";
 import { assertRequest } from "./assert-request.js";
@@ -67,7 +67,11 @@ class TopClient {
       partner_id: o.partnerId,
       target_app_key: o.targetAppKey
     };
-    const system = [["method", ""], ["session", ""], ["timestamp", ""]];
+    const system = [
+      ["method", ""],
+      ["session", ""],
+      ["timestamp", ""]
+    ];
     for (const [name, value] of Object.entries(fixed)) if (value) system.push([name, value]);
     this.#system = system.sort((a, b) => a[0] < b[0] ? -1 : 1);
     this.#query = [
@@ -182,8 +186,7 @@ class TopClient {
     signal?.throwIfAborted();
     const policy = options.maxRetries === void 0 ? o : { ...o, maxRetries: checkNumber("maxRetries", options.maxRetries, true) };
     const encoded = encodeParams(meta, request.params);
-    const prepared = prepareRequestBody(encoded.text, encoded.files);
-    const body = prepared instanceof Promise ? await prepared : prepared;
+    const body = encoded.hasFiles ? await meta.multipart.body(encoded.text, encoded.files) : formBody(encoded.text);
     const headers = options.headers === void 0 ? this.#headers : { ...this.#headers, ...lowerCaseHeaders(options.headers, method) };
     const signing = this.#signingParts(method, session?.trim() ? session : void 0, encoded.text);
     const query = [
@@ -205,7 +208,14 @@ class TopClient {
         const made = body.make();
         if (o.logger) {
           const shown = redactUrl(new URL(url), secrets);
-          emitLog(o.logger, { type: "request", level: "debug", method, attempt, url: shown, multipart: body.multipart });
+          emitLog(o.logger, {
+            type: "request",
+            level: "debug",
+            method,
+            attempt,
+            url: shown,
+            multipart: body.multipart
+          });
         }
         const answer = await this.#shared.send({
           url,

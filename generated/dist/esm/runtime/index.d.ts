@@ -9,6 +9,7 @@ export { decodeResponse, parseTopResponse, type DecodedResponse, type DecodeOpti
 export { decodeXmlResponse } from './decode-xml.js';
 export { TopClientError, TopError, TopResponseError, TopTransportError, TopValidationError, type TopErrorFields, type TransportFailure, type ValidationProblem, } from './errors.js';
 export type { FileData, FileInput } from './file-input.js';
+export { multipart, type MultipartSupport } from './multipart.js';
 export type { TopLogEvent, TopLogger, TopRequestEvent, TopResponseEvent, TopRetryEvent } from './logger.js';
 export type { Long } from './long.js';
 export type { AuthMode, FieldMeta, MethodFixture, MethodMeta, OrderMethodMeta, PagedMethodMeta, PagingMeta, ScalarKind, } from './metadata.js';

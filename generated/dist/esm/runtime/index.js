@@ -13,6 +13,7 @@ import {
   TopTransportError,
   TopValidationError
 } from "./errors.js";
+import { multipart } from "./multipart.js";
 import { sign, SIGN_METHODS } from "./sign.js";
 import { formatTopTimestamp } from "./timestamp.js";
 import { validateParams } from "./validate-params.js";
@@ -45,6 +46,7 @@ export {
   decodeResponse,
   decodeXmlResponse,
   formatTopTimestamp,
+  multipart,
   paginate,
   parseTopResponse,
   sign,

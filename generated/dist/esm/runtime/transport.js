@@ -5,10 +5,14 @@ function networkError(attempt, error) {
   const e = error;
   const code = e?.cause?.code ?? e?.code;
   const detail = [e?.message, e?.cause?.message].filter((m) => typeof m === "string" && m).join(": ");
-  return new TopTransportError(attempt.method, `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`, {
-    kind: "network",
-    ...typeof code === "string" ? { errno: code } : {}
-  });
+  return new TopTransportError(
+    attempt.method,
+    `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`,
+    {
+      kind: "network",
+      ...typeof code === "string" ? { errno: code } : {}
+    }
+  );
 }
 function runAttempt(attempt, start) {
   const { signal, timeoutMs } = attempt;
@@ -28,7 +32,9 @@ function runAttempt(attempt, start) {
       else if (error instanceof TopResponseError) reject(error);
       else if (timedOut)
         reject(
-          new TopTransportError(attempt.method, `${attempt.method}: no answer within ${timeoutMs} ms`, { kind: "timeout" })
+          new TopTransportError(attempt.method, `${attempt.method}: no answer within ${timeoutMs} ms`, {
+            kind: "timeout"
+          })
         );
       else reject(networkError(attempt, error));
     };
@@ -57,7 +63,12 @@ function sendHttp(attempt) {
       const body = await readLimitedText(response, limit, (head) => tooLarge(response.status, head));
       const headers = {};
       response.headers.forEach((value, name) => headers[name] = value);
-      settle(void 0, { status: response.status, contentType: response.headers.get("content-type"), headers, body });
+      settle(void 0, {
+        status: response.status,
+        contentType: response.headers.get("content-type"),
+        headers,
+        body
+      });
     }).catch(settle);
     return () => controller.abort(new Error("attempt ended"));
   });
