@@ -36,150 +36,102 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   );
 }
 
-class Checker {
-  readonly problems: ValidationProblem[] = [];
-  constructor(
-    private readonly types: MethodMeta['types'],
-    private readonly isFile: ((value: unknown) => boolean) | undefined,
-  ) {}
+/** Every problem of `params` against the method's request metadata (empty when valid). */
+export function validateParams(meta: MethodMeta, params: unknown): ValidationProblem[] {
+  const problems: ValidationProblem[] = [];
+  const isFile = meta.multipart?.isFile;
+  const add = (param: string, message: string): void => void problems.push({ param, message });
 
-  add(param: string, message: string): void {
-    this.problems.push({ param, message });
-  }
-
-  fields(fields: readonly FieldMeta[], values: Record<string, unknown>, prefix: string): void {
-    for (const field of fields) {
+  const fields = (list: readonly FieldMeta[], values: Record<string, unknown>, prefix: string): void => {
+    for (const field of list) {
       // Own properties only: an absent `constructor` or `toString` param is not Object's method.
       const value = Object.prototype.hasOwnProperty.call(values, field.name) ? values[field.name] : undefined;
       const path = prefix + field.name;
-      const empty = isBlank(value) || (Array.isArray(value) && value.length === 0);
-      if (empty) {
-        if (field.required) this.add(path, 'required param is missing');
-      } else this.field(field, value, path);
-    }
-  }
-
-  private field(field: FieldMeta, value: unknown, path: string): void {
-    if (field.kind === 'file') {
-      if (!this.isFile) this.add(path, "is a byte[] param, and the method's meta has no multipart support");
-      else if (!this.isFile(value))
-        this.add(
-          path,
-          `expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got ${describe(value)}`,
-        );
-      return;
-    }
-    if (field.list) {
-      const items = typeof value === 'string' && field.kind !== 'struct' ? value.split(',') : value;
-      if (typeof items === 'string') return; // struct list given as JSON text: sent as is
-      if (!Array.isArray(items)) return this.add(path, `expects a list, got ${describe(value)}`);
-      if (field.maxListSize !== undefined && items.length > field.maxListSize) {
-        this.add(path, `has ${items.length} items, more than the maximum ${field.maxListSize}`);
-      }
-      items.forEach((item, i) => this.single(field, item, `${path}[${i}]`));
-      return;
-    }
-    this.single(field, value, path);
-  }
-
-  private single(field: FieldMeta, value: unknown, path: string): void {
-    if (field.kind === 'struct') {
-      if (typeof value === 'string') return; // JSON text, sent as is
-      if (!isPlainObject(value))
-        return this.add(path, `expects an object (${field.struct ?? 'struct'}), got ${describe(value)}`);
-      const fields = field.struct !== undefined ? this.types[field.struct] : undefined;
-      if (fields) this.fields(fields, value, `${path}.`);
-      return;
-    }
-    switch (field.kind) {
-      case 'number':
-        return this.integer(field, value, path);
-      case 'price':
-        return this.decimal(field, value, path);
-      case 'boolean':
-        if (typeof value !== 'boolean' && value !== 'true' && value !== 'false') {
-          this.add(path, `expects a boolean, got ${describe(value)}`);
+      if (isBlank(value) || (Array.isArray(value) && value.length === 0)) {
+        if (field.required) add(path, 'required param is missing');
+      } else if (field.kind === 'file') {
+        if (!isFile) add(path, "is a byte[] param, and the method's meta has no multipart support");
+        else if (!isFile(value))
+          add(
+            path,
+            `expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got ${describe(value)}`,
+          );
+      } else if (!field.list) single(field, value, path);
+      else {
+        const items = typeof value === 'string' && field.kind !== 'struct' ? value.split(',') : value;
+        if (typeof items === 'string') continue; // struct list given as JSON text: sent as is
+        if (!Array.isArray(items)) add(path, `expects a list, got ${describe(value)}`);
+        else {
+          if (field.maxListSize !== undefined && items.length > field.maxListSize)
+            add(path, `has ${items.length} items, more than the maximum ${field.maxListSize}`);
+          items.forEach((item, i) => single(field, item, `${path}[${i}]`));
         }
+      }
+    }
+  };
+
+  /** `compare(limit)`: below 0 when the value is less than the limit, above 0 when more. */
+  const range = (field: FieldMeta, shown: number | bigint, path: string, compare: (limit: number) => number): void => {
+    const { minValue: min, maxValue: max } = field;
+    if (min !== undefined && compare(min) < 0) add(path, `is ${shown}, less than the minimum ${min}`);
+    if (max !== undefined && compare(max) > 0) add(path, `is ${shown}, more than the maximum ${max}`);
+  };
+
+  const length = (field: FieldMeta, text: string, path: string): void => {
+    if (field.maxLength !== undefined && text.length > field.maxLength)
+      add(path, `is ${text.length} characters long, more than the maximum ${field.maxLength}`);
+  };
+
+  const single = (field: FieldMeta, value: unknown, path: string): void => {
+    const expects = (what: string): void => add(path, `expects ${what}, got ${describe(value)}`);
+    switch (field.kind) {
+      case 'struct': {
+        if (typeof value === 'string') return; // JSON text, sent as is
+        if (!isPlainObject(value)) return expects(`an object (${field.struct ?? 'struct'})`);
+        const inner = field.struct !== undefined ? meta.types[field.struct] : undefined;
+        if (inner) fields(inner, value, `${path}.`);
+        return;
+      }
+      case 'number': {
+        let n: bigint;
+        if (typeof value === 'bigint') n = value;
+        else if (typeof value === 'number' && Number.isInteger(value)) n = BigInt(value);
+        else if (typeof value === 'string' && isIntegerText(value)) n = BigInt(value);
+        else return expects('an integer (number, bigint or integer text)');
+        // An integer limit is compared exactly, as a bigint; a fractional one as a number.
+        return range(field, n, path, (limit) =>
+          Number.isInteger(limit) ? Number(n - BigInt(limit) > 0n) - Number(n < BigInt(limit)) : Number(n) - limit,
+        );
+      }
+      case 'price': {
+        let x: number;
+        if (typeof value === 'number' && Number.isFinite(value)) x = value;
+        else if (typeof value === 'string' && DECIMAL_TEXT.test(value)) x = Number(value);
+        else return expects('a decimal (number or decimal text)');
+        return range(field, x, path, (limit) => x - limit);
+      }
+      case 'boolean':
+        if (typeof value !== 'boolean' && value !== 'true' && value !== 'false') expects('a boolean');
         return;
       case 'json':
-        if (typeof value === 'function' || typeof value === 'symbol')
-          this.add(path, `expects JSON text or a JSON value, got ${describe(value)}`);
-        else if (typeof value === 'string') this.length(field, value, path);
+        if (typeof value === 'function' || typeof value === 'symbol') expects('JSON text or a JSON value');
+        else if (typeof value === 'string') length(field, value, path);
         return;
-      default:
-        return this.text(field, value, path);
+      default: {
+        const ok =
+          typeof value === 'string' ||
+          typeof value === 'number' ||
+          typeof value === 'bigint' ||
+          typeof value === 'boolean' ||
+          (value instanceof Date && !Number.isNaN(value.getTime())) ||
+          (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'));
+        if (!ok) return expects('a string');
+        length(field, Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '', path);
+      }
     }
-  }
+  };
 
-  private text(field: FieldMeta, value: unknown, path: string): void {
-    const ok =
-      typeof value === 'string' ||
-      typeof value === 'number' ||
-      typeof value === 'bigint' ||
-      typeof value === 'boolean' ||
-      (value instanceof Date && !Number.isNaN(value.getTime())) ||
-      (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'));
-    if (!ok) return this.add(path, `expects a string, got ${describe(value)}`);
-    const text = Array.isArray(value) ? value.join(',') : typeof value === 'string' ? value : '';
-    this.length(field, text, path);
-  }
-
-  private length(field: FieldMeta, text: string, path: string): void {
-    if (field.maxLength !== undefined && text.length > field.maxLength) {
-      this.add(path, `is ${text.length} characters long, more than the maximum ${field.maxLength}`);
-    }
-  }
-
-  private integer(field: FieldMeta, value: unknown, path: string): void {
-    let n: bigint;
-    if (typeof value === 'bigint') n = value;
-    else if (typeof value === 'number' && Number.isInteger(value)) n = BigInt(value);
-    else if (typeof value === 'string' && isIntegerText(value)) n = BigInt(value);
-    else return this.add(path, `expects an integer (number, bigint or integer text), got ${describe(value)}`);
-    this.range(
-      field,
-      n,
-      path,
-      (limit) => (Number.isInteger(limit) ? n < BigInt(limit) : Number(n) < limit),
-      (limit) => (Number.isInteger(limit) ? n > BigInt(limit) : Number(n) > limit),
-    );
-  }
-
-  private decimal(field: FieldMeta, value: unknown, path: string): void {
-    let x: number;
-    if (typeof value === 'number' && Number.isFinite(value)) x = value;
-    else if (typeof value === 'string' && DECIMAL_TEXT.test(value)) x = Number(value);
-    else return this.add(path, `expects a decimal (number or decimal text), got ${describe(value)}`);
-    this.range(
-      field,
-      x,
-      path,
-      (limit) => x < limit,
-      (limit) => x > limit,
-    );
-  }
-
-  private range(
-    field: FieldMeta,
-    shown: number | bigint,
-    path: string,
-    below: (n: number) => boolean,
-    above: (n: number) => boolean,
-  ): void {
-    if (field.minValue !== undefined && below(field.minValue))
-      this.add(path, `is ${shown}, less than the minimum ${field.minValue}`);
-    if (field.maxValue !== undefined && above(field.maxValue))
-      this.add(path, `is ${shown}, more than the maximum ${field.maxValue}`);
-  }
-}
-
-/** Every problem of `params` against the method's request metadata (empty when valid). */
-export function validateParams(meta: MethodMeta, params: unknown): ValidationProblem[] {
-  const checker = new Checker(meta.types, meta.multipart?.isFile);
-  if (!isPlainObject(params)) {
-    checker.add('(params)', `expects an object of params, got ${describe(params)}`);
-    return checker.problems;
-  }
-  checker.fields(meta.request, params, '');
-  return checker.problems;
+  if (!isPlainObject(params)) add('(params)', `expects an object of params, got ${describe(params)}`);
+  else fields(meta.request, params, '');
+  return problems;
 }

@@ -39,128 +39,90 @@ function describe(value) {
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date) && !ArrayBuffer.isView(value);
 }
-class Checker {
-  constructor(types, isFile) {
-    this.types = types;
-    this.isFile = isFile;
-  }
-  types;
-  isFile;
-  problems = [];
-  add(param, message) {
-    this.problems.push({ param, message });
-  }
-  fields(fields, values, prefix) {
-    for (const field of fields) {
+function validateParams(meta, params) {
+  const problems = [];
+  const isFile = meta.multipart?.isFile;
+  const add = (param, message) => void problems.push({ param, message });
+  const fields = (list, values, prefix) => {
+    for (const field of list) {
       const value = Object.prototype.hasOwnProperty.call(values, field.name) ? values[field.name] : void 0;
       const path = prefix + field.name;
-      const empty = (0, import_encode_params.isBlank)(value) || Array.isArray(value) && value.length === 0;
-      if (empty) {
-        if (field.required) this.add(path, "required param is missing");
-      } else this.field(field, value, path);
-    }
-  }
-  field(field, value, path) {
-    if (field.kind === "file") {
-      if (!this.isFile) this.add(path, "is a byte[] param, and the method's meta has no multipart support");
-      else if (!this.isFile(value))
-        this.add(
-          path,
-          `expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got ${describe(value)}`
-        );
-      return;
-    }
-    if (field.list) {
-      const items = typeof value === "string" && field.kind !== "struct" ? value.split(",") : value;
-      if (typeof items === "string") return;
-      if (!Array.isArray(items)) return this.add(path, `expects a list, got ${describe(value)}`);
-      if (field.maxListSize !== void 0 && items.length > field.maxListSize) {
-        this.add(path, `has ${items.length} items, more than the maximum ${field.maxListSize}`);
-      }
-      items.forEach((item, i) => this.single(field, item, `${path}[${i}]`));
-      return;
-    }
-    this.single(field, value, path);
-  }
-  single(field, value, path) {
-    if (field.kind === "struct") {
-      if (typeof value === "string") return;
-      if (!isPlainObject(value))
-        return this.add(path, `expects an object (${field.struct ?? "struct"}), got ${describe(value)}`);
-      const fields = field.struct !== void 0 ? this.types[field.struct] : void 0;
-      if (fields) this.fields(fields, value, `${path}.`);
-      return;
-    }
-    switch (field.kind) {
-      case "number":
-        return this.integer(field, value, path);
-      case "price":
-        return this.decimal(field, value, path);
-      case "boolean":
-        if (typeof value !== "boolean" && value !== "true" && value !== "false") {
-          this.add(path, `expects a boolean, got ${describe(value)}`);
+      if ((0, import_encode_params.isBlank)(value) || Array.isArray(value) && value.length === 0) {
+        if (field.required) add(path, "required param is missing");
+      } else if (field.kind === "file") {
+        if (!isFile) add(path, "is a byte[] param, and the method's meta has no multipart support");
+        else if (!isFile(value))
+          add(
+            path,
+            `expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got ${describe(value)}`
+          );
+      } else if (!field.list) single(field, value, path);
+      else {
+        const items = typeof value === "string" && field.kind !== "struct" ? value.split(",") : value;
+        if (typeof items === "string") continue;
+        if (!Array.isArray(items)) add(path, `expects a list, got ${describe(value)}`);
+        else {
+          if (field.maxListSize !== void 0 && items.length > field.maxListSize)
+            add(path, `has ${items.length} items, more than the maximum ${field.maxListSize}`);
+          items.forEach((item, i) => single(field, item, `${path}[${i}]`));
         }
+      }
+    }
+  };
+  const range = (field, shown, path, compare) => {
+    const { minValue: min, maxValue: max } = field;
+    if (min !== void 0 && compare(min) < 0) add(path, `is ${shown}, less than the minimum ${min}`);
+    if (max !== void 0 && compare(max) > 0) add(path, `is ${shown}, more than the maximum ${max}`);
+  };
+  const length = (field, text, path) => {
+    if (field.maxLength !== void 0 && text.length > field.maxLength)
+      add(path, `is ${text.length} characters long, more than the maximum ${field.maxLength}`);
+  };
+  const single = (field, value, path) => {
+    const expects = (what) => add(path, `expects ${what}, got ${describe(value)}`);
+    switch (field.kind) {
+      case "struct": {
+        if (typeof value === "string") return;
+        if (!isPlainObject(value)) return expects(`an object (${field.struct ?? "struct"})`);
+        const inner = field.struct !== void 0 ? meta.types[field.struct] : void 0;
+        if (inner) fields(inner, value, `${path}.`);
+        return;
+      }
+      case "number": {
+        let n;
+        if (typeof value === "bigint") n = value;
+        else if (typeof value === "number" && Number.isInteger(value)) n = BigInt(value);
+        else if (typeof value === "string" && (0, import_long.isIntegerText)(value)) n = BigInt(value);
+        else return expects("an integer (number, bigint or integer text)");
+        return range(
+          field,
+          n,
+          path,
+          (limit) => Number.isInteger(limit) ? Number(n - BigInt(limit) > 0n) - Number(n < BigInt(limit)) : Number(n) - limit
+        );
+      }
+      case "price": {
+        let x;
+        if (typeof value === "number" && Number.isFinite(value)) x = value;
+        else if (typeof value === "string" && DECIMAL_TEXT.test(value)) x = Number(value);
+        else return expects("a decimal (number or decimal text)");
+        return range(field, x, path, (limit) => x - limit);
+      }
+      case "boolean":
+        if (typeof value !== "boolean" && value !== "true" && value !== "false") expects("a boolean");
         return;
       case "json":
-        if (typeof value === "function" || typeof value === "symbol")
-          this.add(path, `expects JSON text or a JSON value, got ${describe(value)}`);
-        else if (typeof value === "string") this.length(field, value, path);
+        if (typeof value === "function" || typeof value === "symbol") expects("JSON text or a JSON value");
+        else if (typeof value === "string") length(field, value, path);
         return;
-      default:
-        return this.text(field, value, path);
+      default: {
+        const ok = typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean" || value instanceof Date && !Number.isNaN(value.getTime()) || Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number");
+        if (!ok) return expects("a string");
+        length(field, Array.isArray(value) ? value.join(",") : typeof value === "string" ? value : "", path);
+      }
     }
-  }
-  text(field, value, path) {
-    const ok = typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean" || value instanceof Date && !Number.isNaN(value.getTime()) || Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number");
-    if (!ok) return this.add(path, `expects a string, got ${describe(value)}`);
-    const text = Array.isArray(value) ? value.join(",") : typeof value === "string" ? value : "";
-    this.length(field, text, path);
-  }
-  length(field, text, path) {
-    if (field.maxLength !== void 0 && text.length > field.maxLength) {
-      this.add(path, `is ${text.length} characters long, more than the maximum ${field.maxLength}`);
-    }
-  }
-  integer(field, value, path) {
-    let n;
-    if (typeof value === "bigint") n = value;
-    else if (typeof value === "number" && Number.isInteger(value)) n = BigInt(value);
-    else if (typeof value === "string" && (0, import_long.isIntegerText)(value)) n = BigInt(value);
-    else return this.add(path, `expects an integer (number, bigint or integer text), got ${describe(value)}`);
-    this.range(
-      field,
-      n,
-      path,
-      (limit) => Number.isInteger(limit) ? n < BigInt(limit) : Number(n) < limit,
-      (limit) => Number.isInteger(limit) ? n > BigInt(limit) : Number(n) > limit
-    );
-  }
-  decimal(field, value, path) {
-    let x;
-    if (typeof value === "number" && Number.isFinite(value)) x = value;
-    else if (typeof value === "string" && DECIMAL_TEXT.test(value)) x = Number(value);
-    else return this.add(path, `expects a decimal (number or decimal text), got ${describe(value)}`);
-    this.range(
-      field,
-      x,
-      path,
-      (limit) => x < limit,
-      (limit) => x > limit
-    );
-  }
-  range(field, shown, path, below, above) {
-    if (field.minValue !== void 0 && below(field.minValue))
-      this.add(path, `is ${shown}, less than the minimum ${field.minValue}`);
-    if (field.maxValue !== void 0 && above(field.maxValue))
-      this.add(path, `is ${shown}, more than the maximum ${field.maxValue}`);
-  }
-}
-function validateParams(meta, params) {
-  const checker = new Checker(meta.types, meta.multipart?.isFile);
-  if (!isPlainObject(params)) {
-    checker.add("(params)", `expects an object of params, got ${describe(params)}`);
-    return checker.problems;
-  }
-  checker.fields(meta.request, params, "");
-  return checker.problems;
+  };
+  if (!isPlainObject(params)) add("(params)", `expects an object of params, got ${describe(params)}`);
+  else fields(meta.request, params, "");
+  return problems;
 }
