@@ -61,6 +61,16 @@ describe(`a bundle importing TopClient and ${chosen.requestClass}`, () => {
     expect(withXml.length - jsonOnly.length).toBeGreaterThan(2000);
   });
 
+  it('carries the multipart code only with a method that has byte[] params', async () => {
+    const upload = methods.find((m) => m.method === 'taobao.tbk.sc.pic.embed');
+    expect(upload, 'the corpus method with a byte[] param').toBeDefined();
+    const multipartCode = 'application/octet-stream'; // the default file type (templates/runtime/file-input.ts)
+    const without = await bundle(`import { TopClient, ${chosen.requestClass} } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), ${chosen.requestClass});\n`, 'esm');
+    expect(without).not.toContain(multipartCode);
+    const withUpload = await bundle(`import { TopClient, ${upload!.requestClass} } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), ${upload!.requestClass});\n`, 'esm');
+    expect(withUpload).toContain(multipartCode);
+  });
+
   // CommonJS cannot be tree-shaken: `require('tbk-client')` loads every module. A CommonJS
   // program that wants one method requires it by its deep path (docs/generator.md).
   it('as CommonJS through the deep import holds no other method', async () => {

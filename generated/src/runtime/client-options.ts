@@ -120,13 +120,31 @@ export function lowerCaseHeaders(headers: Record<string, string> | undefined, wh
   return out;
 }
 
+/** The defaults of the options that have one (docs/runtime.md "Client options"). */
+const DEFAULTS = {
+  signMethod: 'hmac-sha256',
+  gateway: DEFAULT_GATEWAY,
+  format: 'json',
+  timeoutMs: 15_000,
+  maxRetries: 2,
+  retryBaseMs: 200,
+  retryMaxMs: 5_000,
+  maxBanWaitMs: 5_000,
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+  simplify: false,
+} as const;
+
 /** Fills in defaults and checks every option; throws `TypeError` naming the bad option. */
 export function resolveClientOptions(options: TopClientOptions = {}): ResolvedClientOptions {
-  const appKey = options.appKey ?? env('TOP_APP_KEY');
+  const o: Record<string, unknown> = { ...DEFAULTS, now: Date.now, random: Math.random };
+  // An option given as `undefined` (e.g. spread from another object) takes its default too.
+  for (const [name, value] of Object.entries(options)) if (value !== undefined) o[name] = value;
+  delete o['appSecret'];
+  const { signMethod, gateway, format, fetch, xml, flowControl: store, maxResponseBytes } = o as ResolvedClientOptions;
+  const appKey = (o['appKey'] ??= env('TOP_APP_KEY'));
   if (typeof appKey !== 'string' || appKey.trim() === '')
     throw bad('appKey', 'is required (the option, or the TOP_APP_KEY environment variable)');
   resolveAppSecret(options);
-  const { signMethod = 'hmac-sha256', gateway = DEFAULT_GATEWAY, format = 'json', fetch, xml } = options;
   if (!SIGN_METHODS.includes(signMethod))
     throw bad('signMethod', `must be one of ${SIGN_METHODS.join(', ')}`, signMethod);
   if (!/^https?:\/\//.test(gateway) || !URL.canParse(gateway)) throw bad('gateway', 'must be an http(s) URL', gateway);
@@ -135,33 +153,14 @@ export function resolveClientOptions(options: TopClientOptions = {}): ResolvedCl
   if (xml !== undefined && typeof xml !== 'function') throw bad('xml', 'must be the XML decoder, decodeXmlResponse');
   if (format === 'xml' && !xml)
     throw bad('format', "'xml' needs the XML decoder: pass xml: decodeXmlResponse (from tbk-client)");
-  const store = options.flowControl;
   if (store !== undefined && (typeof store?.getBanUntil !== 'function' || typeof store.takeToken !== 'function'))
     throw bad('flowControl', 'must be a FlowControlStore (getBanUntil, setBanUntil, takeToken)');
-  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  for (const name of ['timeoutMs', 'retryBaseMs', 'retryMaxMs', 'maxBanWaitMs'] as const)
+    checkNumber(name, o[name] as number, false);
+  checkNumber('maxRetries', o['maxRetries'] as number, true);
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
     throw bad('maxResponseBytes', 'must be an integer ≥ 1', maxResponseBytes);
-  return {
-    appKey,
-    signMethod,
-    gateway,
-    timeoutMs: checkNumber('timeoutMs', options.timeoutMs ?? 15_000, false),
-    maxRetries: checkNumber('maxRetries', options.maxRetries ?? 2, true),
-    retryBaseMs: checkNumber('retryBaseMs', options.retryBaseMs ?? 200, false),
-    retryMaxMs: checkNumber('retryMaxMs', options.retryMaxMs ?? 5_000, false),
-    maxBanWaitMs: checkNumber('maxBanWaitMs', options.maxBanWaitMs ?? 5_000, false),
-    maxResponseBytes,
-    fetch,
-    xml,
-    logger: options.logger,
-    format,
-    simplify: options.simplify ?? false,
-    partnerId: options.partnerId,
-    targetAppKey: options.targetAppKey,
-    now: options.now ?? Date.now,
-    random: options.random ?? Math.random,
-    rateLimit: options.rateLimit === undefined ? undefined : checkRateLimit(options.rateLimit, 'TopClient'),
-    flowControl: store,
-    headers: lowerCaseHeaders(options.headers, 'TopClient'),
-  };
+  if (options.rateLimit !== undefined) o['rateLimit'] = checkRateLimit(options.rateLimit, 'TopClient');
+  o['headers'] = lowerCaseHeaders(options.headers, 'TopClient');
+  return o as ResolvedClientOptions;
 }

@@ -60,12 +60,27 @@ function lowerCaseHeaders(headers, where) {
   }
   return out;
 }
+const DEFAULTS = {
+  signMethod: "hmac-sha256",
+  gateway: DEFAULT_GATEWAY,
+  format: "json",
+  timeoutMs: 15e3,
+  maxRetries: 2,
+  retryBaseMs: 200,
+  retryMaxMs: 5e3,
+  maxBanWaitMs: 5e3,
+  maxResponseBytes: import_response_limit.DEFAULT_MAX_RESPONSE_BYTES,
+  simplify: false
+};
 function resolveClientOptions(options = {}) {
-  const appKey = options.appKey ?? env("TOP_APP_KEY");
+  const o = { ...DEFAULTS, now: Date.now, random: Math.random };
+  for (const [name, value] of Object.entries(options)) if (value !== void 0) o[name] = value;
+  delete o["appSecret"];
+  const { signMethod, gateway, format, fetch, xml, flowControl: store, maxResponseBytes } = o;
+  const appKey = o["appKey"] ??= env("TOP_APP_KEY");
   if (typeof appKey !== "string" || appKey.trim() === "")
     throw bad("appKey", "is required (the option, or the TOP_APP_KEY environment variable)");
   resolveAppSecret(options);
-  const { signMethod = "hmac-sha256", gateway = DEFAULT_GATEWAY, format = "json", fetch, xml } = options;
   if (!import_sign.SIGN_METHODS.includes(signMethod))
     throw bad("signMethod", `must be one of ${import_sign.SIGN_METHODS.join(", ")}`, signMethod);
   if (!/^https?:\/\//.test(gateway) || !URL.canParse(gateway)) throw bad("gateway", "must be an http(s) URL", gateway);
@@ -74,33 +89,14 @@ function resolveClientOptions(options = {}) {
   if (xml !== void 0 && typeof xml !== "function") throw bad("xml", "must be the XML decoder, decodeXmlResponse");
   if (format === "xml" && !xml)
     throw bad("format", "'xml' needs the XML decoder: pass xml: decodeXmlResponse (from tbk-client)");
-  const store = options.flowControl;
   if (store !== void 0 && (typeof store?.getBanUntil !== "function" || typeof store.takeToken !== "function"))
     throw bad("flowControl", "must be a FlowControlStore (getBanUntil, setBanUntil, takeToken)");
-  const maxResponseBytes = options.maxResponseBytes ?? import_response_limit.DEFAULT_MAX_RESPONSE_BYTES;
+  for (const name of ["timeoutMs", "retryBaseMs", "retryMaxMs", "maxBanWaitMs"])
+    checkNumber(name, o[name], false);
+  checkNumber("maxRetries", o["maxRetries"], true);
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
     throw bad("maxResponseBytes", "must be an integer \u2265 1", maxResponseBytes);
-  return {
-    appKey,
-    signMethod,
-    gateway,
-    timeoutMs: checkNumber("timeoutMs", options.timeoutMs ?? 15e3, false),
-    maxRetries: checkNumber("maxRetries", options.maxRetries ?? 2, true),
-    retryBaseMs: checkNumber("retryBaseMs", options.retryBaseMs ?? 200, false),
-    retryMaxMs: checkNumber("retryMaxMs", options.retryMaxMs ?? 5e3, false),
-    maxBanWaitMs: checkNumber("maxBanWaitMs", options.maxBanWaitMs ?? 5e3, false),
-    maxResponseBytes,
-    fetch,
-    xml,
-    logger: options.logger,
-    format,
-    simplify: options.simplify ?? false,
-    partnerId: options.partnerId,
-    targetAppKey: options.targetAppKey,
-    now: options.now ?? Date.now,
-    random: options.random ?? Math.random,
-    rateLimit: options.rateLimit === void 0 ? void 0 : (0, import_flow_store.checkRateLimit)(options.rateLimit, "TopClient"),
-    flowControl: store,
-    headers: lowerCaseHeaders(options.headers, "TopClient")
-  };
+  if (options.rateLimit !== void 0) o["rateLimit"] = (0, import_flow_store.checkRateLimit)(options.rateLimit, "TopClient");
+  o["headers"] = lowerCaseHeaders(options.headers, "TopClient");
+  return o;
 }
