@@ -6,6 +6,7 @@ import { TopError, TopResponseError, TopValidationError } from './errors.js';
 import * as runtime from './index.js';
 import type { MethodMeta } from './metadata.js';
 import { multipart } from './multipart.js';
+import { PARAM_CHECKS } from './param-checks.js';
 import type { TopRequest, TopResponseBase } from './request.js';
 import { sign, type SignMethod } from './sign.js';
 import { startLocalGateway, textFields, type LocalGateway, type ReplyScript } from './test-support/local-gateway.js';
@@ -26,6 +27,7 @@ const meta: MethodMeta = {
     { name: 'pic_stream', kind: 'file' },
   ],
   multipart,
+  checks: PARAM_CHECKS,
   response: [
     { name: 'tb_trade_parent_id', kind: 'number' },
     { name: 'tb_trade_id', kind: 'string' },

@@ -5,6 +5,7 @@
  * multipart support); all behaviour lives in the hand-written runtime.
  */
 import type { MultipartSupport } from './multipart.js';
+import type { ParamChecks } from './param-checks.js';
 
 /** Wire-level kind of a scalar, derived from the TOP type name. */
 export type ScalarKind =
@@ -55,6 +56,12 @@ export interface MethodMeta {
    * and sends them as `multipart/form-data` parts. Without it no param is taken for a file.
    */
   multipart?: MultipartSupport;
+  /**
+   * The checks of the kinds the request params have (param-checks.ts; generated modules name the
+   * checks they import). The client checks values of these kinds only; a kind without a check is
+   * only looked at for being present. `PARAM_CHECKS` holds every check.
+   */
+  checks?: ParamChecks;
 }
 
 /**

@@ -71,6 +71,13 @@ describe(`a bundle importing TopClient and ${chosen.requestClass}`, () => {
     expect(withUpload).toContain(multipartCode);
   });
 
+  it('carries the param checks of the kinds its method has, and no other', async () => {
+    const code = await bundle(`import { TopClient, ${chosen.requestClass} } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), ${chosen.requestClass});\n`, 'esm');
+    // taobao.tbk.uvid.encrypt has Number and String params only (templates/runtime/param-checks.ts messages).
+    expect(code).toContain('an integer (number, bigint or integer text)');
+    for (const other of ['a decimal (number or decimal text)', 'a boolean', 'JSON text or a JSON value']) expect(code).not.toContain(other);
+  });
+
   // CommonJS cannot be tree-shaken: `require('tbk-client')` loads every module. A CommonJS
   // program that wants one method requires it by its deep path (docs/generator.md).
   it('as CommonJS through the deep import holds no other method', async () => {

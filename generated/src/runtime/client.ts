@@ -32,7 +32,7 @@ import { createSigner, type Signer } from './sign.js';
 import { formatTopTimestamp } from './timestamp.js';
 import { createNodeTransport, type NodeAttempt } from './node-transport.js';
 import { sendHttp, type HttpAnswer } from './transport.js';
-import { validateParams } from './validate-params.js';
+import { checkParams } from './validate-params.js';
 import { defaultUserAgent } from './version.js';
 
 export type { TopClientOptions } from './client-options.js';
@@ -240,7 +240,7 @@ export class TopClient {
     const o = this.#options;
     const secrets = [this.#secret, session];
     const redact = (text: string): string => redactText(text, secrets);
-    const problems = validateParams(meta, request.params);
+    const problems = checkParams(meta, request.params, meta.checks ?? {});
     if (problems.length > 0) {
       throw new TopValidationError(
         method,

@@ -21,6 +21,7 @@ __export(tbk_sc_pic_embed_exports, {
   TbkScPicEmbedRequest: () => TbkScPicEmbedRequest
 });
 module.exports = __toCommonJS(tbk_sc_pic_embed_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 var import_multipart = require("../runtime/multipart.js");
 class TbkScPicEmbedRequest {
   /** The TOP method name. */
@@ -39,6 +40,7 @@ class TbkScPicEmbedRequest {
     ],
     response: [{ name: "embed_pic_url", kind: "string" }],
     types: {},
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText, file: import_param_checks.checkFile },
     multipart: import_multipart.multipart
   };
   meta = TbkScPicEmbedRequest.meta;

@@ -193,7 +193,7 @@ class TopClient {
     const o = this.#options;
     const secrets = [this.#secret, session];
     const redact = (text) => (0, import_redact.redactText)(text, secrets);
-    const problems = (0, import_validate_params.validateParams)(meta, request.params);
+    const problems = (0, import_validate_params.checkParams)(meta, request.params, meta.checks ?? {});
     if (problems.length > 0) {
       throw new import_errors.TopValidationError(
         method,

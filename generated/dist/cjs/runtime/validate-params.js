@@ -18,111 +18,39 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var validate_params_exports = {};
 __export(validate_params_exports, {
+  checkParams: () => checkParams,
   validateParams: () => validateParams
 });
 module.exports = __toCommonJS(validate_params_exports);
 var import_encode_params = require("./encode-params.js");
-var import_long = require("./long.js");
-const DECIMAL_TEXT = /^-?\d+(?:\.\d+)?$/;
-function describe(value) {
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}\u2026` : value;
-    return JSON.stringify(shown);
-  }
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (value instanceof Date) return "an invalid Date";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "bigint") return `${value}n`;
-  return typeof value === "number" || typeof value === "boolean" ? String(value) : `a ${typeof value}`;
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date) && !ArrayBuffer.isView(value);
-}
-function validateParams(meta, params) {
+var import_param_checks = require("./param-checks.js");
+function checkParams(meta, params, checks) {
   const problems = [];
-  const isFile = meta.multipart?.isFile;
-  const add = (param, message) => void problems.push({ param, message });
-  const fields = (list, values, prefix) => {
+  const v = { meta, add: (param, message) => void problems.push({ param, message }), fields };
+  function fields(list, values, prefix) {
     for (const field of list) {
       const value = Object.prototype.hasOwnProperty.call(values, field.name) ? values[field.name] : void 0;
       const path = prefix + field.name;
+      const check = checks[field.kind];
       if ((0, import_encode_params.isBlank)(value) || Array.isArray(value) && value.length === 0) {
-        if (field.required) add(path, "required param is missing");
-      } else if (field.kind === "file") {
-        if (!isFile) add(path, "is a byte[] param, and the method's meta has no multipart support");
-        else if (!isFile(value))
-          add(
-            path,
-            `expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got ${describe(value)}`
-          );
-      } else if (!field.list) single(field, value, path);
+        if (field.required) v.add(path, "required param is missing");
+      } else if (!field.list || field.kind === "file") check?.(field, value, path, v);
       else {
         const items = typeof value === "string" && field.kind !== "struct" ? value.split(",") : value;
         if (typeof items === "string") continue;
-        if (!Array.isArray(items)) add(path, `expects a list, got ${describe(value)}`);
+        if (!Array.isArray(items)) v.add(path, `expects a list, got ${(0, import_param_checks.describe)(value)}`);
         else {
           if (field.maxListSize !== void 0 && items.length > field.maxListSize)
-            add(path, `has ${items.length} items, more than the maximum ${field.maxListSize}`);
-          items.forEach((item, i) => single(field, item, `${path}[${i}]`));
+            v.add(path, `has ${items.length} items, more than the maximum ${field.maxListSize}`);
+          items.forEach((item, i) => check?.(field, item, `${path}[${i}]`, v));
         }
       }
     }
-  };
-  const range = (field, shown, path, compare) => {
-    const { minValue: min, maxValue: max } = field;
-    if (min !== void 0 && compare(min) < 0) add(path, `is ${shown}, less than the minimum ${min}`);
-    if (max !== void 0 && compare(max) > 0) add(path, `is ${shown}, more than the maximum ${max}`);
-  };
-  const length = (field, text, path) => {
-    if (field.maxLength !== void 0 && text.length > field.maxLength)
-      add(path, `is ${text.length} characters long, more than the maximum ${field.maxLength}`);
-  };
-  const single = (field, value, path) => {
-    const expects = (what) => add(path, `expects ${what}, got ${describe(value)}`);
-    switch (field.kind) {
-      case "struct": {
-        if (typeof value === "string") return;
-        if (!isPlainObject(value)) return expects(`an object (${field.struct ?? "struct"})`);
-        const inner = field.struct !== void 0 ? meta.types[field.struct] : void 0;
-        if (inner) fields(inner, value, `${path}.`);
-        return;
-      }
-      case "number": {
-        let n;
-        if (typeof value === "bigint") n = value;
-        else if (typeof value === "number" && Number.isInteger(value)) n = BigInt(value);
-        else if (typeof value === "string" && (0, import_long.isIntegerText)(value)) n = BigInt(value);
-        else return expects("an integer (number, bigint or integer text)");
-        return range(
-          field,
-          n,
-          path,
-          (limit) => Number.isInteger(limit) ? Number(n - BigInt(limit) > 0n) - Number(n < BigInt(limit)) : Number(n) - limit
-        );
-      }
-      case "price": {
-        let x;
-        if (typeof value === "number" && Number.isFinite(value)) x = value;
-        else if (typeof value === "string" && DECIMAL_TEXT.test(value)) x = Number(value);
-        else return expects("a decimal (number or decimal text)");
-        return range(field, x, path, (limit) => x - limit);
-      }
-      case "boolean":
-        if (typeof value !== "boolean" && value !== "true" && value !== "false") expects("a boolean");
-        return;
-      case "json":
-        if (typeof value === "function" || typeof value === "symbol") expects("JSON text or a JSON value");
-        else if (typeof value === "string") length(field, value, path);
-        return;
-      default: {
-        const ok = typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean" || value instanceof Date && !Number.isNaN(value.getTime()) || Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number");
-        if (!ok) return expects("a string");
-        length(field, Array.isArray(value) ? value.join(",") : typeof value === "string" ? value : "", path);
-      }
-    }
-  };
-  if (!isPlainObject(params)) add("(params)", `expects an object of params, got ${describe(params)}`);
+  }
+  if (!(0, import_param_checks.isPlainObject)(params)) v.add("(params)", `expects an object of params, got ${(0, import_param_checks.describe)(params)}`);
   else fields(meta.request, params, "");
   return problems;
+}
+function validateParams(meta, params) {
+  return checkParams(meta, params, import_param_checks.PARAM_CHECKS);
 }

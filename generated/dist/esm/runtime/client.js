@@ -20,7 +20,7 @@ import { createSigner } from "./sign.js";
 import { formatTopTimestamp } from "./timestamp.js";
 import { createNodeTransport } from "./node-transport.js";
 import { sendHttp } from "./transport.js";
-import { validateParams } from "./validate-params.js";
+import { checkParams } from "./validate-params.js";
 import { defaultUserAgent } from "./version.js";
 function queryText(params) {
   let out = "";
@@ -176,7 +176,7 @@ class TopClient {
     const o = this.#options;
     const secrets = [this.#secret, session];
     const redact = (text) => redactText(text, secrets);
-    const problems = validateParams(meta, request.params);
+    const problems = checkParams(meta, request.params, meta.checks ?? {});
     if (problems.length > 0) {
       throw new TopValidationError(
         method,

@@ -16,7 +16,17 @@ import {
 import { multipart } from "./multipart.js";
 import { sign, SIGN_METHODS } from "./sign.js";
 import { formatTopTimestamp } from "./timestamp.js";
-import { validateParams } from "./validate-params.js";
+import { checkParams, validateParams } from "./validate-params.js";
+import {
+  checkBoolean,
+  checkDecimal,
+  checkFile,
+  checkInteger,
+  checkJson,
+  checkStruct,
+  checkText,
+  PARAM_CHECKS
+} from "./param-checks.js";
 import { MemoryFlowStore } from "./memory-flow-store.js";
 import { takeFromBucket } from "./token-bucket.js";
 import {
@@ -33,6 +43,7 @@ export {
   DEFAULT_GATEWAY,
   DEFAULT_WINDOW_MS,
   MemoryFlowStore,
+  PARAM_CHECKS,
   SIGN_METHODS,
   TopAuthError,
   TopClient,
@@ -43,6 +54,14 @@ export {
   TopResponseError,
   TopTransportError,
   TopValidationError,
+  checkBoolean,
+  checkDecimal,
+  checkFile,
+  checkInteger,
+  checkJson,
+  checkParams,
+  checkStruct,
+  checkText,
   decodeResponse,
   decodeXmlResponse,
   formatTopTimestamp,

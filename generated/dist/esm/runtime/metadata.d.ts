@@ -6,6 +6,7 @@
  * multipart support); all behaviour lives in the hand-written runtime.
  */
 import type { MultipartSupport } from './multipart.js';
+import type { ParamChecks } from './param-checks.js';
 /** Wire-level kind of a scalar, derived from the TOP type name. */
 export type ScalarKind = 'string' | 'number' | 'boolean' | 'price' | 'json' | 'file';
 export interface FieldMeta {
@@ -46,6 +47,12 @@ export interface MethodMeta {
      * and sends them as `multipart/form-data` parts. Without it no param is taken for a file.
      */
     multipart?: MultipartSupport;
+    /**
+     * The checks of the kinds the request params have (param-checks.ts; generated modules name the
+     * checks they import). The client checks values of these kinds only; a kind without a check is
+     * only looked at for being present. `PARAM_CHECKS` holds every check.
+     */
+    checks?: ParamChecks;
 }
 /**
  * How a method pages, derived by the generator from its params and response fields:
