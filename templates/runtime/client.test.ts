@@ -356,6 +356,9 @@ describe('runtime index', () => {
       'DEFAULT_GATEWAY',
       'SIGN_METHODS',
       'validateParams',
+      'checkParams',
+      'PARAM_CHECKS',
+      'multipart',
     ]) {
       expect(runtime, name).toHaveProperty(name);
     }
