@@ -77,16 +77,19 @@ export function createNodeTransport(): NodeTransport {
   let https: HttpsAgent | undefined;
   let last: Target | undefined;
 
-  function targetOf(base: string): Target {
+  /** The target of a URL and where its query starts; the last one is compared in place, not sliced. */
+  function targetOf(url: string, q: number): Target {
+    if (last && q === last.base.length && url.startsWith(last.base)) return last;
+    const base = q < 0 ? url : url.slice(0, q);
     if (last?.base === base) return last;
-    const url = new URL(base);
-    const secure = url.protocol === 'https:';
+    const parsed = new URL(base);
+    const secure = parsed.protocol === 'https:';
     return (last = {
       base,
       secure,
-      hostname: url.hostname.replace(/^\[|\]$/g, ''),
-      port: url.port || (secure ? '443' : '80'),
-      pathname: url.pathname,
+      hostname: parsed.hostname.replace(/^\[|\]$/g, ''),
+      port: parsed.port || (secure ? '443' : '80'),
+      pathname: parsed.pathname,
     });
   }
 
@@ -98,7 +101,7 @@ export function createNodeTransport(): NodeTransport {
       const headers = (init.headers ?? {}) as Record<string, string>;
       headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
       const q = url.indexOf('?');
-      const target = targetOf(q < 0 ? url : url.slice(0, q));
+      const target = targetOf(url, q);
       const secure = target.secure;
       const request = (secure ? httpsRequest : httpRequest)({
         hostname: target.hostname,

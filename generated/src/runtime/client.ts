@@ -256,10 +256,11 @@ export class TopClient {
       options.headers === undefined
         ? this.#headers
         : { ...this.#headers, ...lowerCaseHeaders(options.headers, method) };
-    const signing = this.#signingParts(method, session?.trim() ? session : undefined, encoded.text);
+    const sent = session?.trim() ? session : undefined; // a blank session is not sent
+    const signing = this.#signingParts(method, sent, encoded.text);
     const query = [
       `method=${encodeFormComponent(method)}`,
-      session?.trim() ? `&session=${encodeFormComponent(session)}` : '',
+      sent ? `&session=${encodeFormComponent(sent)}` : '',
     ] as const;
     for (let attempt = 1; ; attempt++) {
       try {

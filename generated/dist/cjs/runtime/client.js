@@ -205,10 +205,11 @@ class TopClient {
     const encoded = (0, import_encode_params.encodeParams)(meta, request.params);
     const body = encoded.hasFiles ? await meta.multipart.body(encoded.text, encoded.files) : (0, import_request_body.formBody)(encoded.text);
     const headers = options.headers === void 0 ? this.#headers : { ...this.#headers, ...(0, import_client_options.lowerCaseHeaders)(options.headers, method) };
-    const signing = this.#signingParts(method, session?.trim() ? session : void 0, encoded.text);
+    const sent = session?.trim() ? session : void 0;
+    const signing = this.#signingParts(method, sent, encoded.text);
     const query = [
       `method=${(0, import_form_encode.encodeFormComponent)(method)}`,
-      session?.trim() ? `&session=${(0, import_form_encode.encodeFormComponent)(session)}` : ""
+      sent ? `&session=${(0, import_form_encode.encodeFormComponent)(sent)}` : ""
     ];
     for (let attempt = 1; ; attempt++) {
       try {

@@ -59,16 +59,18 @@ function createNodeTransport() {
   let http;
   let https;
   let last;
-  function targetOf(base) {
+  function targetOf(url, q) {
+    if (last && q === last.base.length && url.startsWith(last.base)) return last;
+    const base = q < 0 ? url : url.slice(0, q);
     if (last?.base === base) return last;
-    const url = new URL(base);
-    const secure = url.protocol === "https:";
+    const parsed = new URL(base);
+    const secure = parsed.protocol === "https:";
     return last = {
       base,
       secure,
-      hostname: url.hostname.replace(/^\[|\]$/g, ""),
-      port: url.port || (secure ? "443" : "80"),
-      pathname: url.pathname
+      hostname: parsed.hostname.replace(/^\[|\]$/g, ""),
+      port: parsed.port || (secure ? "443" : "80"),
+      pathname: parsed.pathname
     };
   }
   function send(attempt) {
@@ -78,7 +80,7 @@ function createNodeTransport() {
       const headers = init.headers ?? {};
       headers["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
       const q = url.indexOf("?");
-      const target = targetOf(q < 0 ? url : url.slice(0, q));
+      const target = targetOf(url, q);
       const secure = target.secure;
       const request = (secure ? import_node_https.request : import_node_http.request)({
         hostname: target.hostname,

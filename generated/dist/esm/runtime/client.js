@@ -188,10 +188,11 @@ class TopClient {
     const encoded = encodeParams(meta, request.params);
     const body = encoded.hasFiles ? await meta.multipart.body(encoded.text, encoded.files) : formBody(encoded.text);
     const headers = options.headers === void 0 ? this.#headers : { ...this.#headers, ...lowerCaseHeaders(options.headers, method) };
-    const signing = this.#signingParts(method, session?.trim() ? session : void 0, encoded.text);
+    const sent = session?.trim() ? session : void 0;
+    const signing = this.#signingParts(method, sent, encoded.text);
     const query = [
       `method=${encodeFormComponent(method)}`,
-      session?.trim() ? `&session=${encodeFormComponent(session)}` : ""
+      sent ? `&session=${encodeFormComponent(sent)}` : ""
     ];
     for (let attempt = 1; ; attempt++) {
       try {
