@@ -2,6 +2,7 @@
  * `npm run bench`: generator speed, client overhead and package cost, written to BENCHMARKS.md.
  *   --runs N   repetitions per figure (default 5)       --quick   1 run, small sizes, no file
  *   --render   rewrite BENCHMARKS.md from the last full run's results (after editing report.ts)
+ *   --only client   the client contenders alone (requests/s and CPU per request; --runs N applies)
  * A full run keeps its results in node_modules/.cache/tbk-bench/results.json for --render.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -23,6 +24,17 @@ const RESULTS = join(ROOT, 'node_modules/.cache/tbk-bench/results.json');
 if (args.includes('--render')) {
   await writeFile(join(ROOT, 'BENCHMARKS.md'), renderReport(JSON.parse(await readFile(RESULTS, 'utf8')) as BenchResults));
   log('wrote BENCHMARKS.md from the last results');
+  process.exit(0);
+}
+
+if (args[args.indexOf('--only') + 1] === 'client' && args.includes('--only')) {
+  const requests = Number(args[args.indexOf('--requests') + 1]) || 3000;
+  const client = await benchClient(runsAt >= 0 ? runs : 5, requests, 16);
+  const floor = client.find((c) => c.name.startsWith('raw node:http'))!;
+  for (const c of client)
+    process.stdout.write(
+      `${c.name.padEnd(34)} ${c.rps.toFixed(0).padStart(6)} req/s ${((100 * c.rps) / floor.rps).toFixed(0).padStart(4)} % of node:http  ${c.cpuUsPerRequest.toFixed(1).padStart(6)} µs CPU  (+${(c.cpuUsPerRequest - floor.cpuUsPerRequest).toFixed(1)} µs)\n`,
+    );
   process.exit(0);
 }
 

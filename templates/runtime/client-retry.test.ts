@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TopClient } from './client.js';
 import type { TopClientOptions } from './client-options.js';
 import { TopError, TopTransportError } from './errors.js';
+import { multipart } from './multipart.js';
 import type { TopLogEvent } from './logger.js';
 import type { MethodMeta } from './metadata.js';
 import { startLocalGateway, type LocalGateway, type Reply, type ReplyScript } from './test-support/local-gateway.js';
@@ -83,7 +84,7 @@ describe('retries', () => {
   });
 
   it('sends the same file bytes again when a multipart call is retried', async () => {
-    const upload: MethodMeta = { ...meta, request: [...meta.request, { name: 'pic', kind: 'file' }] };
+    const upload: MethodMeta = { ...meta, request: [...meta.request, { name: 'pic', kind: 'file' }], multipart };
     const g = await serve(BAD_GATEWAY, OK);
     const stream = Readable.from([Buffer.from('abc'), Buffer.from('def')]);
     const result = await client(g).send({ meta: upload, params: { adzone_id: 1, pic: stream } });

@@ -5,6 +5,8 @@ import { decodeXmlResponse } from './decode-xml.js';
 import { TopError, TopResponseError, TopValidationError } from './errors.js';
 import * as runtime from './index.js';
 import type { MethodMeta } from './metadata.js';
+import { multipart } from './multipart.js';
+import { PARAM_CHECKS } from './param-checks.js';
 import type { TopRequest, TopResponseBase } from './request.js';
 import { sign, type SignMethod } from './sign.js';
 import { startLocalGateway, textFields, type LocalGateway, type ReplyScript } from './test-support/local-gateway.js';
@@ -24,6 +26,8 @@ const meta: MethodMeta = {
     { name: 'item_dto', kind: 'struct', struct: 'LkItemDTO', list: true },
     { name: 'pic_stream', kind: 'file' },
   ],
+  multipart,
+  checks: PARAM_CHECKS,
   response: [
     { name: 'tb_trade_parent_id', kind: 'number' },
     { name: 'tb_trade_id', kind: 'string' },
@@ -352,6 +356,9 @@ describe('runtime index', () => {
       'DEFAULT_GATEWAY',
       'SIGN_METHODS',
       'validateParams',
+      'checkParams',
+      'PARAM_CHECKS',
+      'multipart',
     ]) {
       expect(runtime, name).toHaveProperty(name);
     }

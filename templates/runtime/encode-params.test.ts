@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { encodeParams } from './encode-params.js';
 import type { MethodMeta } from './metadata.js';
+import { multipart } from './multipart.js';
 
 const meta: MethodMeta = {
   method: 'taobao.tbk.test.encode',
@@ -20,6 +21,7 @@ const meta: MethodMeta = {
     { name: 'page', kind: 'struct', struct: 'Page' },
     { name: 'pic_stream', kind: 'file' },
   ],
+  multipart,
   response: [],
   types: {
     LkItemDTO: [

@@ -24,6 +24,7 @@ export {
   type ValidationProblem,
 } from './errors.js';
 export type { FileData, FileInput } from './file-input.js';
+export { multipart, type MultipartSupport } from './multipart.js';
 export type { TopLogEvent, TopLogger, TopRequestEvent, TopResponseEvent, TopRetryEvent } from './logger.js';
 export type { Long } from './long.js';
 export type {
@@ -40,7 +41,20 @@ export type { ResponseOf, TopRequest, TopResponseBase } from './request.js';
 export { sign, SIGN_METHODS, type SignMethod } from './sign.js';
 export { formatTopTimestamp } from './timestamp.js';
 export type { FetchLike } from './transport.js';
-export { validateParams } from './validate-params.js';
+export { checkParams, validateParams } from './validate-params.js';
+export {
+  checkBoolean,
+  checkDecimal,
+  checkFile,
+  checkInteger,
+  checkJson,
+  checkStruct,
+  checkText,
+  PARAM_CHECKS,
+  type ParamCheck,
+  type ParamChecks,
+  type Validation,
+} from './param-checks.js';
 export { MemoryFlowStore } from './memory-flow-store.js';
 export type { FlowControlStore, RateLimit } from './flow-store.js';
 export { takeFromBucket, type BucketStep } from './token-bucket.js';

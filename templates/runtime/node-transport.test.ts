@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TopTransportError } from './errors.js';
 import { createNodeTransport, type NodeAttempt } from './node-transport.js';
-import { prepareRequestBody } from './request-body.js';
+import { multipart } from './multipart.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -79,7 +79,7 @@ describe('node transport', () => {
         );
       });
     });
-    const body = await prepareRequestBody(
+    const body = await multipart.body(
       { q: '淘宝' },
       { pic: { data: new Uint8Array([0, 255, 10, 13]), filename: 'a.png' } },
     );

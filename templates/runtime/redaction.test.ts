@@ -5,6 +5,7 @@ import type { TopClientOptions } from './client-options.js';
 import { TopError, TopResponseError, TopTransportError, TopValidationError } from './errors.js';
 import type { TopLogEvent } from './logger.js';
 import type { MethodMeta } from './metadata.js';
+import { PARAM_CHECKS } from './param-checks.js';
 import { startLocalGateway, type LocalGateway, type Reply } from './test-support/local-gateway.js';
 import type { FetchLike } from './transport.js';
 
@@ -21,6 +22,7 @@ const meta: MethodMeta = {
   ],
   response: [{ name: 'ok', kind: 'boolean' }],
   types: {},
+  checks: PARAM_CHECKS,
 };
 const request = (
   params: Record<string, unknown> = { adzone_id: 1 },

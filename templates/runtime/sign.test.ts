@@ -41,16 +41,16 @@ describe('sign', () => {
 describe('createSigner', () => {
   it('gives what sign gives, for every method and secrets of any length and script', () => {
     for (const secret of ['helloworld', 's', '密钥-secret', 'x'.repeat(200)]) {
-      const signer = {} as Record<string, (p: Record<string, string>) => string>;
+      const signer = {} as Record<string, (text: string) => string>;
       for (const m of SIGN_METHODS) signer[m] = createSigner(secret, m);
       for (const m of SIGN_METHODS) {
-        expect(signer[m]!(published)).toBe(sign(published, secret, m));
-        expect(signer[m]!({ q: '配置缺失' })).toBe(sign({ q: '配置缺失' }, secret, m));
+        expect(signer[m]!(signingString(published))).toBe(sign(published, secret, m));
+        expect(signer[m]!(signingString({ q: '配置缺失' }))).toBe(sign({ q: '配置缺失' }, secret, m));
       }
     }
   });
   it('is HMAC keyed by the secret text', () => {
     const expected = createHmac('sha256', 'helloworld').update(signingString(published)).digest('hex').toUpperCase();
-    expect(createSigner('helloworld', 'hmac-sha256')(published)).toBe(expected);
+    expect(createSigner('helloworld', 'hmac-sha256')(signingString(published))).toBe(expected);
   });
 });

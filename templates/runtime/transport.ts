@@ -1,7 +1,9 @@
 /**
- * One HTTP attempt with a timeout. A timeout or a network failure becomes a
- * `TopTransportError` (retried by the client); the caller's `AbortSignal` rejects with the
- * signal's reason at once, whatever the fetch implementation does with signals.
+ * One HTTP attempt, whatever sends it: the node:http transport (node-transport.ts, the default)
+ * and a `fetch` implementation (the `fetch` option) share this frame. A timeout or a network
+ * failure becomes a `TopTransportError` (retried by the client); the caller's `AbortSignal`
+ * rejects with the signal's reason at once, whatever the sender does with signals; an answer
+ * past `maxResponseBytes` is a `TopResponseError` (response-limit.ts).
  */
 import { TopResponseError, TopTransportError } from './errors.js';
 import { declaredTooLarge, readLimitedText, responseTooLarge } from './response-limit.js';
@@ -29,71 +31,97 @@ export interface HttpAttempt {
   redact: (text: string) => string;
 }
 
+/** How a sender ends its attempt: with an error, or with the answer. */
+export type Settle = (error: unknown, answer?: HttpAnswer) => void;
+
 /** A failure below HTTP (refused, reset, cut mid-body, DNS): retried by the client. */
 export function networkError(attempt: Pick<HttpAttempt, 'method' | 'redact'>, error: unknown): TopTransportError {
   const e = error as { message?: unknown; code?: unknown; cause?: { message?: unknown; code?: unknown } };
   const code = e?.cause?.code ?? e?.code;
-  const errno = typeof code === 'string' ? code : undefined;
   const detail = [e?.message, e?.cause?.message].filter((m) => typeof m === 'string' && m).join(': ');
-  const message = `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`;
   return new TopTransportError(
     attempt.method,
-    message,
-    errno !== undefined ? { kind: 'network', errno } : { kind: 'network' },
+    `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`,
+    {
+      kind: 'network',
+      ...(typeof code === 'string' ? { errno: code } : {}),
+    },
   );
 }
 
-/** No whole answer within the attempt's time limit: retried by the client. */
-export function timeoutError(attempt: Pick<HttpAttempt, 'method' | 'timeoutMs'>): TopTransportError {
-  return new TopTransportError(attempt.method, `${attempt.method}: no answer within ${attempt.timeoutMs} ms`, {
-    kind: 'timeout',
+/**
+ * Runs one attempt: `start` sends it and calls `settle` once with the answer or the failure
+ * (a `TopResponseError` is passed on as it is); the `cancel` it returns stops the exchange
+ * (timeout, abort, an answer too large) and frees its connection.
+ */
+export function runAttempt(
+  attempt: Omit<HttpAttempt, 'fetch'>,
+  start: (settle: Settle) => () => void,
+): Promise<HttpAnswer> {
+  const { signal, timeoutMs } = attempt;
+  if (signal?.aborted) return Promise.reject(signal.reason as Error);
+  return new Promise<HttpAnswer>((resolve, reject) => {
+    let settled = false;
+    let timedOut = false;
+    let cancel: (() => void) | undefined;
+    const settle: Settle = (error, answer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      if (answer) return resolve(answer);
+      cancel?.();
+      if (signal?.aborted) reject(signal.reason);
+      else if (error instanceof TopResponseError) reject(error);
+      else if (timedOut)
+        reject(
+          new TopTransportError(attempt.method, `${attempt.method}: no answer within ${timeoutMs} ms`, {
+            kind: 'timeout',
+          }),
+        );
+      else reject(networkError(attempt, error));
+    };
+    const onAbort = (): void => settle(signal!.reason);
+    const timer =
+      timeoutMs > 0 && Number.isFinite(timeoutMs)
+        ? setTimeout(() => {
+            timedOut = true;
+            settle(new Error('timeout'));
+          }, timeoutMs)
+        : undefined;
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      cancel = start(settle);
+      if (settled) cancel();
+    } catch (error) {
+      settle(error);
+    }
   });
 }
 
 /** Sends one request through a fetch implementation and reads the whole answer as text. */
-export async function sendHttp(attempt: HttpAttempt): Promise<HttpAnswer> {
-  const timeout = new AbortController();
-  let timedOut = false;
-  const limited = attempt.timeoutMs > 0 && Number.isFinite(attempt.timeoutMs);
-  const timer = limited
-    ? setTimeout(() => {
-        timedOut = true;
-        timeout.abort(new Error('timeout'));
-      }, attempt.timeoutMs)
-    : undefined;
-  const signal = attempt.signal ? AbortSignal.any([attempt.signal, timeout.signal]) : timeout.signal;
-  let onAbort = (): void => {};
-  const aborted = new Promise<never>((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
+export function sendHttp(attempt: HttpAttempt): Promise<HttpAnswer> {
+  return runAttempt(attempt, (settle) => {
+    const controller = new AbortController();
+    const limit = attempt.maxResponseBytes ?? Infinity;
+    const tooLarge = (status: number, head?: Uint8Array, length?: number): Error =>
+      responseTooLarge(attempt.method, limit, status, head, attempt.redact, length);
+    attempt
+      .fetch(attempt.url, { ...attempt.init, signal: controller.signal })
+      .then(async (response) => {
+        const declared = declaredTooLarge(response.headers.get('content-length'), limit);
+        if (declared !== undefined) throw tooLarge(response.status, undefined, declared);
+        const body = await readLimitedText(response, limit, (head) => tooLarge(response.status, head));
+        const headers: Record<string, string> = {};
+        response.headers.forEach((value, name) => (headers[name] = value));
+        settle(undefined, {
+          status: response.status,
+          contentType: response.headers.get('content-type'),
+          headers,
+          body,
+        });
+      })
+      .catch(settle);
+    return () => controller.abort(new Error('attempt ended'));
   });
-  aborted.catch(() => {}); // settled by the race below, or never observed
-  try {
-    const response = await Promise.race([attempt.fetch(attempt.url, { ...attempt.init, signal }), aborted]);
-    const limit = attempt.maxResponseBytes;
-    const tooLarge = (head?: Uint8Array, length?: number) =>
-      responseTooLarge(attempt.method, limit!, response.status, head, attempt.redact, length);
-    const declared = limit === undefined ? undefined : declaredTooLarge(response.headers.get('content-length'), limit);
-    if (declared !== undefined) {
-      await response.body?.cancel().catch(() => {});
-      timeout.abort(new Error('answer too large')); // frees the connection
-      throw tooLarge(undefined, declared);
-    }
-    const text = limit === undefined ? response.text() : readLimitedText(response, limit, (head) => tooLarge(head));
-    const body = await Promise.race([text, aborted]).catch((error: unknown) => {
-      if (error instanceof TopResponseError) timeout.abort(new Error('answer too large'));
-      throw error;
-    });
-    const headers: Record<string, string> = {};
-    response.headers.forEach((value, name) => (headers[name] = value));
-    return { status: response.status, contentType: response.headers.get('content-type'), headers, body };
-  } catch (error) {
-    if (error instanceof TopResponseError) throw error;
-    if (attempt.signal?.aborted) throw attempt.signal.reason;
-    if (timedOut) throw timeoutError(attempt);
-    throw networkError(attempt, error);
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', onAbort);
-  }
 }

@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { MethodMeta } from './metadata.js';
-import { validateParams } from './validate-params.js';
+import { multipart } from './multipart.js';
+import { checkInteger } from './param-checks.js';
+import { checkParams, validateParams } from './validate-params.js';
 
 const meta: MethodMeta = {
   method: 'taobao.tbk.test.validate',
@@ -18,6 +20,7 @@ const meta: MethodMeta = {
     { name: 'ext', kind: 'json' },
     { name: 'pic', kind: 'file' },
   ],
+  multipart,
   response: [],
   types: {
     LkItemDTO: [
@@ -99,6 +102,19 @@ describe('validateParams', () => {
   it('refuses params that are not an object', () => {
     expect(validateParams(meta, null)).toEqual([
       { param: '(params)', message: 'expects an object of params, got null' },
+    ]);
+  });
+
+  it('checks values of the kinds it is given a check for, and every value for being present', () => {
+    const params = { page_size: 500, q: 'too long a text', has_coupon: 'yes', item_ids: [1, 2, 3, 4] };
+    expect(checkParams(meta, params, { number: checkInteger })).toEqual([
+      { param: 'adzone_id', message: 'required param is missing' },
+      { param: 'page_size', message: 'is 500, more than the maximum 100' },
+      { param: 'item_ids', message: 'has 4 items, more than the maximum 3' },
+    ]);
+    expect(checkParams(meta, params, {})).toEqual([
+      { param: 'adzone_id', message: 'required param is missing' },
+      { param: 'item_ids', message: 'has 4 items, more than the maximum 3' },
     ]);
   });
 });

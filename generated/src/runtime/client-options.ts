@@ -81,10 +81,14 @@ export type ResolvedClientOptions = Required<
     headers: Record<string, string>;
   };
 
+/** The `TypeError` of a bad option: names it and shows the value (never the secret: no check shows it). */
+function bad(name: string, what: string, value?: unknown): TypeError {
+  return new TypeError(`TopClient: ${name} ${what}${arguments.length > 2 ? `, got ${String(value)}` : ''}`);
+}
+
 export function checkNumber(name: string, value: number, integer: boolean): number {
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0 || (integer && !Number.isInteger(value))) {
-    throw new TypeError(`TopClient: ${name} must be a${integer ? 'n integer' : ' number'} ≥ 0, got ${String(value)}`);
-  }
+  if (typeof value !== 'number' || !(value >= 0) || (integer && !Number.isInteger(value)))
+    throw bad(name, `must be a${integer ? 'n integer' : ' number'} ≥ 0`, value);
   return value;
 }
 
@@ -97,7 +101,7 @@ function env(name: string): string | undefined {
 export function resolveAppSecret(options: TopClientOptions): string {
   const secret = options.appSecret ?? env('TOP_APP_SECRET');
   if (typeof secret !== 'string' || secret === '')
-    throw new TypeError('TopClient: appSecret is required (the option, or the TOP_APP_SECRET environment variable)');
+    throw bad('appSecret', 'is required (the option, or the TOP_APP_SECRET environment variable)');
   return secret;
 }
 
@@ -107,8 +111,8 @@ export function lowerCaseHeaders(headers: Record<string, string> | undefined, wh
   if (headers === undefined) return out;
   if (typeof headers !== 'object' || headers === null) throw new TypeError(`${where}: headers must be an object`);
   for (const [name, value] of Object.entries(headers)) {
-    if (typeof value !== 'string') throw new TypeError(`${where}: header ${name} must be a string`);
     const lower = name.toLowerCase();
+    if (typeof value !== 'string') throw new TypeError(`${where}: header ${name} must be a string`);
     if (lower === 'content-type' || lower === 'content-length')
       throw new TypeError(`${where}: header ${name} is set by the client from the body`);
     out[lower] = value;
@@ -116,58 +120,47 @@ export function lowerCaseHeaders(headers: Record<string, string> | undefined, wh
   return out;
 }
 
-function checkPositiveInteger(name: string, value: number): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
-    throw new TypeError(`TopClient: ${name} must be an integer ≥ 1, got ${String(value)}`);
-  return value;
-}
+/** The defaults of the options that have one (docs/runtime.md "Client options"). */
+const DEFAULTS = {
+  signMethod: 'hmac-sha256',
+  gateway: DEFAULT_GATEWAY,
+  format: 'json',
+  timeoutMs: 15_000,
+  maxRetries: 2,
+  retryBaseMs: 200,
+  retryMaxMs: 5_000,
+  maxBanWaitMs: 5_000,
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+  simplify: false,
+} as const;
 
 /** Fills in defaults and checks every option; throws `TypeError` naming the bad option. */
 export function resolveClientOptions(options: TopClientOptions = {}): ResolvedClientOptions {
-  const appKey = options.appKey ?? env('TOP_APP_KEY');
+  const o: Record<string, unknown> = { ...DEFAULTS, now: Date.now, random: Math.random };
+  // An option given as `undefined` (e.g. spread from another object) takes its default too.
+  for (const [name, value] of Object.entries(options)) if (value !== undefined) o[name] = value;
+  delete o['appSecret'];
+  const { signMethod, gateway, format, fetch, xml, flowControl: store, maxResponseBytes } = o as ResolvedClientOptions;
+  const appKey = (o['appKey'] ??= env('TOP_APP_KEY'));
   if (typeof appKey !== 'string' || appKey.trim() === '')
-    throw new TypeError('TopClient: appKey is required (the option, or the TOP_APP_KEY environment variable)');
+    throw bad('appKey', 'is required (the option, or the TOP_APP_KEY environment variable)');
   resolveAppSecret(options);
-  const signMethod = options.signMethod ?? 'hmac-sha256';
-  if (!SIGN_METHODS.includes(signMethod)) {
-    throw new TypeError(`TopClient: signMethod must be one of ${SIGN_METHODS.join(', ')}, got ${String(signMethod)}`);
-  }
-  const gateway = options.gateway ?? DEFAULT_GATEWAY;
-  if (!/^https?:\/\//.test(gateway) || !URL.canParse(gateway))
-    throw new TypeError(`TopClient: gateway must be an http(s) URL, got ${gateway}`);
-  const format = options.format ?? 'json';
-  if (format !== 'json' && format !== 'xml')
-    throw new TypeError(`TopClient: format must be json or xml, got ${String(format)}`);
-  if (options.fetch !== undefined && typeof options.fetch !== 'function')
-    throw new TypeError('TopClient: fetch must be a function');
-  if (options.xml !== undefined && typeof options.xml !== 'function')
-    throw new TypeError('TopClient: xml must be the XML decoder, decodeXmlResponse');
-  if (format === 'xml' && options.xml === undefined)
-    throw new TypeError("TopClient: format 'xml' needs the XML decoder: pass xml: decodeXmlResponse (from tbk-client)");
-  const store = options.flowControl;
+  if (!SIGN_METHODS.includes(signMethod))
+    throw bad('signMethod', `must be one of ${SIGN_METHODS.join(', ')}`, signMethod);
+  if (!/^https?:\/\//.test(gateway) || !URL.canParse(gateway)) throw bad('gateway', 'must be an http(s) URL', gateway);
+  if (format !== 'json' && format !== 'xml') throw bad('format', 'must be json or xml', format);
+  if (fetch !== undefined && typeof fetch !== 'function') throw bad('fetch', 'must be a function');
+  if (xml !== undefined && typeof xml !== 'function') throw bad('xml', 'must be the XML decoder, decodeXmlResponse');
+  if (format === 'xml' && !xml)
+    throw bad('format', "'xml' needs the XML decoder: pass xml: decodeXmlResponse (from tbk-client)");
   if (store !== undefined && (typeof store?.getBanUntil !== 'function' || typeof store.takeToken !== 'function'))
-    throw new TypeError('TopClient: flowControl must be a FlowControlStore (getBanUntil, setBanUntil, takeToken)');
-  return {
-    appKey,
-    signMethod,
-    gateway,
-    timeoutMs: checkNumber('timeoutMs', options.timeoutMs ?? 15_000, false),
-    maxRetries: checkNumber('maxRetries', options.maxRetries ?? 2, true),
-    retryBaseMs: checkNumber('retryBaseMs', options.retryBaseMs ?? 200, false),
-    retryMaxMs: checkNumber('retryMaxMs', options.retryMaxMs ?? 5_000, false),
-    maxBanWaitMs: checkNumber('maxBanWaitMs', options.maxBanWaitMs ?? 5_000, false),
-    maxResponseBytes: checkPositiveInteger('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
-    fetch: options.fetch,
-    xml: options.xml,
-    logger: options.logger,
-    format,
-    simplify: options.simplify ?? false,
-    partnerId: options.partnerId,
-    targetAppKey: options.targetAppKey,
-    now: options.now ?? Date.now,
-    random: options.random ?? Math.random,
-    rateLimit: options.rateLimit === undefined ? undefined : checkRateLimit(options.rateLimit, 'TopClient'),
-    flowControl: store,
-    headers: lowerCaseHeaders(options.headers, 'TopClient'),
-  };
+    throw bad('flowControl', 'must be a FlowControlStore (getBanUntil, setBanUntil, takeToken)');
+  for (const name of ['timeoutMs', 'retryBaseMs', 'retryMaxMs', 'maxBanWaitMs'] as const)
+    checkNumber(name, o[name] as number, false);
+  checkNumber('maxRetries', o['maxRetries'] as number, true);
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
+    throw bad('maxResponseBytes', 'must be an integer ≥ 1', maxResponseBytes);
+  if (options.rateLimit !== undefined) o['rateLimit'] = checkRateLimit(options.rateLimit, 'TopClient');
+  o['headers'] = lowerCaseHeaders(options.headers, 'TopClient');
+  return o as ResolvedClientOptions;
 }

@@ -4,10 +4,11 @@
  * structs and struct lists as JSON text, primitive lists comma-joined, `Date` as GMT+8
  * `yyyy-MM-dd HH:mm:ss`, booleans `true`/`false`, integers as decimal digits (bigint too).
  * `null`, `undefined`, `""` and whitespace-only values are neither sent nor signed.
- * Params not in the metadata are sent too, encoded the same way by their JS type.
+ * Params not in the metadata are sent too, encoded the same way by their JS type (a file, for a
+ * method with `byte[]` params, as a file part).
  */
 import { fieldsByName } from './field-lookup.js';
-import { isFileInput, type FileInput } from './file-input.js';
+import type { FileInput } from './file-input.js';
 import { stringifyJson } from './json-lossless.js';
 import type { FieldMeta, MethodMeta } from './metadata.js';
 import { setOwn } from './own-property.js';
@@ -16,8 +17,10 @@ import { formatTopTimestamp } from './timestamp.js';
 export interface EncodedParams {
   /** Text params (signed). */
   text: Record<string, string>;
-  /** `byte[]` params (multipart parts, not signed). */
+  /** `byte[]` params (multipart parts, not signed); only for a meta with `multipart`. */
   files: Record<string, FileInput>;
+  /** True when `files` holds a param. */
+  hasFiles: boolean;
 }
 
 /** True for values that are not sent at all. */
@@ -72,14 +75,18 @@ export function encodeParams(meta: MethodMeta, params: Readonly<Record<string, u
   // prototype and be lost), and `constructor` or `toString` never read Object's members.
   const text: Record<string, string> = Object.create(null);
   const files: Record<string, FileInput> = Object.create(null);
-  for (const [name, value] of Object.entries(params)) {
+  const isFile = meta.multipart?.isFile;
+  let hasFiles = false;
+  for (const name of Object.keys(params)) {
+    const value = params[name];
     const field = byName.get(name);
-    if ((field?.kind === 'file' || field === undefined) && isFileInput(value)) {
+    if (isFile && (field?.kind === 'file' || field === undefined) && isFile(value)) {
       files[name] = value;
+      hasFiles = true;
       continue;
     }
     const encoded = encodeValue(field, value);
     if (encoded !== undefined) text[name] = encoded;
   }
-  return { text, files };
+  return { text, files, hasFiles };
 }

@@ -37,34 +37,34 @@ export function recordedBanError(method: string, leftMs: number): TopFlowControl
   return new TopFlowControlError(method, fields, undefined, leftMs);
 }
 
-function takeToken(gate: FlowGate, signal: AbortSignal | undefined): Promise<void> | undefined {
-  if (!gate.rateLimit) return undefined;
-  const wait = gate.store.takeToken(gate.appKey, gate.rateLimit);
-  if (isThenable(wait)) return wait.then((ms) => (ms > 0 ? sleep(ms, signal) : undefined));
-  return wait > 0 ? sleep(wait, signal) : undefined;
-}
-
-function afterBanCheck(
+/** Waits out a ban that ends within `maxBanWaitMs` (looking again after each wait: it may have been extended), then takes a token. */
+async function waitTurn(
   gate: FlowGate,
   method: string,
-  until: number | undefined,
   signal: AbortSignal | undefined,
-): Promise<void> | undefined {
-  const left = until === undefined ? 0 : until - Date.now();
-  if (left <= 0) return takeToken(gate, signal);
-  if (left > gate.maxBanWaitMs) throw recordedBanError(method, left);
-  // The ban may have been extended meanwhile: look again after the wait.
-  return sleep(left, signal).then(() => enterFlowGate(gate, method, signal));
+  until: number | undefined | Promise<number | undefined>,
+): Promise<void> {
+  for (let end = await until; ; end = await gate.store.getBanUntil(gate.appKey)) {
+    const left = (end ?? 0) - Date.now();
+    if (left <= 0) break;
+    if (left > gate.maxBanWaitMs) throw recordedBanError(method, left);
+    await sleep(left, signal);
+  }
+  if (gate.rateLimit) {
+    const wait = await gate.store.takeToken(gate.appKey, gate.rateLimit);
+    if (wait > 0) await sleep(wait, signal);
+  }
 }
 
 /**
- * Resolves when an attempt may be sent (undefined: at once); throws `TopFlowControlError` for a
- * recorded ban longer than `maxBanWaitMs`.
+ * Resolves when an attempt may be sent (undefined: at once, no promise, for a store that answers
+ * synchronously, no ban and no rate limit); rejects with a `TopFlowControlError` for a recorded
+ * ban longer than `maxBanWaitMs`.
  */
 export function enterFlowGate(gate: FlowGate, method: string, signal?: AbortSignal): Promise<void> | undefined {
   const until = gate.store.getBanUntil(gate.appKey);
-  if (isThenable(until)) return until.then((u) => afterBanCheck(gate, method, u, signal));
-  return afterBanCheck(gate, method, until, signal);
+  if (!isThenable(until) && !((until ?? 0) > Date.now()) && !gate.rateLimit) return undefined;
+  return waitTurn(gate, method, signal, until);
 }
 
 /** Records the ban a code-7 error announces (other errors: nothing). */

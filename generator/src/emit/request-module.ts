@@ -1,7 +1,10 @@
 /**
  * One module per method (`src/methods/<stem>.ts`): the request class with its static
  * `method` and `meta`, the params type, the response interface and the method's structs.
- * The module imports runtime *types* only, so importing one method pulls in no code but its own.
+ * The module imports runtime *types*, and the runtime code its `meta` points at: the checks of
+ * the kinds its params have (`checks`, templates/runtime/param-checks.ts) and, for a method with
+ * `byte[]` params, the multipart support (`multipart`). Importing one method pulls in no other
+ * method, and a program bundles only the checks and the multipart code its methods use.
  *
  * The same structures also print the module's declaration file (`declaration: true`): an
  * ambient class without initializers or bodies. That is what `tsc` would emit for it, without
@@ -10,13 +13,15 @@
 import {
   StructureKind,
   type ClassDeclarationStructure,
+  type ImportDeclarationStructure,
   type InterfaceDeclarationStructure,
   type OptionalKind,
   type PropertySignatureStructure,
 } from './ts-morph.js';
+import type { FieldMeta } from '../../../templates/runtime/metadata.js';
 import type { IrField, IrMethod, IrStruct } from '../ir/model.js';
 import { headerComment } from './file-header.js';
-import { stringLiteral } from './literal.js';
+import { Expression, stringLiteral } from './literal.js';
 import { importPath, paths } from './package-layout.js';
 import { printModule, printStatements, type ModuleStatements } from './print-module.js';
 import { literalInitializer, printSourceModule, printSourceStatements } from './print-source.js';
@@ -55,6 +60,42 @@ function structInterface(struct: IrStruct): InterfaceDeclarationStructure {
   return interfaceOf(struct.tsName, struct.docs, struct.fields);
 }
 
+/** The runtime's check of each param kind (templates/runtime/param-checks.ts), in `meta.checks` order. */
+const CHECKS: Readonly<Record<FieldMeta['kind'], string>> = {
+  number: 'checkInteger',
+  price: 'checkDecimal',
+  boolean: 'checkBoolean',
+  json: 'checkJson',
+  string: 'checkText',
+  struct: 'checkStruct',
+  file: 'checkFile',
+};
+
+/** The kinds of the request params and of the fields of the structs they hold, in CHECKS order. */
+function requestKinds(m: IrMethod): FieldMeta['kind'][] {
+  const kinds = new Set<FieldMeta['kind']>();
+  const seen = new Set<string>();
+  const visit = (fields: readonly FieldMeta[]): void => {
+    for (const f of fields) {
+      kinds.add(f.kind);
+      if (f.struct !== undefined && !seen.has(f.struct)) {
+        seen.add(f.struct);
+        visit(m.meta.types[f.struct] ?? []);
+      }
+    }
+  };
+  visit(m.meta.request);
+  return (Object.keys(CHECKS) as FieldMeta['kind'][]).filter((k) => kinds.has(k));
+}
+
+/** `meta` as the module writes it: the data, the checks of its kinds, the multipart support when a param is a file. */
+function metaInitializer(m: IrMethod): object {
+  const kinds = requestKinds(m);
+  if (!kinds.length) return m.meta;
+  const checks = Object.fromEntries(kinds.map((k) => [k, new Expression(CHECKS[k])]));
+  return { ...m.meta, checks, ...(kinds.includes('file') ? { multipart: new Expression('multipart') } : {}) };
+}
+
 function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStructure {
   const { names } = m;
   const init = (initializer: ReturnType<typeof literalInitializer> | string): { initializer?: ReturnType<typeof literalInitializer> | string } => (declaration ? {} : { initializer });
@@ -74,7 +115,7 @@ function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStruct
         isStatic: true,
         isReadonly: true,
         type: m.metaType,
-        ...init(literalInitializer(m.meta)),
+        ...init(literalInitializer(metaInitializer(m))),
         docs: ['Wire metadata: what the runtime encodes, validates and decodes by.'],
       },
       { name: 'meta', isReadonly: true, type: m.metaType, ...init(`${names.requestClass}.meta`) },
@@ -127,8 +168,16 @@ export function emitRequestModule(m: IrMethod): EmittedModule {
       interfaceOf(m.names.responseInterface, m.responseDocs, m.response, ['TopResponseBase']),
       ...m.structs.map(structInterface),
     ]);
+    const kinds = declaration ? [] : requestKinds(m);
+    const code = (names: string[], file: string): ImportDeclarationStructure[] =>
+      names.length ? [{ kind: StructureKind.ImportDeclaration, namedImports: names, moduleSpecifier: importPath(path, `${paths.runtimeDir}/${file}`) }] : [];
+    const runtimeCode = [
+      ...code(kinds.map((k) => CHECKS[k]).sort(), 'param-checks.ts'),
+      ...code(kinds.includes('file') ? ['multipart'] : [], 'multipart.ts'),
+    ];
     const head = printModuleAs(headerComment(m.specPath), [
       { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: m.runtimeImports, moduleSpecifier: runtime },
+      ...runtimeCode,
       requestClass(m, declaration),
     ]);
     return `${head}\n${interfaces}`;

@@ -21,6 +21,7 @@ __export(tbk_activity_info_get_exports, {
   TbkActivityInfoGetRequest: () => TbkActivityInfoGetRequest
 });
 module.exports = __toCommonJS(tbk_activity_info_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkActivityInfoGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.activity.info.get";
@@ -49,7 +50,8 @@ class TbkActivityInfoGetRequest {
         { name: "page_end_time", kind: "string" },
         { name: "wx_miniprogram_path", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkActivityInfoGetRequest.meta;
   params;

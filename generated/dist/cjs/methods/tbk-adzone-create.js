@@ -21,6 +21,7 @@ __export(tbk_adzone_create_exports, {
   TbkAdzoneCreateRequest: () => TbkAdzoneCreateRequest
 });
 module.exports = __toCommonJS(tbk_adzone_create_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkAdzoneCreateRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.adzone.create";
@@ -36,7 +37,8 @@ class TbkAdzoneCreateRequest {
     response: [{ name: "data", kind: "struct", struct: "MapData" }],
     types: {
       MapData: [{ name: "model", kind: "string" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkAdzoneCreateRequest.meta;
   params;

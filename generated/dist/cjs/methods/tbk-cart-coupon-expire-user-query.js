@@ -21,6 +21,7 @@ __export(tbk_cart_coupon_expire_user_query_exports, {
   TbkCartCouponExpireUserQueryRequest: () => TbkCartCouponExpireUserQueryRequest
 });
 module.exports = __toCommonJS(tbk_cart_coupon_expire_user_query_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkCartCouponExpireUserQueryRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.cart.coupon.expire.user.query";
@@ -47,7 +48,8 @@ class TbkCartCouponExpireUserQueryRequest {
         { name: "version", kind: "number" },
         { name: "item_list", kind: "struct", struct: "MapData", list: true, wrapper: "map_data" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkCartCouponExpireUserQueryRequest.meta;
   params;

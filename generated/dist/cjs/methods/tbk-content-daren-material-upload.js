@@ -21,6 +21,7 @@ __export(tbk_content_daren_material_upload_exports, {
   TbkContentDarenMaterialUploadRequest: () => TbkContentDarenMaterialUploadRequest
 });
 module.exports = __toCommonJS(tbk_content_daren_material_upload_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkContentDarenMaterialUploadRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.content.daren.material.upload";
@@ -48,7 +49,8 @@ class TbkContentDarenMaterialUploadRequest {
         { name: "ret_code", kind: "number" },
         { name: "ret_desc", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkContentDarenMaterialUploadRequest.meta;
   params;

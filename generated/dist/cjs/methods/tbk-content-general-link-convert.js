@@ -21,6 +21,7 @@ __export(tbk_content_general_link_convert_exports, {
   TbkContentGeneralLinkConvertRequest: () => TbkContentGeneralLinkConvertRequest
 });
 module.exports = __toCommonJS(tbk_content_general_link_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkContentGeneralLinkConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.content.general.link.convert";
@@ -149,7 +150,8 @@ class TbkContentGeneralLinkConvertRequest {
         { name: "commission_rate", kind: "string" },
         { name: "commission_type", kind: "string" }
       ]
-    }
+    },
+    checks: { string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkContentGeneralLinkConvertRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_content_order_get_exports, {
   TbkContentOrderGetRequest: () => TbkContentOrderGetRequest
 });
 module.exports = __toCommonJS(tbk_content_order_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkContentOrderGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.content.order.get";
@@ -61,7 +62,8 @@ class TbkContentOrderGetRequest {
         { name: "result", kind: "struct", struct: "ContentOrderDTO" }
       ],
       RpcResult: [{ name: "data", kind: "struct", struct: "OrderPage" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkContentOrderGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_content_recommend_material_get_exports, {
   TbkContentRecommendMaterialGetRequest: () => TbkContentRecommendMaterialGetRequest
 });
 module.exports = __toCommonJS(tbk_content_recommend_material_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkContentRecommendMaterialGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.content.recommend.material.get";
@@ -60,7 +61,8 @@ class TbkContentRecommendMaterialGetRequest {
         { name: "source_from", kind: "string" },
         { name: "encrypt_item_id", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkContentRecommendMaterialGetRequest.meta;
   params;

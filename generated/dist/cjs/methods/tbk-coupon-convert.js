@@ -21,6 +21,7 @@ __export(tbk_coupon_convert_exports, {
   TbkCouponConvertRequest: () => TbkCouponConvertRequest
 });
 module.exports = __toCommonJS(tbk_coupon_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkCouponConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.coupon.convert";
@@ -88,7 +89,8 @@ class TbkCouponConvertRequest {
         { name: "topn_total_count", kind: "number" },
         { name: "topn_quantity", kind: "number" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkCouponConvertRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_coupon_get_exports, {
   TbkCouponGetRequest: () => TbkCouponGetRequest
 });
 module.exports = __toCommonJS(tbk_coupon_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkCouponGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.coupon.get";
@@ -47,7 +48,8 @@ class TbkCouponGetRequest {
         { name: "coupon_type", kind: "number" },
         { name: "coupon_activity_id", kind: "string" }
       ]
-    }
+    },
+    checks: { string: import_param_checks.checkText }
   };
   meta = TbkCouponGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_cpa_activity_detail_exports, {
   TbkDgCpaActivityDetailRequest: () => TbkDgCpaActivityDetailRequest
 });
 module.exports = __toCommonJS(tbk_dg_cpa_activity_detail_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgCpaActivityDetailRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.cpa.activity.detail";
@@ -73,7 +74,8 @@ class TbkDgCpaActivityDetailRequest {
       hasNext: ["result", "data", "has_next"],
       total: ["result", "data", "total_count"],
       defaultPageSize: 10
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgCpaActivityDetailRequest.meta;
   params;

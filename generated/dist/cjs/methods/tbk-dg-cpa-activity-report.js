@@ -21,6 +21,7 @@ __export(tbk_dg_cpa_activity_report_exports, {
   TbkDgCpaActivityReportRequest: () => TbkDgCpaActivityReportRequest
 });
 module.exports = __toCommonJS(tbk_dg_cpa_activity_report_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgCpaActivityReportRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.cpa.activity.report";
@@ -57,7 +58,8 @@ class TbkDgCpaActivityReportRequest {
     paging: {
       style: "page",
       items: ["result", "data", "results"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgCpaActivityReportRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_eshare_link_convert_exports, {
   TbkDgEshareLinkConvertRequest: () => TbkDgEshareLinkConvertRequest
 });
 module.exports = __toCommonJS(tbk_dg_eshare_link_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgEshareLinkConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.eshare.link.convert";
@@ -91,7 +92,8 @@ class TbkDgEshareLinkConvertRequest {
         },
         { name: "item_url_list", kind: "struct", struct: "ItemUrlList", list: true, wrapper: "item_url_list" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkDgEshareLinkConvertRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_general_link_convert_exports, {
   TbkDgGeneralLinkConvertRequest: () => TbkDgGeneralLinkConvertRequest
 });
 module.exports = __toCommonJS(tbk_dg_general_link_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgGeneralLinkConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.general.link.convert";
@@ -224,7 +225,8 @@ class TbkDgGeneralLinkConvertRequest {
         { name: "event_url_list", kind: "struct", struct: "EventUrlList", list: true, wrapper: "event_url_list" },
         { name: "item_url_list", kind: "struct", struct: "ItemUrlList", list: true, wrapper: "item_url_list" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkDgGeneralLinkConvertRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_general_link_parse_exports, {
   TbkDgGeneralLinkParseRequest: () => TbkDgGeneralLinkParseRequest
 });
 module.exports = __toCommonJS(tbk_dg_general_link_parse_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgGeneralLinkParseRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.general.link.parse";
@@ -65,7 +66,8 @@ class TbkDgGeneralLinkParseRequest {
           wrapper: "material_url_list"
         }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkDgGeneralLinkParseRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_image_ecognition_list_query_exports, {
   TbkDgImageEcognitionListQueryRequest: () => TbkDgImageEcognitionListQueryRequest
 });
 module.exports = __toCommonJS(tbk_dg_image_ecognition_list_query_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgImageEcognitionListQueryRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.image.ecognition.list.query";
@@ -56,7 +57,8 @@ class TbkDgImageEcognitionListQueryRequest {
         { name: "item_infos", kind: "struct", struct: "ItemInfo", list: true, wrapper: "item_info" },
         { name: "icon_list", kind: "string", list: true, wrapper: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgImageEcognitionListQueryRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_image_ecognition_page_query_exports, {
   TbkDgImageEcognitionPageQueryRequest: () => TbkDgImageEcognitionPageQueryRequest
 });
 module.exports = __toCommonJS(tbk_dg_image_ecognition_page_query_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgImageEcognitionPageQueryRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.image.ecognition.page.query";
@@ -44,7 +45,8 @@ class TbkDgImageEcognitionPageQueryRequest {
         { name: "url", kind: "string" },
         { name: "deeplink", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgImageEcognitionPageQueryRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_interest_items_get_exports, {
   TbkDgInterestItemsGetRequest: () => TbkDgInterestItemsGetRequest
 });
 module.exports = __toCommonJS(tbk_dg_interest_items_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgInterestItemsGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.interest.items.get";
@@ -188,7 +189,8 @@ class TbkDgInterestItemsGetRequest {
       style: "page",
       items: ["result_list"],
       defaultPageSize: 20
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgInterestItemsGetRequest.meta;
   params;

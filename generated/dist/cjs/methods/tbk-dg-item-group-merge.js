@@ -21,6 +21,7 @@ __export(tbk_dg_item_group_merge_exports, {
   TbkDgItemGroupMergeRequest: () => TbkDgItemGroupMergeRequest
 });
 module.exports = __toCommonJS(tbk_dg_item_group_merge_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgItemGroupMergeRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.item.group.merge";
@@ -44,7 +45,8 @@ class TbkDgItemGroupMergeRequest {
       { name: "model", kind: "string" },
       { name: "password", kind: "string" }
     ],
-    types: {}
+    types: {},
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgItemGroupMergeRequest.meta;
   params;

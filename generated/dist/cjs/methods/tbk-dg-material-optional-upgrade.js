@@ -21,6 +21,7 @@ __export(tbk_dg_material_optional_upgrade_exports, {
   TbkDgMaterialOptionalUpgradeRequest: () => TbkDgMaterialOptionalUpgradeRequest
 });
 module.exports = __toCommonJS(tbk_dg_material_optional_upgrade_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgMaterialOptionalUpgradeRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.material.optional.upgrade";
@@ -246,7 +247,8 @@ class TbkDgMaterialOptionalUpgradeRequest {
       items: ["result_list"],
       total: ["total_results"],
       defaultPageSize: 20
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, boolean: import_param_checks.checkBoolean, string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkDgMaterialOptionalUpgradeRequest.meta;
   params;

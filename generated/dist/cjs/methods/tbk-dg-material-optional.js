@@ -21,6 +21,7 @@ __export(tbk_dg_material_optional_exports, {
   TbkDgMaterialOptionalRequest: () => TbkDgMaterialOptionalRequest
 });
 module.exports = __toCommonJS(tbk_dg_material_optional_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgMaterialOptionalRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.material.optional";
@@ -213,6 +214,13 @@ class TbkDgMaterialOptionalRequest {
       style: "page",
       items: ["result_list"],
       total: ["total_results"]
+    },
+    checks: {
+      number: import_param_checks.checkInteger,
+      price: import_param_checks.checkDecimal,
+      boolean: import_param_checks.checkBoolean,
+      string: import_param_checks.checkText,
+      struct: import_param_checks.checkStruct
     }
   };
   meta = TbkDgMaterialOptionalRequest.meta;

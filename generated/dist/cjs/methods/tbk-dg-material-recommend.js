@@ -21,6 +21,7 @@ __export(tbk_dg_material_recommend_exports, {
   TbkDgMaterialRecommendRequest: () => TbkDgMaterialRecommendRequest
 });
 module.exports = __toCommonJS(tbk_dg_material_recommend_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgMaterialRecommendRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.material.recommend";
@@ -228,7 +229,8 @@ class TbkDgMaterialRecommendRequest {
       items: ["result_list"],
       total: ["total_count"],
       defaultPageSize: 20
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgMaterialRecommendRequest.meta;
   params;

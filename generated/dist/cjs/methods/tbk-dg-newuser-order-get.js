@@ -21,6 +21,7 @@ __export(tbk_dg_newuser_order_get_exports, {
   TbkDgNewuserOrderGetRequest: () => TbkDgNewuserOrderGetRequest
 });
 module.exports = __toCommonJS(tbk_dg_newuser_order_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgNewuserOrderGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.newuser.order.get";
@@ -89,7 +90,8 @@ class TbkDgNewuserOrderGetRequest {
       defaultPageSize: 20,
       window: { start: "start_time", end: "end_time" },
       identity: ["tb_trade_parent_id"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgNewuserOrderGetRequest.meta;
   params;

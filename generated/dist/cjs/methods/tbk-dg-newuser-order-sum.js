@@ -21,6 +21,7 @@ __export(tbk_dg_newuser_order_sum_exports, {
   TbkDgNewuserOrderSumRequest: () => TbkDgNewuserOrderSumRequest
 });
 module.exports = __toCommonJS(tbk_dg_newuser_order_sum_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgNewuserOrderSumRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.newuser.order.sum";
@@ -65,7 +66,8 @@ class TbkDgNewuserOrderSumRequest {
       style: "page",
       items: ["results", "results"],
       hasNext: ["results", "has_next"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgNewuserOrderSumRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_optimus_material_exports, {
   TbkDgOptimusMaterialRequest: () => TbkDgOptimusMaterialRequest
 });
 module.exports = __toCommonJS(tbk_dg_optimus_material_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgOptimusMaterialRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.optimus.material";
@@ -198,7 +199,8 @@ class TbkDgOptimusMaterialRequest {
       items: ["result_list"],
       total: ["total_count"],
       defaultPageSize: 20
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgOptimusMaterialRequest.meta;
   params;

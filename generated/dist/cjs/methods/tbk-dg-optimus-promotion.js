@@ -21,6 +21,7 @@ __export(tbk_dg_optimus_promotion_exports, {
   TbkDgOptimusPromotionRequest: () => TbkDgOptimusPromotionRequest
 });
 module.exports = __toCommonJS(tbk_dg_optimus_promotion_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgOptimusPromotionRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.optimus.promotion";
@@ -77,7 +78,8 @@ class TbkDgOptimusPromotionRequest {
         { name: "item_id", kind: "string" },
         { name: "url", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger }
   };
   meta = TbkDgOptimusPromotionRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_pailitao_widget_convert_exports, {
   TbkDgPailitaoWidgetConvertRequest: () => TbkDgPailitaoWidgetConvertRequest
 });
 module.exports = __toCommonJS(tbk_dg_pailitao_widget_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgPailitaoWidgetConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.pailitao.widget.convert";
@@ -35,7 +36,8 @@ class TbkDgPailitaoWidgetConvertRequest {
       { name: "type", kind: "number" }
     ],
     response: [{ name: "url", kind: "string" }],
-    types: {}
+    types: {},
+    checks: { number: import_param_checks.checkInteger }
   };
   meta = TbkDgPailitaoWidgetConvertRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_punish_order_get_exports, {
   TbkDgPunishOrderGetRequest: () => TbkDgPunishOrderGetRequest
 });
 module.exports = __toCommonJS(tbk_dg_punish_order_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgPunishOrderGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.punish.order.get";
@@ -80,7 +81,8 @@ class TbkDgPunishOrderGetRequest {
       param: "af_order_option",
       total: ["result", "data", "total_count"],
       identity: ["tb_trade_id", "tb_trade_parent_id"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkDgPunishOrderGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_reports_newquery_exports, {
   TbkDgReportsNewqueryRequest: () => TbkDgReportsNewqueryRequest
 });
 module.exports = __toCommonJS(tbk_dg_reports_newquery_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgReportsNewqueryRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.reports.newquery";
@@ -90,7 +91,8 @@ class TbkDgReportsNewqueryRequest {
       style: "page",
       items: ["data_list"],
       identity: ["tb_trade_id", "tb_trade_parent_id"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgReportsNewqueryRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_reports_query_click_exports, {
   TbkDgReportsQueryClickRequest: () => TbkDgReportsQueryClickRequest
 });
 module.exports = __toCommonJS(tbk_dg_reports_query_click_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgReportsQueryClickRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.reports.query.click";
@@ -53,7 +54,8 @@ class TbkDgReportsQueryClickRequest {
     paging: {
       style: "page",
       items: ["data_list"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgReportsQueryClickRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_reports_query_stat_exports, {
   TbkDgReportsQueryStatRequest: () => TbkDgReportsQueryStatRequest
 });
 module.exports = __toCommonJS(tbk_dg_reports_query_stat_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgReportsQueryStatRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.reports.query.stat";
@@ -72,7 +73,8 @@ class TbkDgReportsQueryStatRequest {
     paging: {
       style: "page",
       items: ["data_list"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgReportsQueryStatRequest.meta;
   params;

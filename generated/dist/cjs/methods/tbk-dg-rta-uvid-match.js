@@ -21,6 +21,7 @@ __export(tbk_dg_rta_uvid_match_exports, {
   TbkDgRtaUvidMatchRequest: () => TbkDgRtaUvidMatchRequest
 });
 module.exports = __toCommonJS(tbk_dg_rta_uvid_match_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgRtaUvidMatchRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.rta.uvid.match";
@@ -42,7 +43,8 @@ class TbkDgRtaUvidMatchRequest {
         { name: "match_status", kind: "number" },
         { name: "ext_info", kind: "string" }
       ]
-    }
+    },
+    checks: { string: import_param_checks.checkText }
   };
   meta = TbkDgRtaUvidMatchRequest.meta;
   params;

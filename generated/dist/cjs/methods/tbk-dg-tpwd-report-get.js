@@ -21,6 +21,7 @@ __export(tbk_dg_tpwd_report_get_exports, {
   TbkDgTpwdReportGetRequest: () => TbkDgTpwdReportGetRequest
 });
 module.exports = __toCommonJS(tbk_dg_tpwd_report_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgTpwdReportGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.tpwd.report.get";
@@ -41,7 +42,8 @@ class TbkDgTpwdReportGetRequest {
         { name: "uv", kind: "number" },
         { name: "pv", kind: "number" }
       ]
-    }
+    },
+    checks: { string: import_param_checks.checkText }
   };
   meta = TbkDgTpwdReportGetRequest.meta;
   params;

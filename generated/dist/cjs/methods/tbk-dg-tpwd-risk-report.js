@@ -21,6 +21,7 @@ __export(tbk_dg_tpwd_risk_report_exports, {
   TbkDgTpwdRiskReportRequest: () => TbkDgTpwdRiskReportRequest
 });
 module.exports = __toCommonJS(tbk_dg_tpwd_risk_report_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgTpwdRiskReportRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.tpwd.risk.report";
@@ -42,7 +43,8 @@ class TbkDgTpwdRiskReportRequest {
         { name: "status", kind: "string" }
       ],
       Result: [{ name: "status_list", kind: "struct", struct: "DataMap", list: true, wrapper: "data_map" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgTpwdRiskReportRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_dg_uvid_behavior_report_exports, {
   TbkDgUvidBehaviorReportRequest: () => TbkDgUvidBehaviorReportRequest
 });
 module.exports = __toCommonJS(tbk_dg_uvid_behavior_report_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgUvidBehaviorReportRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.uvid.behavior.report";
@@ -54,7 +55,8 @@ class TbkDgUvidBehaviorReportRequest {
       { name: "relation_id", kind: "number" }
     ],
     response: [{ name: "report_success", kind: "boolean" }],
-    types: {}
+    types: {},
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgUvidBehaviorReportRequest.meta;
   params;

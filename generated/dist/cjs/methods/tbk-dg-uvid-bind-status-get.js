@@ -21,6 +21,7 @@ __export(tbk_dg_uvid_bind_status_get_exports, {
   TbkDgUvidBindStatusGetRequest: () => TbkDgUvidBindStatusGetRequest
 });
 module.exports = __toCommonJS(tbk_dg_uvid_bind_status_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgUvidBindStatusGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.uvid.bind.status.get";
@@ -41,7 +42,8 @@ class TbkDgUvidBindStatusGetRequest {
         { name: "uvid", kind: "string" },
         { name: "msg", kind: "string" }
       ]
-    }
+    },
+    checks: { string: import_param_checks.checkText }
   };
   meta = TbkDgUvidBindStatusGetRequest.meta;
   params;

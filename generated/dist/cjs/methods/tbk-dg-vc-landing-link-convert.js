@@ -21,6 +21,7 @@ __export(tbk_dg_vc_landing_link_convert_exports, {
   TbkDgVcLandingLinkConvertRequest: () => TbkDgVcLandingLinkConvertRequest
 });
 module.exports = __toCommonJS(tbk_dg_vc_landing_link_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgVcLandingLinkConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.vc.landing.link.convert";
@@ -41,7 +42,8 @@ class TbkDgVcLandingLinkConvertRequest {
     ],
     types: {
       LinkInfoDTO: [{ name: "url", kind: "string" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgVcLandingLinkConvertRequest.meta;
   params;

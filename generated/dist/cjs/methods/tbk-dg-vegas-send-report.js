@@ -21,6 +21,7 @@ __export(tbk_dg_vegas_send_report_exports, {
   TbkDgVegasSendReportRequest: () => TbkDgVegasSendReportRequest
 });
 module.exports = __toCommonJS(tbk_dg_vegas_send_report_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgVegasSendReportRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.vegas.send.report";
@@ -70,7 +71,8 @@ class TbkDgVegasSendReportRequest {
           wrapper: "rights_send_relation_rpt_dto"
         }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgVegasSendReportRequest.meta;
   params;

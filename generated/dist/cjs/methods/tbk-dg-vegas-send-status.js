@@ -21,6 +21,7 @@ __export(tbk_dg_vegas_send_status_exports, {
   TbkDgVegasSendStatusRequest: () => TbkDgVegasSendStatusRequest
 });
 module.exports = __toCommonJS(tbk_dg_vegas_send_status_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgVegasSendStatusRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.vegas.send.status";
@@ -46,7 +47,8 @@ class TbkDgVegasSendStatusRequest {
     types: {
       Data: [{ name: "result_list", kind: "struct", struct: "MapData", list: true, wrapper: "map_data" }],
       MapData: [{ name: "is_new_user", kind: "string" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgVegasSendStatusRequest.meta;
   params;

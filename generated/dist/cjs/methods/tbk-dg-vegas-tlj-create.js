@@ -21,6 +21,7 @@ __export(tbk_dg_vegas_tlj_create_exports, {
   TbkDgVegasTljCreateRequest: () => TbkDgVegasTljCreateRequest
 });
 module.exports = __toCommonJS(tbk_dg_vegas_tlj_create_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgVegasTljCreateRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.vegas.tlj.create";
@@ -62,7 +63,8 @@ class TbkDgVegasTljCreateRequest {
         { name: "available_fee", kind: "string" },
         { name: "item_today_num_left", kind: "number" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, boolean: import_param_checks.checkBoolean, string: import_param_checks.checkText }
   };
   meta = TbkDgVegasTljCreateRequest.meta;
   params;

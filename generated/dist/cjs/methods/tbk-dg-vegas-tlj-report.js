@@ -21,6 +21,7 @@ __export(tbk_dg_vegas_tlj_report_exports, {
   TbkDgVegasTljReportRequest: () => TbkDgVegasTljReportRequest
 });
 module.exports = __toCommonJS(tbk_dg_vegas_tlj_report_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgVegasTljReportRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.vegas.tlj.report";
@@ -57,7 +58,8 @@ class TbkDgVegasTljReportRequest {
         { name: "refund_sum_amt", kind: "string" }
       ],
       InstanceDTO: [{ name: "extra", kind: "struct", struct: "Extra" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgVegasTljReportRequest.meta;
   params;

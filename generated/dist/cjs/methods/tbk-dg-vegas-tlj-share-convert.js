@@ -21,6 +21,7 @@ __export(tbk_dg_vegas_tlj_share_convert_exports, {
   TbkDgVegasTljShareConvertRequest: () => TbkDgVegasTljShareConvertRequest
 });
 module.exports = __toCommonJS(tbk_dg_vegas_tlj_share_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgVegasTljShareConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.vegas.tlj.share.convert";
@@ -42,7 +43,8 @@ class TbkDgVegasTljShareConvertRequest {
         { name: "msg_code", kind: "string" }
       ],
       TljShareConvertResult: [{ name: "send_url", kind: "string" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgVegasTljShareConvertRequest.meta;
   params;

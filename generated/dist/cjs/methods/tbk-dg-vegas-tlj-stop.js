@@ -21,6 +21,7 @@ __export(tbk_dg_vegas_tlj_stop_exports, {
   TbkDgVegasTljStopRequest: () => TbkDgVegasTljStopRequest
 });
 module.exports = __toCommonJS(tbk_dg_vegas_tlj_stop_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDgVegasTljStopRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dg.vegas.tlj.stop";
@@ -41,7 +42,8 @@ class TbkDgVegasTljStopRequest {
     ],
     types: {
       UpdateStatusResult: [{ name: "update_success", kind: "boolean" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkDgVegasTljStopRequest.meta;
   params;

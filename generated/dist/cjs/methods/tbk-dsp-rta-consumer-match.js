@@ -21,6 +21,7 @@ __export(tbk_dsp_rta_consumer_match_exports, {
   TbkDspRtaConsumerMatchRequest: () => TbkDspRtaConsumerMatchRequest
 });
 module.exports = __toCommonJS(tbk_dsp_rta_consumer_match_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkDspRtaConsumerMatchRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.dsp.rta.consumer.match";
@@ -45,7 +46,8 @@ class TbkDspRtaConsumerMatchRequest {
         { name: "task_id", kind: "string" },
         { name: "status", kind: "number" }
       ]
-    }
+    },
+    checks: { string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkDspRtaConsumerMatchRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_feed_event_get_exports, {
   TbkFeedEventGetRequest: () => TbkFeedEventGetRequest
 });
 module.exports = __toCommonJS(tbk_feed_event_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkFeedEventGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.feed.event.get";
@@ -78,7 +79,8 @@ class TbkFeedEventGetRequest {
       style: "page",
       items: ["data", "result"],
       total: ["data", "total_count"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger }
   };
   meta = TbkFeedEventGetRequest.meta;
   params;

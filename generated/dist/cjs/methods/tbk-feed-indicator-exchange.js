@@ -21,6 +21,7 @@ __export(tbk_feed_indicator_exchange_exports, {
   TbkFeedIndicatorExchangeRequest: () => TbkFeedIndicatorExchangeRequest
 });
 module.exports = __toCommonJS(tbk_feed_indicator_exchange_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkFeedIndicatorExchangeRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.feed.indicator.exchange";
@@ -68,7 +69,8 @@ class TbkFeedIndicatorExchangeRequest {
       style: "page",
       items: ["data", "result"],
       total: ["data", "total_count"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkFeedIndicatorExchangeRequest.meta;
   params;

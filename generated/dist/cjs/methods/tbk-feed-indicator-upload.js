@@ -21,6 +21,7 @@ __export(tbk_feed_indicator_upload_exports, {
   TbkFeedIndicatorUploadRequest: () => TbkFeedIndicatorUploadRequest
 });
 module.exports = __toCommonJS(tbk_feed_indicator_upload_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkFeedIndicatorUploadRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.feed.indicator.upload";
@@ -70,7 +71,8 @@ class TbkFeedIndicatorUploadRequest {
       { name: "result_msg", kind: "string" },
       { name: "biz_error_code", kind: "number" }
     ],
-    types: {}
+    types: {},
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkFeedIndicatorUploadRequest.meta;
   params;

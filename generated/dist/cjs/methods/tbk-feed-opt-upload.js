@@ -21,6 +21,7 @@ __export(tbk_feed_opt_upload_exports, {
   TbkFeedOptUploadRequest: () => TbkFeedOptUploadRequest
 });
 module.exports = __toCommonJS(tbk_feed_opt_upload_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkFeedOptUploadRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.feed.opt.upload";
@@ -54,7 +55,8 @@ class TbkFeedOptUploadRequest {
       { name: "result_msg", kind: "string" },
       { name: "biz_error_code", kind: "number" }
     ],
-    types: {}
+    types: {},
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkFeedOptUploadRequest.meta;
   params;

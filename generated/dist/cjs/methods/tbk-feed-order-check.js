@@ -21,6 +21,7 @@ __export(tbk_feed_order_check_exports, {
   TbkFeedOrderCheckRequest: () => TbkFeedOrderCheckRequest
 });
 module.exports = __toCommonJS(tbk_feed_order_check_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkFeedOrderCheckRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.feed.order.check";
@@ -62,7 +63,8 @@ class TbkFeedOrderCheckRequest {
     paging: {
       style: "page",
       items: ["data", "result"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkFeedOrderCheckRequest.meta;
   params;

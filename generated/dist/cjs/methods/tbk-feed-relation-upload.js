@@ -21,6 +21,7 @@ __export(tbk_feed_relation_upload_exports, {
   TbkFeedRelationUploadRequest: () => TbkFeedRelationUploadRequest
 });
 module.exports = __toCommonJS(tbk_feed_relation_upload_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkFeedRelationUploadRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.feed.relation.upload";
@@ -54,7 +55,8 @@ class TbkFeedRelationUploadRequest {
       { name: "result_msg", kind: "string" },
       { name: "biz_error_code", kind: "number" }
     ],
-    types: {}
+    types: {},
+    checks: { number: import_param_checks.checkInteger, boolean: import_param_checks.checkBoolean, string: import_param_checks.checkText }
   };
   meta = TbkFeedRelationUploadRequest.meta;
   params;

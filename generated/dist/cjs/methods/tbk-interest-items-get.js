@@ -21,6 +21,7 @@ __export(tbk_interest_items_get_exports, {
   TbkInterestItemsGetRequest: () => TbkInterestItemsGetRequest
 });
 module.exports = __toCommonJS(tbk_interest_items_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkInterestItemsGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.interest.items.get";
@@ -202,7 +203,8 @@ class TbkInterestItemsGetRequest {
       items: ["result_list"],
       total: ["total_count"],
       defaultPageSize: 20
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkInterestItemsGetRequest.meta;
   params;

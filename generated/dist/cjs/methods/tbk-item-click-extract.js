@@ -21,6 +21,7 @@ __export(tbk_item_click_extract_exports, {
   TbkItemClickExtractRequest: () => TbkItemClickExtractRequest
 });
 module.exports = __toCommonJS(tbk_item_click_extract_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkItemClickExtractRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.item.click.extract";
@@ -35,7 +36,8 @@ class TbkItemClickExtractRequest {
       { name: "open_iid", kind: "string" },
       { name: "biz_scene_id", kind: "string" }
     ],
-    types: {}
+    types: {},
+    checks: { string: import_param_checks.checkText }
   };
   meta = TbkItemClickExtractRequest.meta;
   params;

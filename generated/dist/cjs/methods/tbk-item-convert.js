@@ -21,6 +21,7 @@ __export(tbk_item_convert_exports, {
   TbkItemConvertRequest: () => TbkItemConvertRequest
 });
 module.exports = __toCommonJS(tbk_item_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkItemConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.item.convert";
@@ -44,7 +45,8 @@ class TbkItemConvertRequest {
         { name: "num_iid", kind: "string" },
         { name: "input_num_iid", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkItemConvertRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_item_details_upgrade_get_exports, {
   TbkItemDetailsUpgradeGetRequest: () => TbkItemDetailsUpgradeGetRequest
 });
 module.exports = __toCommonJS(tbk_item_details_upgrade_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkItemDetailsUpgradeGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.item.details.upgrade.get";
@@ -262,7 +263,8 @@ class TbkItemDetailsUpgradeGetRequest {
         { name: "topn_start_time", kind: "string" },
         { name: "topn_rate", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkItemDetailsUpgradeGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_item_info_get_exports, {
   TbkItemInfoGetRequest: () => TbkItemInfoGetRequest
 });
 module.exports = __toCommonJS(tbk_item_info_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkItemInfoGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.item.info.get";
@@ -84,7 +85,8 @@ class TbkItemInfoGetRequest {
         { name: "hot_flag", kind: "string" },
         { name: "input_num_iid", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkItemInfoGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_item_info_upgrade_get_exports, {
   TbkItemInfoUpgradeGetRequest: () => TbkItemInfoUpgradeGetRequest
 });
 module.exports = __toCommonJS(tbk_item_info_upgrade_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkItemInfoUpgradeGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.item.info.upgrade.get";
@@ -190,7 +191,8 @@ class TbkItemInfoUpgradeGetRequest {
         { name: "topn_start_time", kind: "string" },
         { name: "topn_rate", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkItemInfoUpgradeGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_item_share_convert_exports, {
   TbkItemShareConvertRequest: () => TbkItemShareConvertRequest
 });
 module.exports = __toCommonJS(tbk_item_share_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkItemShareConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.item.share.convert";
@@ -51,7 +52,8 @@ class TbkItemShareConvertRequest {
         { name: "item_status", kind: "number" },
         { name: "input_num_iid", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkItemShareConvertRequest.meta;
   params;

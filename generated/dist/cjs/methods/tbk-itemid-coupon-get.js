@@ -21,6 +21,7 @@ __export(tbk_itemid_coupon_get_exports, {
   TbkItemidCouponGetRequest: () => TbkItemidCouponGetRequest
 });
 module.exports = __toCommonJS(tbk_itemid_coupon_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkItemidCouponGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.itemid.coupon.get";
@@ -59,7 +60,8 @@ class TbkItemidCouponGetRequest {
         { name: "input_num_iid", kind: "string" },
         { name: "annual_vol", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkItemidCouponGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_itemid_ineffective_transform_exports, {
   TbkItemidIneffectiveTransformRequest: () => TbkItemidIneffectiveTransformRequest
 });
 module.exports = __toCommonJS(tbk_itemid_ineffective_transform_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkItemidIneffectiveTransformRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.itemid.ineffective.transform";
@@ -38,7 +39,8 @@ class TbkItemidIneffectiveTransformRequest {
         { name: "original_item_id", kind: "string" },
         { name: "item_id", kind: "string" }
       ]
-    }
+    },
+    checks: { string: import_param_checks.checkText }
   };
   meta = TbkItemidIneffectiveTransformRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_jzf_convert_exports, {
   TbkJzfConvertRequest: () => TbkJzfConvertRequest
 });
 module.exports = __toCommonJS(tbk_jzf_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkJzfConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.jzf.convert";
@@ -38,7 +39,8 @@ class TbkJzfConvertRequest {
     response: [{ name: "data", kind: "struct", struct: "MapData" }],
     types: {
       MapData: [{ name: "url", kind: "string" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkJzfConvertRequest.meta;
   params;

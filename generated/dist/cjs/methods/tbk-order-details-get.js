@@ -21,6 +21,7 @@ __export(tbk_order_details_get_exports, {
   TbkOrderDetailsGetRequest: () => TbkOrderDetailsGetRequest
 });
 module.exports = __toCommonJS(tbk_order_details_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkOrderDetailsGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.order.details.get";
@@ -171,7 +172,8 @@ class TbkOrderDetailsGetRequest {
       defaultPageSize: 20,
       window: { start: "start_time", end: "end_time" },
       identity: ["trade_id", "trade_parent_id"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkOrderDetailsGetRequest.meta;
   params;

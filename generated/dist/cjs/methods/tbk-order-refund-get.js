@@ -21,6 +21,7 @@ __export(tbk_order_refund_get_exports, {
   TbkOrderRefundGetRequest: () => TbkOrderRefundGetRequest
 });
 module.exports = __toCommonJS(tbk_order_refund_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkOrderRefundGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.order.refund.get";
@@ -101,7 +102,8 @@ class TbkOrderRefundGetRequest {
       position: ["data", "position_index"],
       window: { start: "start_time", end: "end_time" },
       identity: ["tb_trade_parent_id", "tb_trade_id"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkOrderRefundGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_private_tpwd_create_exports, {
   TbkPrivateTpwdCreateRequest: () => TbkPrivateTpwdCreateRequest
 });
 module.exports = __toCommonJS(tbk_private_tpwd_create_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkPrivateTpwdCreateRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.private.tpwd.create";
@@ -42,7 +43,8 @@ class TbkPrivateTpwdCreateRequest {
         { name: "model", kind: "string" },
         { name: "password_simple", kind: "string" }
       ]
-    }
+    },
+    checks: { string: import_param_checks.checkText }
   };
   meta = TbkPrivateTpwdCreateRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_privilege_get_exports, {
   TbkPrivilegeGetRequest: () => TbkPrivilegeGetRequest
 });
 module.exports = __toCommonJS(tbk_privilege_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkPrivilegeGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.privilege.get";
@@ -84,7 +85,8 @@ class TbkPrivilegeGetRequest {
         { name: "topn_quantity", kind: "number" },
         { name: "topn_total_count", kind: "number" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkPrivilegeGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_relation_refund_exports, {
   TbkRelationRefundRequest: () => TbkRelationRefundRequest
 });
 module.exports = __toCommonJS(tbk_relation_refund_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkRelationRefundRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.relation.refund";
@@ -72,7 +73,8 @@ class TbkRelationRefundRequest {
         { name: "biz_error_code", kind: "number" }
       ],
       TopApiRefundRptOption: []
-    }
+    },
+    checks: { struct: import_param_checks.checkStruct }
   };
   meta = TbkRelationRefundRequest.meta;
   params;

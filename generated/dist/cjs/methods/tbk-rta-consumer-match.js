@@ -21,6 +21,7 @@ __export(tbk_rta_consumer_match_exports, {
   TbkRtaConsumerMatchRequest: () => TbkRtaConsumerMatchRequest
 });
 module.exports = __toCommonJS(tbk_rta_consumer_match_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkRtaConsumerMatchRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.rta.consumer.match";
@@ -65,7 +66,8 @@ class TbkRtaConsumerMatchRequest {
         { name: "strategy_id", kind: "string" },
         { name: "status", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkRtaConsumerMatchRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_rta_uvid_get_exports, {
   TbkRtaUvidGetRequest: () => TbkRtaUvidGetRequest
 });
 module.exports = __toCommonJS(tbk_rta_uvid_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkRtaUvidGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.rta.uvid.get";
@@ -42,7 +43,8 @@ class TbkRtaUvidGetRequest {
       { name: "cursor", kind: "string" },
       { name: "result_list", kind: "string", list: true, wrapper: "string" }
     ],
-    types: {}
+    types: {},
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkRtaUvidGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_activity_info_get_exports, {
   TbkScActivityInfoGetRequest: () => TbkScActivityInfoGetRequest
 });
 module.exports = __toCommonJS(tbk_sc_activity_info_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScActivityInfoGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.activity.info.get";
@@ -49,7 +50,8 @@ class TbkScActivityInfoGetRequest {
         { name: "page_end_time", kind: "string" },
         { name: "wx_miniprogram_path", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScActivityInfoGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_adzone_create_exports, {
   TbkScAdzoneCreateRequest: () => TbkScAdzoneCreateRequest
 });
 module.exports = __toCommonJS(tbk_sc_adzone_create_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScAdzoneCreateRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.adzone.create";
@@ -36,7 +37,8 @@ class TbkScAdzoneCreateRequest {
     response: [{ name: "data", kind: "struct", struct: "MapData" }],
     types: {
       MapData: [{ name: "model", kind: "string" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScAdzoneCreateRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_general_link_convert_exports, {
   TbkScGeneralLinkConvertRequest: () => TbkScGeneralLinkConvertRequest
 });
 module.exports = __toCommonJS(tbk_sc_general_link_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScGeneralLinkConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.general.link.convert";
@@ -193,7 +194,8 @@ class TbkScGeneralLinkConvertRequest {
         { name: "event_url_list", kind: "struct", struct: "EventUrlList", list: true, wrapper: "event_url_list" },
         { name: "item_url_list", kind: "struct", struct: "ItemUrlList", list: true, wrapper: "item_url_list" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkScGeneralLinkConvertRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_general_link_parse_exports, {
   TbkScGeneralLinkParseRequest: () => TbkScGeneralLinkParseRequest
 });
 module.exports = __toCommonJS(tbk_sc_general_link_parse_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScGeneralLinkParseRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.general.link.parse";
@@ -66,7 +67,8 @@ class TbkScGeneralLinkParseRequest {
           wrapper: "material_url_list"
         }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkScGeneralLinkParseRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_invitecode_get_exports, {
   TbkScInvitecodeGetRequest: () => TbkScInvitecodeGetRequest
 });
 module.exports = __toCommonJS(tbk_sc_invitecode_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScInvitecodeGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.invitecode.get";
@@ -37,7 +38,8 @@ class TbkScInvitecodeGetRequest {
     response: [{ name: "data", kind: "struct", struct: "Data" }],
     types: {
       Data: [{ name: "inviter_code", kind: "string" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScInvitecodeGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_material_optional_exports, {
   TbkScMaterialOptionalRequest: () => TbkScMaterialOptionalRequest
 });
 module.exports = __toCommonJS(tbk_sc_material_optional_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScMaterialOptionalRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.material.optional";
@@ -214,6 +215,13 @@ class TbkScMaterialOptionalRequest {
       style: "page",
       items: ["result_list"],
       total: ["total_results"]
+    },
+    checks: {
+      number: import_param_checks.checkInteger,
+      price: import_param_checks.checkDecimal,
+      boolean: import_param_checks.checkBoolean,
+      string: import_param_checks.checkText,
+      struct: import_param_checks.checkStruct
     }
   };
   meta = TbkScMaterialOptionalRequest.meta;

@@ -21,6 +21,7 @@ __export(tbk_sc_membergroup_optional_exports, {
   TbkScMembergroupOptionalRequest: () => TbkScMembergroupOptionalRequest
 });
 module.exports = __toCommonJS(tbk_sc_membergroup_optional_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScMembergroupOptionalRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.membergroup.optional";
@@ -41,7 +42,8 @@ class TbkScMembergroupOptionalRequest {
         { name: "create_time", kind: "string" },
         { name: "update_time", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScMembergroupOptionalRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_optimus_material_exports, {
   TbkScOptimusMaterialRequest: () => TbkScOptimusMaterialRequest
 });
 module.exports = __toCommonJS(tbk_sc_optimus_material_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScOptimusMaterialRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.optimus.material";
@@ -185,7 +186,8 @@ class TbkScOptimusMaterialRequest {
     paging: {
       style: "page",
       items: ["result_list"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScOptimusMaterialRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_optimus_promotion_exports, {
   TbkScOptimusPromotionRequest: () => TbkScOptimusPromotionRequest
 });
 module.exports = __toCommonJS(tbk_sc_optimus_promotion_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScOptimusPromotionRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.optimus.promotion";
@@ -78,7 +79,8 @@ class TbkScOptimusPromotionRequest {
         { name: "item_id", kind: "string" },
         { name: "url", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger }
   };
   meta = TbkScOptimusPromotionRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_order_details_get_exports, {
   TbkScOrderDetailsGetRequest: () => TbkScOrderDetailsGetRequest
 });
 module.exports = __toCommonJS(tbk_sc_order_details_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScOrderDetailsGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.order.details.get";
@@ -166,7 +167,8 @@ class TbkScOrderDetailsGetRequest {
       position: ["data", "position_index"],
       window: { start: "start_time", end: "end_time" },
       identity: ["trade_id", "trade_parent_id"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScOrderDetailsGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_organization_member_mod_exports, {
   TbkScOrganizationMemberModRequest: () => TbkScOrganizationMemberModRequest
 });
 module.exports = __toCommonJS(tbk_sc_organization_member_mod_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScOrganizationMemberModRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.organization.member.mod";
@@ -38,7 +39,8 @@ class TbkScOrganizationMemberModRequest {
       { name: "biz_error_desc", kind: "string" },
       { name: "biz_error_code", kind: "number" }
     ],
-    types: {}
+    types: {},
+    checks: { number: import_param_checks.checkInteger }
   };
   meta = TbkScOrganizationMemberModRequest.meta;
   params;

@@ -21,6 +21,8 @@ __export(tbk_sc_pic_embed_exports, {
   TbkScPicEmbedRequest: () => TbkScPicEmbedRequest
 });
 module.exports = __toCommonJS(tbk_sc_pic_embed_exports);
+var import_param_checks = require("../runtime/param-checks.js");
+var import_multipart = require("../runtime/multipart.js");
 class TbkScPicEmbedRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.pic.embed";
@@ -37,7 +39,9 @@ class TbkScPicEmbedRequest {
       { name: "site_id", kind: "number", required: true }
     ],
     response: [{ name: "embed_pic_url", kind: "string" }],
-    types: {}
+    types: {},
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText, file: import_param_checks.checkFile },
+    multipart: import_multipart.multipart
   };
   meta = TbkScPicEmbedRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_publisher_info_get_exports, {
   TbkScPublisherInfoGetRequest: () => TbkScPublisherInfoGetRequest
 });
 module.exports = __toCommonJS(tbk_sc_publisher_info_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScPublisherInfoGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.publisher.info.get";
@@ -73,7 +74,8 @@ class TbkScPublisherInfoGetRequest {
         { name: "certify_number", kind: "string" },
         { name: "career", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScPublisherInfoGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_publisher_info_save_exports, {
   TbkScPublisherInfoSaveRequest: () => TbkScPublisherInfoSaveRequest
 });
 module.exports = __toCommonJS(tbk_sc_publisher_info_save_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScPublisherInfoSaveRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.publisher.info.save";
@@ -46,7 +47,8 @@ class TbkScPublisherInfoSaveRequest {
         { name: "special_id", kind: "number" },
         { name: "desc", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScPublisherInfoSaveRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_relation_record_exports, {
   TbkScRelationRecordRequest: () => TbkScRelationRecordRequest
 });
 module.exports = __toCommonJS(tbk_sc_relation_record_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScRelationRecordRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.relation.record";
@@ -43,7 +44,8 @@ class TbkScRelationRecordRequest {
         { name: "password_simple", kind: "string" },
         { name: "model", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScRelationRecordRequest.meta;
   params;

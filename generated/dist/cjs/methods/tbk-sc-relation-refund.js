@@ -21,6 +21,7 @@ __export(tbk_sc_relation_refund_exports, {
   TbkScRelationRefundRequest: () => TbkScRelationRefundRequest
 });
 module.exports = __toCommonJS(tbk_sc_relation_refund_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScRelationRefundRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.relation.refund";
@@ -86,7 +87,8 @@ class TbkScRelationRefundRequest {
       param: "search_option",
       total: ["result", "data", "total_count"],
       identity: ["tb_trade_parent_id", "tb_trade_id"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkScRelationRefundRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_shop_convert_exports, {
   TbkScShopConvertRequest: () => TbkScShopConvertRequest
 });
 module.exports = __toCommonJS(tbk_sc_shop_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScShopConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.shop.convert";
@@ -43,7 +44,8 @@ class TbkScShopConvertRequest {
         { name: "user_id", kind: "number" },
         { name: "click_url", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScShopConvertRequest.meta;
   params;

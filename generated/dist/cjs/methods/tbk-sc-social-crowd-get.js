@@ -21,6 +21,7 @@ __export(tbk_sc_social_crowd_get_exports, {
   TbkScSocialCrowdGetRequest: () => TbkScSocialCrowdGetRequest
 });
 module.exports = __toCommonJS(tbk_sc_social_crowd_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScSocialCrowdGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.social.crowd.get";
@@ -41,7 +42,8 @@ class TbkScSocialCrowdGetRequest {
       { name: "match_num", kind: "number" },
       { name: "qmt_id", kind: "string" }
     ],
-    types: {}
+    types: {},
+    checks: { number: import_param_checks.checkInteger }
   };
   meta = TbkScSocialCrowdGetRequest.meta;
   params;

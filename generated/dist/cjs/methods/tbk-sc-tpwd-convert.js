@@ -21,6 +21,7 @@ __export(tbk_sc_tpwd_convert_exports, {
   TbkScTpwdConvertRequest: () => TbkScTpwdConvertRequest
 });
 module.exports = __toCommonJS(tbk_sc_tpwd_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScTpwdConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.tpwd.convert";
@@ -51,7 +52,8 @@ class TbkScTpwdConvertRequest {
         { name: "short_url", kind: "string" },
         { name: "url_type", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScTpwdConvertRequest.meta;
   params;

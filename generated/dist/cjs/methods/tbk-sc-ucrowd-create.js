@@ -21,6 +21,7 @@ __export(tbk_sc_ucrowd_create_exports, {
   TbkScUcrowdCreateRequest: () => TbkScUcrowdCreateRequest
 });
 module.exports = __toCommonJS(tbk_sc_ucrowd_create_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScUcrowdCreateRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.ucrowd.create";
@@ -38,7 +39,8 @@ class TbkScUcrowdCreateRequest {
     response: [{ name: "data", kind: "struct", struct: "RpcResult" }],
     types: {
       RpcResult: [{ name: "ucrowd_id", kind: "number" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScUcrowdCreateRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_ucrowd_delete_exports, {
   TbkScUcrowdDeleteRequest: () => TbkScUcrowdDeleteRequest
 });
 module.exports = __toCommonJS(tbk_sc_ucrowd_delete_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScUcrowdDeleteRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.ucrowd.delete";
@@ -33,7 +34,8 @@ class TbkScUcrowdDeleteRequest {
     response: [{ name: "data", kind: "struct", struct: "RpcResult" }],
     types: {
       RpcResult: [{ name: "success", kind: "boolean" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger }
   };
   meta = TbkScUcrowdDeleteRequest.meta;
   params;

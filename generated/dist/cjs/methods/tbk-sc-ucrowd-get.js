@@ -21,6 +21,7 @@ __export(tbk_sc_ucrowd_get_exports, {
   TbkScUcrowdGetRequest: () => TbkScUcrowdGetRequest
 });
 module.exports = __toCommonJS(tbk_sc_ucrowd_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScUcrowdGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.ucrowd.get";
@@ -44,7 +45,8 @@ class TbkScUcrowdGetRequest {
         { name: "member_size", kind: "number" }
       ],
       RpcResult: [{ name: "ucrowd", kind: "struct", struct: "CrowdDto" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger }
   };
   meta = TbkScUcrowdGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_ucrowd_member_add_exports, {
   TbkScUcrowdMemberAddRequest: () => TbkScUcrowdMemberAddRequest
 });
 module.exports = __toCommonJS(tbk_sc_ucrowd_member_add_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScUcrowdMemberAddRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.ucrowd.member.add";
@@ -38,7 +39,8 @@ class TbkScUcrowdMemberAddRequest {
     response: [{ name: "data", kind: "struct", struct: "RpcResult" }],
     types: {
       RpcResult: [{ name: "success", kind: "boolean" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScUcrowdMemberAddRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_ucrowd_report_get_exports, {
   TbkScUcrowdReportGetRequest: () => TbkScUcrowdReportGetRequest
 });
 module.exports = __toCommonJS(tbk_sc_ucrowd_report_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScUcrowdReportGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.ucrowd.report.get";
@@ -45,7 +46,8 @@ class TbkScUcrowdReportGetRequest {
         { name: "click_pv_union", kind: "number" }
       ],
       RpcResult: [{ name: "ucrowd_report", kind: "struct", struct: "DwsUnionAppDto" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScUcrowdReportGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_vc_landing_link_convert_exports, {
   TbkScVcLandingLinkConvertRequest: () => TbkScVcLandingLinkConvertRequest
 });
 module.exports = __toCommonJS(tbk_sc_vc_landing_link_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScVcLandingLinkConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.vc.landing.link.convert";
@@ -41,7 +42,8 @@ class TbkScVcLandingLinkConvertRequest {
     ],
     types: {
       LinkInfoDTO: [{ name: "url", kind: "string" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScVcLandingLinkConvertRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sc_vegas_send_report_exports, {
   TbkScVegasSendReportRequest: () => TbkScVegasSendReportRequest
 });
 module.exports = __toCommonJS(tbk_sc_vegas_send_report_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScVegasSendReportRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.vegas.send.report";
@@ -70,7 +71,8 @@ class TbkScVegasSendReportRequest {
           wrapper: "rights_send_relation_rpt_dto"
         }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScVegasSendReportRequest.meta;
   params;

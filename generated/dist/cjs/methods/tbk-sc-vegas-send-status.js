@@ -21,6 +21,7 @@ __export(tbk_sc_vegas_send_status_exports, {
   TbkScVegasSendStatusRequest: () => TbkScVegasSendStatusRequest
 });
 module.exports = __toCommonJS(tbk_sc_vegas_send_status_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkScVegasSendStatusRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sc.vegas.send.status";
@@ -43,7 +44,8 @@ class TbkScVegasSendStatusRequest {
     types: {
       Data: [{ name: "result_list", kind: "struct", struct: "MapData", list: true, wrapper: "map_data" }],
       MapData: [{ name: "is_new_user", kind: "string" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkScVegasSendStatusRequest.meta;
   params;

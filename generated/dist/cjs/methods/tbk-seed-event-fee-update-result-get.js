@@ -21,6 +21,7 @@ __export(tbk_seed_event_fee_update_result_get_exports, {
   TbkSeedEventFeeUpdateResultGetRequest: () => TbkSeedEventFeeUpdateResultGetRequest
 });
 module.exports = __toCommonJS(tbk_seed_event_fee_update_result_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkSeedEventFeeUpdateResultGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.seed.event.fee.update.result.get";
@@ -77,7 +78,8 @@ class TbkSeedEventFeeUpdateResultGetRequest {
       style: "page",
       items: ["data", "result"],
       total: ["data", "total_count"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger }
   };
   meta = TbkSeedEventFeeUpdateResultGetRequest.meta;
   params;

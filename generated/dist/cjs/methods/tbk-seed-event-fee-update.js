@@ -21,6 +21,7 @@ __export(tbk_seed_event_fee_update_exports, {
   TbkSeedEventFeeUpdateRequest: () => TbkSeedEventFeeUpdateRequest
 });
 module.exports = __toCommonJS(tbk_seed_event_fee_update_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkSeedEventFeeUpdateRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.seed.event.fee.update";
@@ -51,7 +52,8 @@ class TbkSeedEventFeeUpdateRequest {
     ],
     types: {
       MediaEventInfoDTO: [{ name: "media_event_id", kind: "string" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkSeedEventFeeUpdateRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_seed_report_get_exports, {
   TbkSeedReportGetRequest: () => TbkSeedReportGetRequest
 });
 module.exports = __toCommonJS(tbk_seed_report_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkSeedReportGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.seed.report.get";
@@ -75,7 +76,8 @@ class TbkSeedReportGetRequest {
     paging: {
       style: "page",
       items: ["data", "data_list"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkSeedReportGetRequest.meta;
   params;

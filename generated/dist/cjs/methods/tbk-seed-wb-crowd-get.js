@@ -21,6 +21,7 @@ __export(tbk_seed_wb_crowd_get_exports, {
   TbkSeedWbCrowdGetRequest: () => TbkSeedWbCrowdGetRequest
 });
 module.exports = __toCommonJS(tbk_seed_wb_crowd_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkSeedWbCrowdGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.seed.wb.crowd.get";
@@ -60,7 +61,8 @@ class TbkSeedWbCrowdGetRequest {
     paging: {
       style: "page",
       items: ["data", "data_list"]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkSeedWbCrowdGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_sf_group_activity_callback_exports, {
   TbkSfGroupActivityCallbackRequest: () => TbkSfGroupActivityCallbackRequest
 });
 module.exports = __toCommonJS(tbk_sf_group_activity_callback_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkSfGroupActivityCallbackRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sf.group.activity.callback";
@@ -43,7 +44,8 @@ class TbkSfGroupActivityCallbackRequest {
       { name: "biz_error_desc", kind: "string" },
       { name: "biz_error_code", kind: "number" }
     ],
-    types: {}
+    types: {},
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkSfGroupActivityCallbackRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_shop_get_exports, {
   TbkShopGetRequest: () => TbkShopGetRequest
 });
 module.exports = __toCommonJS(tbk_shop_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkShopGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.shop.get";
@@ -65,7 +66,8 @@ class TbkShopGetRequest {
       items: ["results"],
       total: ["total_results"],
       defaultPageSize: 20
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, boolean: import_param_checks.checkBoolean, string: import_param_checks.checkText }
   };
   meta = TbkShopGetRequest.meta;
   params;

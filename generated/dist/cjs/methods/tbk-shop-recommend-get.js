@@ -21,6 +21,7 @@ __export(tbk_shop_recommend_get_exports, {
   TbkShopRecommendGetRequest: () => TbkShopRecommendGetRequest
 });
 module.exports = __toCommonJS(tbk_shop_recommend_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkShopRecommendGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.shop.recommend.get";
@@ -45,7 +46,8 @@ class TbkShopRecommendGetRequest {
         { name: "shop_url", kind: "string" },
         { name: "pict_url", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkShopRecommendGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_shop_share_convert_exports, {
   TbkShopShareConvertRequest: () => TbkShopShareConvertRequest
 });
 module.exports = __toCommonJS(tbk_shop_share_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkShopShareConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.shop.share.convert";
@@ -43,7 +44,8 @@ class TbkShopShareConvertRequest {
         { name: "user_id", kind: "number" },
         { name: "click_url", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkShopShareConvertRequest.meta;
   params;

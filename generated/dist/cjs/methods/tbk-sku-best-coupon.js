@@ -21,6 +21,7 @@ __export(tbk_sku_best_coupon_exports, {
   TbkSkuBestCouponRequest: () => TbkSkuBestCouponRequest
 });
 module.exports = __toCommonJS(tbk_sku_best_coupon_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkSkuBestCouponRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.sku.best.coupon";
@@ -36,7 +37,8 @@ class TbkSkuBestCouponRequest {
     response: [{ name: "coupon_info", kind: "struct", struct: "MapData" }],
     types: {
       MapData: [{ name: "coupon_expire_time", kind: "number" }]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger }
   };
   meta = TbkSkuBestCouponRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_spread_get_exports, {
   TbkSpreadGetRequest: () => TbkSpreadGetRequest
 });
 module.exports = __toCommonJS(tbk_spread_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkSpreadGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.spread.get";
@@ -42,7 +43,8 @@ class TbkSpreadGetRequest {
         { name: "err_msg", kind: "string" }
       ],
       TbkSpreadRequest: [{ name: "url", kind: "string", required: true }]
-    }
+    },
+    checks: { string: import_param_checks.checkText, struct: import_param_checks.checkStruct }
   };
   meta = TbkSpreadGetRequest.meta;
   params;

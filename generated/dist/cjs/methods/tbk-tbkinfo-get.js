@@ -21,6 +21,7 @@ __export(tbk_tbkinfo_get_exports, {
   TbkTbkinfoGetRequest: () => TbkTbkinfoGetRequest
 });
 module.exports = __toCommonJS(tbk_tbkinfo_get_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkTbkinfoGetRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.tbkinfo.get";
@@ -33,7 +34,8 @@ class TbkTbkinfoGetRequest {
     response: [{ name: "result", kind: "struct", struct: "RpcResult" }],
     types: {
       RpcResult: [{ name: "data", kind: "boolean" }]
-    }
+    },
+    checks: { string: import_param_checks.checkText }
   };
   meta = TbkTbkinfoGetRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_thor_task_select_exports, {
   TbkThorTaskSelectRequest: () => TbkThorTaskSelectRequest
 });
 module.exports = __toCommonJS(tbk_thor_task_select_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkThorTaskSelectRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.thor.task.select";
@@ -43,7 +44,8 @@ class TbkThorTaskSelectRequest {
         { name: "status", kind: "string" }
       ],
       TopSelectOption: []
-    }
+    },
+    checks: { struct: import_param_checks.checkStruct }
   };
   meta = TbkThorTaskSelectRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_tpwd_convert_exports, {
   TbkTpwdConvertRequest: () => TbkTpwdConvertRequest
 });
 module.exports = __toCommonJS(tbk_tpwd_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkTpwdConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.tpwd.convert";
@@ -50,7 +51,8 @@ class TbkTpwdConvertRequest {
         { name: "url_type", kind: "string" },
         { name: "short_url", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkTpwdConvertRequest.meta;
   params;

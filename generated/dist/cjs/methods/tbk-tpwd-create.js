@@ -21,6 +21,7 @@ __export(tbk_tpwd_create_exports, {
   TbkTpwdCreateRequest: () => TbkTpwdCreateRequest
 });
 module.exports = __toCommonJS(tbk_tpwd_create_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkTpwdCreateRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.tpwd.create";
@@ -42,7 +43,8 @@ class TbkTpwdCreateRequest {
         { name: "password_simple", kind: "string" },
         { name: "model", kind: "string" }
       ]
-    }
+    },
+    checks: { string: import_param_checks.checkText }
   };
   meta = TbkTpwdCreateRequest.meta;
   params;

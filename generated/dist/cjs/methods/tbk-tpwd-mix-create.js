@@ -21,6 +21,7 @@ __export(tbk_tpwd_mix_create_exports, {
   TbkTpwdMixCreateRequest: () => TbkTpwdMixCreateRequest
 });
 module.exports = __toCommonJS(tbk_tpwd_mix_create_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkTpwdMixCreateRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.tpwd.mix.create";
@@ -43,7 +44,8 @@ class TbkTpwdMixCreateRequest {
         { name: "status", kind: "string" },
         { name: "password", kind: "string" }
       ]
-    }
+    },
+    checks: { string: import_param_checks.checkText }
   };
   meta = TbkTpwdMixCreateRequest.meta;
   params;

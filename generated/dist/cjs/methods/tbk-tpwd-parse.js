@@ -21,6 +21,7 @@ __export(tbk_tpwd_parse_exports, {
   TbkTpwdParseRequest: () => TbkTpwdParseRequest
 });
 module.exports = __toCommonJS(tbk_tpwd_parse_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkTpwdParseRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.tpwd.parse";
@@ -33,7 +34,8 @@ class TbkTpwdParseRequest {
     response: [{ name: "data", kind: "struct", struct: "MapData" }],
     types: {
       MapData: [{ name: "origin_url", kind: "string" }]
-    }
+    },
+    checks: { string: import_param_checks.checkText }
   };
   meta = TbkTpwdParseRequest.meta;
   params;

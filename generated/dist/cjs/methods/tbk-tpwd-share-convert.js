@@ -21,6 +21,7 @@ __export(tbk_tpwd_share_convert_exports, {
   TbkTpwdShareConvertRequest: () => TbkTpwdShareConvertRequest
 });
 module.exports = __toCommonJS(tbk_tpwd_share_convert_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkTpwdShareConvertRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.tpwd.share.convert";
@@ -41,7 +42,8 @@ class TbkTpwdShareConvertRequest {
         { name: "num_iid", kind: "string" },
         { name: "click_url", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkTpwdShareConvertRequest.meta;
   params;

@@ -21,6 +21,7 @@ __export(tbk_uvid_encrypt_exports, {
   TbkUvidEncryptRequest: () => TbkUvidEncryptRequest
 });
 module.exports = __toCommonJS(tbk_uvid_encrypt_exports);
+var import_param_checks = require("../runtime/param-checks.js");
 class TbkUvidEncryptRequest {
   /** The TOP method name. */
   static method = "taobao.tbk.uvid.encrypt";
@@ -48,7 +49,8 @@ class TbkUvidEncryptRequest {
         { name: "encrypted_uvid", kind: "string" },
         { name: "source_value", kind: "string" }
       ]
-    }
+    },
+    checks: { number: import_param_checks.checkInteger, string: import_param_checks.checkText }
   };
   meta = TbkUvidEncryptRequest.meta;
   params;

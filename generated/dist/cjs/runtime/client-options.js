@@ -30,10 +30,12 @@ var import_flow_store = require("./flow-store.js");
 var import_response_limit = require("./response-limit.js");
 var import_sign = require("./sign.js");
 const DEFAULT_GATEWAY = "https://eco.taobao.com/router/rest";
+function bad(name, what, value) {
+  return new TypeError(`TopClient: ${name} ${what}${arguments.length > 2 ? `, got ${String(value)}` : ""}`);
+}
 function checkNumber(name, value, integer) {
-  if (typeof value !== "number" || Number.isNaN(value) || value < 0 || integer && !Number.isInteger(value)) {
-    throw new TypeError(`TopClient: ${name} must be a${integer ? "n integer" : " number"} \u2265 0, got ${String(value)}`);
-  }
+  if (typeof value !== "number" || !(value >= 0) || integer && !Number.isInteger(value))
+    throw bad(name, `must be a${integer ? "n integer" : " number"} \u2265 0`, value);
   return value;
 }
 function env(name) {
@@ -42,7 +44,7 @@ function env(name) {
 function resolveAppSecret(options) {
   const secret = options.appSecret ?? env("TOP_APP_SECRET");
   if (typeof secret !== "string" || secret === "")
-    throw new TypeError("TopClient: appSecret is required (the option, or the TOP_APP_SECRET environment variable)");
+    throw bad("appSecret", "is required (the option, or the TOP_APP_SECRET environment variable)");
   return secret;
 }
 function lowerCaseHeaders(headers, where) {
@@ -50,64 +52,51 @@ function lowerCaseHeaders(headers, where) {
   if (headers === void 0) return out;
   if (typeof headers !== "object" || headers === null) throw new TypeError(`${where}: headers must be an object`);
   for (const [name, value] of Object.entries(headers)) {
-    if (typeof value !== "string") throw new TypeError(`${where}: header ${name} must be a string`);
     const lower = name.toLowerCase();
+    if (typeof value !== "string") throw new TypeError(`${where}: header ${name} must be a string`);
     if (lower === "content-type" || lower === "content-length")
       throw new TypeError(`${where}: header ${name} is set by the client from the body`);
     out[lower] = value;
   }
   return out;
 }
-function checkPositiveInteger(name, value) {
-  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1)
-    throw new TypeError(`TopClient: ${name} must be an integer \u2265 1, got ${String(value)}`);
-  return value;
-}
+const DEFAULTS = {
+  signMethod: "hmac-sha256",
+  gateway: DEFAULT_GATEWAY,
+  format: "json",
+  timeoutMs: 15e3,
+  maxRetries: 2,
+  retryBaseMs: 200,
+  retryMaxMs: 5e3,
+  maxBanWaitMs: 5e3,
+  maxResponseBytes: import_response_limit.DEFAULT_MAX_RESPONSE_BYTES,
+  simplify: false
+};
 function resolveClientOptions(options = {}) {
-  const appKey = options.appKey ?? env("TOP_APP_KEY");
+  const o = { ...DEFAULTS, now: Date.now, random: Math.random };
+  for (const [name, value] of Object.entries(options)) if (value !== void 0) o[name] = value;
+  delete o["appSecret"];
+  const { signMethod, gateway, format, fetch, xml, flowControl: store, maxResponseBytes } = o;
+  const appKey = o["appKey"] ??= env("TOP_APP_KEY");
   if (typeof appKey !== "string" || appKey.trim() === "")
-    throw new TypeError("TopClient: appKey is required (the option, or the TOP_APP_KEY environment variable)");
+    throw bad("appKey", "is required (the option, or the TOP_APP_KEY environment variable)");
   resolveAppSecret(options);
-  const signMethod = options.signMethod ?? "hmac-sha256";
-  if (!import_sign.SIGN_METHODS.includes(signMethod)) {
-    throw new TypeError(`TopClient: signMethod must be one of ${import_sign.SIGN_METHODS.join(", ")}, got ${String(signMethod)}`);
-  }
-  const gateway = options.gateway ?? DEFAULT_GATEWAY;
-  if (!/^https?:\/\//.test(gateway) || !URL.canParse(gateway))
-    throw new TypeError(`TopClient: gateway must be an http(s) URL, got ${gateway}`);
-  const format = options.format ?? "json";
-  if (format !== "json" && format !== "xml")
-    throw new TypeError(`TopClient: format must be json or xml, got ${String(format)}`);
-  if (options.fetch !== void 0 && typeof options.fetch !== "function")
-    throw new TypeError("TopClient: fetch must be a function");
-  if (options.xml !== void 0 && typeof options.xml !== "function")
-    throw new TypeError("TopClient: xml must be the XML decoder, decodeXmlResponse");
-  if (format === "xml" && options.xml === void 0)
-    throw new TypeError("TopClient: format 'xml' needs the XML decoder: pass xml: decodeXmlResponse (from tbk-client)");
-  const store = options.flowControl;
+  if (!import_sign.SIGN_METHODS.includes(signMethod))
+    throw bad("signMethod", `must be one of ${import_sign.SIGN_METHODS.join(", ")}`, signMethod);
+  if (!/^https?:\/\//.test(gateway) || !URL.canParse(gateway)) throw bad("gateway", "must be an http(s) URL", gateway);
+  if (format !== "json" && format !== "xml") throw bad("format", "must be json or xml", format);
+  if (fetch !== void 0 && typeof fetch !== "function") throw bad("fetch", "must be a function");
+  if (xml !== void 0 && typeof xml !== "function") throw bad("xml", "must be the XML decoder, decodeXmlResponse");
+  if (format === "xml" && !xml)
+    throw bad("format", "'xml' needs the XML decoder: pass xml: decodeXmlResponse (from tbk-client)");
   if (store !== void 0 && (typeof store?.getBanUntil !== "function" || typeof store.takeToken !== "function"))
-    throw new TypeError("TopClient: flowControl must be a FlowControlStore (getBanUntil, setBanUntil, takeToken)");
-  return {
-    appKey,
-    signMethod,
-    gateway,
-    timeoutMs: checkNumber("timeoutMs", options.timeoutMs ?? 15e3, false),
-    maxRetries: checkNumber("maxRetries", options.maxRetries ?? 2, true),
-    retryBaseMs: checkNumber("retryBaseMs", options.retryBaseMs ?? 200, false),
-    retryMaxMs: checkNumber("retryMaxMs", options.retryMaxMs ?? 5e3, false),
-    maxBanWaitMs: checkNumber("maxBanWaitMs", options.maxBanWaitMs ?? 5e3, false),
-    maxResponseBytes: checkPositiveInteger("maxResponseBytes", options.maxResponseBytes ?? import_response_limit.DEFAULT_MAX_RESPONSE_BYTES),
-    fetch: options.fetch,
-    xml: options.xml,
-    logger: options.logger,
-    format,
-    simplify: options.simplify ?? false,
-    partnerId: options.partnerId,
-    targetAppKey: options.targetAppKey,
-    now: options.now ?? Date.now,
-    random: options.random ?? Math.random,
-    rateLimit: options.rateLimit === void 0 ? void 0 : (0, import_flow_store.checkRateLimit)(options.rateLimit, "TopClient"),
-    flowControl: store,
-    headers: lowerCaseHeaders(options.headers, "TopClient")
-  };
+    throw bad("flowControl", "must be a FlowControlStore (getBanUntil, setBanUntil, takeToken)");
+  for (const name of ["timeoutMs", "retryBaseMs", "retryMaxMs", "maxBanWaitMs"])
+    checkNumber(name, o[name], false);
+  checkNumber("maxRetries", o["maxRetries"], true);
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1)
+    throw bad("maxResponseBytes", "must be an integer \u2265 1", maxResponseBytes);
+  if (options.rateLimit !== void 0) o["rateLimit"] = (0, import_flow_store.checkRateLimit)(options.rateLimit, "TopClient");
+  o["headers"] = lowerCaseHeaders(options.headers, "TopClient");
+  return o;
 }

@@ -24,7 +24,6 @@ __export(encode_params_exports, {
 });
 module.exports = __toCommonJS(encode_params_exports);
 var import_field_lookup = require("./field-lookup.js");
-var import_file_input = require("./file-input.js");
 var import_json_lossless = require("./json-lossless.js");
 var import_own_property = require("./own-property.js");
 var import_timestamp = require("./timestamp.js");
@@ -65,14 +64,18 @@ function encodeParams(meta, params) {
   const byName = (0, import_field_lookup.fieldsByName)(meta.request);
   const text = /* @__PURE__ */ Object.create(null);
   const files = /* @__PURE__ */ Object.create(null);
-  for (const [name, value] of Object.entries(params)) {
+  const isFile = meta.multipart?.isFile;
+  let hasFiles = false;
+  for (const name of Object.keys(params)) {
+    const value = params[name];
     const field = byName.get(name);
-    if ((field?.kind === "file" || field === void 0) && (0, import_file_input.isFileInput)(value)) {
+    if (isFile && (field?.kind === "file" || field === void 0) && isFile(value)) {
       files[name] = value;
+      hasFiles = true;
       continue;
     }
     const encoded = encodeValue(field, value);
     if (encoded !== void 0) text[name] = encoded;
   }
-  return { text, files };
+  return { text, files, hasFiles };
 }

@@ -10,8 +10,9 @@ export interface FlowGate {
 /** The error of a call refused because of a ban another call met; nothing was sent. */
 export declare function recordedBanError(method: string, leftMs: number): TopFlowControlError;
 /**
- * Resolves when an attempt may be sent (undefined: at once); throws `TopFlowControlError` for a
- * recorded ban longer than `maxBanWaitMs`.
+ * Resolves when an attempt may be sent (undefined: at once, no promise, for a store that answers
+ * synchronously, no ban and no rate limit); rejects with a `TopFlowControlError` for a recorded
+ * ban longer than `maxBanWaitMs`.
  */
 export declare function enterFlowGate(gate: FlowGate, method: string, signal?: AbortSignal): Promise<void> | undefined;
 /** Records the ban a code-7 error announces (other errors: nothing). */

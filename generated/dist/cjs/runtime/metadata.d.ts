@@ -2,8 +2,11 @@
 /**
  * Method metadata: the plain data each generated request module declares and the runtime
  * (encoding, validation, decoding) and the mock gateway interpret. Generated code only
- * declares this; all behaviour lives in the hand-written runtime.
+ * declares this (and, for a method with `byte[]` params, points `multipart` at the runtime's
+ * multipart support); all behaviour lives in the hand-written runtime.
  */
+import type { MultipartSupport } from './multipart.js';
+import type { ParamChecks } from './param-checks.js';
 /** Wire-level kind of a scalar, derived from the TOP type name. */
 export type ScalarKind = 'string' | 'number' | 'boolean' | 'price' | 'json' | 'file';
 export interface FieldMeta {
@@ -39,6 +42,17 @@ export interface MethodMeta {
     types: Record<string, FieldMeta[]>;
     /** How the method pages, when it does (derived from the spec: docs/runtime.md "Paging"). */
     paging?: PagingMeta;
+    /**
+     * For a method with `byte[]` params: `multipart` of multipart.ts, which recognises file params
+     * and sends them as `multipart/form-data` parts. Without it no param is taken for a file.
+     */
+    multipart?: MultipartSupport;
+    /**
+     * The checks of the kinds the request params have (param-checks.ts; generated modules name the
+     * checks they import). The client checks values of these kinds only; a kind without a check is
+     * only looked at for being present. `PARAM_CHECKS` holds every check.
+     */
+    checks?: ParamChecks;
 }
 /**
  * How a method pages, derived by the generator from its params and response fields:

@@ -19,29 +19,13 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var request_body_exports = {};
 __export(request_body_exports, {
   FORM_CONTENT_TYPE: () => FORM_CONTENT_TYPE,
-  prepareRequestBody: () => prepareRequestBody
+  formBody: () => formBody
 });
 module.exports = __toCommonJS(request_body_exports);
-var import_file_input = require("./file-input.js");
 var import_form_encode = require("./form-encode.js");
 const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded;charset=utf-8";
 const FORM_HEADERS = { "content-type": FORM_CONTENT_TYPE };
-function prepareRequestBody(text, files) {
-  const names = Object.keys(files);
-  if (names.length === 0) {
-    const body = (0, import_form_encode.encodeForm)(text);
-    return { make: () => ({ body, headers: FORM_HEADERS }), multipart: false };
-  }
-  return prepareMultipart(text, files, names);
-}
-async function prepareMultipart(text, files, names) {
-  const parts = /* @__PURE__ */ new Map();
-  for (const name of names) parts.set(name, await (0, import_file_input.readFileInput)(files[name], name));
-  const make = () => {
-    const form = new FormData();
-    for (const [name, value] of Object.entries(text)) form.append(name, value);
-    for (const [name, part] of parts) form.append(name, part.blob, part.filename);
-    return { body: form, headers: {} };
-  };
-  return { make, multipart: true };
+function formBody(text) {
+  const body = (0, import_form_encode.encodeForm)(text);
+  return { make: () => ({ body, headers: FORM_HEADERS }), multipart: false };
 }

@@ -52,11 +52,21 @@ function sign(params, secret, signMethod) {
   }
 }
 function createSigner(secret, signMethod) {
-  if (signMethod === "md5")
-    return (params) => (0, import_node_crypto.hash)("md5", secret + signingString(params) + secret, "hex").toUpperCase();
-  if (signMethod !== "hmac" && signMethod !== "hmac-sha256")
+  if (!SIGN_METHODS.includes(signMethod))
     throw new TypeError(`unknown sign method "${String(signMethod)}" (expected md5, hmac or hmac-sha256)`);
-  const key = (0, import_node_crypto.createSecretKey)(Buffer.from(secret, "utf8"));
-  const algorithm = signMethod === "hmac" ? "md5" : "sha256";
-  return (params) => (0, import_node_crypto.createHmac)(algorithm, key).update(signingString(params), "utf8").digest("hex").toUpperCase();
+  const algorithm = signMethod === "hmac-sha256" ? "sha256" : "md5";
+  let key = Buffer.from(secret, "utf8");
+  if (signMethod === "md5") {
+    const primed = (0, import_node_crypto.createHash)("md5").update(key);
+    return (text) => primed.copy().update(text + secret, "utf8").digest("hex").toUpperCase();
+  }
+  if (key.length > 64) key = (0, import_node_crypto.createHash)(algorithm).update(key).digest();
+  const padded = (byte) => {
+    const block = Buffer.alloc(64, byte);
+    for (let i = 0; i < key.length; i++) block[i] ^= key[i];
+    return (0, import_node_crypto.createHash)(algorithm).update(block);
+  };
+  const inner = padded(54);
+  const outer = padded(92);
+  return (text) => outer.copy().update(inner.copy().update(text, "utf8").digest()).digest("hex").toUpperCase();
 }

@@ -18,147 +18,39 @@ var __copyProps = (to, from, except, desc) => {
 var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: true }), mod);
 var validate_params_exports = {};
 __export(validate_params_exports, {
+  checkParams: () => checkParams,
   validateParams: () => validateParams
 });
 module.exports = __toCommonJS(validate_params_exports);
 var import_encode_params = require("./encode-params.js");
-var import_file_input = require("./file-input.js");
-var import_long = require("./long.js");
-const DECIMAL_TEXT = /^-?\d+(?:\.\d+)?$/;
-function describe(value) {
-  if (typeof value === "string") {
-    const shown = value.length > 40 ? `${value.slice(0, 40)}\u2026` : value;
-    return JSON.stringify(shown);
-  }
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (value instanceof Date) return "an invalid Date";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "bigint") return `${value}n`;
-  return typeof value === "number" || typeof value === "boolean" ? String(value) : `a ${typeof value}`;
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date) && !ArrayBuffer.isView(value);
-}
-class Checker {
-  constructor(types) {
-    this.types = types;
-  }
-  types;
-  problems = [];
-  add(param, message) {
-    this.problems.push({ param, message });
-  }
-  fields(fields, values, prefix) {
-    for (const field of fields) {
+var import_param_checks = require("./param-checks.js");
+function checkParams(meta, params, checks) {
+  const problems = [];
+  const v = { meta, add: (param, message) => void problems.push({ param, message }), fields };
+  function fields(list, values, prefix) {
+    for (const field of list) {
       const value = Object.prototype.hasOwnProperty.call(values, field.name) ? values[field.name] : void 0;
       const path = prefix + field.name;
-      const empty = (0, import_encode_params.isBlank)(value) || Array.isArray(value) && value.length === 0;
-      if (empty) {
-        if (field.required) this.add(path, "required param is missing");
-      } else this.field(field, value, path);
-    }
-  }
-  field(field, value, path) {
-    if (field.kind === "file") {
-      if (!(0, import_file_input.isFileInput)(value))
-        this.add(
-          path,
-          `expects a file (Blob, Uint8Array, Readable, ReadableStream or { data, filename }), got ${describe(value)}`
-        );
-      return;
-    }
-    if (field.list) {
-      const items = typeof value === "string" && field.kind !== "struct" ? value.split(",") : value;
-      if (typeof items === "string") return;
-      if (!Array.isArray(items)) return this.add(path, `expects a list, got ${describe(value)}`);
-      if (field.maxListSize !== void 0 && items.length > field.maxListSize) {
-        this.add(path, `has ${items.length} items, more than the maximum ${field.maxListSize}`);
-      }
-      items.forEach((item, i) => this.single(field, item, `${path}[${i}]`));
-      return;
-    }
-    this.single(field, value, path);
-  }
-  single(field, value, path) {
-    if (field.kind === "struct") {
-      if (typeof value === "string") return;
-      if (!isPlainObject(value))
-        return this.add(path, `expects an object (${field.struct ?? "struct"}), got ${describe(value)}`);
-      const fields = field.struct !== void 0 ? this.types[field.struct] : void 0;
-      if (fields) this.fields(fields, value, `${path}.`);
-      return;
-    }
-    switch (field.kind) {
-      case "number":
-        return this.integer(field, value, path);
-      case "price":
-        return this.decimal(field, value, path);
-      case "boolean":
-        if (typeof value !== "boolean" && value !== "true" && value !== "false") {
-          this.add(path, `expects a boolean, got ${describe(value)}`);
+      const check = checks[field.kind];
+      if ((0, import_encode_params.isBlank)(value) || Array.isArray(value) && value.length === 0) {
+        if (field.required) v.add(path, "required param is missing");
+      } else if (!field.list || field.kind === "file") check?.(field, value, path, v);
+      else {
+        const items = typeof value === "string" && field.kind !== "struct" ? value.split(",") : value;
+        if (typeof items === "string") continue;
+        if (!Array.isArray(items)) v.add(path, `expects a list, got ${(0, import_param_checks.describe)(value)}`);
+        else {
+          if (field.maxListSize !== void 0 && items.length > field.maxListSize)
+            v.add(path, `has ${items.length} items, more than the maximum ${field.maxListSize}`);
+          items.forEach((item, i) => check?.(field, item, `${path}[${i}]`, v));
         }
-        return;
-      case "json":
-        if (typeof value === "function" || typeof value === "symbol")
-          this.add(path, `expects JSON text or a JSON value, got ${describe(value)}`);
-        else if (typeof value === "string") this.length(field, value, path);
-        return;
-      default:
-        return this.text(field, value, path);
+      }
     }
   }
-  text(field, value, path) {
-    const ok = typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean" || value instanceof Date && !Number.isNaN(value.getTime()) || Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number");
-    if (!ok) return this.add(path, `expects a string, got ${describe(value)}`);
-    const text = Array.isArray(value) ? value.join(",") : typeof value === "string" ? value : "";
-    this.length(field, text, path);
-  }
-  length(field, text, path) {
-    if (field.maxLength !== void 0 && text.length > field.maxLength) {
-      this.add(path, `is ${text.length} characters long, more than the maximum ${field.maxLength}`);
-    }
-  }
-  integer(field, value, path) {
-    let n;
-    if (typeof value === "bigint") n = value;
-    else if (typeof value === "number" && Number.isInteger(value)) n = BigInt(value);
-    else if (typeof value === "string" && (0, import_long.isIntegerText)(value)) n = BigInt(value);
-    else return this.add(path, `expects an integer (number, bigint or integer text), got ${describe(value)}`);
-    this.range(
-      field,
-      n,
-      path,
-      (limit) => Number.isInteger(limit) ? n < BigInt(limit) : Number(n) < limit,
-      (limit) => Number.isInteger(limit) ? n > BigInt(limit) : Number(n) > limit
-    );
-  }
-  decimal(field, value, path) {
-    let x;
-    if (typeof value === "number" && Number.isFinite(value)) x = value;
-    else if (typeof value === "string" && DECIMAL_TEXT.test(value)) x = Number(value);
-    else return this.add(path, `expects a decimal (number or decimal text), got ${describe(value)}`);
-    this.range(
-      field,
-      x,
-      path,
-      (limit) => x < limit,
-      (limit) => x > limit
-    );
-  }
-  range(field, shown, path, below, above) {
-    if (field.minValue !== void 0 && below(field.minValue))
-      this.add(path, `is ${shown}, less than the minimum ${field.minValue}`);
-    if (field.maxValue !== void 0 && above(field.maxValue))
-      this.add(path, `is ${shown}, more than the maximum ${field.maxValue}`);
-  }
+  if (!(0, import_param_checks.isPlainObject)(params)) v.add("(params)", `expects an object of params, got ${(0, import_param_checks.describe)(params)}`);
+  else fields(meta.request, params, "");
+  return problems;
 }
 function validateParams(meta, params) {
-  const checker = new Checker(meta.types);
-  if (!isPlainObject(params)) {
-    checker.add("(params)", `expects an object of params, got ${describe(params)}`);
-    return checker.problems;
-  }
-  checker.fields(meta.request, params, "");
-  return checker.problems;
+  return checkParams(meta, params, import_param_checks.PARAM_CHECKS);
 }

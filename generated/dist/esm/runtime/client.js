@@ -12,7 +12,7 @@ import { enterFlowGate, recordBan } from "./flow-control.js";
 import { emitLog } from "./logger.js";
 import { MemoryFlowStore } from "./memory-flow-store.js";
 import { encodeFormComponent } from "./form-encode.js";
-import { prepareRequestBody } from "./request-body.js";
+import { formBody } from "./request-body.js";
 import { redactText, redactUrl } from "./redact.js";
 import { decideRetry, sleep } from "./retry.js";
 import { assertRequest } from "./assert-request.js";
@@ -20,8 +20,13 @@ import { createSigner } from "./sign.js";
 import { formatTopTimestamp } from "./timestamp.js";
 import { createNodeTransport } from "./node-transport.js";
 import { sendHttp } from "./transport.js";
-import { validateParams } from "./validate-params.js";
+import { checkParams } from "./validate-params.js";
 import { defaultUserAgent } from "./version.js";
+function queryText(params) {
+  let out = "";
+  for (const [name, value] of Object.entries(params)) if (value) out += `&${name}=${encodeFormComponent(value)}`;
+  return out;
+}
 class TopClient {
   appKey;
   gateway;
@@ -33,39 +38,54 @@ class TopClient {
   #gate;
   /** Headers of every call: the User-Agent and the `headers` option. */
   #headers;
+  /**
+   * The signed system params, sorted by name: those fixed for the client with their values,
+   * `method`, `session` and `timestamp` as slots filled per call and per attempt.
+   */
+  #system;
+  /** Encoded query text of the params fixed for the client: before the timestamp, after it, after the session. */
+  #query;
   /** The normalised gateway URL when it has no query or fragment of its own. */
-  #gatewayBase;
-  /** Encoded query text of the params fixed for the client: around the timestamp, then after the session. */
-  #queryParts;
-  #queryEnd;
+  #base;
+  #timestamp = "";
+  #timestampQuery = "";
   /** Options left out are read from `TOP_APP_KEY` / `TOP_APP_SECRET` (credentials) or defaulted. */
   constructor(options = {}) {
-    this.#options = resolveClientOptions(options);
+    const o = this.#options = resolveClientOptions(options);
     this.#secret = resolveAppSecret(options);
-    this.#sign = createSigner(this.#secret, this.#options.signMethod);
+    this.#sign = createSigner(this.#secret, o.signMethod);
     this.#given = options;
-    this.appKey = this.#options.appKey;
-    this.gateway = this.#options.gateway;
-    this.#headers = { "user-agent": defaultUserAgent(), ...this.#options.headers };
-    const gateway = new URL(this.gateway);
-    this.#gatewayBase = gateway.search === "" && gateway.hash === "" && !this.gateway.includes("?") ? gateway.href : void 0;
-    const o = this.#options;
-    const fixed = (params) => {
-      let out = "";
-      for (const [name, value] of Object.entries(params)) if (value) out += `&${name}=${encodeFormComponent(value)}`;
-      return out;
+    this.appKey = o.appKey;
+    this.gateway = o.gateway;
+    this.#headers = { "user-agent": defaultUserAgent(), ...o.headers };
+    const fixed = {
+      app_key: o.appKey,
+      v: "2.0",
+      sign_method: o.signMethod,
+      format: o.format,
+      simplify: o.simplify && "true",
+      partner_id: o.partnerId,
+      target_app_key: o.targetAppKey
     };
-    this.#queryParts = [
-      `${encodeFormComponent(o.appKey)}&timestamp=`,
-      fixed({ v: "2.0", sign_method: o.signMethod, format: o.format, simplify: o.simplify && "true" })
+    const system = [
+      ["method", ""],
+      ["session", ""],
+      ["timestamp", ""]
     ];
-    this.#queryEnd = fixed({ partner_id: o.partnerId ?? false, target_app_key: o.targetAppKey ?? false });
-    const fetch = this.#options.fetch;
+    for (const [name, value] of Object.entries(fixed)) if (value) system.push([name, value]);
+    this.#system = system.sort((a, b) => a[0] < b[0] ? -1 : 1);
+    this.#query = [
+      `&app_key=${encodeFormComponent(o.appKey)}&timestamp=`,
+      queryText({ v: "2.0", sign_method: o.signMethod, format: o.format, simplify: o.simplify && "true" }),
+      queryText({ partner_id: o.partnerId, target_app_key: o.targetAppKey })
+    ];
+    const gateway = new URL(o.gateway);
+    this.#base = gateway.search === "" && gateway.hash === "" && !o.gateway.includes("?") ? gateway.href : void 0;
+    const fetch = o.fetch;
     const store = new MemoryFlowStore();
-    if (fetch) this.#shared = { send: (attempt) => sendHttp({ ...attempt, fetch }), close: () => {
-    }, store };
-    else this.#shared = { ...createNodeTransport(), store };
-    this.#gate = this.#gateOf(this.#shared.store);
+    this.#shared = fetch ? { send: (attempt) => sendHttp({ ...attempt, fetch }), close: () => {
+    }, store } : { ...createNodeTransport(), store };
+    this.#gate = this.#gateOf(store);
   }
   #gateOf(store) {
     const o = this.#options;
@@ -97,45 +117,117 @@ class TopClient {
     return this.#call(request, options, true);
   }
   /**
+   * The signing string of a call around its timestamp (the one value that changes between
+   * attempts): `name + value` of the system and business text params in name order, a system
+   * param winning over a business one of the same name, `sign` left out. The business names
+   * are merged into the client's sorted system names: no params object is built or sorted.
+   */
+  #signingParts(method, session, text) {
+    const system = this.#system;
+    const names = Object.keys(text).sort();
+    let before = "";
+    let out = "";
+    for (let i = 0, j = 0; i < system.length || j < names.length; ) {
+      const name = names[j];
+      const [key, value] = system[i] ?? [];
+      if (key === void 0 || name !== void 0 && name < key) {
+        j++;
+        if (name !== "sign") out += name + text[name];
+        continue;
+      }
+      i++;
+      if (key === name) j++;
+      if (key === "timestamp") {
+        before = out;
+        out = "";
+      } else if (key === "method") out += key + method;
+      else if (key === "session") out += session ? key + session : "";
+      else out += key + value;
+    }
+    return [before, out];
+  }
+  /**
+   * The URL of one attempt: the gateway with the system params in its query. A gateway without
+   * a query of its own (the usual case) takes them appended; otherwise they are set into its
+   * query. `call` is the encoded `method=…` and `&session=…` of the call.
+   */
+  #url(call, timestamp, sign) {
+    if (timestamp !== this.#timestamp) {
+      this.#timestamp = timestamp;
+      this.#timestampQuery = encodeFormComponent(timestamp);
+    }
+    const [middle, tail, end] = this.#query;
+    const query = `${call[0]}${middle}${this.#timestampQuery}${tail}${call[1]}${end}&sign=${sign}`;
+    if (this.#base !== void 0) return `${this.#base}?${query}`;
+    const url = new URL(this.#options.gateway);
+    for (const [name, value] of new URLSearchParams(query)) url.searchParams.set(name, value);
+    return url.href;
+  }
+  /**
    * One call: `execute` (full false: the data alone) and `send` (the whole result). One async
    * function awaits the transport directly; a call without files, ban or rate limit meets no
    * other promise.
    */
   async #call(request, options, full) {
     assertRequest(request);
-    const method = request.meta.method;
-    const redact = (text) => redactText(text, [this.#secret, options.session]);
-    const problems = validateParams(request.meta, request.params);
+    const { meta } = request;
+    const { session, signal } = options;
+    const method = meta.method;
+    const o = this.#options;
+    const secrets = [this.#secret, session];
+    const redact = (text) => redactText(text, secrets);
+    const problems = checkParams(meta, request.params, meta.checks ?? {});
     if (problems.length > 0) {
       throw new TopValidationError(
         method,
         problems.map((p) => ({ param: p.param, message: redact(p.message) }))
       );
     }
-    options.signal?.throwIfAborted();
-    const policy = options.maxRetries === void 0 ? this.#options : { ...this.#options, maxRetries: checkNumber("maxRetries", options.maxRetries, true) };
-    const encoded = encodeParams(request.meta, request.params);
-    const body = prepareRequestBody(encoded.text, encoded.files);
-    const call = {
-      request,
-      text: encoded.text,
-      body: body instanceof Promise ? await body : body,
-      options,
-      headers: options.headers === void 0 ? this.#headers : { ...this.#headers, ...lowerCaseHeaders(options.headers, method) },
-      redact
-    };
+    signal?.throwIfAborted();
+    const policy = options.maxRetries === void 0 ? o : { ...o, maxRetries: checkNumber("maxRetries", options.maxRetries, true) };
+    const encoded = encodeParams(meta, request.params);
+    const body = encoded.hasFiles ? await meta.multipart.body(encoded.text, encoded.files) : formBody(encoded.text);
+    const headers = options.headers === void 0 ? this.#headers : { ...this.#headers, ...lowerCaseHeaders(options.headers, method) };
+    const sent = session?.trim() ? session : void 0;
+    const signing = this.#signingParts(method, sent, encoded.text);
+    const query = [
+      `method=${encodeFormComponent(method)}`,
+      sent ? `&session=${encodeFormComponent(sent)}` : ""
+    ];
     for (let attempt = 1; ; attempt++) {
       try {
-        const wait = enterFlowGate(this.#gate, method, options.signal);
+        const wait = enterFlowGate(this.#gate, method, signal);
         if (wait) await wait;
       } catch (error) {
         if (error instanceof TopClientError) error.attempts = attempt - 1;
         throw error;
       }
       try {
-        const started = this.#options.logger ? performance.now() : 0;
-        const answer = await this.#sendAttempt(call, attempt);
-        const result = this.#readAnswer(call, attempt, answer, started);
+        const started = o.logger ? performance.now() : 0;
+        const timestamp = formatTopTimestamp(o.now());
+        const url = this.#url(query, timestamp, this.#sign(`${signing[0]}timestamp${timestamp}${signing[1]}`));
+        const made = body.make();
+        if (o.logger) {
+          const shown = redactUrl(new URL(url), secrets);
+          emitLog(o.logger, {
+            type: "request",
+            level: "debug",
+            method,
+            attempt,
+            url: shown,
+            multipart: body.multipart
+          });
+        }
+        const answer = await this.#shared.send({
+          url,
+          init: { method: "POST", headers: Object.assign({}, headers, made.headers), body: made.body },
+          timeoutMs: options.timeoutMs ?? o.timeoutMs,
+          signal,
+          method,
+          redact,
+          maxResponseBytes: o.maxResponseBytes
+        });
+        const result = this.#readAnswer(meta, redact, attempt, answer, started);
         if (!full) return result.data;
         return {
           data: result.data,
@@ -147,14 +239,14 @@ class TopClient {
           attempts: attempt
         };
       } catch (error) {
-        if (options.signal?.aborted) throw options.signal.reason;
+        if (signal?.aborted) throw signal.reason;
         if (error instanceof TopClientError) error.attempts = attempt;
         const recording = recordBan(this.#gate, error);
         if (recording) await recording;
         const decision = decideRetry(error, attempt, policy);
         if (!decision.retry) throw error;
-        if (this.#options.logger)
-          emitLog(this.#options.logger, {
+        if (o.logger)
+          emitLog(o.logger, {
             type: "retry",
             level: "warn",
             method,
@@ -162,108 +254,40 @@ class TopClient {
             reason: decision.reason,
             delayMs: decision.delayMs
           });
-        await sleep(decision.delayMs, options.signal);
+        await sleep(decision.delayMs, signal);
       }
     }
   }
-  /**
-   * The gateway URL with the system params in its query. A gateway without a query of its own
-   * (the usual case) takes them appended; otherwise they are set into its query.
-   */
-  #url(system) {
-    if (this.#gatewayBase !== void 0) {
-      const [middle, tail] = this.#queryParts;
-      const session = system["session"];
-      return `${this.#gatewayBase}?method=${encodeFormComponent(system["method"])}&app_key=${middle}${encodeFormComponent(system["timestamp"])}${tail}${session === void 0 ? "" : `&session=${encodeFormComponent(session)}`}${this.#queryEnd}&sign=${system["sign"]}`;
-    }
-    const url = new URL(this.#options.gateway);
-    for (const [name, value] of Object.entries(system)) url.searchParams.set(name, value);
-    return url.href;
-  }
-  /** System params of one attempt (fresh timestamp), signed over system + business text. */
-  #systemParams(method, session, text) {
-    const o = this.#options;
-    const system = {
-      method,
-      app_key: o.appKey,
-      timestamp: formatTopTimestamp(o.now()),
-      v: "2.0",
-      sign_method: o.signMethod,
-      format: o.format
-    };
-    if (o.simplify) system["simplify"] = "true";
-    if (session !== void 0 && session.trim() !== "") system["session"] = session;
-    if (o.partnerId) system["partner_id"] = o.partnerId;
-    if (o.targetAppKey) system["target_app_key"] = o.targetAppKey;
-    system["sign"] = this.#sign(Object.assign(/* @__PURE__ */ Object.create(null), text, system));
-    return system;
-  }
-  /** Sends one attempt (fresh timestamp and signature) through the client's transport. */
-  #sendAttempt(call, attempt) {
-    const { request, options } = call;
-    const method = request.meta.method;
-    const o = this.#options;
-    const href = this.#url(this.#systemParams(method, options.session, call.text));
-    const made = call.body.make();
-    const headers = Object.assign({}, call.headers, made.headers);
-    if (o.logger) {
-      const url = redactUrl(new URL(href), [this.#secret, options.session]);
-      emitLog(o.logger, { type: "request", level: "debug", method, attempt, url, multipart: call.body.multipart });
-    }
-    return this.#shared.send({
-      url: href,
-      init: { method: "POST", headers, body: made.body },
-      timeoutMs: options.timeoutMs ?? o.timeoutMs,
-      signal: options.signal,
-      method,
-      redact: call.redact,
-      maxResponseBytes: o.maxResponseBytes
-    });
-  }
   /** The decoded answer of one attempt, or the error it is (HTTP 5xx, TOP error, bad body). */
-  #readAnswer(call, attempt, answer, started) {
-    const { request, redact } = call;
-    const method = request.meta.method;
-    const o = this.#options;
-    const log = o.logger;
-    const base = log ? {
-      type: "response",
-      level: "debug",
-      method,
-      attempt,
-      status: answer.status,
-      ms: Math.round(performance.now() - started)
-    } : void 0;
-    if (answer.status >= 500) {
-      if (log) emitLog(log, { ...base, requestId: void 0, outcome: "http-error" });
-      const message = `${method}: HTTP ${answer.status} from the gateway`;
-      throw new TopTransportError(method, message, { kind: "http", status: answer.status, body: redact(answer.body) });
+  #readAnswer(meta, redact, attempt, answer, started) {
+    const { method } = meta;
+    const { status, body } = answer;
+    const log = this.#options.logger;
+    const logged = (fields) => {
+      const ms = Math.round(performance.now() - started);
+      emitLog(log, { type: "response", level: "debug", method, attempt, status, ms, ...fields });
+    };
+    if (status >= 500) {
+      if (log) logged({ requestId: void 0, outcome: "http-error" });
+      const message = `${method}: HTTP ${status} from the gateway`;
+      throw new TopTransportError(method, message, { kind: "http", status, body: redact(body) });
     }
     let decoded;
     try {
-      const how = { contentType: answer.contentType, status: answer.status, redact };
-      decoded = decodeTopAnswer(request.meta, answer.body, how, o.xml);
+      decoded = decodeTopAnswer(meta, body, { contentType: answer.contentType, status, redact }, this.#options.xml);
     } catch (error) {
       if (log) {
-        if (error instanceof TopError) {
+        if (!(error instanceof TopError)) logged({ requestId: void 0, outcome: "bad-body" });
+        else {
           const fields = { requestId: error.requestId, outcome: "top-error", code: error.code };
-          emitLog(
-            log,
-            error.subCode !== void 0 ? { ...base, ...fields, subCode: error.subCode } : { ...base, ...fields }
-          );
-        } else emitLog(log, { ...base, requestId: void 0, outcome: "bad-body" });
+          logged(error.subCode !== void 0 ? { ...fields, subCode: error.subCode } : fields);
+        }
       }
       throw error;
     }
-    if (log) emitLog(log, { ...base, requestId: decoded.requestId, outcome: "ok" });
-    if (answer.status < 200 || answer.status > 299) {
-      throw new TopResponseError(
-        method,
-        "a success body with an HTTP error status",
-        redact(answer.body),
-        answer.status
-      );
-    }
+    if (log) logged({ requestId: decoded.requestId, outcome: "ok" });
+    if (status < 200 || status > 299)
+      throw new TopResponseError(method, "a success body with an HTTP error status", redact(body), status);
     return decoded;
   }
 }

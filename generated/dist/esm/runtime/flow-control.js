@@ -15,22 +15,22 @@ function recordedBanError(method, leftMs) {
   };
   return new TopFlowControlError(method, fields, void 0, leftMs);
 }
-function takeToken(gate, signal) {
-  if (!gate.rateLimit) return void 0;
-  const wait = gate.store.takeToken(gate.appKey, gate.rateLimit);
-  if (isThenable(wait)) return wait.then((ms) => ms > 0 ? sleep(ms, signal) : void 0);
-  return wait > 0 ? sleep(wait, signal) : void 0;
-}
-function afterBanCheck(gate, method, until, signal) {
-  const left = until === void 0 ? 0 : until - Date.now();
-  if (left <= 0) return takeToken(gate, signal);
-  if (left > gate.maxBanWaitMs) throw recordedBanError(method, left);
-  return sleep(left, signal).then(() => enterFlowGate(gate, method, signal));
+async function waitTurn(gate, method, signal, until) {
+  for (let end = await until; ; end = await gate.store.getBanUntil(gate.appKey)) {
+    const left = (end ?? 0) - Date.now();
+    if (left <= 0) break;
+    if (left > gate.maxBanWaitMs) throw recordedBanError(method, left);
+    await sleep(left, signal);
+  }
+  if (gate.rateLimit) {
+    const wait = await gate.store.takeToken(gate.appKey, gate.rateLimit);
+    if (wait > 0) await sleep(wait, signal);
+  }
 }
 function enterFlowGate(gate, method, signal) {
   const until = gate.store.getBanUntil(gate.appKey);
-  if (isThenable(until)) return until.then((u) => afterBanCheck(gate, method, u, signal));
-  return afterBanCheck(gate, method, until, signal);
+  if (!isThenable(until) && !((until ?? 0) > Date.now()) && !gate.rateLimit) return void 0;
+  return waitTurn(gate, method, signal, until);
 }
 function recordBan(gate, error) {
   if (!(error instanceof TopError) || error.code !== 7 || error.retryAfterMs === void 0) return void 0;

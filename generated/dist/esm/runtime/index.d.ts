@@ -9,6 +9,7 @@ export { decodeResponse, parseTopResponse, type DecodedResponse, type DecodeOpti
 export { decodeXmlResponse } from './decode-xml.js';
 export { TopClientError, TopError, TopResponseError, TopTransportError, TopValidationError, type TopErrorFields, type TransportFailure, type ValidationProblem, } from './errors.js';
 export type { FileData, FileInput } from './file-input.js';
+export { multipart, type MultipartSupport } from './multipart.js';
 export type { TopLogEvent, TopLogger, TopRequestEvent, TopResponseEvent, TopRetryEvent } from './logger.js';
 export type { Long } from './long.js';
 export type { AuthMode, FieldMeta, MethodFixture, MethodMeta, OrderMethodMeta, PagedMethodMeta, PagingMeta, ScalarKind, } from './metadata.js';
@@ -16,7 +17,8 @@ export type { ResponseOf, TopRequest, TopResponseBase } from './request.js';
 export { sign, SIGN_METHODS, type SignMethod } from './sign.js';
 export { formatTopTimestamp } from './timestamp.js';
 export type { FetchLike } from './transport.js';
-export { validateParams } from './validate-params.js';
+export { checkParams, validateParams } from './validate-params.js';
+export { checkBoolean, checkDecimal, checkFile, checkInteger, checkJson, checkStruct, checkText, PARAM_CHECKS, type ParamCheck, type ParamChecks, type Validation, } from './param-checks.js';
 export { MemoryFlowStore } from './memory-flow-store.js';
 export type { FlowControlStore, RateLimit } from './flow-store.js';
 export { takeFromBucket, type BucketStep } from './token-bucket.js';

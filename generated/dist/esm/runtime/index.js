@@ -13,9 +13,20 @@ import {
   TopTransportError,
   TopValidationError
 } from "./errors.js";
+import { multipart } from "./multipart.js";
 import { sign, SIGN_METHODS } from "./sign.js";
 import { formatTopTimestamp } from "./timestamp.js";
-import { validateParams } from "./validate-params.js";
+import { checkParams, validateParams } from "./validate-params.js";
+import {
+  checkBoolean,
+  checkDecimal,
+  checkFile,
+  checkInteger,
+  checkJson,
+  checkStruct,
+  checkText,
+  PARAM_CHECKS
+} from "./param-checks.js";
 import { MemoryFlowStore } from "./memory-flow-store.js";
 import { takeFromBucket } from "./token-bucket.js";
 import {
@@ -32,6 +43,7 @@ export {
   DEFAULT_GATEWAY,
   DEFAULT_WINDOW_MS,
   MemoryFlowStore,
+  PARAM_CHECKS,
   SIGN_METHODS,
   TopAuthError,
   TopClient,
@@ -42,9 +54,18 @@ export {
   TopResponseError,
   TopTransportError,
   TopValidationError,
+  checkBoolean,
+  checkDecimal,
+  checkFile,
+  checkInteger,
+  checkJson,
+  checkParams,
+  checkStruct,
+  checkText,
   decodeResponse,
   decodeXmlResponse,
   formatTopTimestamp,
+  multipart,
   paginate,
   parseTopResponse,
   sign,

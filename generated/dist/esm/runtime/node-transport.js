@@ -2,21 +2,8 @@
 import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { declaredTooLarge, responseTooLarge } from "./response-limit.js";
-import { networkError, timeoutError } from "./transport.js";
+import { runAttempt } from "./transport.js";
 const MAX_SOCKETS = 64;
-async function multipartBytes(body, headers) {
-  const response = new Response(body);
-  const type = response.headers.get("content-type");
-  if (type) headers["content-type"] = type;
-  return new Uint8Array(await response.arrayBuffer());
-}
-function headersOf(response) {
-  const headers = {};
-  for (const [name, value] of Object.entries(response.headers)) {
-    if (value !== void 0) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return headers;
-}
 function rawHeader(response, name) {
   const raw = response.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
@@ -25,130 +12,86 @@ function rawHeader(response, name) {
   }
   return void 0;
 }
-function answerOf(response, chunks) {
-  let headers;
-  const body = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
-  return {
-    status: response.statusCode ?? 0,
-    contentType: rawHeader(response, "content-type") ?? null,
-    get headers() {
-      return headers ??= headersOf(response);
-    },
-    body
-  };
+class NodeAnswer {
+  status;
+  contentType;
+  body;
+  #response;
+  #headers;
+  constructor(response, chunks) {
+    this.#response = response;
+    this.status = response.statusCode ?? 0;
+    this.contentType = rawHeader(response, "content-type") ?? null;
+    this.body = chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
+  }
+  get headers() {
+    if (!this.#headers) {
+      this.#headers = {};
+      for (const [name, value] of Object.entries(this.#response.headers))
+        if (value !== void 0) this.#headers[name] = Array.isArray(value) ? value.join(", ") : value;
+    }
+    return this.#headers;
+  }
 }
 function createNodeTransport() {
   let http;
   let https;
-  const agentFor = (secure) => secure ? https ??= new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }) : http ??= new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS });
-  const targets = /* @__PURE__ */ new Map();
-  let lastBase;
-  let lastTarget;
-  const targetOf = (url) => {
-    const q = url.indexOf("?");
+  let last;
+  function targetOf(url, q) {
+    if (last && q === last.base.length && url.startsWith(last.base)) return last;
     const base = q < 0 ? url : url.slice(0, q);
-    let target = base === lastBase ? lastTarget : targets.get(base);
-    if (!target) {
-      const parsed = new URL(base);
-      target = {
-        secure: parsed.protocol === "https:",
-        hostname: parsed.hostname.replace(/^\[|\]$/g, ""),
-        port: parsed.port,
-        pathname: parsed.pathname
-      };
-      if (targets.size > 16) targets.clear();
-      targets.set(base, target);
-    }
-    lastBase = base;
-    lastTarget = target;
-    const port = target.port || (target.secure ? "443" : "80");
-    return {
-      secure: target.secure,
-      options: { hostname: target.hostname, port, path: target.pathname + (q < 0 ? "" : url.slice(q)) }
+    if (last?.base === base) return last;
+    const parsed = new URL(base);
+    const secure = parsed.protocol === "https:";
+    return last = {
+      base,
+      secure,
+      hostname: parsed.hostname.replace(/^\[|\]$/g, ""),
+      port: parsed.port || (secure ? "443" : "80"),
+      pathname: parsed.pathname
     };
-  };
-  function send(attempt) {
-    if (attempt.signal?.aborted) return Promise.reject(attempt.signal.reason);
-    const body = attempt.init.body;
-    const headers = attempt.init.headers ?? {};
-    if (typeof body === "string" || body === void 0 || body === null) {
-      headers["content-length"] = String(body ? Buffer.byteLength(body) : 0);
-      return exchange(attempt, body ?? "", headers);
-    }
-    return multipartBytes(body, headers).then((bytes) => {
-      headers["content-length"] = String(bytes.byteLength);
-      return exchange(attempt, bytes, headers);
-    });
   }
-  function exchange(attempt, bytes, headers) {
-    const { signal } = attempt;
-    const { secure, options } = targetOf(attempt.url);
-    return new Promise((resolve, reject) => {
-      let settled = false;
-      let timedOut = false;
-      let request;
-      const finish = (error, answer) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", onAbort);
-        if (answer) return resolve(answer);
-        if (signal?.aborted) return reject(signal.reason);
-        reject(timedOut ? timeoutError(attempt) : networkError(attempt, error));
-      };
-      const onAbort = () => {
-        request?.destroy();
-        finish(signal.reason);
-      };
-      const limited = attempt.timeoutMs > 0 && Number.isFinite(attempt.timeoutMs);
-      const timer = limited ? setTimeout(() => {
-        timedOut = true;
-        request?.destroy();
-        finish(new Error("timeout"));
-      }, attempt.timeoutMs) : void 0;
-      signal?.addEventListener("abort", onAbort, { once: true });
-      try {
-        request = (secure ? httpsRequest : httpRequest)({
-          ...options,
-          method: attempt.init.method ?? "POST",
-          headers,
-          agent: agentFor(secure)
-        });
-      } catch (error) {
-        return finish(error);
-      }
-      request.on("error", (error) => finish(error));
+  function send(attempt) {
+    return runAttempt(attempt, (settle) => {
+      const { url, init } = attempt;
+      const body = init.body ?? "";
+      const headers = init.headers ?? {};
+      headers["content-length"] = String(typeof body === "string" ? Buffer.byteLength(body) : body.byteLength);
+      const q = url.indexOf("?");
+      const target = targetOf(url, q);
+      const secure = target.secure;
+      const request = (secure ? httpsRequest : httpRequest)({
+        hostname: target.hostname,
+        port: target.port,
+        path: q < 0 ? target.pathname : target.pathname + url.slice(q),
+        method: init.method ?? "POST",
+        headers,
+        agent: secure ? https ??= new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }) : http ??= new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS })
+      });
+      request.on("error", settle);
       request.on("response", (response) => {
-        const chunks = [];
-        const limit = attempt.maxResponseBytes;
-        const status = response.statusCode ?? 0;
-        const stop = (head, length) => {
-          const error = responseTooLarge(attempt.method, limit, status, head, attempt.redact, length);
-          request?.destroy();
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          signal?.removeEventListener("abort", onAbort);
-          reject(error);
-        };
-        const declared = limit === void 0 ? void 0 : declaredTooLarge(rawHeader(response, "content-length"), limit);
+        const limit = attempt.maxResponseBytes ?? Infinity;
+        const stop = (head, length) => settle(responseTooLarge(attempt.method, limit, response.statusCode ?? 0, head, attempt.redact, length));
+        const declared = declaredTooLarge(rawHeader(response, "content-length"), limit);
         if (declared !== void 0) return stop(void 0, declared);
+        const chunks = [];
         let total = 0;
         response.on("data", (chunk) => {
           total += chunk.length;
-          if (limit !== void 0 && total > limit) return stop(chunks[0] ?? chunk);
-          chunks.push(chunk);
+          if (total > limit) stop(chunks[0] ?? chunk);
+          else chunks.push(chunk);
         });
-        response.on("error", (error) => finish(error));
-        response.on("end", () => finish(void 0, answerOf(response, chunks)));
+        response.on("error", settle);
+        response.on("end", () => settle(void 0, new NodeAnswer(response, chunks)));
         response.on("close", () => {
           if (!response.complete)
-            finish(
+            settle(
               Object.assign(new Error("the connection closed before the whole answer arrived"), { code: "ECONNRESET" })
             );
         });
       });
-      request.end(bytes);
+      request.end(body);
+      return () => request.destroy();
     });
   }
   return {

@@ -4,68 +4,77 @@ import { declaredTooLarge, readLimitedText, responseTooLarge } from "./response-
 function networkError(attempt, error) {
   const e = error;
   const code = e?.cause?.code ?? e?.code;
-  const errno = typeof code === "string" ? code : void 0;
   const detail = [e?.message, e?.cause?.message].filter((m) => typeof m === "string" && m).join(": ");
-  const message = `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`;
   return new TopTransportError(
     attempt.method,
-    message,
-    errno !== void 0 ? { kind: "network", errno } : { kind: "network" }
+    `${attempt.method}: network error: ${attempt.redact(detail || String(error))}`,
+    {
+      kind: "network",
+      ...typeof code === "string" ? { errno: code } : {}
+    }
   );
 }
-function timeoutError(attempt) {
-  return new TopTransportError(attempt.method, `${attempt.method}: no answer within ${attempt.timeoutMs} ms`, {
-    kind: "timeout"
+function runAttempt(attempt, start) {
+  const { signal, timeoutMs } = attempt;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let timedOut = false;
+    let cancel;
+    const settle = (error, answer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+      if (answer) return resolve(answer);
+      cancel?.();
+      if (signal?.aborted) reject(signal.reason);
+      else if (error instanceof TopResponseError) reject(error);
+      else if (timedOut)
+        reject(
+          new TopTransportError(attempt.method, `${attempt.method}: no answer within ${timeoutMs} ms`, {
+            kind: "timeout"
+          })
+        );
+      else reject(networkError(attempt, error));
+    };
+    const onAbort = () => settle(signal.reason);
+    const timer = timeoutMs > 0 && Number.isFinite(timeoutMs) ? setTimeout(() => {
+      timedOut = true;
+      settle(new Error("timeout"));
+    }, timeoutMs) : void 0;
+    signal?.addEventListener("abort", onAbort, { once: true });
+    try {
+      cancel = start(settle);
+      if (settled) cancel();
+    } catch (error) {
+      settle(error);
+    }
   });
 }
-async function sendHttp(attempt) {
-  const timeout = new AbortController();
-  let timedOut = false;
-  const limited = attempt.timeoutMs > 0 && Number.isFinite(attempt.timeoutMs);
-  const timer = limited ? setTimeout(() => {
-    timedOut = true;
-    timeout.abort(new Error("timeout"));
-  }, attempt.timeoutMs) : void 0;
-  const signal = attempt.signal ? AbortSignal.any([attempt.signal, timeout.signal]) : timeout.signal;
-  let onAbort = () => {
-  };
-  const aborted = new Promise((_, reject) => {
-    onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-  aborted.catch(() => {
-  });
-  try {
-    const response = await Promise.race([attempt.fetch(attempt.url, { ...attempt.init, signal }), aborted]);
-    const limit = attempt.maxResponseBytes;
-    const tooLarge = (head, length) => responseTooLarge(attempt.method, limit, response.status, head, attempt.redact, length);
-    const declared = limit === void 0 ? void 0 : declaredTooLarge(response.headers.get("content-length"), limit);
-    if (declared !== void 0) {
-      await response.body?.cancel().catch(() => {
+function sendHttp(attempt) {
+  return runAttempt(attempt, (settle) => {
+    const controller = new AbortController();
+    const limit = attempt.maxResponseBytes ?? Infinity;
+    const tooLarge = (status, head, length) => responseTooLarge(attempt.method, limit, status, head, attempt.redact, length);
+    attempt.fetch(attempt.url, { ...attempt.init, signal: controller.signal }).then(async (response) => {
+      const declared = declaredTooLarge(response.headers.get("content-length"), limit);
+      if (declared !== void 0) throw tooLarge(response.status, void 0, declared);
+      const body = await readLimitedText(response, limit, (head) => tooLarge(response.status, head));
+      const headers = {};
+      response.headers.forEach((value, name) => headers[name] = value);
+      settle(void 0, {
+        status: response.status,
+        contentType: response.headers.get("content-type"),
+        headers,
+        body
       });
-      timeout.abort(new Error("answer too large"));
-      throw tooLarge(void 0, declared);
-    }
-    const text = limit === void 0 ? response.text() : readLimitedText(response, limit, (head) => tooLarge(head));
-    const body = await Promise.race([text, aborted]).catch((error) => {
-      if (error instanceof TopResponseError) timeout.abort(new Error("answer too large"));
-      throw error;
-    });
-    const headers = {};
-    response.headers.forEach((value, name) => headers[name] = value);
-    return { status: response.status, contentType: response.headers.get("content-type"), headers, body };
-  } catch (error) {
-    if (error instanceof TopResponseError) throw error;
-    if (attempt.signal?.aborted) throw attempt.signal.reason;
-    if (timedOut) throw timeoutError(attempt);
-    throw networkError(attempt, error);
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener("abort", onAbort);
-  }
+    }).catch(settle);
+    return () => controller.abort(new Error("attempt ended"));
+  });
 }
 export {
   networkError,
-  sendHttp,
-  timeoutError
+  runAttempt,
+  sendHttp
 };
