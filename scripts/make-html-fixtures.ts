@@ -11,11 +11,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Page, PageParam } from '../generator/src/scrape/page-model.js';
-import { SDK_LANGUAGE_LABELS } from '../generator/src/scrape/sdk-samples.js';
-import { isCatalogTitle, looksLikeNotice } from '../generator/src/scrape/seed-nav.js';
-import { scanSeedText, type ScanTable } from '../generator/src/scrape/seed-scan.js';
-import { readSeedText } from '../generator/src/scrape/seed-text.js';
+import type { Page, PageParam } from '../generator/src/read/page-model.js';
+import { SDK_LANGUAGE_LABELS } from '../generator/src/read/rendered-page/sdk-samples.js';
+import { isCatalogTitle, looksLikeNotice } from '../generator/src/read/rendered-page/nav.js';
+import { scanSeedText, type ScanTable } from '../generator/src/read/rendered-page/scan-text.js';
+import { readSeedText } from '../generator/src/read/rendered-page/read-text-page.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

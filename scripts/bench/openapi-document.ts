@@ -11,7 +11,7 @@
  */
 import { nameMethod } from '../../generator/src/ir/names.js';
 import { parseTopType } from '../../generator/src/ir/type-map.js';
-import { responseRootKey } from '../../generator/src/spec/wrapper-keys.js';
+import { responseRootKey } from '../../generator/src/normalise/wrapper-keys.js';
 import type { MethodSpec, SpecField } from '../../generator/src/spec/model.js';
 
 type Schema = Record<string, unknown>;

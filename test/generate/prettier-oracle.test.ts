@@ -11,8 +11,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generatePackage } from '../../generator/src/pipeline/generate-package.js';
-import { WorkerPool } from '../../generator/src/emit/worker-pool.js';
-import { PRETTIER_OPTIONS } from '../../generator/src/emit/format.js';
+import { WorkerPool } from '../../generator/src/print/worker-pool.js';
+import { PRETTIER_OPTIONS } from '../../generator/src/print/format.js';
 import { listGoldens, minimalTemplates, REPO_ROOT, scratchDir, writeSpecFolder } from './golden-specs.js';
 
 const PARSERS: Record<string, string> = { '.ts': 'babel-ts', '.md': 'markdown', '.json': 'json' };

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { readTemplateFiles } from '../../generator/src/emit/copy-runtime.js';
-import { PRETTIER_OPTIONS } from '../../generator/src/emit/format.js';
+import { PRETTIER_OPTIONS } from '../../generator/src/print/format.js';
 import { REPO_ROOT } from './golden-specs.js';
 
 describe('templates', () => {

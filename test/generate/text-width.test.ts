@@ -4,7 +4,7 @@
  */
 import { util } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { displayWidth } from '../../generator/src/emit/text-width.js';
+import { displayWidth } from '../../generator/src/print/text-width.js';
 
 describe('displayWidth', () => {
   it('gives prettier’s width for every code point', () => {

@@ -7,8 +7,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../generator/src/emit/worker-pool.js';
-import { PRETTIER_OPTIONS } from '../../generator/src/emit/format.js';
+import { WorkerPool } from '../../generator/src/print/worker-pool.js';
+import { PRETTIER_OPTIONS } from '../../generator/src/print/format.js';
 import { REPO_ROOT } from './golden-specs.js';
 
 /** Real generated modules, squashed onto few lines so that formatting has work to do. */
@@ -48,8 +48,8 @@ describe('format pool', () => {
   }, 60_000);
 
   it('gives the isolated declarations ts.transpileDeclaration gives, and the first problem of a module that is not clean', async () => {
-    const ts = (await import('../../generator/src/emit/ts-morph.js')).typescript();
-    const { DECLARATION_OPTIONS } = await import('../../generator/src/emit/dist-options.js');
+    const ts = (await import('../../generator/src/print/ts-morph.js')).typescript();
+    const { DECLARATION_OPTIONS } = await import('../../generator/src/dist/dist-options.js');
     const source = await readFile(join(REPO_ROOT, 'templates/runtime/sign.ts'), 'utf8');
     const options = ts.convertCompilerOptionsFromJson(DECLARATION_OPTIONS, '.').options;
     const expected = ts.transpileDeclaration(source, { fileName: 'src/runtime/sign.ts', compilerOptions: options }).outputText;

@@ -7,14 +7,14 @@
  * 1. `method`: both map to the same method (a source printed it beside each title);
  * 2. `also_titled`: either catalog records one as another title of the other (a catalog built
  *    from several seed navs knows their drift: 售后退款 ↔ 维权退款, 自定义服务组 → 自定义账号组);
- * 3. `title-drift`: the nav rename rule of spec/title-drift.ts (same role, similarity ≥ 0.7,
+ * 3. `title-drift`: the nav rename rule of normalise/title-drift.ts (same role, similarity ≥ 0.7,
  *    each the other's single best match) applied to the unlinked rest. A catalog keeps titles
  *    sorted, not in nav order, so the rule runs over all removed and added titles at once; on
  *    the five seed navs this pairs exactly what the positional rule pairs. Two titles that
  *    sources map to different methods are never paired.
  */
 import type { CatalogSpec, CatalogTitle } from '../spec/model.js';
-import { DRIFT_SIMILARITY, titleRole, titleSimilarity } from '../spec/title-drift.js';
+import { DRIFT_SIMILARITY, titleRole, titleSimilarity } from '../normalise/title-drift.js';
 import { compareText } from './compare-text.js';
 import type { CatalogChange, CatalogLink } from './diff-model.js';
 

@@ -112,7 +112,7 @@ export interface CatalogChange {
   /**
    * What linked the two titles of a rename: `method` (a source maps both to the same method),
    * `also_titled` (a catalog records the drift), or `title-drift` (the nav rename rule of
-   * spec/title-drift.ts: same role, similar text, each the other's single best match).
+   * normalise/title-drift.ts: same role, similar text, each the other's single best match).
    */
   linkedBy?: CatalogLink;
 }

@@ -3,13 +3,13 @@
  * typed by the method name. It imports every method, so it lives apart from the root entry,
  * which stays tree-shakable.
  */
-import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure } from './ts-morph.js';
+import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure } from '../print/ts-morph.js';
 import type { IrPackage } from '../ir/model.js';
 import { headerComment } from './file-header.js';
-import { Expression, stringLiteral } from './literal.js';
+import { Expression, stringLiteral } from '../print/literal.js';
 import { importPath, paths } from './package-layout.js';
-import { printModule, type ModuleStatements } from './print-module.js';
-import { literalInitializer, printSourceModule } from './print-source.js';
+import { printModule, type ModuleStatements } from '../print/print-module.js';
+import { literalInitializer, printSourceModule } from '../print/print-source.js';
 
 /** The part that does not depend on the methods. */
 const FUNCTIONS_DECLARATION = `/** True when \`name\` is a method of this package. */

@@ -3,14 +3,14 @@
  * (its metadata by reference to the request class, example params, the doc's samples and the
  * accepted sample mismatches). The testing entry serves them; the generated tests run them.
  */
-import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
+import { StructureKind, VariableDeclarationKind } from '../print/ts-morph.js';
 import type { IrMethod } from '../ir/model.js';
 import { headerComment } from './file-header.js';
-import { Expression } from './literal.js';
+import { Expression } from '../print/literal.js';
 import type { EmittedModule } from './request-module.js';
 import { importPath, paths } from './package-layout.js';
-import { printModule, type ModuleStatements } from './print-module.js';
-import { literalInitializer, printSourceModule } from './print-source.js';
+import { printModule, type ModuleStatements } from '../print/print-module.js';
+import { literalInitializer, printSourceModule } from '../print/print-source.js';
 
 export function emitFixtureModule(m: IrMethod): EmittedModule {
   const path = paths.fixture(m.names);

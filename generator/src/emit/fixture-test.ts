@@ -2,11 +2,11 @@
  * One thin test per method (`test/<stem>.test.ts`, style.md rule 6): the fixture, the request
  * class and the hand-written harness (`templates/harness/method-fixture.ts`), nothing else.
  */
-import { StructureKind } from './ts-morph.js';
+import { StructureKind } from '../print/ts-morph.js';
 import type { IrMethod } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { importPath, paths } from './package-layout.js';
-import { printSourceModule } from './print-source.js';
+import { printSourceModule } from '../print/print-source.js';
 
 export const HARNESS_MODULE = 'method-fixture.ts';
 

@@ -5,12 +5,12 @@
  * different fields, so they cannot share one scope. The package is `sideEffects: false` and a
  * method module holds only its own code, so a bundler keeps just the classes a program uses.
  */
-import { StructureKind } from './ts-morph.js';
+import { StructureKind } from '../print/ts-morph.js';
 import type { IrPackage } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { importPath, paths } from './package-layout.js';
-import { printModule, type ModuleStatements } from './print-module.js';
-import { printSourceModule } from './print-source.js';
+import { printModule, type ModuleStatements } from '../print/print-module.js';
+import { printSourceModule } from '../print/print-source.js';
 
 export function emitIndexModule(ir: IrPackage): { path: string; source: string; declaration: string } {
   const path = paths.index;

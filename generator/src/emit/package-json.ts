@@ -12,7 +12,7 @@
 import type { PackageIdentity } from '../spec/package-identity.js';
 import { headerText, JSON_HEADER_KEY } from './file-header.js';
 import { paths } from './package-layout.js';
-import { printJson } from './print-json.js';
+import { printJson } from '../print/print-json.js';
 
 function conditions(stem: string): object {
   return {

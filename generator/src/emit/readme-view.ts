@@ -6,7 +6,7 @@
 import type { IrMethod, IrPackage } from '../ir/model.js';
 import type { PackageIdentity } from '../spec/package-identity.js';
 import { headerMarkdown } from './file-header.js';
-import { printLiteral } from './literal.js';
+import { printLiteral } from '../print/literal.js';
 
 /** Doc text as one line of markdown: line breaks folded, markup characters escaped. */
 export function markdownText(text: string): string {

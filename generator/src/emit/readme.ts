@@ -5,7 +5,7 @@
  * every row of the diff.
  */
 import Handlebars from 'handlebars';
-import { alignMarkdownTables } from './markdown-tables.js';
+import { alignMarkdownTables } from '../print/markdown-tables.js';
 import { paths } from './package-layout.js';
 import type { ReadmeView } from './readme-view.js';
 

@@ -17,14 +17,14 @@ import {
   type InterfaceDeclarationStructure,
   type OptionalKind,
   type PropertySignatureStructure,
-} from './ts-morph.js';
+} from '../print/ts-morph.js';
 import type { FieldMeta } from '../../../templates/runtime/metadata.js';
 import type { IrField, IrMethod, IrStruct } from '../ir/model.js';
 import { headerComment } from './file-header.js';
-import { Expression, stringLiteral } from './literal.js';
+import { Expression, stringLiteral } from '../print/literal.js';
 import { importPath, paths } from './package-layout.js';
-import { printModule, printStatements, type ModuleStatements } from './print-module.js';
-import { literalInitializer, printSourceModule, printSourceStatements } from './print-source.js';
+import { printModule, printStatements, type ModuleStatements } from '../print/print-module.js';
+import { literalInitializer, printSourceModule, printSourceStatements } from '../print/print-source.js';
 
 function propertySignature(field: IrField): OptionalKind<PropertySignatureStructure> {
   return { name: field.key, type: field.tsType, hasQuestionToken: field.optional, docs: [field.docs] };

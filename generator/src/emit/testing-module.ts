@@ -3,13 +3,13 @@
  * templates/testing, re-exported, with `startMockGateway` bound to the fixtures of every method
  * of the package so a user's test needs only `startMockGateway({ apps })`.
  */
-import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure } from './ts-morph.js';
+import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure } from '../print/ts-morph.js';
 import type { IrPackage } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { importPath, paths, TESTING_TEMPLATE_INDEX } from './package-layout.js';
-import { Expression } from './literal.js';
-import { printModule, type ModuleStatements } from './print-module.js';
-import { literalInitializer, printSourceModule } from './print-source.js';
+import { Expression } from '../print/literal.js';
+import { printModule, type ModuleStatements } from '../print/print-module.js';
+import { literalInitializer, printSourceModule } from '../print/print-source.js';
 
 export function emitTestingModule(ir: IrPackage): { path: string; source: string; declaration: string } {
   return { path: paths.testingIndex, source: print(ir, false), declaration: print(ir, true) };

@@ -4,7 +4,7 @@
  * specifiers, isolated modules). Nothing is emitted by tsc: the generator writes `dist/`.
  */
 import { headerComment } from './file-header.js';
-import { printJson } from './print-json.js';
+import { printJson } from '../print/print-json.js';
 
 export function emitTsconfig(): { path: string; source: string } {
   const config = {

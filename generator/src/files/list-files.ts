@@ -1,5 +1,5 @@
 /**
- * The files of a folder tree, for reading doc pages (scrape/read-sources.ts) and for the
+ * The files of a folder tree, for reading doc pages (read/sources/read-sources.ts) and for the
  * up-to-date digests (pipeline/run-cache.ts): paths relative to the folder, posix, sorted so
  * that reading and hashing orders are deterministic; hidden entries are left out.
  */

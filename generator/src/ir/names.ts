@@ -12,7 +12,7 @@
  * Collisions are errors that name both sources (see `findNameCollisions`), never a silent
  * `Foo2`; a reserved word gets a `$` suffix, as protobuf-es does (`Date` → `Date$`).
  */
-import { listWrapperKey, responseRootKey } from '../spec/wrapper-keys.js';
+import { listWrapperKey, responseRootKey } from '../normalise/wrapper-keys.js';
 
 export interface MethodNames {
   method: string;

@@ -12,7 +12,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST_RECIPE } from '../emit/dist-options.js';
+import { DIST_RECIPE } from '../dist/dist-options.js';
 import { sha256 } from '../emit/manifest.js';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));

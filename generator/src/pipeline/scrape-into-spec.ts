@@ -1,6 +1,6 @@
 /**
  * The scrape stage end to end: page sources → page model (scrape/) → method specs
- * (spec/build-specs.ts) → overrides → validated YAML text → the catalog → an atomic write of
+ * (normalise/build-specs.ts) → overrides → validated YAML text → the catalog → an atomic write of
  * the spec folder. With `write: false` everything is computed in memory (`check`, `diff`).
  * Specs of methods the sources do not mention stay on disk untouched, and the catalog keeps
  * what snapshots not read this time contributed.
@@ -8,16 +8,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, posix, resolve } from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
-import { readSources } from '../scrape/read-sources.js';
-import type { Page } from '../scrape/page-model.js';
-import type { ReaderTable } from '../scrape/source-readers.js';
-import { readSourcesFile, type SourceEntry } from '../scrape/sources-file.js';
-import { applyOverrides } from '../spec/apply-overrides.js';
-import { buildCatalog } from '../spec/build-catalog.js';
-import { buildSpecs } from '../spec/build-specs.js';
+import { readSources } from '../read/sources/read-sources.js';
+import type { Page } from '../read/page-model.js';
+import type { ReaderTable } from '../read/sources/source-readers.js';
+import { readSourcesFile, type SourceEntry } from '../read/sources/sources-file.js';
+import { applyOverrides } from '../normalise/apply-overrides.js';
+import { buildCatalog } from '../normalise/build-catalog.js';
+import { buildSpecs } from '../normalise/build-specs.js';
 import type { CatalogSpec, MethodSpec } from '../spec/model.js';
-import { readOverrides } from '../spec/override-file.js';
-import { settleMismatches } from '../spec/settle-mismatches.js';
+import { readOverrides } from '../normalise/override-file.js';
+import { settleMismatches } from '../normalise/settle-mismatches.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
 import { canonicalMethodSpec, methodFileName, rememberSerialised, serializeCatalog, serializeMethodSpec } from '../spec/spec-files.js';
 import { validateCatalogValue, validateMethodValue } from '../spec/validate-spec.js';

@@ -7,8 +7,8 @@
  */
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { listSourceFiles } from '../scrape/read-sources.js';
-import { readSourcesFile, type SourceEntry } from '../scrape/sources-file.js';
+import { listSourceFiles } from '../read/sources/read-sources.js';
+import { readSourcesFile, type SourceEntry } from '../read/sources/sources-file.js';
 import { sha256 } from '../emit/manifest.js';
 import { listFiles } from '../files/list-files.js';
 import { generatorDigest, hashFiles } from './run-cache.js';

@@ -4,7 +4,7 @@
  * whose cache is warm never loads the compiler) and recorded for later runs. `gen` starts the
  * lookups before scraping; `generate` asks again and gets the same promises.
  */
-import { WorkerPool, type DeclareOutcome } from '../emit/worker-pool.js';
+import { WorkerPool, type DeclareOutcome } from '../print/worker-pool.js';
 import { openDeclarationCache, type DeclarationCache } from './declaration-cache.js';
 
 export interface TemplateDeclarationOptions {

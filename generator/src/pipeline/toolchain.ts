@@ -7,22 +7,24 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST_RECIPE } from '../emit/dist-options.js';
-import { FORMAT_RECIPE } from '../emit/format.js';
+import { DIST_RECIPE } from '../dist/dist-options.js';
+import { FORMAT_RECIPE } from '../print/format.js';
 import { sha256 } from '../emit/manifest.js';
 
 const GENERATOR_SRC = fileURLToPath(new URL('../', import.meta.url));
 
 /**
- * The code that turns IR into bytes: the emitters and the two pipeline files that assemble
+ * The code that turns IR into bytes: the emitters, the printer, the dist build and the two pipeline files that assemble
  * their output. The IR itself is part of every unit key, so ir/ needs no place here, and other
  * stages (the scraper's files in pipeline/) do not touch the package.
  */
 function codeFiles(): string[] {
-  const emit = readdirSync(join(GENERATOR_SRC, 'emit'))
-    .filter((n) => n.endsWith('.ts'))
-    .map((n) => `emit/${n}`);
-  return [...emit, 'pipeline/generate-package.ts', 'pipeline/package-units.ts'].sort();
+  const stages = ['emit', 'print', 'dist'].flatMap((folder) =>
+    readdirSync(join(GENERATOR_SRC, folder))
+      .filter((n) => n.endsWith('.ts'))
+      .map((n) => `${folder}/${n}`),
+  );
+  return [...stages, 'pipeline/generate-package.ts', 'pipeline/package-units.ts'].sort();
 }
 
 export const UNKNOWN_CODE = 'unknown';

@@ -7,8 +7,8 @@
  */
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.js';
-import type { DistSource } from '../emit/build-dist.js';
-import type { DeclareOutcome } from '../emit/worker-pool.js';
+import type { DistSource } from '../dist/build-dist.js';
+import type { DeclareOutcome } from '../print/worker-pool.js';
 import type { PackageUnit, UnitFile } from './package-units.js';
 import type { TemplateDeclarations } from './template-declarations.js';
 
@@ -18,7 +18,7 @@ function distSource(file: UnitFile): DistSource {
   return { path: file.path, source: file.source, from: file.from, ...(file.declaration !== undefined ? { declaration: file.declaration } : {}) };
 }
 
-const buildDist = (): Promise<typeof import('../emit/build-dist.js')> => import('../emit/build-dist.js');
+const buildDist = (): Promise<typeof import('../dist/build-dist.js')> => import('../dist/build-dist.js');
 
 /** Every file of the units, emitted and compiled; declarations of template copies from `declarations`. */
 export async function unitOutputs(

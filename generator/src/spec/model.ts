@@ -4,7 +4,7 @@
  * spec/schema.json validates exactly this shape. Key order in the YAML files follows the
  * order of the properties declared here.
  */
-import type { SampleKind, SourceFormat } from '../scrape/page-model.js';
+import type { SampleKind, SourceFormat } from '../read/page-model.js';
 
 export type Auth = 'none' | 'optional' | 'required' | 'unknown';
 

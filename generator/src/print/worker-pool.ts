@@ -1,0 +1,176 @@
+/**
+ * CPU-heavy, self-contained jobs spread over worker threads (one per spare core) and the main
+ * thread, fed one job at a time from a shared queue: the isolated declarations of the copied
+ * templates that the declaration cache does not hold yet (pipeline/declaration-cache.ts), and
+ * prettier on a file (the prettier-oracle test formats every generated file this way; the
+ * generator itself prints final form and formats nothing).
+ *  - workers load the compiler or prettier on their first job of that kind, on a core that would
+ *    otherwise wait (`gen` starts them before scraping when declarations are missing);
+ *  - `drain()` makes the main thread take jobs from the same queue until it is empty.
+ * Options are fixed (format.ts, dist-options.ts), so output never depends on a user's config.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { DECLARATION_OPTIONS } from '../dist/dist-options.js';
+import { PRETTIER_OPTIONS } from './format.js';
+
+export type FormatOutcome = { text: string } | { error: string };
+/** Declarations, or the first isolated-declarations problem (the caller falls back to a program). */
+export type DeclareOutcome = { text: string } | { problem: { message: string; start: number | undefined } };
+
+type JobMessage = { kind: 'format'; text: string; parser: string } | { kind: 'declare'; text: string; fileName: string };
+
+interface Job {
+  message: JobMessage;
+  resolve: (outcome: never) => void;
+}
+
+/**
+ * Runs a job, in a worker or on the main thread. Plain JavaScript source, because workers are
+ * started from a string (they must not depend on how the generator itself is loaded).
+ */
+const RUN_JOB = `
+let tsMorph;
+const compilerOptions = () => {
+  const ts = (tsMorph ??= require(settings.tsMorphPath)).ts;
+  return (run.options ??= ts.convertCompilerOptionsFromJson(settings.declarationOptions, '.').options);
+};
+async function run(prettier, job) {
+  if (job.kind === 'format') {
+    try { return { text: await prettier.format(job.text, { ...settings.prettierOptions, parser: job.parser }) }; }
+    catch (e) { return { error: String((e && e.message) || e).split('\\n')[0] }; }
+  }
+  const options = compilerOptions();
+  const ts = tsMorph.ts;
+  const out = ts.transpileDeclaration(job.text, { fileName: job.fileName, compilerOptions: options, reportDiagnostics: true });
+  const first = out.diagnostics && out.diagnostics[0];
+  return first ? { problem: { message: ts.flattenDiagnosticMessageText(first.messageText, ' '), start: first.start } } : { text: out.outputText };
+}
+`;
+
+const WORKER_SOURCE = `
+const { parentPort, workerData: settings } = require('node:worker_threads');
+${RUN_JOB}
+let prettier;
+const prettierFor = (job) => (job.kind === 'format' ? (prettier ??= import(settings.prettierUrl)) : undefined);
+parentPort.on('message', async ({ id, job }) => parentPort.postMessage({ id, outcome: await run(await prettierFor(job), job) }));
+`;
+
+// Resolved here: an eval'd worker would resolve packages from the working directory.
+const SETTINGS = {
+  prettierOptions: PRETTIER_OPTIONS,
+  declarationOptions: DECLARATION_OPTIONS,
+  tsMorphPath: createRequire(import.meta.url).resolve('ts-morph'),
+};
+
+/** The same job runner (one source for both) on the main thread. */
+function mainRunner(): (job: JobMessage) => Promise<unknown> {
+  const build = new Function('require', 'settings', `${RUN_JOB}\nreturn run;`) as (
+    require: NodeJS.Require,
+    settings: typeof SETTINGS,
+  ) => (prettier: unknown, job: JobMessage) => Promise<unknown>;
+  const run = build(createRequire(import.meta.url), SETTINGS);
+  let prettier: Promise<unknown> | undefined;
+  return async (job) => run(job.kind === 'format' ? await (prettier ??= import('prettier')) : undefined, job);
+}
+
+/** Worker threads for a machine: one per spare core, at most 3. */
+export function defaultWorkers(): number {
+  return Math.max(0, Math.min(availableParallelism(), 4) - 1);
+}
+
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class WorkerPool {
+  readonly #queue: Job[] = [];
+  readonly #workers: { worker: Worker; busy: Map<number, Job> }[] = [];
+  #nextId = 0;
+  #closed = false;
+  #runOnMain: ((job: JobMessage) => Promise<unknown>) | undefined;
+  /** Wakes `drain` when a worker finishes a job or dies. */
+  #wake: (() => void) | undefined;
+  /**
+   * Jobs each worker holds at once: enough that it never waits for the main thread to feed it,
+   * few enough to share the tail of the queue.
+   */
+  static readonly BACKLOG = 8;
+  /** Declarations by file and text: `gen` asks for the templates' before scraping, generate again later. */
+  readonly #declared = new Map<string, Promise<DeclareOutcome>>();
+
+  constructor(workers: number = defaultWorkers()) {
+    const prettierUrl = import.meta.resolve('prettier');
+    for (let i = 0; i < workers; i++) {
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...SETTINGS, prettierUrl } });
+      const slot = { worker, busy: new Map<number, Job>() };
+      worker.on('message', (m: { id: number; outcome: never }) => {
+        const job = slot.busy.get(m.id)!;
+        slot.busy.delete(m.id);
+        job.resolve(m.outcome);
+        this.#feed();
+        this.#wake?.();
+      });
+      worker.on('error', () => {
+        // A worker that dies hands its jobs back to the queue; the main thread finishes them.
+        for (const job of slot.busy.values()) this.#queue.unshift(job);
+        slot.busy.clear();
+        this.#workers.splice(this.#workers.indexOf(slot), 1);
+        this.#wake?.();
+      });
+      this.#workers.push(slot);
+    }
+  }
+
+  /** Queues one file for prettier; resolves when some thread has formatted it. */
+  format(text: string, parser: string): Promise<FormatOutcome> {
+    return this.#submit({ kind: 'format', text, parser });
+  }
+
+  /** Queues the isolated declarations of one module (once per file name and text). */
+  declare(fileName: string, text: string): Promise<DeclareOutcome> {
+    const key = `${fileName}\0${text}`;
+    let outcome = this.#declared.get(key);
+    if (!outcome) this.#declared.set(key, (outcome = this.#submit({ kind: 'declare', text, fileName })));
+    return outcome;
+  }
+
+  #submit<T>(message: JobMessage): Promise<T> {
+    if (this.#closed) throw new Error('worker pool is closed');
+    return new Promise<T>((resolve) => {
+      this.#queue.push({ message, resolve: resolve as (outcome: never) => void });
+      this.#feed();
+    });
+  }
+
+  #feed(): void {
+    for (const slot of this.#workers) {
+      while (slot.busy.size < WorkerPool.BACKLOG && this.#queue.length) {
+        const job = this.#queue.shift()!;
+        const id = this.#nextId++;
+        slot.busy.set(id, job);
+        slot.worker.postMessage({ id, job: job.message });
+      }
+    }
+  }
+
+  /** The main thread runs jobs from the queue until it is empty and every job has finished. */
+  async drain(): Promise<void> {
+    for (;;) {
+      const job = this.#queue.pop();
+      if (job) {
+        this.#runOnMain ??= mainRunner();
+        job.resolve((await this.#runOnMain(job.message)) as never);
+        await yieldToEvents(); // lets worker results in, so the workers are fed again
+        continue;
+      }
+      if (this.#workers.every((w) => w.busy.size === 0)) return;
+      await new Promise<void>((resolve) => (this.#wake = resolve));
+      this.#wake = undefined;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all(this.#workers.map((w) => w.worker.terminate()));
+  }
+}
