@@ -70,7 +70,7 @@ function duplicateKey(b: Buffer): Buffer | undefined {
   const keys = [...t.matchAll(/"([A-Za-z_]+)"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+|true|false|null)\s*([,}])/g)];
   if (!keys.length) return undefined;
   const m = pick(keys);
-  const end = m.index! + m[0].length - 1;
+  const end = m.index + m[0].length - 1;
   return Buffer.from(`${t.slice(0, end)}, "${m[1]}": "DUPLICATE-GARBAGE"${t.slice(end)}`);
 }
 

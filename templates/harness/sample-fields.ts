@@ -182,7 +182,7 @@ export function missingDeclaredFields(meta: MethodMeta, value: Record<string, un
         continue;
       }
       if (field.kind !== 'struct') continue;
-      const item = field.list && Array.isArray(present) ? present[0] : present;
+      const item = field.list && Array.isArray(present) ? (present as unknown[])[0] : present;
       if (item !== null && typeof item === 'object') {
         walk(
           meta.types[field.struct!] ?? [],

@@ -145,7 +145,7 @@ describe('decodeResponse: JSON, simplified JSON and XML give the same typed obje
   it('keeps 19-digit integers exact: bigint in Number fields, source text in String fields', () => {
     const body =
       '{"tbk_order_refund_get_response":{"data":{"result":{"publisher_refund_order_d_t_o":[{"tb_trade_parent_id":9223372036854775807,"tb_trade_id":9223372036854775807}]}}}}';
-    const row = (decodeResponse(refund, body) as typeof REFUND_DECODED).data.result[0]!;
+    const row = decodeResponse<typeof REFUND_DECODED>(refund, body).data.result[0]!;
     expect(row.tb_trade_parent_id).toBe(9223372036854775807n);
     expect(row.tb_trade_id).toBe('9223372036854775807');
   });
@@ -188,13 +188,13 @@ describe('decodeResponse: JSON, simplified JSON and XML give the same typed obje
       [json, 1, 2],
       [xml, '1', '2'],
     ] as const) {
-      const decoded = decodeResponse(uvid, body) as Record<string, Record<string, unknown>>;
+      const decoded = decodeResponse<Record<string, Record<string, unknown>>>(uvid, body);
       expect(Object.getPrototypeOf(decoded)).toBe(Object.prototype);
       expect(Object.getPrototypeOf(decoded['later'])).toBe(Object.prototype);
       expect(Object.getOwnPropertyDescriptor(decoded, '__proto__')?.value).toEqual({ x });
       expect(Object.getOwnPropertyDescriptor(decoded['later'], '__proto__')?.value).toEqual({ y });
     }
-    const row = (decodeResponse(uvid, json) as { result_list: Record<string, unknown>[] }).result_list[0]!;
+    const row = decodeResponse<{ result_list: Record<string, unknown>[] }>(uvid, json).result_list[0]!;
     expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe('z');
   });
 
@@ -204,7 +204,7 @@ describe('decodeResponse: JSON, simplified JSON and XML give the same typed obje
     const xml =
       '<tbk_uvid_encrypt_response><result_list><uv_id_generate_res><source_value>1</source_value></uv_id_generate_res></result_list></tbk_uvid_encrypt_response>';
     expect(decodeResponse(uvid, json)).toEqual({ result_list: [{ source_value: '1' }], later: null });
-    expect(decodeResponse(uvid, json)).toEqual({ ...(decodeResponse(uvid, xml) as object), later: null });
+    expect(decodeResponse(uvid, json)).toEqual({ ...decodeResponse<object>(uvid, xml), later: null });
   });
 
   it('coerces JSON numbers and booleans in String fields to their source text', () => {

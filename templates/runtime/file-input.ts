@@ -33,7 +33,7 @@ function isFileData(value: unknown): value is FileData {
 export function isFileInput(value: unknown): value is FileInput {
   if (isFileData(value)) return true;
   return (
-    typeof value === 'object' && value !== null && 'data' in value && isFileData((value as { data: unknown }).data)
+    typeof value === 'object' && value !== null && 'data' in value && isFileData((value).data)
   );
 }
 

@@ -7,8 +7,8 @@ export async function captureLines(run: () => Promise<number>): Promise<{ code: 
   const err: string[] = [];
   const stdout = process.stdout.write.bind(process.stdout);
   const stderr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string) => (out.push(...String(chunk).split('\n').filter(Boolean)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string) => (err.push(...String(chunk).split('\n').filter(Boolean)), true)) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string) => (out.push(...String(chunk).split('\n').filter(Boolean)), true));
+  process.stderr.write = ((chunk: string) => (err.push(...String(chunk).split('\n').filter(Boolean)), true));
   try {
     return { code: await run(), out, err };
   } finally {

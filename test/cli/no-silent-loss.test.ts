@@ -126,8 +126,8 @@ describe('scrape against the committed spec', () => {
     const errors: string[] = [];
     const stderr = process.stderr.write.bind(process.stderr);
     const stdout = process.stdout.write.bind(process.stdout);
-    process.stderr.write = ((chunk: string) => (errors.push(chunk), true)) as typeof process.stderr.write;
-    process.stdout.write = (() => true) as typeof process.stdout.write;
+    process.stderr.write = ((chunk: string) => (errors.push(chunk), true));
+    process.stdout.write = (() => true);
     try {
       const code = await withPage(SEED_003, cut, () => runGen(['--force', '--out', out]));
       expect(code).toBe(1);

@@ -25,7 +25,7 @@ function group(m: MethodDiff, severities: readonly string[] = ['breaking', 'comp
     if (!severities.includes(c.severity)) continue;
     ((out[c.severity] ??= {})[c.kind] ??= []).push(c.path);
   }
-  return out as Grouped;
+  return out;
 }
 
 async function scrape(folder: string): Promise<SpecSide> {

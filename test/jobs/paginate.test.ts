@@ -57,7 +57,7 @@ describe('paginate', () => {
   it('stops at has_next false (page params and has_next nested in the response)', async () => {
     const rows = Array.from({ length: 7 }, (_, i) => ({ mid: `m${i}` }));
     gateway.setRecords('taobao.tbk.dg.cpa.activity.detail', rows);
-    const request = new TbkDgCpaActivityDetailRequest({ event_id: 1, page_size: 3, query_type: 1 } as never);
+    const request = new TbkDgCpaActivityDetailRequest({ event_id: 1, page_size: 3, query_type: 1 });
     const pages = await collect(paginate(client, request));
     expect(pages.map((p) => p.items.length)).toEqual([3, 3, 1]);
     expect(pages.at(-1)!.data.result?.data?.has_next).toBe(false);
@@ -66,7 +66,7 @@ describe('paginate', () => {
   it('without has_next or total stops at a short or empty page', async () => {
     const rows = Array.from({ length: 6 }, (_, i) => ({ pid: `p${i}` }));
     gateway.setRecords('taobao.tbk.dg.cpa.activity.report', rows);
-    const request = new TbkDgCpaActivityReportRequest({ event_id: 1, biz_date: '2024-01-01', page_size: 3 } as never);
+    const request = new TbkDgCpaActivityReportRequest({ event_id: 1, biz_date: '2024-01-01', page_size: 3 });
     const pages = await collect(paginate(client, request));
     expect(pages.map((p) => p.items.length)).toEqual([3, 3, 0]);
   });
@@ -75,7 +75,7 @@ describe('paginate', () => {
     const rows = Array.from({ length: 5 }, (_, i) => ({ tb_trade_id: 10 + i }));
     gateway.setRecords('taobao.tbk.sc.punish.order.get', rows);
     const before = callsOf('taobao.tbk.sc.punish.order.get').length;
-    const request = new TbkScPunishOrderGetRequest({ af_order_option: { page_size: 2, page_no: 2 } } as never);
+    const request = new TbkScPunishOrderGetRequest({ af_order_option: { page_size: 2, page_no: 2 } });
     const pages = await collect(paginate(client, request));
     expect(pages.map((p) => p.items.map((r) => r.tb_trade_id))).toEqual([[12, 13], [14]]);
     const sent = callsOf('taobao.tbk.sc.punish.order.get').slice(before);

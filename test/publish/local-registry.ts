@@ -95,8 +95,8 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  child.stdout!.on('data', (b: Buffer) => (log += b.toString('utf8')));
-  child.stderr!.on('data', (b: Buffer) => (log += b.toString('utf8')));
+  child.stdout.on('data', (b: Buffer) => (log += b.toString('utf8')));
+  child.stderr.on('data', (b: Buffer) => (log += b.toString('utf8')));
   const stop = (): Promise<void> =>
     new Promise((resolve) => {
       if (child.exitCode !== null) return resolve();

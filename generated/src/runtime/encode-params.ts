@@ -73,8 +73,8 @@ export function encodeParams(meta: MethodMeta, params: Readonly<Record<string, u
   const byName = fieldsByName(meta.request);
   // No prototype: a param named `__proto__` is then an ordinary key (on `{}` it would set the
   // prototype and be lost), and `constructor` or `toString` never read Object's members.
-  const text: Record<string, string> = Object.create(null);
-  const files: Record<string, FileInput> = Object.create(null);
+  const text = Object.create(null) as Record<string, string>;
+  const files = Object.create(null) as Record<string, FileInput>;
   const isFile = meta.multipart?.isFile;
   let hasFiles = false;
   for (const name of Object.keys(params)) {

@@ -69,7 +69,7 @@ export function writeXmlElement(name: string, value: ResponseValue): string {
   if (value === null) return '';
   if (Array.isArray(value)) return value.map((item) => writeXmlElement(name, item)).join('');
   if (isObject(value)) {
-    const inner = Object.entries(value as ResponseObject)
+    const inner = Object.entries(value)
       .map(([key, member]) => writeXmlElement(key, member))
       .join('');
     return `<${name}>${inner}</${name}>`;

@@ -6,7 +6,7 @@
  * Imports are relative to `templates/`; the generator rewrites them to `../../src/runtime/` and
  * `../../src/testing/` when it copies this file to the package's `test/harness/`.
  */
-import { afterAll, beforeAll, describe, expect, it, type TaskMeta } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   TopClient,
   TopError,
@@ -28,6 +28,9 @@ const APP_KEY = '10000001';
 const APP_SECRET = 'harness-secret';
 const SESSION = 'harness-session';
 
+// `any`: every request class takes its own params type, and no type other than `any` accepts all
+// of them as a constructor parameter; the example params come from the spec's checked examples.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type RequestClass = new (params: any) => TopRequest;
 
 /** Without `request_id`: it differs on every answer. */
@@ -82,7 +85,7 @@ export function testMethod(fixture: MethodFixture, Request: RequestClass): void 
         else expect(call.params[name], `param ${name}`).toBe(text);
       }
       expect(data['request_id']).toBe(call.requestId);
-      countAssertions(task.meta as TaskMeta);
+      countAssertions(task.meta);
     });
 
     it('decodes the JSON, XML and simplified samples and answers to the same object', async ({ task }) => {
@@ -95,7 +98,7 @@ export function testMethod(fixture: MethodFixture, Request: RequestClass): void 
       for (const { label, client } of clients) decoded.push([label, withoutRequestId(await send(client))]);
       const [first, ...rest] = decoded;
       for (const [label, value] of rest) expect(value, `${label} against the ${first![0]}`).toEqual(first![1]);
-      countAssertions(task.meta as TaskMeta);
+      countAssertions(task.meta);
     });
 
     it('turns the error sample into a TopError with its code and sub_code', async ({ task }) => {
@@ -113,7 +116,7 @@ export function testMethod(fixture: MethodFixture, Request: RequestClass): void 
         });
         expect(e.requestId, label).toBe(gateway.calls.at(-1)!.requestId);
       }
-      countAssertions(task.meta as TaskMeta);
+      countAssertions(task.meta);
     });
 
     const hasSuccessSample =
@@ -127,7 +130,7 @@ export function testMethod(fixture: MethodFixture, Request: RequestClass): void 
         expect(unaccepted, 'sample values the metadata does not declare or types otherwise').toEqual([]);
         const stale = accepted.filter((a) => !found.some((m) => m.path === a.path));
         expect(stale, 'accepted mismatches that no sample shows any more').toEqual([]);
-        countAssertions(task.meta as TaskMeta);
+        countAssertions(task.meta);
       });
     } else {
       // No source documents a sample (methods known only from reduced doc records): the gateway
@@ -144,7 +147,7 @@ export function testMethod(fixture: MethodFixture, Request: RequestClass): void 
           missingDeclaredFields(meta, sent.data as Record<string, unknown>),
           'declared fields absent from the synthetic answer',
         ).toEqual([]);
-        countAssertions(task.meta as TaskMeta);
+        countAssertions(task.meta);
       });
     }
   });

@@ -21,7 +21,7 @@ function innermost(error: unknown): ErrorLike {
     if (!next || typeof next !== 'object') break;
     e = next;
   }
-  return (e ?? {}) as ErrorLike;
+  return (e ?? {});
 }
 
 /** `host: cause (CODE)`, e.g. `open.taobao.com: cannot resolve the host name (ENOTFOUND): offline, or a wrong --base-url?` */

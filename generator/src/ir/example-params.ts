@@ -85,7 +85,7 @@ function structFieldValue(spec: MethodSpec, field: SpecField, depth: number): un
     return ref.list ? [value] : value;
   }
   const text = field.example !== undefined && scalarUsable(ref, field.example, field) ? field.example.trim() : synthesizeScalar(ref, field);
-  const value = ref.scalar === 'Number' || ref.scalar === 'Boolean' ? JSON.parse(text) : text;
+  const value = ref.scalar === 'Number' || ref.scalar === 'Boolean' ? (JSON.parse(text) as unknown) : text;
   return ref.list ? [value] : value;
 }
 

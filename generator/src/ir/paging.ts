@@ -96,7 +96,7 @@ export function derivePaging(spec: MethodSpec): { paging: PagingMeta; items: Spe
   if (params.param !== undefined) paging.param = params.param;
   if (hasNext) paging.hasNext = hasNext.path;
   if (total) paging.total = total.path;
-  if (cursor) paging.position = position!.path;
+  if (cursor) paging.position = position.path;
   const size = params.fields.find((f) => f.name === 'page_size')?.default;
   if (size !== undefined && /^[1-9]\d*$/.test(size)) paging.defaultPageSize = Number(size);
   if (has('start_time') && has('end_time')) paging.window = { start: 'start_time', end: 'end_time' };

@@ -69,7 +69,7 @@ function applySet(spec: MethodSpec, entry: SetEntry, report: Report, unchanged: 
     holder = spec as unknown as Record<string, unknown>;
     key = parts[0]!;
   } else if (parts.length === 2 && parts[0] === 'samples') {
-    holder = spec.samples as Record<string, unknown>;
+    holder = spec.samples;
     key = parts[1]!;
   } else {
     const target = findField(spec, entry.path);

@@ -5,7 +5,7 @@
  * Each attribute comes from the first source that states it; the type follows the list-suffix
  * rule first. Every attribute the sources state differently is recorded as a disagreement.
  */
-import type { Disagreement, SpecField } from '../spec/model.js';
+import type { Disagreement } from '../spec/model.js';
 import type { DraftField } from './draft.js';
 import { RULES } from './source-precedence.js';
 
@@ -46,7 +46,7 @@ function mergeField(path: string, present: { file: string; field: DraftField }[]
   for (const attribute of ATTRIBUTES) {
     const said = present
       .filter((e) => e.field[attribute] !== undefined)
-      .map((e) => ({ source: e.file, value: e.field[attribute] as SpecField[Attribute] }));
+      .map((e) => ({ source: e.file, value: e.field[attribute] }));
     if (said.length === 0) continue;
     (merged as unknown as Record<string, unknown>)[attribute] = said[0]!.value;
     if (new Set(said.map((s) => comparable(s.value))).size > 1) {

@@ -10,7 +10,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, isSeq, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { SpecField } from '../spec/model.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
@@ -75,7 +75,7 @@ export function parseOverride(file: string, text: string, expectedMethod?: strin
   }
   const method = root.get('method');
   if (typeof method !== 'string' || !method) fail(root, 'an override file names its `method`');
-  else if (expectedMethod && method !== expectedMethod) fail(root.get('method', true) as Node, `method ${method} does not match the file name (${expectedMethod}.yaml)`);
+  else if (expectedMethod && method !== expectedMethod) fail(root.get('method', true), `method ${method} does not match the file name (${expectedMethod}.yaml)`);
   for (const pair of root.items) {
     const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
     if (key !== 'method' && !(SECTIONS as readonly string[]).includes(key)) fail(pair.key as Node, `unknown key "${key}" (method, ${SECTIONS.join(', ')})`);
@@ -101,12 +101,12 @@ function readEntry(section: (typeof SECTIONS)[number], node: Node, fail: (n: Nod
     fail(node, `a \`${section}\` entry is a map of ${ENTRY_KEYS[section].join(', ')}`);
     return undefined;
   }
-  const map = node as YAMLMap;
+  const map = node;
   const value = map.toJSON() as Record<string, unknown>;
   let ok = true;
   for (const key of Object.keys(value)) {
     if (!ENTRY_KEYS[section].includes(key)) {
-      fail(map.get(key, true) as Node, `unknown key "${key}" in a \`${section}\` entry (${ENTRY_KEYS[section].join(', ')})`);
+      fail(map.get(key, true), `unknown key "${key}" in a \`${section}\` entry (${ENTRY_KEYS[section].join(', ')})`);
       ok = false;
     }
   }
@@ -121,11 +121,11 @@ function readEntry(section: (typeof SECTIONS)[number], node: Node, fail: (n: Nod
       ok = false;
     }
     if (!field || typeof field !== 'object' || typeof field.name !== 'string' || typeof field.type !== 'string') {
-      fail((map.get('field', true) as Node) ?? map, '`field` needs at least a name and a type');
+      fail((map.get('field', true)) ?? map, '`field` needs at least a name and a type');
       ok = false;
     }
     if (value.after !== undefined && typeof value.after !== 'string') {
-      fail(map.get('after', true) as Node, '`after` names a field');
+      fail(map.get('after', true), '`after` names a field');
       ok = false;
     }
   } else if (typeof value.path !== 'string' || !value.path) {

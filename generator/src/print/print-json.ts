@@ -8,7 +8,7 @@ import { group, hardline, indent, join, line, printDoc, softline, ifBreak, fill,
 function jsonDoc(value: unknown): Doc {
   if (Array.isArray(value)) {
     if (!value.length) return '[]';
-    if (value.every((v) => typeof v === 'number')) return group(['[', indent([softline, fill(join([',', line], value.map((v) => JSON.stringify(v))) as Doc[])]), softline, ']']);
+    if (value.every((v) => typeof v === 'number')) return group(['[', indent([softline, fill(join([',', line], value.map((v) => JSON.stringify(v))))]), softline, ']']);
     const isObject = (v: unknown): boolean => v !== null && typeof v === 'object';
     const entries = (v: unknown): number => (Array.isArray(v) ? v.length : Object.keys(v as object).length);
     const shouldBreak = value.length > 1 && value.every((v, i) => isObject(v) && entries(v) > 1 && (i === value.length - 1 || Array.isArray(value[i + 1]) === Array.isArray(v)));

@@ -51,7 +51,7 @@ function entryCount(value: unknown): number {
 function arrayDoc(items: readonly unknown[]): Doc {
   if (!items.length) return '[]';
   if (items.every((v) => typeof v === 'number')) {
-    return group(['[', indent([softline, fill(join([',', line], items.map(String)) as Doc[])]), ifBreak(','), softline, ']']);
+    return group(['[', indent([softline, fill(join([',', line], items.map(String)))]), ifBreak(','), softline, ']']);
   }
   const shouldBreak = items.length > 1 && items.every((v, i) => isObjectValue(v) && entryCount(v) > 1 && (i === items.length - 1 || Array.isArray(items[i + 1]) === Array.isArray(v)));
   return bracketed('[', items.map((v) => literalDoc(v)), ']', { shouldBreak });

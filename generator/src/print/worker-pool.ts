@@ -137,7 +137,7 @@ export class WorkerPool {
   #submit<T>(message: JobMessage): Promise<T> {
     if (this.#closed) throw new Error('worker pool is closed');
     return new Promise<T>((resolve) => {
-      this.#queue.push({ message, resolve: resolve as (outcome: never) => void });
+      this.#queue.push({ message, resolve: resolve });
       this.#feed();
     });
   }

@@ -45,8 +45,8 @@ export function parseLimitsText(text: string): LimitsReading | undefined {
     const label = match[1]!;
     if (seen.has(label)) return undefined; // the same label twice is ambiguous
     seen.add(label);
-    const start = match.index! + match[0].length;
-    const end = i + 1 < matches.length ? matches[i + 1]!.index! : body.length;
+    const start = match.index + match[0].length;
+    const end = i + 1 < matches.length ? matches[i + 1]!.index : body.length;
     const value = body.slice(start, end).replace(SEPARATORS, '');
     if (value === '') return undefined;
     if (label === DEFAULT_LABEL) {

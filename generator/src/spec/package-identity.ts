@@ -97,7 +97,7 @@ function readFields(root: YAMLMap, fail: Fail): PackageIdentity {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     if (!KNOWN.has(key)) fail(pair.key as Node, 'TBK503', `unknown key "${key}" (known: ${[...KNOWN].join(', ')})`);
   }
-  const node = (key: string): Node | undefined => root.get(key, true) as Node | undefined;
+  const node = (key: string): Node | undefined => root.get(key, true);
   for (const key of REQUIRED) if (!root.has(key)) fail(root, 'TBK500', `missing \`${key}\``);
   for (const key of [...TEXT_KEYS, ...URL_KEYS]) {
     const n = node(key);
@@ -137,10 +137,10 @@ function readRepository(n: Node | undefined, fail: Fail): PackageIdentity['repos
   if (n === undefined) return undefined;
   const value = isMap(n) ? (n.toJSON() as Record<string, unknown>) : isScalar(n) ? { url: n.value } : {};
   if (isMap(n)) {
-    for (const key of Object.keys(value)) if (key !== 'url' && key !== 'directory') fail(n.get(key, true) as Node, 'TBK503', `unknown key "${key}" in \`repository\` (url, directory)`);
+    for (const key of Object.keys(value)) if (key !== 'url' && key !== 'directory') fail(n.get(key, true), 'TBK503', `unknown key "${key}" in \`repository\` (url, directory)`);
   }
   if (typeof value['url'] !== 'string' || !REPOSITORY_URL.test(value['url'])) {
-    fail(isMap(n) ? ((n.get('url', true) as Node | undefined) ?? n) : n, 'TBK505', '`repository` is a git URL (git+https://host/owner/repo.git), or { url, directory }');
+    fail(isMap(n) ? ((n.get('url', true)) ?? n) : n, 'TBK505', '`repository` is a git URL (git+https://host/owner/repo.git), or { url, directory }');
     return undefined;
   }
   if (value['directory'] !== undefined && (typeof value['directory'] !== 'string' || !value['directory'])) {

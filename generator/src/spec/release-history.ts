@@ -82,7 +82,7 @@ export function parseReleaseHistory(file: string, text: string): HistoryRead {
     if (!entry) continue;
     const newer = releases.at(-1);
     if (newer && compareVersions(parseVersion(newer.version)!, parseVersion(entry.version)!) <= 0) {
-      fail(isMap(item) ? (item.get('version', true) as Node) : undefined, 'TBK511', `releases are newest first: ${entry.version} comes after ${newer.version}`);
+      fail(isMap(item) ? (item.get('version', true)) : undefined, 'TBK511', `releases are newest first: ${entry.version} comes after ${newer.version}`);
     }
     releases.push(entry);
   }

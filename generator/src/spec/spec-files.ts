@@ -32,7 +32,7 @@ function orderField(field: SpecField): Partial<SpecField> {
 
 /** The canonical object form of a method spec (key order fixed, undefined dropped). */
 export function canonicalMethodSpec(spec: MethodSpec): Partial<MethodSpec> {
-  const out = ordered(spec, METHOD_KEYS) as Partial<MethodSpec>;
+  const out: Partial<MethodSpec> = ordered(spec, METHOD_KEYS);
   out.request = spec.request.map(orderField) as SpecField[];
   out.response = spec.response.map(orderField) as SpecField[];
   const types: Record<string, SpecField[]> = {};

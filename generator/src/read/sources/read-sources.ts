@@ -5,7 +5,7 @@
  * format's reader. Problems are collected, never thrown: one bad page does not stop the others.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { posix, resolve } from 'node:path';
 import { listFiles } from '../../files/list-files.js';
 import type { Diagnostic } from '../../report/diagnostic.js';

@@ -45,21 +45,21 @@ export function parseSourcesFile(file: string, text: string): { entries: SourceE
     }
     const value = node.toJSON() as Record<string, unknown>;
     const line = parsed.positionOf(node).line;
-    for (const key of Object.keys(value)) if (!ENTRY_KEYS.has(key)) fail(node.get(key, true) as Node, `unknown key "${key}" in a source entry (path, format, optional)`);
+    for (const key of Object.keys(value)) if (!ENTRY_KEYS.has(key)) fail(node.get(key, true), `unknown key "${key}" in a source entry (path, format, optional)`);
     if (typeof value.path !== 'string' || !value.path.trim()) {
       fail(node, 'a source entry needs a `path`');
       continue;
     }
     if (value.format !== undefined && !isSourceFormat(value.format)) {
-      fail(node.get('format', true) as Node, `unknown format "${String(value.format)}" (one of ${SOURCE_FORMATS.join(', ')})`);
+      fail(node.get('format', true), `unknown format "${String(value.format)}" (one of ${SOURCE_FORMATS.join(', ')})`);
       continue;
     }
     if (value.optional !== undefined && typeof value.optional !== 'boolean') {
-      fail(node.get('optional', true) as Node, '`optional` is true or false');
+      fail(node.get('optional', true), '`optional` is true or false');
       continue;
     }
     const entry: SourceEntry = { path: value.path, origin: { file, line } };
-    if (value.format) entry.format = value.format as SourceFormat;
+    if (value.format) entry.format = value.format;
     if (value.optional) entry.optional = true;
     entries.push(entry);
   }
