@@ -22,7 +22,10 @@ const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
 const RESULTS = join(ROOT, 'node_modules/.cache/tbk-bench/results.json');
 if (args.includes('--render')) {
-  await writeFile(join(ROOT, 'BENCHMARKS.md'), renderReport(JSON.parse(await readFile(RESULTS, 'utf8')) as BenchResults));
+  await writeFile(
+    join(ROOT, 'BENCHMARKS.md'),
+    renderReport(JSON.parse(await readFile(RESULTS, 'utf8')) as BenchResults),
+  );
   log('wrote BENCHMARKS.md from the last results');
   process.exit(0);
 }
@@ -38,7 +41,9 @@ if (args[args.indexOf('--only') + 1] === 'client' && args.includes('--only')) {
   process.exit(0);
 }
 
-log('generator (cold gen and generate beside hey-api and openapi-typescript, no-change gen, check, scaling to 10,000 methods) …');
+log(
+  'generator (cold gen and generate beside hey-api and openapi-typescript, no-change gen, check, scaling to 10,000 methods) …',
+);
 const generator = await benchGenerator(runs, quick ? [100, 200] : [100, 500, 2000, 5000, 10000]);
 const clientRequests = quick ? 300 : 3000;
 const concurrency = 16;
@@ -50,7 +55,16 @@ const bundles = await benchBundles();
 const typecheck = await benchTypecheck(quick ? 1 : 3);
 const results: BenchResults = {
   command: quick ? 'npm run bench -- --quick' : `npm run bench${runsAt >= 0 ? ` -- --runs ${runs}` : ''}`,
-  runs, cores: availableParallelism(), node: process.version, generator, client, clientRequests, concurrency, decode, bundles, typecheck,
+  runs,
+  cores: availableParallelism(),
+  node: process.version,
+  generator,
+  client,
+  clientRequests,
+  concurrency,
+  decode,
+  bundles,
+  typecheck,
 };
 const report = renderReport(results);
 if (quick) process.stdout.write(report);

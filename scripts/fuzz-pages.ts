@@ -61,7 +61,8 @@ interface Mutant {
 type Mutation = (bytes: Buffer, ext: string) => Buffer | undefined;
 
 const text = (b: Buffer) => b.toString('utf8');
-const splice = (b: Buffer, offset: number, insert: Buffer) => Buffer.concat([b.subarray(0, offset), insert, b.subarray(offset)]);
+const splice = (b: Buffer, offset: number, insert: Buffer) =>
+  Buffer.concat([b.subarray(0, offset), insert, b.subarray(offset)]);
 const noise = (n: number) => Buffer.from(Array.from({ length: n }, () => Math.floor(random() * 256)));
 
 /** A JSON text with one key of an object repeated, the copy given another value. */
@@ -87,7 +88,9 @@ function deepNesting(b: Buffer, ext: string): Buffer {
     // A value nested 100k arrays deep in place of the first string value.
     const t = text(b);
     const i = t.indexOf('": "');
-    return Buffer.from(`${t.slice(0, i + 3)}${'['.repeat(100_000)}${']'.repeat(100_000)}${t.slice(t.indexOf('"', i + 4) + 1)}`);
+    return Buffer.from(
+      `${t.slice(0, i + 3)}${'['.repeat(100_000)}${']'.repeat(100_000)}${t.slice(t.indexOf('"', i + 4) + 1)}`,
+    );
   }
   const open = pick(['<div>', '<ul><li>', '<table><tr><td>', '<span>']);
   return splice(b, random() < 0.5 ? 0 : at(b.length), Buffer.from(open.repeat(50_000)));
@@ -102,7 +105,8 @@ function tenMegabytes(b: Buffer, ext: string): Buffer {
   }
   // One huge value inside the page: a description in a record, a table cell after a type.
   const t = text(b);
-  const marks = ext === '.json' ? ['"description": "'] : ['| String |', '| Number |', '<td>String</td>', '<td>Number</td>'];
+  const marks =
+    ext === '.json' ? ['"description": "'] : ['| String |', '| Number |', '<td>String</td>', '<td>Number</td>'];
   const found = marks.map((m) => [t.indexOf(m), m.length] as const).filter(([i]) => i >= 0);
   const [i, length] = found.sort((x, y) => x[0] - y[0])[0] ?? [0, 0];
   return Buffer.from(`${t.slice(0, i + length)}${'长'.repeat(Math.ceil(TEN_MB / 3))}${t.slice(i + length)}`);
@@ -120,7 +124,8 @@ const MUTATIONS: Record<string, Mutation> = {
   'lone-cr': (b) => Buffer.from(text(b).replace(/\r?\n/g, '\r')),
   'duplicate-key': (b, ext) => (ext === '.json' ? duplicateKey(b) : duplicateLine(b)),
   'deep-nesting': deepNesting,
-  'glued-separator': (b, ext) => (ext === '.json' ? undefined : Buffer.from(text(b).replace(/(\n\s*\|?\s*-{3,}\s*\|)/, '$1junk text'))),
+  'glued-separator': (b, ext) =>
+    ext === '.json' ? undefined : Buffer.from(text(b).replace(/(\n\s*\|?\s*-{3,}\s*\|)/, '$1junk text')),
   'ten-mb': tenMegabytes,
 };
 
@@ -149,7 +154,12 @@ function* mutants(): Generator<Mutant> {
       const times = ['truncate', 'insert-bytes', 'invalid-utf8'].includes(kind) ? 2 : 1;
       for (let k = 0; k < times; k++) {
         const out = mutate(bytes, ext);
-        if (out) yield { name: `${page} ${kind}${times > 1 ? `#${k + 1}` : ''}`, file: `${basename(page, ext)}${ext}`, bytes: out };
+        if (out)
+          yield {
+            name: `${page} ${kind}${times > 1 ? `#${k + 1}` : ''}`,
+            file: `${basename(page, ext)}${ext}`,
+            bytes: out,
+          };
       }
     }
   }
@@ -181,7 +191,10 @@ function run(dir: string, mutant: Mutant): Promise<Outcome> {
   mkdirSync(join(spec, 'methods'), { recursive: true });
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, 'scrape', page, '--spec', spec, '--force'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'scrape', page, '--spec', spec, '--force'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     let cut = false;
     let hang = false;
@@ -205,7 +218,19 @@ function run(dir: string, mutant: Mutant): Promise<Outcome> {
       const largestSpecBytes = Math.max(0, ...methods.map((f) => statSync(join(spec, 'methods', f)).size));
       const clean = !hang && !stackTrace && unexpected.length === 0 && (code === 0 || code === 1 || code === 2);
       const about = lines.filter((l) => DIAGNOSTIC.test(l) && / (warning|error) TBK/.test(l) && l.startsWith(page));
-      resolve({ name: mutant.name, bytes: mutant.bytes.length, code, ms, clean, diagnosed: clean && about.length > 0, wroteSpec: methods.length > 0, largestSpecBytes, hang, stackTrace, unexpected: unexpected.slice(0, 3) });
+      resolve({
+        name: mutant.name,
+        bytes: mutant.bytes.length,
+        code,
+        ms,
+        clean,
+        diagnosed: clean && about.length > 0,
+        wroteSpec: methods.length > 0,
+        largestSpecBytes,
+        hang,
+        stackTrace,
+        unexpected: unexpected.slice(0, 3),
+      });
     });
   });
 }
@@ -231,8 +256,14 @@ async function main(): Promise<number> {
           mkdirSync(dir, { recursive: true });
           const outcome = await run(dir, next.value);
           outcomes.push(outcome);
-          if (!outcome.clean) process.stderr.write(`NOT CLEAN ${outcome.name}: exit ${outcome.code}${outcome.hang ? ' (hang)' : ''}${outcome.stackTrace ? ' (stack trace)' : ''} ${outcome.unexpected.join(' | ').slice(0, 300)}\n`);
-          if (outcomes.length % 25 === 0) process.stderr.write(`fuzz: ${outcomes.length} runs, ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+          if (!outcome.clean)
+            process.stderr.write(
+              `NOT CLEAN ${outcome.name}: exit ${outcome.code}${outcome.hang ? ' (hang)' : ''}${outcome.stackTrace ? ' (stack trace)' : ''} ${outcome.unexpected.join(' | ').slice(0, 300)}\n`,
+            );
+          if (outcomes.length % 25 === 0)
+            process.stderr.write(
+              `fuzz: ${outcomes.length} runs, ${((performance.now() - started) / 1000).toFixed(0)} s\n`,
+            );
         }
       }),
     );

@@ -20,7 +20,12 @@ import { readSeedText } from '../generator/src/read/rendered-page/read-text-page
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Seeds with a fixture: 000 (one-line samples), 001 (byte[] upload, description), 002 (notice), 003 (multi-line). */
-export const HTML_FIXTURE_SEEDS = ['000_a8847ce389c68a49', '001_c45301d665ca6256', '002_7d7eaaa7ed50b944', '003_0e2e983cd5d64fce'];
+export const HTML_FIXTURE_SEEDS = [
+  '000_a8847ce389c68a49',
+  '001_c45301d665ca6256',
+  '002_7d7eaaa7ed50b944',
+  '003_0e2e983cd5d64fce',
+];
 
 export function seedPath(name: string): string {
   return `spec/pages/rendered-pages/${name}.txt`;
@@ -36,7 +41,14 @@ function escape(text: string): string {
 
 function table(header: string[], rows: string[][]): string[] {
   const tr = (cells: string[], tag: string) => `<tr>${cells.map((c) => `<${tag}>${escape(c)}</${tag}>`).join('')}</tr>`;
-  return ['<table>', `<thead>${tr(header, 'th')}</thead>`, '<tbody>', ...rows.map((r) => tr(r, 'td')), '</tbody>', '</table>'];
+  return [
+    '<table>',
+    `<thead>${tr(header, 'th')}</thead>`,
+    '<tbody>',
+    ...rows.map((r) => tr(r, 'td')),
+    '</tbody>',
+    '</table>',
+  ];
 }
 
 function required(param: PageParam): string {
@@ -63,12 +75,25 @@ export function renderHtmlFixture(file: string, text: string): string {
   ];
   for (const l of scan.nav.filter((n) => looksLikeNotice(n.text))) out.push(`<p class="notice">${escape(l.text)}</p>`);
   out.push('<div class="doc-nav">', '<ul>');
-  for (const l of scan.nav.filter((n) => isCatalogTitle(n.text))) out.push(`<li><a href="#">${escape(l.text)}</a></li>`);
+  for (const l of scan.nav.filter((n) => isCatalogTitle(n.text)))
+    out.push(`<li><a href="#">${escape(l.text)}</a></li>`);
   out.push('</ul>', '</div>', '<div class="doc-content">');
   if (page.description) out.push(`<p class="api-description">${escape(page.description.value)}</p>`);
   out.push('<h3>公共参数</h3>');
-  if (gateway) out.push(...table(gateway.header, gateway.rows.map((r) => r.cells)));
-  if (common) out.push(...table(common.header, common.rows.map((r) => r.cells)));
+  if (gateway)
+    out.push(
+      ...table(
+        gateway.header,
+        gateway.rows.map((r) => r.cells),
+      ),
+    );
+  if (common)
+    out.push(
+      ...table(
+        common.header,
+        common.rows.map((r) => r.cells),
+      ),
+    );
   out.push('<h3>请求参数</h3>');
   out.push(
     ...table(
@@ -77,17 +102,29 @@ export function renderHtmlFixture(file: string, text: string): string {
     ),
   );
   out.push('<h3>响应参数</h3>');
-  out.push(...table(['名称', '类型', '示例值', '描述'], page.response.map((p) => [p.name, p.type, p.example ?? '', p.description ?? ''])));
+  out.push(
+    ...table(
+      ['名称', '类型', '示例值', '描述'],
+      page.response.map((p) => [p.name, p.type, p.example ?? '', p.description ?? '']),
+    ),
+  );
   out.push('<h3>请求示例</h3>');
   for (const block of scan.blocks.filter((b) => b.language)) {
     out.push(`<pre data-lang="${escape(SDK_LANGUAGE_LABELS[block.language!])}">${escape(block.text)}</pre>`);
   }
   out.push('<h3>响应示例</h3>');
-  for (const kind of ['xml', 'json'] as const) if (page.samples[kind]) out.push(`<pre>${escape(page.samples[kind].value)}</pre>`);
+  for (const kind of ['xml', 'json'] as const)
+    if (page.samples[kind]) out.push(`<pre>${escape(page.samples[kind].value)}</pre>`);
   out.push('<h3>异常示例</h3>');
-  for (const kind of ['error_xml', 'error_json'] as const) if (page.samples[kind]) out.push(`<pre>${escape(page.samples[kind].value)}</pre>`);
+  for (const kind of ['error_xml', 'error_json'] as const)
+    if (page.samples[kind]) out.push(`<pre>${escape(page.samples[kind].value)}</pre>`);
   out.push('<h3>错误码解释</h3>');
-  out.push(...table(['错误码', '错误描述', '解决方案'], page.errors.map((e) => [e.code, e.message, e.solution])));
+  out.push(
+    ...table(
+      ['错误码', '错误描述', '解决方案'],
+      page.errors.map((e) => [e.code, e.message, e.solution]),
+    ),
+  );
   out.push('</div>', '</body>', '</html>', '');
   return out.join('\n');
 }

@@ -11,19 +11,31 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { scrapeIntoSpec } from '../generator/src/pipeline/scrape-into-spec.js';
 
-const { values } = parseArgs({ options: { seed: { type: 'string', default: '7' }, cuts: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { seed: { type: 'string', default: '7' }, cuts: { type: 'string', default: '1' } },
+});
 let state = Number(values.seed);
 const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
 const root = process.cwd();
 const work = mkdtempSync(join(tmpdir(), 'tbk-truncate-'));
-for (const part of ['pages', 'overrides', 'methods']) cpSync(join(root, 'spec', part), join(work, 'spec', part), { recursive: true });
-for (const file of ['sources.yaml', 'schema.json', 'catalog.yaml']) cpSync(join(root, 'spec', file), join(work, 'spec', file));
+for (const part of ['pages', 'overrides', 'methods'])
+  cpSync(join(root, 'spec', part), join(work, 'spec', part), { recursive: true });
+for (const file of ['sources.yaml', 'schema.json', 'catalog.yaml'])
+  cpSync(join(root, 'spec', file), join(work, 'spec', file));
 
 const listAll = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? listAll(join(dir, d.name)) : [join(dir, d.name)]));
-const snapshot = () => listAll(join(work, 'spec')).filter((f) => !f.includes('/pages/')).map((f) => `${relative(work, f)}\n${readFileSync(f, 'utf8')}`).join('\0');
-const pages = listAll(join(work, 'spec/pages')).filter((f) => !f.endsWith('provenance.yaml')).sort();
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? listAll(join(dir, d.name)) : [join(dir, d.name)],
+  );
+const snapshot = () =>
+  listAll(join(work, 'spec'))
+    .filter((f) => !f.includes('/pages/'))
+    .map((f) => `${relative(work, f)}\n${readFileSync(f, 'utf8')}`)
+    .join('\0');
+const pages = listAll(join(work, 'spec/pages'))
+  .filter((f) => !f.endsWith('provenance.yaml'))
+  .sort();
 const committed = snapshot();
 
 const tally = { cuts: 0, refused: 0, lossNamed: 0, readError: 0, failed: 0 };
@@ -44,7 +56,9 @@ for (const page of pages) {
     if (refused && unchanged && errors.length) tally.refused++;
     else {
       tally.failed++;
-      console.log(`FAIL ${relative(work, page)} cut at ${at}/${bytes.length}: exit ${refused ? 1 : 0}, spec ${unchanged ? 'unchanged' : 'CHANGED'}, ${errors.length} errors`);
+      console.log(
+        `FAIL ${relative(work, page)} cut at ${at}/${bytes.length}: exit ${refused ? 1 : 0}, spec ${unchanged ? 'unchanged' : 'CHANGED'}, ${errors.length} errors`,
+      );
       // Put the committed spec back before the next cut.
       await scrapeIntoSpec({ specDir: 'spec', cwd: work, acceptLoss: true });
     }

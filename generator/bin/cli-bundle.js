@@ -61,7 +61,9 @@ async function build() {
       packages: 'external',
       metafile: true,
       logLevel: 'silent',
-      banner: { js: '// Built by generator/bin/cli-bundle.js from generator/src. Not committed; rebuilt when a source changes.' },
+      banner: {
+        js: '// Built by generator/bin/cli-bundle.js from generator/src. Not committed; rebuilt when a source changes.',
+      },
     });
     const inputs = {};
     for (const input of Object.keys(result.metafile.inputs)) {

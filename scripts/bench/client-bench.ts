@@ -29,8 +29,12 @@ export interface Contender {
 }
 
 async function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [fileURLToPath(new URL('./sample-server.mjs', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./sample-server.mjs', import.meta.url))], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<string>((resolve) =>
+    child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())),
+  );
   return { url: `http://127.0.0.1:${port}/router/rest`, child };
 }
 
@@ -49,7 +53,14 @@ async function drive(call: Call, total: number, concurrency: number): Promise<{ 
 
 function contenders(url: string): [string, Call][] {
   const params = { tk_domain: '1', source_values: '123' };
-  const system = { method: 'taobao.tbk.uvid.encrypt', app_key: '10000001', timestamp: '2026-01-01 12:00:00', v: '2.0', sign_method: 'md5', format: 'json' };
+  const system = {
+    method: 'taobao.tbk.uvid.encrypt',
+    app_key: '10000001',
+    timestamp: '2026-01-01 12:00:00',
+    v: '2.0',
+    sign_method: 'md5',
+    format: 'json',
+  };
   const query = new URLSearchParams({ ...system, sign: sign({ ...system, ...params }, 'secret', 'md5') });
   const body = new URLSearchParams(params).toString();
   const headers = { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' };
@@ -59,12 +70,16 @@ function contenders(url: string): [string, Call][] {
   const bodyBytes = Buffer.from(body);
   const rawHttp: Call = () =>
     new Promise((resolve, reject) => {
-      const req = httpRequest(`${url}?${query}`, { method: 'POST', agent, headers: { ...headers, 'content-length': String(bodyBytes.length) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        res.on('error', reject);
-      });
+      const req = httpRequest(
+        `${url}?${query}`,
+        { method: 'POST', agent, headers: { ...headers, 'content-length': String(bodyBytes.length) } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+          res.on('error', reject);
+        },
+      );
       req.on('error', reject);
       req.end(bodyBytes);
     });
@@ -72,9 +87,17 @@ function contenders(url: string): [string, Call][] {
     const c = new TopClient({ appKey: '10000001', appSecret: 'secret', gateway: url, signMethod, maxRetries: 0 });
     return () => c.execute(new TbkUvidEncryptRequest({ tk_domain: 1, source_values: '123' }));
   };
-  const NodeTop = (require('node-taobao-topclient') as { default: new (o: object) => { execute(m: string, p: object): Promise<unknown> } }).default;
+  const NodeTop = (
+    require('node-taobao-topclient') as {
+      default: new (o: object) => { execute(m: string, p: object): Promise<unknown> };
+    }
+  ).default;
   const nodeTop = new NodeTop({ appkey: '10000001', appsecret: 'secret', REST_URL: url });
-  const TopSdk = require('topsdk') as new (k: string, s: string, o: object) => { execute(m: string, p: object): Promise<unknown> };
+  const TopSdk = require('topsdk') as new (
+    k: string,
+    s: string,
+    o: object,
+  ) => { execute(m: string, p: object): Promise<unknown> };
   const topsdk = new TopSdk('10000001', 'secret', { endpoint: url, useValidators: false });
   return [
     ['raw fetch (floor)', raw],
@@ -100,7 +123,11 @@ export async function benchClient(runs: number, total: number, concurrency: numb
         samples.get(name)!.cpu.push(m.cpuUs);
       }
     }
-    return list.map(([name]) => ({ name, rps: median(samples.get(name)!.rps), cpuUsPerRequest: median(samples.get(name)!.cpu) }));
+    return list.map(([name]) => ({
+      name,
+      rps: median(samples.get(name)!.rps),
+      cpuUsPerRequest: median(samples.get(name)!.cpu),
+    }));
   } finally {
     child.kill();
   }
@@ -117,8 +144,12 @@ export interface DecodeResult {
 /** The method whose JSON sample is largest, decoded many times (median of runs, µs per decode). */
 export async function benchDecode(runs: number, iterations: number): Promise<DecodeResult> {
   const dir = join(ROOT, 'spec/methods');
-  const specs = await Promise.all((await readdir(dir)).map(async (f) => parseYaml(await readFile(join(dir, f), 'utf8')) as MethodSpec));
-  const spec = specs.filter((s) => s.samples.json && s.samples.xml).sort((a, b) => b.samples.json!.length - a.samples.json!.length)[0]!;
+  const specs = await Promise.all(
+    (await readdir(dir)).map(async (f) => parseYaml(await readFile(join(dir, f), 'utf8')) as MethodSpec),
+  );
+  const spec = specs
+    .filter((s) => s.samples.json && s.samples.xml)
+    .sort((a, b) => b.samples.json!.length - a.samples.json!.length)[0]!;
   const { meta } = buildMethodFixture(spec);
   const time = (fn: () => unknown) => {
     const t0 = performance.now();
@@ -133,5 +164,11 @@ export async function benchDecode(runs: number, iterations: number): Promise<Dec
     m.json.push(time(() => decodeResponse(meta, json)));
     m.xml.push(time(() => decodeResponse(meta, xml)));
   }
-  return { method: spec.method, jsonBytes: Buffer.byteLength(json), jsonParseUs: median(m.parse), decodeJsonUs: median(m.json), decodeXmlUs: median(m.xml) };
+  return {
+    method: spec.method,
+    jsonBytes: Buffer.byteLength(json),
+    jsonParseUs: median(m.parse),
+    decodeJsonUs: median(m.json),
+    decodeXmlUs: median(m.xml),
+  };
 }

@@ -29,7 +29,14 @@ export interface GeneratorResult {
   openApi: { operations: number; bytes: number };
   noChange: { ms: number; maxRssMb: number; stages: Record<string, number> };
   check: { ms: number };
-  scaling: { methods: number; ms: number; msPerMethod: number; cpuMs: number; cpuMsPerMethod: number; maxRssMb: number }[];
+  scaling: {
+    methods: number;
+    ms: number;
+    msPerMethod: number;
+    cpuMs: number;
+    cpuMsPerMethod: number;
+    maxRssMb: number;
+  }[];
 }
 
 function mustSucceed(run: CliRun, what: string): CliRun {
@@ -40,7 +47,12 @@ function mustSucceed(run: CliRun, what: string): CliRun {
 function summarise(runs: CliRun[]): { ms: number; cpuMs: number; maxRssMb: number; stages: Record<string, number> } {
   const stageNames = Object.keys(stagesOf(runs[0]!));
   const stages = Object.fromEntries(stageNames.map((s) => [s, median(runs.map((r) => stagesOf(r)[s] ?? NaN))]));
-  return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs)), maxRssMb: median(runs.map((r) => r.maxRssMb)), stages };
+  return {
+    ms: median(runs.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.cpuMs)),
+    maxRssMb: median(runs.map((r) => r.maxRssMb)),
+    stages,
+  };
 }
 
 /** A spec folder of `count` methods: real specs cloned as `taobao.tbk.bench<i>.<rest>`. */
@@ -53,7 +65,9 @@ async function syntheticSpec(dir: string, count: number): Promise<void> {
     const text = texts[i % texts.length]!;
     const method = /^method: (\S+)$/m.exec(text)![1]!;
     const renamed = method.replace(/^taobao\.tbk\./, `taobao.tbk.bench${Math.floor(i / texts.length)}.`);
-    await writeFile(join(dir, 'methods', `${renamed}.yaml`), text.replace(`method: ${method}`, `method: ${renamed}`), { flag: 'w' });
+    await writeFile(join(dir, 'methods', `${renamed}.yaml`), text.replace(`method: ${method}`, `method: ${renamed}`), {
+      flag: 'w',
+    });
   }
 }
 
@@ -70,9 +84,29 @@ export async function benchGenerator(runs: number, sizes: number[]): Promise<Gen
     for (let i = 0; i < runs; i++) {
       await cp(join(ROOT, 'spec'), join(work, `spec-${i}`), { recursive: true });
       const contenders: (() => void)[] = [];
-      contenders.push(() => void cold.push(mustSucceed(runCli(['gen', '--spec', join(work, `spec-${i}`), '--out', join(work, `out-${i}`)]), 'cold gen')));
-      contenders.push(() => void coldGenerate.push(mustSucceed(runCli(['generate', '--spec', SPEC_DIR, '--out', join(work, `generate-out-${i}`)]), 'cold generate')));
-      PEERS.forEach((peer, p) => contenders.push(() => void peers[p]!.push(mustSucceed(peer.run(doc.path, join(work, `peer-${p}-${i}`)), peer.name))));
+      contenders.push(
+        () =>
+          void cold.push(
+            mustSucceed(
+              runCli(['gen', '--spec', join(work, `spec-${i}`), '--out', join(work, `out-${i}`)]),
+              'cold gen',
+            ),
+          ),
+      );
+      contenders.push(
+        () =>
+          void coldGenerate.push(
+            mustSucceed(
+              runCli(['generate', '--spec', SPEC_DIR, '--out', join(work, `generate-out-${i}`)]),
+              'cold generate',
+            ),
+          ),
+      );
+      PEERS.forEach((peer, p) =>
+        contenders.push(
+          () => void peers[p]!.push(mustSucceed(peer.run(doc.path, join(work, `peer-${p}-${i}`)), peer.name)),
+        ),
+      );
       for (let k = 0; k < contenders.length; k++) contenders[(i + k) % contenders.length]!();
     }
     // One run first, so that the measured ones find the record it leaves (a fresh clone has none).
@@ -85,13 +119,24 @@ export async function benchGenerator(runs: number, sizes: number[]): Promise<Gen
       await mkdir(join(spec, 'methods'), { recursive: true });
       await syntheticSpec(spec, size);
       const measured = Array.from({ length: Math.max(1, Math.min(runs, size >= 1000 ? 1 : 3)) }, (_, k) =>
-        mustSucceed(runCli(['generate', '--spec', spec, '--out', join(work, `synthetic-out-${size}-${k}`)]), `generate ${size}`),
+        mustSucceed(
+          runCli(['generate', '--spec', spec, '--out', join(work, `synthetic-out-${size}-${k}`)]),
+          `generate ${size}`,
+        ),
       );
       await rm(join(work, `synthetic-${size}`), { recursive: true, force: true });
-      for (let k = 0; k < measured.length; k++) await rm(join(work, `synthetic-out-${size}-${k}`), { recursive: true, force: true });
+      for (let k = 0; k < measured.length; k++)
+        await rm(join(work, `synthetic-out-${size}-${k}`), { recursive: true, force: true });
       const ms = median(measured.map((r) => r.ms));
       const cpuMs = median(measured.map((r) => r.cpuMs));
-      scaling.push({ methods: size, ms, msPerMethod: ms / size, cpuMs, cpuMsPerMethod: cpuMs / size, maxRssMb: median(measured.map((r) => r.maxRssMb)) });
+      scaling.push({
+        methods: size,
+        ms,
+        msPerMethod: ms / size,
+        cpuMs,
+        cpuMsPerMethod: cpuMs / size,
+        maxRssMb: median(measured.map((r) => r.maxRssMb)),
+      });
     }
     const peerResults = PEERS.map((peer, p) => ({
       name: peer.name,

@@ -45,7 +45,11 @@ function fieldSchema(field: SpecField, structRef: (name: string) => string): Sch
 
 function objectSchema(fields: readonly SpecField[], structRef: (name: string) => string): Schema {
   const required = fields.filter((f) => f.required).map((f) => f.name);
-  return { type: 'object', properties: Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f, structRef)])), ...(required.length ? { required } : {}) };
+  return {
+    type: 'object',
+    properties: Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f, structRef)])),
+    ...(required.length ? { required } : {}),
+  };
 }
 
 export function openApiDocument(specs: readonly MethodSpec[]): Schema {
@@ -54,17 +58,34 @@ export function openApiDocument(specs: readonly MethodSpec[]): Schema {
   for (const spec of [...specs].sort((a, b) => (a.method < b.method ? -1 : 1))) {
     const base = nameMethod(spec.method).base;
     const structRef = (name: string): string => `#/components/schemas/${base}_${name}`;
-    for (const [name, fields] of Object.entries(spec.types ?? {})) schemas[`${base}_${name}`] = objectSchema(fields, structRef);
+    for (const [name, fields] of Object.entries(spec.types ?? {}))
+      schemas[`${base}_${name}`] = objectSchema(fields, structRef);
     const params = spec.request ?? [];
     const multipart = params.some((f) => parseTopType(f.type).scalar === 'byte[]');
-    const response = { type: 'object', properties: { [responseRootKey(spec.method)]: objectSchema(spec.response ?? [], structRef) } };
+    const response = {
+      type: 'object',
+      properties: { [responseRootKey(spec.method)]: objectSchema(spec.response ?? [], structRef) },
+    };
     paths[`/${spec.method}`] = {
       post: {
         operationId: base,
         summary: spec.title ?? spec.method,
         ...(spec.description ? { description: spec.description } : {}),
-        ...(params.length ? { requestBody: { required: params.some((f) => f.required), content: { [multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded']: { schema: objectSchema(params, structRef) } } } } : {}),
-        responses: { '200': { description: `${spec.method} answer`, content: { 'application/json': { schema: response } } } },
+        ...(params.length
+          ? {
+              requestBody: {
+                required: params.some((f) => f.required),
+                content: {
+                  [multipart ? 'multipart/form-data' : 'application/x-www-form-urlencoded']: {
+                    schema: objectSchema(params, structRef),
+                  },
+                },
+              },
+            }
+          : {}),
+        responses: {
+          '200': { description: `${spec.method} answer`, content: { 'application/json': { schema: response } } },
+        },
       },
     };
   }

@@ -19,15 +19,29 @@ export interface BundleSize {
 }
 
 const ENTRIES: [string, string][] = [
-  ['TopClient + one request class', "import { TopClient, TbkUvidEncryptRequest } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), TbkUvidEncryptRequest);"],
-  ['name-keyed entry (tbk-client/call)', "import { TopCallClient } from 'tbk-client/call';\nconsole.log(TopCallClient);"],
+  [
+    'TopClient + one request class',
+    "import { TopClient, TbkUvidEncryptRequest } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), TbkUvidEncryptRequest);",
+  ],
+  [
+    'name-keyed entry (tbk-client/call)',
+    "import { TopCallClient } from 'tbk-client/call';\nconsole.log(TopCallClient);",
+  ],
   ['whole root entry', "import * as all from 'tbk-client';\nconsole.log(all);"],
 ];
 
 export async function benchBundles(): Promise<BundleSize[]> {
   const sizes: BundleSize[] = [];
   for (const [name, contents] of ENTRIES) {
-    const out = await build({ stdin: { contents, resolveDir: ROOT, loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'node', write: false, logLevel: 'silent' });
+    const out = await build({
+      stdin: { contents, resolveDir: ROOT, loader: 'ts' },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'node',
+      write: false,
+      logLevel: 'silent',
+    });
     const code = out.outputFiles[0]!.contents;
     sizes.push({ name, minifiedKb: code.length / 1024, gzipKb: gzipSync(code).length / 1024 });
   }
@@ -51,12 +65,28 @@ export async function benchTypecheck(runs: number): Promise<{ seconds: number; o
   const dir = await mkdtemp(join(ROOT, 'node_modules', '.bench-consumer-'));
   try {
     await writeFile(join(dir, 'consumer.ts'), CONSUMER);
-    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', noEmit: true, skipLibCheck: false, types: ['node'] }, files: ['consumer.ts'] }));
+    await writeFile(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+        },
+        files: ['consumer.ts'],
+      }),
+    );
     const times: number[] = [];
     let last = { status: 0 as number | null, stdout: '' };
     for (let i = 0; i < runs; i++) {
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', dir], {
+        encoding: 'utf8',
+      });
       times.push((performance.now() - t0) / 1000);
       last = { status: r.status, stdout: r.stdout };
     }
@@ -65,4 +95,3 @@ export async function benchTypecheck(runs: number): Promise<{ seconds: number; o
     await rm(dir, { recursive: true, force: true });
   }
 }
-

@@ -39,12 +39,16 @@ export const PEERS: Peer[] = [
   {
     name: 'openapi-typescript',
     version: versionOf('openapi-typescript'),
-    run: (doc, out) => runNode([join(packageDir('openapi-typescript'), 'bin/cli.js'), doc, '-o', join(out, 'schema.d.ts')]),
+    run: (doc, out) =>
+      runNode([join(packageDir('openapi-typescript'), 'bin/cli.js'), doc, '-o', join(out, 'schema.d.ts')]),
   },
 ];
 
 /** Writes the OpenAPI document of the spec folder; returns its path and its operation count. */
-export async function writeOpenApiDocument(specDir: string, file: string): Promise<{ path: string; operations: number; bytes: number }> {
+export async function writeOpenApiDocument(
+  specDir: string,
+  file: string,
+): Promise<{ path: string; operations: number; bytes: number }> {
   const folder = await readSpecFolder(specDir);
   const text = `${JSON.stringify(openApiDocument([...folder.methods.values()]), null, 2)}\n`;
   await writeFile(file, text);

@@ -34,7 +34,9 @@ export function renderReport(r: BenchResults): string {
   const fit = fitLine(g.scaling.map((p) => ({ x: p.methods, y: p.ms })));
   // Marginal cost per added method between consecutive sizes (CPU time: steadier than wall on
   // a shared machine); the fixed start-up is amortised away.
-  const marginal = g.scaling.slice(1).map((p, i) => (p.cpuMs - g.scaling[i]!.cpuMs) / (p.methods - g.scaling[i]!.methods));
+  const marginal = g.scaling
+    .slice(1)
+    .map((p, i) => (p.cpuMs - g.scaling[i]!.cpuMs) / (p.methods - g.scaling[i]!.methods));
   // Flat means no growth with size: each larger step costs at most 1.5× the first step per
   // added method. A step that costs less (the fixed cost amortised) passes.
   const flat = marginal.length > 0 && marginal.every((m) => m <= 1.5 * marginal[0]!);
@@ -75,25 +77,37 @@ export function renderReport(r: BenchResults): string {
     '|---|---|---|---|',
     `| tbk-gen \`generate\` (fresh package folder: source, fixtures, tests, README, dist ESM + CJS + declarations) | ${s(g.coldGenerate.ms)} | ${s(g.coldGenerate.cpuMs)} | ${round(g.coldGenerate.maxRssMb, 0)} MB |`,
     `| tbk-gen \`gen\` (fresh spec copy and package folder: scrape, then generate) | ${s(g.cold.ms)} | ${s(g.cold.cpuMs)} | ${round(g.cold.maxRssMb, 0)} MB |`,
-    ...g.peers.map((p) => `| \`${p.name}\` ${p.version} (fresh output folder) | ${s(p.ms)} | ${s(p.cpuMs)} | ${round(p.maxRssMb, 0)} MB |`),
+    ...g.peers.map(
+      (p) =>
+        `| \`${p.name}\` ${p.version} (fresh output folder) | ${s(p.ms)} | ${s(p.cpuMs)} | ${round(p.maxRssMb, 0)} MB |`,
+    ),
     '',
-    'CPU is the process\'s own (every thread), not its child processes (tbk-gen\'s esbuild service compiles `dist/` in its own process). `@hey-api/openapi-ts` runs from its `dist/run.mjs`: its `openapi-ts` bin only starts that in a second Node process. A cold `generate` finds the template declarations in the declaration cache when an earlier run computed them (docs/generator.md); `--force` computes them again.',
+    "CPU is the process's own (every thread), not its child processes (tbk-gen's esbuild service compiles `dist/` in its own process). `@hey-api/openapi-ts` runs from its `dist/run.mjs`: its `openapi-ts` bin only starts that in a second Node process. A cold `generate` finds the template declarations in the declaration cache when an earlier run computed them (docs/generator.md); `--force` computes them again.",
     '',
     '## Generator (112 methods, every input)',
     '',
     '| run | wall | peak memory | stages (s) |',
     '|---|---|---|---|',
-    `| cold \`gen\` | ${s(g.cold.ms)} | ${round(g.cold.maxRssMb, 0)} MB | ${Object.entries(g.cold.stages).map(([k, v]) => `${k} ${round(v, 2)}`).join(', ')} |`,
-    `| \`gen\`, nothing changed | ${s(g.noChange.ms)} | ${round(g.noChange.maxRssMb, 0)} MB | ${Object.entries(g.noChange.stages).map(([k, v]) => `${k} ${round(v, 2)}`).join(', ')} |`,
+    `| cold \`gen\` | ${s(g.cold.ms)} | ${round(g.cold.maxRssMb, 0)} MB | ${Object.entries(g.cold.stages)
+      .map(([k, v]) => `${k} ${round(v, 2)}`)
+      .join(', ')} |`,
+    `| \`gen\`, nothing changed | ${s(g.noChange.ms)} | ${round(g.noChange.maxRssMb, 0)} MB | ${Object.entries(
+      g.noChange.stages,
+    )
+      .map(([k, v]) => `${k} ${round(v, 2)}`)
+      .join(', ')} |`,
     `| \`check\` (regenerates everything in memory, no reuse) | ${s(g.check.ms)} | | |`,
     '',
-    'Wall times include Node start-up and loading the CLI bundle (generator/bin/cli-bundle.js). Stages are the main thread\'s: `units` streams every unit (reuse check, final-form emit, esbuild, write into the temporary folder) while esbuild compiles alongside; `templates` the template copies and their declarations; `write` the swap into place.',
+    "Wall times include Node start-up and loading the CLI bundle (generator/bin/cli-bundle.js). Stages are the main thread's: `units` streams every unit (reuse check, final-form emit, esbuild, write into the temporary folder) while esbuild compiles alongside; `templates` the template copies and their declarations; `write` the swap into place.",
     '',
     '### Scaling: `generate` (cold) on synthetic specs of cloned real methods',
     '',
     '| methods | wall | per method | CPU | CPU per method | peak memory |',
     '|---|---|---|---|---|---|',
-    ...g.scaling.map((p) => `| ${p.methods} | ${s(p.ms)} | ${round(p.msPerMethod, 2)} ms | ${s(p.cpuMs)} | ${round(p.cpuMsPerMethod, 2)} ms | ${round(p.maxRssMb, 0)} MB |`),
+    ...g.scaling.map(
+      (p) =>
+        `| ${p.methods} | ${s(p.ms)} | ${round(p.msPerMethod, 2)} ms | ${s(p.cpuMs)} | ${round(p.cpuMsPerMethod, 2)} ms | ${round(p.maxRssMb, 0)} MB |`,
+    ),
     '',
     `Least-squares fit of the wall time: ${round(fit.slope, 2)} ms per method + ${round(fit.intercept / 1000, 2)} s fixed.`,
     '',
@@ -101,7 +115,10 @@ export function renderReport(r: BenchResults): string {
     '',
     '| client | requests/s | vs raw fetch | vs raw node:http | client CPU per request |',
     '|---|---|---|---|---|',
-    ...r.client.map((c) => `| ${c.name} | ${round(c.rps, 0)} | ${round((100 * c.rps) / floor.rps, 0)} % | ${round((100 * c.rps) / httpFloor.rps, 0)} % | ${round(c.cpuUsPerRequest, 0)} µs |`),
+    ...r.client.map(
+      (c) =>
+        `| ${c.name} | ${round(c.rps, 0)} | ${round((100 * c.rps) / floor.rps, 0)} % | ${round((100 * c.rps) / httpFloor.rps, 0)} % | ${round(c.cpuUsPerRequest, 0)} µs |`,
+    ),
     '',
     `### Decoding the largest doc sample (${r.decode.method}, ${r.decode.jsonBytes} bytes of JSON)`,
     '',
@@ -126,7 +143,8 @@ export function renderReport(r: BenchResults): string {
         at5000.maxRssMb > 600 &&
         `- Peak memory at 5,000 methods: ${round(at5000.maxRssMb, 0)} MB (target 600 MB; ${round(g.scaling.at(-1)!.maxRssMb, 0)} MB at ${g.scaling.at(-1)!.methods}). The package's text is streamed to disk unit by unit and only hashes stay, but the spec folder is still read whole before the IR is built (every method file parsed with positions by the \`yaml\` package) and the IR of every method is held until the root, call and testing entries are emitted: memory still grows by about ${round((g.scaling.at(-1)!.maxRssMb - at5000.maxRssMb) / (g.scaling.at(-1)!.methods - 5000), 2)} MB per method. Bounding it needs the spec read, validated and turned into IR one method at a time, keeping only the names the entries and the collision checks need.`,
       !flat && `- CPU per added method grows with size: ${marginal.map((x) => `${round(x, 2)}`).join(' / ')} ms.`,
-      g.noChange.ms > 1000 && `- No-change \`gen\` (${s(g.noChange.ms)}): hashing the inputs and every file of the package dominates.`,
+      g.noChange.ms > 1000 &&
+        `- No-change \`gen\` (${s(g.noChange.ms)}): hashing the inputs and every file of the package dominates.`,
       slowestOurs.rps < 0.9 * floor.rps && `- Client vs raw fetch: ${round((100 * slowestOurs.rps) / floor.rps, 0)} %.`,
       slowestOurs.rps < 2 * fasterPeer.rps &&
         `- Client vs the faster peer (${round(slowestOurs.rps / fasterPeer.rps, 2)}×): ${

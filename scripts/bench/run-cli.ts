@@ -26,7 +26,14 @@ export function runNode(args: string[], cwd = ROOT): CliRun {
   const ms = performance.now() - started;
   const rss = /BENCH_MAXRSS_KB (\d+)/.exec(r.stderr ?? '');
   const cpu = /BENCH_CPU_MS (\d+)/.exec(r.stderr ?? '');
-  return { ms, maxRssMb: rss ? Number(rss[1]) / 1024 : NaN, cpuMs: cpu ? Number(cpu[1]) : NaN, status: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+  return {
+    ms,
+    maxRssMb: rss ? Number(rss[1]) / 1024 : NaN,
+    cpuMs: cpu ? Number(cpu[1]) : NaN,
+    status: r.status ?? -1,
+    stdout: r.stdout ?? '',
+    stderr: r.stderr ?? '',
+  };
 }
 
 /** Stage seconds from the summary lines of `scrape` ("… 609 ms") and `generate` ("(read 0.49, ir 0.09, …)"). */

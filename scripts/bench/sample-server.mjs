@@ -4,7 +4,11 @@ import { createServer } from 'node:http';
 
 const body = JSON.stringify({
   tbk_uvid_encrypt_response: {
-    result_list: { uv_id_generate_res: [{ error_message: 'miss source_values', encrypted_uvid: 'vnt22Qurt6YYmVhBmLnBrsNPL9Ra', source_value: '123' }] },
+    result_list: {
+      uv_id_generate_res: [
+        { error_message: 'miss source_values', encrypted_uvid: 'vnt22Qurt6YYmVhBmLnBrsNPL9Ra', source_value: '123' },
+      ],
+    },
     request_id: 'bench0request',
   },
 });

@@ -25,9 +25,14 @@ for (const [i, step] of steps.entries()) {
     continue;
   }
   const gate = /--fail-on breaking/.test(step.run);
-  const run = spawnSync('bash', ['-eo', 'pipefail', '-c', step.run], { env: { ...env, ...(step.env ?? {}), BASE: base }, stdio: ['ignore', 'inherit', 'inherit'] });
+  const run = spawnSync('bash', ['-eo', 'pipefail', '-c', step.run], {
+    env: { ...env, ...(step.env ?? {}), BASE: base },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const ok = run.status === 0 || (gate && run.status === 1);
-  console.log(`step ${i + 1} "${name}": exit ${run.status}${gate && run.status === 1 ? ' (breaking changes against the base)' : ''}${ok ? '' : ' FAILED'}`);
+  console.log(
+    `step ${i + 1} "${name}": exit ${run.status}${gate && run.status === 1 ? ' (breaking changes against the base)' : ''}${ok ? '' : ' FAILED'}`,
+  );
   if (!ok) {
     failed = true;
     break;

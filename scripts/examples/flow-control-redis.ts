@@ -11,7 +11,10 @@ import { fixtureOf, startMockGateway } from 'tbk-client/testing';
 
 const redis = createClient({ url: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379' });
 await redis.connect();
-const gateway = await startMockGateway({ apps: { demo: 'demo-secret' }, methods: [fixtureOf('taobao.tbk.uvid.encrypt')!] });
+const gateway = await startMockGateway({
+  apps: { demo: 'demo-secret' },
+  methods: [fixtureOf('taobao.tbk.uvid.encrypt')!],
+});
 const client = new TopClient({
   appKey: 'demo',
   appSecret: 'demo-secret',
@@ -28,7 +31,8 @@ gateway.inject({ kind: 'ban', seconds: 3600 });
 try {
   await client.execute(request);
 } catch (e) {
-  if (e instanceof TopFlowControlError) console.log(`banned for ${e.retryAfterMs} ms: every process now fails fast until then`);
+  if (e instanceof TopFlowControlError)
+    console.log(`banned for ${e.retryAfterMs} ms: every process now fails fast until then`);
 }
 client.close();
 await gateway.close();

@@ -39,15 +39,28 @@ async function syncOnce(client: TopClient, start: number, end: number): Promise<
 }
 
 // The mock gateway holds 7 hours of orders, one every 10 minutes.
-const gateway = await startMockGateway({ apps: { demo: 'demo-secret' }, methods: [fixtureOf('taobao.tbk.order.details.get')!] });
+const gateway = await startMockGateway({
+  apps: { demo: 'demo-secret' },
+  methods: [fixtureOf('taobao.tbk.order.details.get')!],
+});
 const end = Math.floor(Date.now() / 1000) * 1000;
 const start = end - 7 * 60 * 60 * 1000;
 gateway.setRecords(
   'taobao.tbk.order.details.get',
-  Array.from({ length: 42 }, (_, i) => ({ trade_id: `${3000 + i}`, trade_parent_id: `${2000 + i}`, tk_create_time: formatTopTimestamp(start + i * 600_000), alipay_total_price: '9.90' })),
+  Array.from({ length: 42 }, (_, i) => ({
+    trade_id: `${3000 + i}`,
+    trade_parent_id: `${2000 + i}`,
+    tk_create_time: formatTopTimestamp(start + i * 600_000),
+    alipay_total_price: '9.90',
+  })),
   { timeField: 'tk_create_time' },
 );
-const client = new TopClient({ appKey: 'demo', appSecret: 'demo-secret', gateway: gateway.url, rateLimit: { perSecond: 5 } });
+const client = new TopClient({
+  appKey: 'demo',
+  appSecret: 'demo-secret',
+  gateway: gateway.url,
+  rateLimit: { perSecond: 5 },
+});
 console.log(`stored ${await syncOnce(client, start, end)} orders`);
 client.close();
 await gateway.close();

@@ -7,7 +7,10 @@ import { paginate, TbkShopGetRequest, TopClient } from 'tbk-client';
 import { fixtureOf, startMockGateway } from 'tbk-client/testing';
 
 const gateway = await startMockGateway({ apps: { demo: 'demo-secret' }, methods: [fixtureOf('taobao.tbk.shop.get')!] });
-gateway.setRecords('taobao.tbk.shop.get', Array.from({ length: 25 }, (_, i) => ({ user_id: i, shop_title: `shop ${i}` })));
+gateway.setRecords(
+  'taobao.tbk.shop.get',
+  Array.from({ length: 25 }, (_, i) => ({ user_id: i, shop_title: `shop ${i}` })),
+);
 const client = new TopClient({ appKey: 'demo', appSecret: 'demo-secret', gateway: gateway.url });
 
 const request = new TbkShopGetRequest({ fields: 'user_id,shop_title', q: '女装', page_size: 10 });

@@ -32,9 +32,7 @@ function isFileData(value: unknown): value is FileData {
 /** True for every accepted `FileInput` shape. */
 export function isFileInput(value: unknown): value is FileInput {
   if (isFileData(value)) return true;
-  return (
-    typeof value === 'object' && value !== null && 'data' in value && isFileData((value).data)
-  );
+  return typeof value === 'object' && value !== null && 'data' in value && isFileData(value.data);
 }
 
 async function readChunks(chunks: AsyncIterable<unknown>): Promise<Uint8Array[]> {

@@ -21,8 +21,10 @@ const capture = captureLines;
 
 let broken: string;
 beforeAll(() => {
-  for (const part of ['pages', 'overrides', 'methods']) cpSync(join(root, 'spec', part), join(work, 'spec', part), { recursive: true });
-  for (const file of ['sources.yaml', 'schema.json', 'catalog.yaml']) cpSync(join(root, 'spec', file), join(work, 'spec', file));
+  for (const part of ['pages', 'overrides', 'methods'])
+    cpSync(join(root, 'spec', part), join(work, 'spec', part), { recursive: true });
+  for (const file of ['sources.yaml', 'schema.json', 'catalog.yaml'])
+    cpSync(join(root, 'spec', file), join(work, 'spec', file));
   process.chdir(work);
   const lines = readFileSync(FILE, 'utf8').split('\n');
   lines[5] = `${lines[5]} : : ][`; // one careless edit on line 6
@@ -40,7 +42,9 @@ describe('a spec file with one broken YAML line', () => {
     expect(code).toBe(2);
     const yamlErrors = err.filter((l) => l.includes('TBK200'));
     expect(yamlErrors).toHaveLength(1);
-    expect(yamlErrors[0]).toMatch(/^spec\/methods\/taobao\.tbk\.uvid\.encrypt\.yaml:6:\d+: error TBK200 invalid YAML: .+ \(\d+ more errors on lines 6–\d+ follow from it\)$/);
+    expect(yamlErrors[0]).toMatch(
+      /^spec\/methods\/taobao\.tbk\.uvid\.encrypt\.yaml:6:\d+: error TBK200 invalid YAML: .+ \(\d+ more errors on lines 6–\d+ follow from it\)$/,
+    );
     expect(err.filter((l) => l.includes('TBK226'))).toEqual([]);
   });
 
@@ -49,7 +53,9 @@ describe('a spec file with one broken YAML line', () => {
     expect(code).toBe(1);
     expect(out[0]).toContain('(nothing written)');
     expect(err.filter((l) => l.includes('TBK244'))).toEqual([
-      expect.stringMatching(/^spec\/methods\/taobao\.tbk\.uvid\.encrypt\.yaml:6:\d+: error TBK244 the committed spec file cannot be read \(invalid YAML: .+\); not overwritten: fix it, or delete it to rebuild it from the pages$/),
+      expect.stringMatching(
+        /^spec\/methods\/taobao\.tbk\.uvid\.encrypt\.yaml:6:\d+: error TBK244 the committed spec file cannot be read \(invalid YAML: .+\); not overwritten: fix it, or delete it to rebuild it from the pages$/,
+      ),
     ]);
     expect(readFileSync(FILE, 'utf8')).toBe(broken);
   });

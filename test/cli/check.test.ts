@@ -20,8 +20,8 @@ async function check(args: string[] = []): Promise<{ code: number; out: string; 
   let err = '';
   const stdout = process.stdout.write.bind(process.stdout);
   const stderr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string) => ((out += chunk), true));
-  process.stderr.write = ((chunk: string) => ((err += chunk), true));
+  process.stdout.write = (chunk: string) => ((out += chunk), true);
+  process.stderr.write = (chunk: string) => ((err += chunk), true);
   try {
     return { code: await runCheck(args), out, err };
   } finally {
@@ -32,7 +32,10 @@ async function check(args: string[] = []): Promise<{ code: number; out: string; 
 
 beforeAll(() => {
   cpSync(join(root, 'spec'), join(work, 'spec'), { recursive: true });
-  cpSync(join(root, 'generated'), join(work, 'generated'), { recursive: true, filter: (src) => !src.includes('node_modules') });
+  cpSync(join(root, 'generated'), join(work, 'generated'), {
+    recursive: true,
+    filter: (src) => !src.includes('node_modules'),
+  });
   process.chdir(work);
 });
 afterAll(() => {
@@ -51,19 +54,25 @@ describe('tbk-gen check', () => {
 
     const { code, err } = await check();
     expect(code).toBe(1);
-    expect(err).toMatch(/^check: \[1\/3\] scraping the sources in memory \(0\.\d s\)\ncheck: \[2\/3\] generating the package in memory/);
+    expect(err).toMatch(
+      /^check: \[1\/3\] scraping the sources in memory \(0\.\d s\)\ncheck: \[2\/3\] generating the package in memory/,
+    );
     expect(err).toContain('check: [3/3] comparing ');
     expect(err).toContain(`${index}: modified: edited since it was generated`);
     expect(err).toContain('    -// my edit');
     // The hand-edited spec: its pages did not change.
     expect(err).toContain(`${spec}: modified: `);
-    expect(err).toMatch(/ {4}-title: 淘宝客-推广者-加密用户标识生成（改）\n {4}\+title: 淘宝客-推广者-加密用户标识生成\n/);
+    expect(err).toMatch(
+      / {4}-title: 淘宝客-推广者-加密用户标识生成（改）\n {4}\+title: 淘宝客-推广者-加密用户标识生成\n/,
+    );
     // The package files of uvid.encrypt were generated from the spec before the edit.
     expect(err).toContain('generated/src/methods/tbk-uvid-encrypt.ts: out of date: generated from older inputs');
     // The spec of the method whose page changed.
     expect(err).toContain('spec/methods/taobao.tbk.sc.pic.embed.yaml: out of date: ');
     expect(err).toContain('    +    description: 需要打码的图片');
-    expect(err).toMatch(/check: \d+ files differ from a fresh run \(\d+ modified, \d+ out of date\); run `npm run gen` and commit the result\n$/);
+    expect(err).toMatch(
+      /check: \d+ files differ from a fresh run \(\d+ modified, \d+ out of date\); run `npm run gen` and commit the result\n$/,
+    );
     for (const f of [index, spec, page]) cpSync(join(root, f), f);
   }, 180_000);
 
@@ -91,7 +100,11 @@ describe('unifiedDiff', () => {
     expect(unifiedDiff(a, b)).toEqual(['@@ -1 +1 @@', ' a', ' b', '-c', '+C', ' d', ' e', ' f', '+g']);
     const apart = unifiedDiff('1\n2\n3\n4\n5\n6\n7\n8\n9', '1\nX\n3\n4\n5\n6\n7\nY\n9');
     expect(apart).toEqual(['@@ -1 +1 @@', ' 1', '-2', '+X', ' 3', ' 4', '@@ -6 +6 @@', ' 6', ' 7', '-8', '+Y', ' 9']);
-    const long = unifiedDiff(Array.from({ length: 100 }, (_, i) => `x${i}`).join('\n'), Array.from({ length: 100 }, (_, i) => `y${i}`).join('\n'), 6);
+    const long = unifiedDiff(
+      Array.from({ length: 100 }, (_, i) => `x${i}`).join('\n'),
+      Array.from({ length: 100 }, (_, i) => `y${i}`).join('\n'),
+      6,
+    );
     expect(long).toHaveLength(8);
     expect(long.at(-1)).toBe('… 194 more changed line(s)');
   });

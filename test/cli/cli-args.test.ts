@@ -19,13 +19,23 @@ describe('parseArgs', () => {
 describe('readCommandArgs', () => {
   const io = () => {
     const out = { stdout: '', stderr: '' };
-    return { out, io: { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) } } };
+    return {
+      out,
+      io: { stdout: { write: (t: string) => (out.stdout += t) }, stderr: { write: (t: string) => (out.stderr += t) } },
+    };
   };
   const read = (args: string[], sink: ReturnType<typeof io>['io']) =>
-    readCommandArgs('x', 'usage: tbk-gen x', args, { values: ['n'] }, (p) => {
-      if (p.options.n === 'bad') throw new UsageError('--n is bad');
-      return { n: p.options.n };
-    }, sink);
+    readCommandArgs(
+      'x',
+      'usage: tbk-gen x',
+      args,
+      { values: ['n'] },
+      (p) => {
+        if (p.options.n === 'bad') throw new UsageError('--n is bad');
+        return { n: p.options.n };
+      },
+      sink,
+    );
 
   it('returns the options read', () => {
     const { io: sink } = io();

@@ -13,7 +13,11 @@ const INPUTS = join(REPO_ROOT, 'generator/src/.build/inputs.json');
 const SOURCE = 'generator/src/cli/main.ts';
 
 function help(env: Record<string, string> = {}): string {
-  const run = spawnSync(process.execPath, [BIN, '--help'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const run = spawnSync(process.execPath, [BIN, '--help'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   expect(run.status, run.stderr).toBe(0);
   return run.stdout;
 }

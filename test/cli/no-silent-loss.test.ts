@@ -26,13 +26,16 @@ async function scrape(args: string[]): Promise<{ code: number; out: string[]; er
 
 function specBytes(dir = join(work, 'spec')): Record<string, string> {
   const names = readdirSync(join(dir, 'methods')).sort();
-  return Object.fromEntries([['catalog.yaml', readFileSync(join(dir, 'catalog.yaml'), 'utf8')], ...names.map((n) => [n, readFileSync(join(dir, 'methods', n), 'utf8')])]);
+  return Object.fromEntries([
+    ['catalog.yaml', readFileSync(join(dir, 'catalog.yaml'), 'utf8')],
+    ...names.map((n) => [n, readFileSync(join(dir, 'methods', n), 'utf8')]),
+  ]);
 }
 
 /** Deterministic cut points: a small linear congruential generator with a fixed seed. */
 function cutPoints(seed: number): () => number {
   let state = seed;
-  return () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 /** Replace a file's bytes for the duration of `run`, then restore them. */
@@ -49,8 +52,10 @@ async function withPage<T>(file: string, bytes: Buffer | string, run: () => Prom
 let committed: Record<string, string>;
 
 beforeAll(() => {
-  for (const part of ['pages', 'overrides', 'methods']) cpSync(join(root, 'spec', part), join(work, 'spec', part), { recursive: true });
-  for (const file of ['sources.yaml', 'schema.json', 'catalog.yaml']) cpSync(join(root, 'spec', file), join(work, 'spec', file));
+  for (const part of ['pages', 'overrides', 'methods'])
+    cpSync(join(root, 'spec', part), join(work, 'spec', part), { recursive: true });
+  for (const file of ['sources.yaml', 'schema.json', 'catalog.yaml'])
+    cpSync(join(root, 'spec', file), join(work, 'spec', file));
   committed = specBytes();
   process.chdir(work);
 });
@@ -84,13 +89,18 @@ describe('scrape against the committed spec', () => {
   it('refuses a page of every source cut at a random point, and leaves the spec as it was', async () => {
     const next = cutPoints(20261207);
     for (const folder of ['rendered-pages', 'markdown-dump', 'doc-records', 'doc-records-reduced']) {
-      const files = readdirSync(join('spec/pages', folder)).filter((f) => f !== 'catelog.json').sort();
+      const files = readdirSync(join('spec/pages', folder))
+        .filter((f) => f !== 'catelog.json')
+        .sort();
       const file = join('spec/pages', folder, files[Math.floor(next() * files.length)]!);
       const bytes = readFileSync(file);
       const at = Math.floor(bytes.length * (0.1 + 0.8 * next()));
       const { code, err } = await withPage(file, bytes.subarray(0, at), () => scrape(['--force']));
       expect(code, `${file} cut at ${at}`).toBe(1);
-      expect(err.some((l) => / error TBK(243|0\d\d|2\d\d) /.test(l)), `${file} cut at ${at}`).toBe(true);
+      expect(
+        err.some((l) => / error TBK(243|0\d\d|2\d\d) /.test(l)),
+        `${file} cut at ${at}`,
+      ).toBe(true);
       expect(specBytes(), `${file} cut at ${at}`).toEqual(committed);
     }
   });
@@ -112,7 +122,11 @@ describe('scrape against the committed spec', () => {
   it('takes a value a source now states differently as a change, not a loss', async () => {
     const page = readFileSync(SEED_003, 'utf8');
     expect(page).toContain('人群名称。最大128字符');
-    const { code, err } = await withPage(SEED_003, page.replace('人群名称。最大128字符', '人群名称,最多128个字符'), () => scrape(['--force']));
+    const { code, err } = await withPage(
+      SEED_003,
+      page.replace('人群名称。最大128字符', '人群名称,最多128个字符'),
+      () => scrape(['--force']),
+    );
     expect(err.filter((l) => l.includes('TBK243'))).toEqual([]);
     expect(code).toBe(0);
     expect(specBytes()['taobao.tbk.sc.social.crowd.get.yaml']).toContain('人群名称,最多128个字符');
@@ -126,8 +140,8 @@ describe('scrape against the committed spec', () => {
     const errors: string[] = [];
     const stderr = process.stderr.write.bind(process.stderr);
     const stdout = process.stdout.write.bind(process.stdout);
-    process.stderr.write = ((chunk: string) => (errors.push(chunk), true));
-    process.stdout.write = (() => true);
+    process.stderr.write = (chunk: string) => (errors.push(chunk), true);
+    process.stdout.write = () => true;
     try {
       const code = await withPage(SEED_003, cut, () => runGen(['--force', '--out', out]));
       expect(code).toBe(1);

@@ -14,7 +14,8 @@ import { validateCatalog, validateSpecFolder } from '../../generator/src/spec/va
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const SEED_001 = 'spec/pages/rendered-pages/001_c45301d665ca6256.txt';
 const DIAGNOSTIC = /^(\S+?):(\d+)(?::(\d+))?: (error|warning|notice) (TBK\d{3}) (.+)$/;
-const SUMMARY = /^scrape: (\d+) pages(?:, (\d+) unreadable)?, (\d+) methods \((\d+) written, (\d+) unchanged(?:, (\d+) not written)?; catalog (written|unchanged|not written)\), (\d+) warnings, (\d+) errors, (?:nothing changed since the last run \(its \d+ warnings are not repeated; --force runs again\), )?(\d+) ms$/;
+const SUMMARY =
+  /^scrape: (\d+) pages(?:, (\d+) unreadable)?, (\d+) methods \((\d+) written, (\d+) unchanged(?:, (\d+) not written)?; catalog (written|unchanged|not written)\), (\d+) warnings, (\d+) errors, (?:nothing changed since the last run \(its \d+ warnings are not repeated; --force runs again\), )?(\d+) ms$/;
 
 /**
  * A copy of the repository's inputs (spec/pages, sources.yaml, overrides) in a temporary
@@ -31,7 +32,10 @@ async function scrape(args: string[]): Promise<{ code: number; out: string[]; er
 function specFiles(): Record<string, string> {
   const dir = join(repo, 'spec');
   const names = readdirSync(join(dir, 'methods')).sort();
-  return Object.fromEntries([['catalog.yaml', readFileSync(join(dir, 'catalog.yaml'), 'utf8')], ...names.map((n) => [`methods/${n}`, readFileSync(join(dir, 'methods', n), 'utf8')])]);
+  return Object.fromEntries([
+    ['catalog.yaml', readFileSync(join(dir, 'catalog.yaml'), 'utf8')],
+    ...names.map((n) => [`methods/${n}`, readFileSync(join(dir, 'methods', n), 'utf8')]),
+  ]);
 }
 
 function summary(out: string[]) {
@@ -45,7 +49,8 @@ function summary(out: string[]) {
 }
 
 beforeAll(() => {
-  for (const part of ['pages', 'overrides']) cpSync(join(root, 'spec', part), join(repo, 'spec', part), { recursive: true });
+  for (const part of ['pages', 'overrides'])
+    cpSync(join(root, 'spec', part), join(repo, 'spec', part), { recursive: true });
   cpSync(join(root, 'spec', 'sources.yaml'), join(repo, 'spec', 'sources.yaml'));
   cpSync(join(root, 'spec', 'schema.json'), join(repo, 'spec', 'schema.json'));
   cpSync(join(root, 'test', 'fixtures', 'bad-scrape'), join(repo, 'bad'), { recursive: true });
@@ -63,7 +68,14 @@ describe('tbk-gen scrape on spec/sources.yaml (every source under spec/pages)', 
     const { code, out, err } = await scrape([]);
     expect(code).toBe(0);
     const s = summary(out);
-    expect(s).toMatchObject({ pages: 140, unreadable: 0, methods: 112, written: 112, unchanged: 0, catalog: 'written' });
+    expect(s).toMatchObject({
+      pages: 140,
+      unreadable: 0,
+      methods: 112,
+      written: 112,
+      unchanged: 0,
+      catalog: 'written',
+    });
     for (const line of err) expect(line).toMatch(DIAGNOSTIC);
     expect(err.filter((l) => / warning /.test(l))).toHaveLength(s.warnings!);
     first = specFiles();
@@ -72,25 +84,39 @@ describe('tbk-gen scrape on spec/sources.yaml (every source under spec/pages)', 
     expect(folder.diagnostics).toEqual([]);
     expect(validateSpecFolder(folder).filter((d) => d.level === 'error')).toEqual([]);
     // The override of seed 004 applied and recorded.
-    expect(first['methods/taobao.tbk.sc.organization.member.mod.yaml']).toContain('  - name: biz_error_desc\n    type: String\n');
-    expect(first['methods/taobao.tbk.sc.organization.member.mod.yaml']).toContain('override: spec/overrides/taobao.tbk.sc.organization.member.mod.yaml\n');
-    expect(err.some((l) => l.startsWith('spec/pages/rendered-pages/004_278e02791b663900.txt:190: notice TBK120'))).toBe(true);
+    expect(first['methods/taobao.tbk.sc.organization.member.mod.yaml']).toContain(
+      '  - name: biz_error_desc\n    type: String\n',
+    );
+    expect(first['methods/taobao.tbk.sc.organization.member.mod.yaml']).toContain(
+      'override: spec/overrides/taobao.tbk.sc.organization.member.mod.yaml\n',
+    );
+    expect(err.some((l) => l.startsWith('spec/pages/rendered-pages/004_278e02791b663900.txt:190: notice TBK120'))).toBe(
+      true,
+    );
   });
 
   it('gives one notice for the absent optional source, and no diagnostic about a file that does not exist', async () => {
     expect(existsSync('spec/pages/doc-site')).toBe(false);
     const { code, err } = await scrape(['--force']);
     expect(code).toBe(0);
-    expect(err.filter((l) => l.includes('doc-site'))).toEqual(['spec/sources.yaml:14: notice TBK204 optional source spec/pages/doc-site is absent; skipped']);
+    expect(err.filter((l) => l.includes('doc-site'))).toEqual([
+      'spec/sources.yaml:14: notice TBK204 optional source spec/pages/doc-site is absent; skipped',
+    ]);
     const files = new Set(err.map((l) => DIAGNOSTIC.exec(l)![1]!));
     for (const file of files) expect(existsSync(file), file).toBe(true);
   });
 
-  it('lists the 202 nav titles and the other sources\' titles in the catalog', () => {
+  it("lists the 202 nav titles and the other sources' titles in the catalog", () => {
     const catalog = folderCatalog();
     const navIds = catalog.snapshots.filter((s) => s.kind === 'seed-nav').map((s) => s.id);
-    expect(navIds).toEqual(readdirSync('spec/pages/rendered-pages').sort().map((n) => `spec/pages/rendered-pages/${n}`));
-    const navTitles = new Set(catalog.titles.filter((t) => t.snapshots.some((id) => navIds.includes(id))).map((t) => t.title));
+    expect(navIds).toEqual(
+      readdirSync('spec/pages/rendered-pages')
+        .sort()
+        .map((n) => `spec/pages/rendered-pages/${n}`),
+    );
+    const navTitles = new Set(
+      catalog.titles.filter((t) => t.snapshots.some((id) => navIds.includes(id))).map((t) => t.title),
+    );
     expect(navTitles.size).toBe(202);
     expect(new Set(catalog.titles.map((t) => t.title)).size).toBe(205);
     expect(catalog.snapshots.map((s) => s.id).filter((id) => !navIds.includes(id))).toEqual([
@@ -99,7 +125,9 @@ describe('tbk-gen scrape on spec/sources.yaml (every source under spec/pages)', 
       'spec/pages/markdown-dump/tbk-doc-dump.md',
     ]);
     const mapped = new Set(catalog.titles.filter((t) => t.method).map((t) => t.method));
-    expect(catalog.titles.filter((t) => t.spec).every((t) => first[`methods/${t.method}.yaml`] !== undefined)).toBe(true);
+    expect(catalog.titles.filter((t) => t.spec).every((t) => first[`methods/${t.method}.yaml`] !== undefined)).toBe(
+      true,
+    );
     expect(mapped.size).toBeGreaterThan(80);
   });
 
@@ -116,7 +144,9 @@ describe('tbk-gen scrape on spec/sources.yaml (every source under spec/pages)', 
     writeFileSync(file, `${first['methods/taobao.tbk.uvid.encrypt.yaml']}# edited\n`);
     const { code, out, err } = await scrape(['spec/pages/rendered-pages', '--accept-loss', '--force', '--quiet']);
     expect(code).toBe(0);
-    expect(out[0]).toMatch(/^scrape: 5 pages, 5 methods \(1 written, 4 unchanged; catalog (written|unchanged)\), \d+ warnings, 0 errors, \d+ ms$/);
+    expect(out[0]).toMatch(
+      /^scrape: 5 pages, 5 methods \(1 written, 4 unchanged; catalog (written|unchanged)\), \d+ warnings, 0 errors, \d+ ms$/,
+    );
     expect(summary(out).warnings).toBeGreaterThan(0);
     expect(err).toEqual([]);
     expect((await scrape(['--force', '--quiet'])).err).toEqual([]);
@@ -169,8 +199,18 @@ describe('tbk-gen scrape on spec/sources.yaml (every source under spec/pages)', 
     const losses = err.filter((l) => l.includes(' error TBK243 '));
     // uvid.encrypt is in seed 000 and in the dump: the dump's title, doc id and descriptions would go.
     expect(losses.length).toBeGreaterThan(0);
-    expect(losses.every((l) => l.startsWith('spec/methods/taobao.tbk.uvid.encrypt.yaml:0: error TBK243 taobao.tbk.uvid.encrypt would lose '))).toBe(true);
-    expect(losses.some((l) => l.includes('would lose title: its value') && l.includes('spec/pages/markdown-dump/tbk-doc-dump.md (not read in this run)'))).toBe(true);
+    expect(
+      losses.every((l) =>
+        l.startsWith('spec/methods/taobao.tbk.uvid.encrypt.yaml:0: error TBK243 taobao.tbk.uvid.encrypt would lose '),
+      ),
+    ).toBe(true);
+    expect(
+      losses.some(
+        (l) =>
+          l.includes('would lose title: its value') &&
+          l.includes('spec/pages/markdown-dump/tbk-doc-dump.md (not read in this run)'),
+      ),
+    ).toBe(true);
     expect(losses.some((l) => l.includes('would lose doc_id: '))).toBe(true);
     expect(specFiles()).toEqual(first);
   });
@@ -209,14 +249,23 @@ describe('tbk-gen scrape on bad input', () => {
     expect(at('no-method-name.txt')).toEqual(['205 TBK003']);
     expect(at('missing-fields.json')).toEqual(['4 TBK075', '19 TBK075']);
     expect(at('bad-rows.txt')).toEqual(['191 TBK022']);
-    expect(err).toContain('spec/methods/taobao.tbk.sc.organization.member.mod.yaml:0: warning TBK242 not rewritten: its page bad/bad-rows.txt had read errors; the spec on disk is kept');
-    expect(err).toContain('spec/methods/taobao.tbk.sc.adzone.create.yaml:0: warning TBK242 not rewritten: its page bad/missing-fields.json had read errors; the spec on disk is kept');
+    expect(err).toContain(
+      'spec/methods/taobao.tbk.sc.organization.member.mod.yaml:0: warning TBK242 not rewritten: its page bad/bad-rows.txt had read errors; the spec on disk is kept',
+    );
+    expect(err).toContain(
+      'spec/methods/taobao.tbk.sc.adzone.create.yaml:0: warning TBK242 not rewritten: its page bad/missing-fields.json had read errors; the spec on disk is kept',
+    );
     const after = specFiles();
-    for (const [file, text] of Object.entries(before)) if (file !== 'catalog.yaml') expect(after[file], file).toBe(text);
+    for (const [file, text] of Object.entries(before))
+      if (file !== 'catalog.yaml') expect(after[file], file).toBe(text);
     expect(Object.keys(after)).toEqual(Object.keys(before));
     // The method files are the validated ones of the first run; the catalog gained the navs of
     // the bad pages that have one, and is still valid.
-    const methods = new Set(Object.keys(after).filter((k) => k.startsWith('methods/')).map((k) => k.slice('methods/'.length, -'.yaml'.length)));
+    const methods = new Set(
+      Object.keys(after)
+        .filter((k) => k.startsWith('methods/'))
+        .map((k) => k.slice('methods/'.length, -'.yaml'.length)),
+    );
     expect(validateCatalog('spec/catalog.yaml', after['catalog.yaml']!, methods)).toEqual([]);
     expect(folderCatalog().snapshots.map((s) => s.id)).toContain('bad/truncated-page.txt');
   });
@@ -246,7 +295,9 @@ describe('tbk-gen scrape usage', () => {
     try {
       const broken = await scrape([]);
       expect(broken.code).toBe(2);
-      expect(broken.err).toContain('spec/sources.yaml:3:13: error TBK210 unknown format "pdf" (one of seed-text, markdown-dump, doc-record, doc-record-reduced, html)');
+      expect(broken.err).toContain(
+        'spec/sources.yaml:3:13: error TBK210 unknown format "pdf" (one of seed-text, markdown-dump, doc-record, doc-record-reduced, html)',
+      );
       expect(readdirSync(join(other, 'spec'))).toEqual(['sources.yaml']);
     } finally {
       process.chdir(repo);
@@ -255,9 +306,15 @@ describe('tbk-gen scrape usage', () => {
 
   it('runs through the real binary', () => {
     const out = join(work, 'bin-spec');
-    const run = spawnSync(process.execPath, [join(root, 'generator/bin/tbk-gen.js'), 'scrape', SEED_001, '--spec', out], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'generator/bin/tbk-gen.js'), 'scrape', SEED_001, '--spec', out],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^scrape: 1 pages, 1 methods \(1 written, 0 unchanged; catalog written\), 0 warnings, 0 errors, \d+ ms\n$/);
+    expect(run.stdout).toMatch(
+      /^scrape: 1 pages, 1 methods \(1 written, 0 unchanged; catalog written\), 0 warnings, 0 errors, \d+ ms\n$/,
+    );
     expect(readdirSync(join(out, 'methods'))).toEqual(['taobao.tbk.sc.pic.embed.yaml']);
   });
 });

@@ -36,7 +36,10 @@ describe('site change entries', () => {
 describe('the doc site change record beside our diff', () => {
   it('confirms what both say, and flags what only ours shows when the record is newer than the old side', () => {
     const before = { ...base, change_diff: record(1000, []) };
-    const after = { ...editFields(withFields, 'request', (f) => [...f, { name: 'page_no', type: 'Number' }]), change_diff: record(2000, ['[+] fields']) };
+    const after = {
+      ...editFields(withFields, 'request', (f) => [...f, { name: 'page_no', type: 'Number' }]),
+      change_diff: record(2000, ['[+] fields']),
+    };
     expect(check(before, after)).toEqual({
       gmtModified: 2000,
       input: ['[+] fields'],
@@ -64,13 +67,19 @@ describe('the doc site change record beside our diff', () => {
 
   it('flags a site entry the new side does not bear out', () => {
     const after = { ...base, change_diff: record(2000, ['[+] fields'], ['[-] results->title']) };
-    expect(check(base, after)).toMatchObject({ missingFromDiff: ['[+] request.fields', '[-] response.results.title'], confirmed: [] });
+    expect(check(base, after)).toMatchObject({
+      missingFromDiff: ['[+] request.fields', '[-] response.results.title'],
+      confirmed: [],
+    });
   });
 
   it('a site entry already true on the old side is an older change, unless the record is newer than the old side', () => {
     const after = { ...withFields, description: 'x', change_diff: record(2000, ['[+] fields']) };
     expect(check(withFields, after)).toMatchObject({ alreadyOnOldSide: ['[+] request.fields'], missingFromDiff: [] });
-    expect(check(withFields, after, 1000)).toMatchObject({ alreadyOnOldSide: [], missingFromDiff: ['[+] request.fields'] });
+    expect(check(withFields, after, 1000)).toMatchObject({
+      alreadyOnOldSide: [],
+      missingFromDiff: ['[+] request.fields'],
+    });
   });
 
   it('confirms removals and entries inside a struct our diff adds whole', () => {
@@ -80,13 +89,22 @@ describe('the doc site change record beside our diff', () => {
       types: { ...base.types, ExtraDTO: [{ name: 'x', type: 'String' }] },
       change_diff: record(2000, [], ['[-] total', '[+] extra->x']),
     };
-    expect(check(before, after)).toMatchObject({ confirmed: ['[-] response.total', '[+] response.extra.x'], missingFromDiff: [] });
+    expect(check(before, after)).toMatchObject({
+      confirmed: ['[-] response.total', '[+] response.extra.x'],
+      missingFromDiff: [],
+    });
   });
 
   it('cannot check entries below a struct one side does not expand', () => {
     const before = { ...base, types: {} };
-    const after = { ...editFields(base, 'types.NTbkItem', (f) => [...f, { name: 'origin_pid', type: 'String' }]), change_diff: record(2000, [], ['[+] results->origin_pid']) };
-    expect(check(before, after)).toMatchObject({ uncheckable: ['[+] response.results.origin_pid'], missingFromDiff: [] });
+    const after = {
+      ...editFields(base, 'types.NTbkItem', (f) => [...f, { name: 'origin_pid', type: 'String' }]),
+      change_diff: record(2000, [], ['[+] results->origin_pid']),
+    };
+    expect(check(before, after)).toMatchObject({
+      uncheckable: ['[+] response.results.origin_pid'],
+      missingFromDiff: [],
+    });
   });
 
   it('has nothing to check when the old side carries the same record', () => {
@@ -100,10 +118,14 @@ describe('real doc records: the markdown dump → the doc-site records of the sa
   let records: SpecSide;
   beforeAll(async () => {
     const opts = { cwd: ROOT, specDir: 'spec' };
-    const loaded = await Promise.all([loadSide(path.join(CORPUS, 'markdown-dump'), opts), loadSide(path.join(CORPUS, 'doc-records'), opts)]);
+    const loaded = await Promise.all([
+      loadSide(path.join(CORPUS, 'markdown-dump'), opts),
+      loadSide(path.join(CORPUS, 'doc-records'), opts),
+    ]);
     [dump, records] = [loaded[0].side!, loaded[1].side!];
   });
-  const checkOf = (method: string) => diffSpecs(dump, records, { sharedOnly: true }).methods.find((m) => m.method === method)?.changeDiff;
+  const checkOf = (method: string) =>
+    diffSpecs(dump, records, { sharedOnly: true }).methods.find((m) => m.method === method)?.changeDiff;
 
   it('general.link.parse: the record of 2024-12-12 lists `fields` and origin_pid, which the dump already has', () => {
     expect(checkOf('taobao.tbk.dg.general.link.parse')).toEqual({
@@ -140,7 +162,8 @@ describe('real doc records: the markdown dump → the doc-site records of the sa
       const at = fields.findIndex((f) => f.name === 'origin_pid');
       if (at >= 0) fields.splice(at, 1);
     }
-    const c = diffSpecs(makeSide([older], { time: now.change_diff!.gmt_modified - 1 }), makeSide([now])).methods[0]!.changeDiff!;
+    const c = diffSpecs(makeSide([older], { time: now.change_diff!.gmt_modified - 1 }), makeSide([now])).methods[0]!
+      .changeDiff!;
     expect(c).toMatchObject({
       newerThanOld: true,
       confirmed: ['[+] request.fields', '[+] response.data.material_url_list.link_info_dto.origin_pid'],

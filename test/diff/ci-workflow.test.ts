@@ -45,7 +45,13 @@ describe('docs/examples/api-diff.yml', () => {
       const out = execFileSync('awk', [cut, path.join(dir, 'api-diff.md')], { env: { ...process.env, LC_ALL: 'C' } });
       expect(out.length).toBeLessThanOrEqual(60000);
       expect(out.length).toBeGreaterThan(60000 - Buffer.byteLength(line) - 2);
-      expect(out.toString('utf8').split('\n').slice(0, -1).every((l) => l === line)).toBe(true);
+      expect(
+        out
+          .toString('utf8')
+          .split('\n')
+          .slice(0, -1)
+          .every((l) => l === line),
+      ).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -6,13 +6,17 @@ import { editFields, makeSide, makeSpec, METHOD } from './make-spec.js';
 
 /** Every change as `severity kind path`, the order the report gives. */
 function changes(before: MethodSpec[], after: MethodSpec[]): string[] {
-  return diffSpecs(makeSide(before), makeSide(after)).methods.flatMap((m) => m.changes.map((c) => `${c.severity} ${c.kind} ${c.path}`));
+  return diffSpecs(makeSide(before), makeSide(after)).methods.flatMap((m) =>
+    m.changes.map((c) => `${c.severity} ${c.kind} ${c.path}`),
+  );
 }
 
 const base = makeSpec();
 const withParam = (field: MethodSpec['request'][number]) => editFields(base, 'request', (f) => [...f, field]);
-const setParam = (name: string, patch: object) => editFields(base, 'request', (f) => f.map((p) => (p.name === name ? { ...p, ...patch } : p)));
-const setItemField = (name: string, patch: object) => editFields(base, 'types.NTbkItem', (f) => f.map((p) => (p.name === name ? { ...p, ...patch } : p)));
+const setParam = (name: string, patch: object) =>
+  editFields(base, 'request', (f) => f.map((p) => (p.name === name ? { ...p, ...patch } : p)));
+const setItemField = (name: string, patch: object) =>
+  editFields(base, 'types.NTbkItem', (f) => f.map((p) => (p.name === name ? { ...p, ...patch } : p)));
 const other = makeSpec({ method: 'taobao.tbk.other.get' });
 
 /** given old → new, want these changes; and new → old gives `reverse`. */
@@ -96,7 +100,12 @@ const RULES: { rule: string; old: MethodSpec[]; new: MethodSpec[]; want: string[
   },
   {
     rule: 'nested request struct field added as required is breaking; added optional is compatible',
-    old: [{ ...withParam({ name: 'item_dto', type: 'LkItemDTO[]' }), types: { ...base.types, LkItemDTO: [{ name: 'item_id', type: 'String', required: true }] } }],
+    old: [
+      {
+        ...withParam({ name: 'item_dto', type: 'LkItemDTO[]' }),
+        types: { ...base.types, LkItemDTO: [{ name: 'item_id', type: 'String', required: true }] },
+      },
+    ],
     new: [
       {
         ...withParam({ name: 'item_dto', type: 'LkItemDTO[]' }),
@@ -110,27 +119,45 @@ const RULES: { rule: string; old: MethodSpec[]; new: MethodSpec[]; want: string[
         },
       },
     ],
-    want: ['breaking param-added-required request.item_dto.manage_pub_id', 'compatible param-added-optional request.item_dto.sku_id'],
-    reverse: ['breaking param-removed request.item_dto.manage_pub_id', 'breaking param-removed request.item_dto.sku_id'],
+    want: [
+      'breaking param-added-required request.item_dto.manage_pub_id',
+      'compatible param-added-optional request.item_dto.sku_id',
+    ],
+    reverse: [
+      'breaking param-removed request.item_dto.manage_pub_id',
+      'breaking param-removed request.item_dto.sku_id',
+    ],
   },
   {
     rule: 'a struct param added whole is one change, not one per field',
     old: [base],
-    new: [{ ...withParam({ name: 'item_dto', type: 'LkItemDTO' }), types: { ...base.types, LkItemDTO: [{ name: 'item_id', type: 'String', required: true }] } }],
+    new: [
+      {
+        ...withParam({ name: 'item_dto', type: 'LkItemDTO' }),
+        types: { ...base.types, LkItemDTO: [{ name: 'item_id', type: 'String', required: true }] },
+      },
+    ],
     want: ['compatible param-added-optional request.item_dto'],
     reverse: ['breaking param-removed request.item_dto'],
   },
   {
     rule: 'struct → scalar is one type change; the struct fields are not listed as removed',
     old: [base],
-    new: [{ ...editFields(base, 'response', () => [{ name: 'results', type: 'String', description: '结果' }]), types: {} }],
+    new: [
+      { ...editFields(base, 'response', () => [{ name: 'results', type: 'String', description: '结果' }]), types: {} },
+    ],
     want: ['breaking type-changed response.results'],
     reverse: ['breaking type-changed response.results'],
   },
   {
     rule: 'a struct renamed with the same fields is a type change of that field only',
     old: [base],
-    new: [{ ...editFields(base, 'response', () => [{ name: 'results', type: 'MapData[]', description: '结果' }]), types: { MapData: base.types.NTbkItem! } }],
+    new: [
+      {
+        ...editFields(base, 'response', () => [{ name: 'results', type: 'MapData[]', description: '结果' }]),
+        types: { MapData: base.types.NTbkItem! },
+      },
+    ],
     want: ['breaking type-changed response.results'],
     reverse: ['breaking type-changed response.results'],
   },
@@ -186,16 +213,47 @@ const RULES: { rule: string; old: MethodSpec[]; new: MethodSpec[]; want: string[
   {
     rule: 'field description, example, default and limits are docs only',
     old: [base],
-    new: [setParam('adzone_id', { description: '推广位 id', example: '456', default: '1', limits: { max_length: 20 } })],
-    want: ['docs description-changed request.adzone_id', 'docs example-changed request.adzone_id', 'docs default-changed request.adzone_id', 'docs limits-changed request.adzone_id'],
-    reverse: ['docs description-changed request.adzone_id', 'docs example-changed request.adzone_id', 'docs default-changed request.adzone_id', 'docs limits-changed request.adzone_id'],
+    new: [
+      setParam('adzone_id', { description: '推广位 id', example: '456', default: '1', limits: { max_length: 20 } }),
+    ],
+    want: [
+      'docs description-changed request.adzone_id',
+      'docs example-changed request.adzone_id',
+      'docs default-changed request.adzone_id',
+      'docs limits-changed request.adzone_id',
+    ],
+    reverse: [
+      'docs description-changed request.adzone_id',
+      'docs example-changed request.adzone_id',
+      'docs default-changed request.adzone_id',
+      'docs limits-changed request.adzone_id',
+    ],
   },
   {
     rule: 'error-code table and samples are docs only',
     old: [base],
-    new: [{ ...base, samples: { json: '{"a":1}', xml: '<a/>' }, errors: [{ code: 'isv.invalid-parameter', message: '参数错误', solution: '检查参数' }, { code: 'isp.timeout', message: '超时' }] }],
-    want: ['docs sample-changed samples.json', 'docs sample-added samples.xml', 'docs error-changed errors.isv.invalid-parameter', 'docs error-added errors.isp.timeout'],
-    reverse: ['docs sample-changed samples.json', 'docs sample-removed samples.xml', 'docs error-changed errors.isv.invalid-parameter', 'docs error-removed errors.isp.timeout'],
+    new: [
+      {
+        ...base,
+        samples: { json: '{"a":1}', xml: '<a/>' },
+        errors: [
+          { code: 'isv.invalid-parameter', message: '参数错误', solution: '检查参数' },
+          { code: 'isp.timeout', message: '超时' },
+        ],
+      },
+    ],
+    want: [
+      'docs sample-changed samples.json',
+      'docs sample-added samples.xml',
+      'docs error-changed errors.isv.invalid-parameter',
+      'docs error-added errors.isp.timeout',
+    ],
+    reverse: [
+      'docs sample-changed samples.json',
+      'docs sample-removed samples.xml',
+      'docs error-changed errors.isv.invalid-parameter',
+      'docs error-removed errors.isp.timeout',
+    ],
   },
   {
     rule: 'a field learned from a sample counts like a table field; only its provenance is docs',
@@ -225,10 +283,19 @@ describe('what is not a change', () => {
     expect(changes([base], [setParam('q', { required: undefined })])).toEqual([]);
   });
   it('`Foo []` and `Foo[]` are the same type', () => {
-    expect(changes([base], [editFields(base, 'response', () => [{ name: 'results', type: 'NTbkItem []', description: '结果' }])])).toEqual([]);
+    expect(
+      changes(
+        [base],
+        [editFields(base, 'response', () => [{ name: 'results', type: 'NTbkItem []', description: '结果' }])],
+      ),
+    ).toEqual([]);
   });
   it('sources, disagreements and repairs are provenance, not API changes', () => {
-    const after = { ...base, sources: [{ file: 'x.md', format: 'markdown-dump' as const, sha256: 'ab' }], disagreements: [{ path: 'title', said: [], chose: 'x', rule: 'r' }] };
+    const after = {
+      ...base,
+      sources: [{ file: 'x.md', format: 'markdown-dump' as const, sha256: 'ab' }],
+      disagreements: [{ path: 'title', said: [], chose: 'x', rule: 'r' }],
+    };
     expect(changes([base], [after])).toEqual([]);
   });
 });
@@ -238,19 +305,43 @@ describe('inferred fields', () => {
     const before = setItemField('title', { inferred: true });
     const after = editFields(before, 'types.NTbkItem', (f) => f.filter((x) => x.name !== 'title'));
     const [m] = diffSpecs(makeSide([before]), makeSide([after])).methods;
-    expect(m!.changes).toEqual([{ severity: 'breaking', kind: 'field-removed', path: 'response.results.title', old: 'String', inferred: true, message: 'response field removed (was String)' }]);
+    expect(m!.changes).toEqual([
+      {
+        severity: 'breaking',
+        kind: 'field-removed',
+        path: 'response.results.title',
+        old: 'String',
+        inferred: true,
+        message: 'response field removed (was String)',
+      },
+    ]);
   });
 });
 
 describe('report order and bump', () => {
-  const severityOf = (old: MethodSpec[], now: MethodSpec[]): Severity[] => diffSpecs(makeSide(old), makeSide(now)).methods.map((m) => m.severity);
+  const severityOf = (old: MethodSpec[], now: MethodSpec[]): Severity[] =>
+    diffSpecs(makeSide(old), makeSide(now)).methods.map((m) => m.severity);
   it('lists breaking methods first, then compatible, then docs', () => {
     const a = makeSpec({ method: 'taobao.tbk.a.get' });
     const b = makeSpec({ method: 'taobao.tbk.b.get' });
     const c = makeSpec({ method: 'taobao.tbk.c.get' });
-    const report = diffSpecs(makeSide([a, b, c]), makeSide([{ ...a, description: 'x' }, { ...b, auth: 'required' }, c, makeSpec({ method: 'taobao.tbk.d.get' })]));
-    expect(report.methods.map((m) => `${m.severity} ${m.method}`)).toEqual(['breaking taobao.tbk.b.get', 'compatible taobao.tbk.d.get', 'docs taobao.tbk.a.get']);
-    expect(report.summary).toMatchObject({ breaking: 1, compatible: 1, docs: 1, methodsAdded: 1, methodsRemoved: 0, methodsChanged: 2 });
+    const report = diffSpecs(
+      makeSide([a, b, c]),
+      makeSide([{ ...a, description: 'x' }, { ...b, auth: 'required' }, c, makeSpec({ method: 'taobao.tbk.d.get' })]),
+    );
+    expect(report.methods.map((m) => `${m.severity} ${m.method}`)).toEqual([
+      'breaking taobao.tbk.b.get',
+      'compatible taobao.tbk.d.get',
+      'docs taobao.tbk.a.get',
+    ]);
+    expect(report.summary).toMatchObject({
+      breaking: 1,
+      compatible: 1,
+      docs: 1,
+      methodsAdded: 1,
+      methodsRemoved: 0,
+      methodsChanged: 2,
+    });
   });
   it('suggests major, minor, patch or none', () => {
     const bump = (old: MethodSpec[], now: MethodSpec[]) => diffSpecs(makeSide(old), makeSide(now)).bump;
@@ -262,7 +353,11 @@ describe('report order and bump', () => {
   });
   it('within a method, breaking changes come before compatible and docs ones', () => {
     const after = { ...withParam({ name: 'page_no', type: 'Number' }), description: 'x', auth: 'required' as const };
-    expect(changes([base], [after])).toEqual(['breaking auth-required auth', 'compatible param-added-optional request.page_no', 'docs description-changed description']);
+    expect(changes([base], [after])).toEqual([
+      'breaking auth-required auth',
+      'compatible param-added-optional request.page_no',
+      'docs description-changed description',
+    ]);
   });
   it('names the method in every change path of a method-level change', () => {
     expect(changes([base], [])).toEqual([`breaking method-removed ${METHOD}`]);

@@ -15,10 +15,17 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** `['removed', t]`, `['added', t]`, `['renamed', from, to]`, in report order. */
 type Row = [string, string] | ['renamed', string, string];
 const rows = (changes: CatalogChange[]): Row[] =>
-  changes.map((c) => (c.kind === 'title-renamed' ? ['renamed', c.from!, c.title] : [c.kind.slice('title-'.length), c.title]));
+  changes.map((c) =>
+    c.kind === 'title-renamed' ? ['renamed', c.from!, c.title] : [c.kind.slice('title-'.length), c.title],
+  );
 
 describe('catalog diff rules', () => {
-  const t = (title: string, extra: Partial<CatalogSpec['titles'][number]> = {}) => ({ title, snapshots: ['nav'], spec: false, ...extra });
+  const t = (title: string, extra: Partial<CatalogSpec['titles'][number]> = {}) => ({
+    title,
+    snapshots: ['nav'],
+    spec: false,
+    ...extra,
+  });
 
   it('reports titles added and removed', () => {
     const before = makeCatalog([t('淘宝客-公用-长链转短链'), t('淘宝客-推广者-店铺搜索')]);
@@ -37,17 +44,29 @@ describe('catalog diff rules', () => {
     const before = makeCatalog([t('淘宝客-推广者-全量售后退款订单查询', { method: 'taobao.tbk.order.refund.get' })]);
     const after = makeCatalog([t('全量维权订单', { method: 'taobao.tbk.order.refund.get' })]);
     expect(diffCatalog(before, after)).toEqual([
-      { kind: 'title-renamed', title: '全量维权订单', from: '淘宝客-推广者-全量售后退款订单查询', method: 'taobao.tbk.order.refund.get', linkedBy: 'method' },
+      {
+        kind: 'title-renamed',
+        title: '全量维权订单',
+        from: '淘宝客-推广者-全量售后退款订单查询',
+        method: 'taobao.tbk.order.refund.get',
+        linkedBy: 'method',
+      },
     ]);
   });
 
   it('links a rename that either catalog records in also_titled', () => {
     // Different roles, so the title-drift rule would not pair them: only the link does.
-    const renamed = [{ kind: 'title-renamed', title: '淘宝客【服务商】新名字', from: '淘宝客-推广者-旧名字', linkedBy: 'also_titled' }];
+    const renamed = [
+      { kind: 'title-renamed', title: '淘宝客【服务商】新名字', from: '淘宝客-推广者-旧名字', linkedBy: 'also_titled' },
+    ];
     const oldTitle = '淘宝客-推广者-旧名字';
     const newTitle = '淘宝客【服务商】新名字';
-    expect(diffCatalog(makeCatalog([t(oldTitle)]), makeCatalog([t(newTitle, { also_titled: [oldTitle] })]))).toEqual(renamed);
-    expect(diffCatalog(makeCatalog([t(oldTitle, { also_titled: [newTitle] })]), makeCatalog([t(newTitle)]))).toEqual(renamed);
+    expect(diffCatalog(makeCatalog([t(oldTitle)]), makeCatalog([t(newTitle, { also_titled: [oldTitle] })]))).toEqual(
+      renamed,
+    );
+    expect(diffCatalog(makeCatalog([t(oldTitle, { also_titled: [newTitle] })]), makeCatalog([t(newTitle)]))).toEqual(
+      renamed,
+    );
     expect(rows(diffCatalog(makeCatalog([t(oldTitle)]), makeCatalog([t(newTitle)])))).toEqual([
       ['removed', oldTitle],
       ['added', newTitle],
@@ -58,12 +77,20 @@ describe('catalog diff rules', () => {
     const before = makeCatalog([t('淘宝客-服务商-自定义服务组成员修改'), t('淘宝客-推广者-店铺搜索')]);
     const after = makeCatalog([t('淘宝客【服务商】自定义账号组成员修改'), t('淘宝客-推广者-店铺搜索')]);
     expect(diffCatalog(before, after)).toEqual([
-      { kind: 'title-renamed', title: '淘宝客【服务商】自定义账号组成员修改', from: '淘宝客-服务商-自定义服务组成员修改', linkedBy: 'title-drift' },
+      {
+        kind: 'title-renamed',
+        title: '淘宝客【服务商】自定义账号组成员修改',
+        from: '淘宝客-服务商-自定义服务组成员修改',
+        linkedBy: 'title-drift',
+      },
     ]);
   });
 
   it('never pairs titles of another role, nor titles that sources map to different methods', () => {
-    const roles = diffCatalog(makeCatalog([t('淘宝客-推广者-售后退款订单查询')]), makeCatalog([t('淘宝客-服务商-维权退款订单查询')]));
+    const roles = diffCatalog(
+      makeCatalog([t('淘宝客-推广者-售后退款订单查询')]),
+      makeCatalog([t('淘宝客-服务商-维权退款订单查询')]),
+    );
     expect(roles.map((c) => c.kind)).toEqual(['title-removed', 'title-added']);
     const methods = diffCatalog(
       makeCatalog([t('淘宝客-推广者-售后退款订单查询', { method: 'taobao.tbk.relation.refund' })]),
@@ -73,23 +100,37 @@ describe('catalog diff rules', () => {
   });
 
   it('does not pair when two candidates match equally well', () => {
-    const changes = diffCatalog(makeCatalog([t('淘宝客-推广者-物料精选')]), makeCatalog([t('淘宝客-推广者-物料精选A'), t('淘宝客-推广者-物料精选B')]));
+    const changes = diffCatalog(
+      makeCatalog([t('淘宝客-推广者-物料精选')]),
+      makeCatalog([t('淘宝客-推广者-物料精选A'), t('淘宝客-推广者-物料精选B')]),
+    );
     expect(changes.map((c) => c.kind)).toEqual(['title-removed', 'title-added', 'title-added']);
   });
 });
 
 describe('catalog diffs between the five seed navs', () => {
-  const pages = readdirSync(path.join(ROOT, 'spec/pages/rendered-pages')).filter((f) => f.endsWith('.txt')).sort();
+  const pages = readdirSync(path.join(ROOT, 'spec/pages/rendered-pages'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   let sides: SpecSide[];
   let joint: CatalogSpec;
   beforeAll(async () => {
-    const loaded = await Promise.all(pages.map((f) => loadSide(`spec/pages/rendered-pages/${f}`, { cwd: ROOT, specDir: 'spec' })));
+    const loaded = await Promise.all(
+      pages.map((f) => loadSide(`spec/pages/rendered-pages/${f}`, { cwd: ROOT, specDir: 'spec' })),
+    );
     sides = loaded.map((l) => l.side!);
-    joint = (await scrapeIntoSpec({ sources: ['spec/pages/rendered-pages'], specDir: 'test/tmp/diff-no-such-spec', cwd: ROOT, write: false })).catalog;
+    joint = (
+      await scrapeIntoSpec({
+        sources: ['spec/pages/rendered-pages'],
+        specDir: 'test/tmp/diff-no-such-spec',
+        cwd: ROOT,
+        write: false,
+      })
+    ).catalog;
   });
   const pair = (i: number) => rows(diffCatalog(sides[i]!.catalog!, sides[i + 1]!.catalog!));
 
-  it('has five navs (nav lines less 001\'s description, 002\'s notice and 003\'s repeated title)', () => {
+  it("has five navs (nav lines less 001's description, 002's notice and 003's repeated title)", () => {
     expect(pages).toHaveLength(5);
     expect(sides.map((s) => s.catalog!.titles.length)).toEqual([159, 165 - 1, 165 - 1, 174 - 1, 166]);
   });
@@ -250,7 +291,9 @@ describe('catalog diffs between the five seed navs', () => {
   });
 
   it('every rename it finds is a drift the joint catalog of all five navs links in also_titled', () => {
-    const renames = [0, 1, 2, 3].flatMap((i) => pair(i).filter((r): r is ['renamed', string, string] => r[0] === 'renamed'));
+    const renames = [0, 1, 2, 3].flatMap((i) =>
+      pair(i).filter((r): r is ['renamed', string, string] => r[0] === 'renamed'),
+    );
     expect(renames).toHaveLength(4 + 6 + 0 + 8);
     const linked = new Map(joint.titles.map((t) => [t.title, new Set(t.also_titled ?? [])]));
     for (const [, from, to] of renames) expect(linked.get(from)?.has(to), `${from} → ${to}`).toBe(true);
@@ -262,7 +305,9 @@ describe('catalog diffs between the five seed navs', () => {
     const only004 = new Set(sides[4]!.catalog!.titles.map((t) => t.title));
     const after = { ...joint, titles: joint.titles.filter((t) => only004.has(t.title)) };
     const changes = diffCatalog(sides[3]!.catalog!, after).filter((c) => c.kind === 'title-renamed');
-    expect(changes.map((c) => `${c.linkedBy}: ${c.from} → ${c.title}`)).toContain('also_titled: 淘宝客-服务商-自定义服务组成员修改 → 淘宝客【服务商】自定义账号组成员修改');
+    expect(changes.map((c) => `${c.linkedBy}: ${c.from} → ${c.title}`)).toContain(
+      'also_titled: 淘宝客-服务商-自定义服务组成员修改 → 淘宝客【服务商】自定义账号组成员修改',
+    );
     expect(changes.every((c) => c.linkedBy === 'also_titled' || c.linkedBy === 'method')).toBe(true);
     expect(changes).toHaveLength(8);
   });

@@ -72,14 +72,31 @@ describe('tbk-gen diff on spec folders', () => {
     expect(report.version).toBe(1);
     expect(report.old).toEqual({ input: v1, kind: 'folder', methods: 2, catalogTitles: 3 });
     expect(report.bump).toBe('minor');
-    expect(report.summary).toEqual({ breaking: 0, compatible: 4, docs: 0, methodsAdded: 1, methodsRemoved: 0, methodsChanged: 2, catalogChanges: 1, changeDiffDisagreements: 0 });
+    expect(report.summary).toEqual({
+      breaking: 0,
+      compatible: 4,
+      docs: 0,
+      methodsAdded: 1,
+      methodsRemoved: 0,
+      methodsChanged: 2,
+      catalogChanges: 1,
+      changeDiffDisagreements: 0,
+    });
     expect(report.methods.map((m: { method: string; status: string }) => `${m.status} ${m.method}`)).toEqual([
       'added taobao.tbk.demo.coupon.get',
       'changed taobao.tbk.demo.item.get',
       'changed taobao.tbk.demo.shop.get',
     ]);
-    expect(report.methods[1].changes[0]).toEqual({ severity: 'compatible', kind: 'param-added-optional', path: 'request.page_no', new: 'Number', message: 'optional param added (Number)' });
-    expect(report.catalog).toEqual([{ kind: 'title-added', title: '淘宝客-推广者-示例优惠券查询', method: 'taobao.tbk.demo.coupon.get' }]);
+    expect(report.methods[1].changes[0]).toEqual({
+      severity: 'compatible',
+      kind: 'param-added-optional',
+      path: 'request.page_no',
+      new: 'Number',
+      message: 'optional param added (Number)',
+    });
+    expect(report.catalog).toEqual([
+      { kind: 'title-added', title: '淘宝客-推广者-示例优惠券查询', method: 'taobao.tbk.demo.coupon.get' },
+    ]);
   });
 
   it('writes the markdown pull-request comment', async () => {
@@ -88,7 +105,9 @@ describe('tbk-gen diff on spec folders', () => {
     expect(r.stdout).toContain('**Suggested `tbk-client` bump: major**');
     expect(r.stdout).toContain('| 🔴 breaking | 3 |');
     expect(r.stdout).toContain('| 🔴 breaking | `request.platform` | param changed optional → required |');
-    expect(r.stdout).toContain('| renamed (linked by title-drift) | 淘宝客-服务商-维权退款订单查询 | 淘宝客-服务商-售后退款订单查询 |  |');
+    expect(r.stdout).toContain(
+      '| renamed (linked by title-drift) | 淘宝客-服务商-维权退款订单查询 | 淘宝客-服务商-售后退款订单查询 |  |',
+    );
   });
 });
 
@@ -115,11 +134,34 @@ describe('bad input exits 2 with a message naming what is wrong', () => {
   afterAll(() => rmSync(empty, { recursive: true, force: true }));
 
   const cases: { name: string; args: string[]; stderr: RegExp[] }[] = [
-    { name: 'a path that exists nowhere and is no revision', args: [v1, 'no/such/spec'], stderr: [/^no\/such\/spec:0: error TBK400 not a spec folder, a page source or a git revision/m, /cannot compare: NEW \(no\/such\/spec\) unusable/] },
-    { name: 'a revision that does not exist', args: ['git:no-such-revision-xyz', v1], stderr: [/^git:no-such-revision-xyz:0: error TBK402 unknown git revision "no-such-revision-xyz"$/m] },
-    { name: 'a folder without a spec', args: [empty, v1], stderr: [/error TBK403 no spec here: no methods\/ folder, and no doc pages in it/] },
-    { name: 'the methods/ folder instead of the spec folder', args: [`${v1}/methods`, v1], stderr: [/error TBK403 no spec here: this is the methods\/ folder of a spec; name the folder above it/] },
-    { name: 'spec: forced on a folder without methods/', args: [`spec:${empty}`, v1], stderr: [/error TBK403 no spec here: .* has no methods\/ folder/] },
+    {
+      name: 'a path that exists nowhere and is no revision',
+      args: [v1, 'no/such/spec'],
+      stderr: [
+        /^no\/such\/spec:0: error TBK400 not a spec folder, a page source or a git revision/m,
+        /cannot compare: NEW \(no\/such\/spec\) unusable/,
+      ],
+    },
+    {
+      name: 'a revision that does not exist',
+      args: ['git:no-such-revision-xyz', v1],
+      stderr: [/^git:no-such-revision-xyz:0: error TBK402 unknown git revision "no-such-revision-xyz"$/m],
+    },
+    {
+      name: 'a folder without a spec',
+      args: [empty, v1],
+      stderr: [/error TBK403 no spec here: no methods\/ folder, and no doc pages in it/],
+    },
+    {
+      name: 'the methods/ folder instead of the spec folder',
+      args: [`${v1}/methods`, v1],
+      stderr: [/error TBK403 no spec here: this is the methods\/ folder of a spec; name the folder above it/],
+    },
+    {
+      name: 'spec: forced on a folder without methods/',
+      args: [`spec:${empty}`, v1],
+      stderr: [/error TBK403 no spec here: .* has no methods\/ folder/],
+    },
     {
       name: 'a spec file that fails validation',
       args: [v1, `${FIXTURES}/invalid`],
@@ -131,8 +173,16 @@ describe('bad input exits 2 with a message naming what is wrong', () => {
     },
     { name: 'a file that is no doc page', args: ['package.json', v1], stderr: [/^package\.json:0: error TBK406/m] },
     { name: 'one side only', args: [v1], stderr: [/expected OLD and NEW, got 1 argument/] },
-    { name: 'an unknown format', args: [v1, v1, '--format', 'html'], stderr: [/--format must be one of text, md, json \(got "html"\)/] },
-    { name: 'an unknown threshold', args: [v1, v1, '--fail-on', 'docs'], stderr: [/--fail-on must be one of breaking, any, never/] },
+    {
+      name: 'an unknown format',
+      args: [v1, v1, '--format', 'html'],
+      stderr: [/--format must be one of text, md, json \(got "html"\)/],
+    },
+    {
+      name: 'an unknown threshold',
+      args: [v1, v1, '--fail-on', 'docs'],
+      stderr: [/--fail-on must be one of breaking, any, never/],
+    },
     { name: 'an unknown option', args: [v1, v1, '--colour'], stderr: [/unknown option --colour/] },
   ];
   for (const c of cases) {

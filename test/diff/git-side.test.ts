@@ -14,8 +14,17 @@ const FIXTURES = path.join(ROOT, 'test/fixtures/diff');
 let repo: string;
 
 function git(...args: string[]): string {
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z', GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z' };
-  return execFileSync('git', ['-c', 'user.name=diff test', '-c', 'user.email=diff@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, env, encoding: 'utf8' });
+  const env = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z',
+    GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z',
+  };
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=diff test', '-c', 'user.email=diff@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+    { cwd: repo, env, encoding: 'utf8' },
+  );
 }
 
 function commitSpec(fixture: string, message: string) {
@@ -28,7 +37,12 @@ function commitSpec(fixture: string, message: string) {
 async function run(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const status = await diffCommand(args, { cwd: repo, env: {}, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  const status = await diffCommand(args, {
+    cwd: repo,
+    env: {},
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
   return { status, stdout, stderr };
 }
 
@@ -59,13 +73,18 @@ describe('git revisions as sides', () => {
   });
 
   it('compares a revision with the working tree', async () => {
-    writeFileSync(path.join(repo, 'spec/methods/taobao.tbk.demo.shop.get.yaml'), readFileSync(path.join(FIXTURES, 'v1/methods/taobao.tbk.demo.shop.get.yaml')));
+    writeFileSync(
+      path.join(repo, 'spec/methods/taobao.tbk.demo.shop.get.yaml'),
+      readFileSync(path.join(FIXTURES, 'v1/methods/taobao.tbk.demo.shop.get.yaml')),
+    );
     try {
       const r = await run(['HEAD', 'spec', '--format', 'json']);
       expect(r.status).toBe(0);
       const report = JSON.parse(r.stdout);
       expect(report.new.kind).toBe('folder');
-      expect(report.methods.map((m: { method: string; severity: string }) => `${m.severity} ${m.method}`)).toEqual(['compatible taobao.tbk.demo.shop.get']);
+      expect(report.methods.map((m: { method: string; severity: string }) => `${m.severity} ${m.method}`)).toEqual([
+        'compatible taobao.tbk.demo.shop.get',
+      ]);
     } finally {
       git('checkout', '-q', '--', 'spec');
     }
@@ -91,20 +110,27 @@ describe('git revisions as sides', () => {
   it('exits 2 for a revision without a spec', async () => {
     const r = await run(['HEAD~2', 'HEAD']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^HEAD~2:0: error TBK403 no spec at spec\/ in revision "HEAD~2" \([0-9a-f]{12}\): no spec\/methods\/\*\.yaml$/m);
+    expect(r.stderr).toMatch(
+      /^HEAD~2:0: error TBK403 no spec at spec\/ in revision "HEAD~2" \([0-9a-f]{12}\): no spec\/methods\/\*\.yaml$/m,
+    );
   });
 
   it('exits 2 when a spec file fails validation at a revision, naming it at that revision', async () => {
     const r = await run(['HEAD', 'main']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^main:spec\/methods\/taobao\.tbk\.demo\.item\.get\.yaml:11:11: error TBK222 request\.item_ids: unknown type "Nmber"/m);
+    expect(r.stderr).toMatch(
+      /^main:spec\/methods\/taobao\.tbk\.demo\.item\.get\.yaml:11:11: error TBK222 request\.item_ids: unknown type "Nmber"/m,
+    );
     expect(r.stderr).toMatch(/^main:0: error TBK405 1 spec file of this side fails validation$/m);
   });
 
   it('finds the spec folder given by --spec inside each revision', async () => {
     git('checkout', '-q', '-b', 'api');
     try {
-      for (const [fixture, message] of [['v1', 'api spec v1'], ['v2-docs', 'api spec v2']] as const) {
+      for (const [fixture, message] of [
+        ['v1', 'api spec v1'],
+        ['v2-docs', 'api spec v2'],
+      ] as const) {
         rmSync(path.join(repo, 'api'), { recursive: true, force: true });
         mkdirSync(path.join(repo, 'api'), { recursive: true });
         cpSync(path.join(FIXTURES, fixture), path.join(repo, 'api/spec'), { recursive: true });
@@ -127,7 +153,12 @@ describe('git revisions as sides', () => {
     const outside = mkdtempSync(path.join(tmpdir(), 'tbk-diff-nogit-'));
     try {
       let stderr = '';
-      const status = await diffCommand(['git:HEAD', path.join(FIXTURES, 'v1')], { cwd: outside, env: {}, stdout: { write: () => true }, stderr: { write: (t: string) => (stderr += t) } });
+      const status = await diffCommand(['git:HEAD', path.join(FIXTURES, 'v1')], {
+        cwd: outside,
+        env: {},
+        stdout: { write: () => true },
+        stderr: { write: (t: string) => (stderr += t) },
+      });
       expect(status).toBe(2);
       expect(stderr).toContain('git:HEAD:0: error TBK401 not inside a git repository');
     } finally {

@@ -30,16 +30,33 @@ export function makeSpec(patch: Partial<MethodSpec> = {}): MethodSpec {
 }
 
 /** A copy of `spec` with one field list changed by `edit`. */
-export function editFields(spec: MethodSpec, where: 'request' | 'response' | `types.${string}`, edit: (fields: SpecField[]) => SpecField[]): MethodSpec {
+export function editFields(
+  spec: MethodSpec,
+  where: 'request' | 'response' | `types.${string}`,
+  edit: (fields: SpecField[]) => SpecField[],
+): MethodSpec {
   const copy = structuredClone(spec);
   if (where === 'request' || where === 'response') copy[where] = edit(copy[where]);
   else copy.types[where.slice(6)] = edit(copy.types[where.slice(6)] ?? []);
   return copy;
 }
 
-export function makeSide(specs: MethodSpec[], extra: { catalog?: CatalogSpec; time?: number; input?: string } = {}): SpecSide {
-  const summary: SideSummary = { input: extra.input ?? 'side', kind: 'folder', methods: specs.length, catalogTitles: extra.catalog?.titles.length ?? 0 };
-  return { summary, methods: new Map(specs.map((s) => [s.method, s])), ...(extra.catalog ? { catalog: extra.catalog } : {}), ...(extra.time ? { time: extra.time } : {}) };
+export function makeSide(
+  specs: MethodSpec[],
+  extra: { catalog?: CatalogSpec; time?: number; input?: string } = {},
+): SpecSide {
+  const summary: SideSummary = {
+    input: extra.input ?? 'side',
+    kind: 'folder',
+    methods: specs.length,
+    catalogTitles: extra.catalog?.titles.length ?? 0,
+  };
+  return {
+    summary,
+    methods: new Map(specs.map((s) => [s.method, s])),
+    ...(extra.catalog ? { catalog: extra.catalog } : {}),
+    ...(extra.time ? { time: extra.time } : {}),
+  };
 }
 
 export function makeCatalog(titles: CatalogSpec['titles']): CatalogSpec {

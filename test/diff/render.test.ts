@@ -10,16 +10,31 @@ import { editFields, makeCatalog, makeSide, makeSpec } from './make-spec.js';
 function sampleReport(): DiffReport {
   const base = makeSpec({ change_diff: { gmt_modified: 1733967521000 - 1000, input: [], output: [] } });
   const after = {
-    ...editFields(base, 'request', (f) => [...f, { name: 'fields', type: 'String' }, { name: 'page_no', type: 'Number' }]),
+    ...editFields(base, 'request', (f) => [
+      ...f,
+      { name: 'fields', type: 'String' },
+      { name: 'page_no', type: 'Number' },
+    ]),
     description: 'desc with | pipe and <b>html</b>',
     change_diff: { gmt_modified: 1733967521000, input: ['[+] fields', '[+] relation_id'], output: [] },
   };
   const gone = makeSpec({ method: 'taobao.tbk.gone.get', title: undefined });
   const docs = makeSpec({ method: 'taobao.tbk.docs.get' });
-  const t = (title: string, method?: string) => ({ title, snapshots: ['nav'], spec: false, ...(method ? { method } : {}) });
+  const t = (title: string, method?: string) => ({
+    title,
+    snapshots: ['nav'],
+    spec: false,
+    ...(method ? { method } : {}),
+  });
   return diffSpecs(
-    makeSide([base, gone, docs], { input: 'HEAD~1', catalog: makeCatalog([t('淘宝客-推广者-售后退款订单查询'), t('旧 | 标题')]) }),
-    makeSide([after, { ...docs, errors: [] }], { input: 'spec', catalog: makeCatalog([t('淘宝客-推广者-维权退款订单查询'), t('淘宝客-公用-新', 'taobao.tbk.new.get')]) }),
+    makeSide([base, gone, docs], {
+      input: 'HEAD~1',
+      catalog: makeCatalog([t('淘宝客-推广者-售后退款订单查询'), t('旧 | 标题')]),
+    }),
+    makeSide([after, { ...docs, errors: [] }], {
+      input: 'spec',
+      catalog: makeCatalog([t('淘宝客-推广者-维权退款订单查询'), t('淘宝客-公用-新', 'taobao.tbk.new.get')]),
+    }),
   );
 }
 
@@ -67,17 +82,29 @@ describe('markdown', () => {
 
   it('starts with the marker CI uses to find its comment, then the summary table', () => {
     expect(md.split('\n').slice(0, 2)).toEqual(['<!-- tbk-gen diff -->', '## API diff']);
-    expect(md).toContain('| 🔴 breaking | 1 |\n| 🟢 compatible | 2 |\n| 📝 docs | 2 |\n| methods added | 0 |\n| methods removed | 1 |');
+    expect(md).toContain(
+      '| 🔴 breaking | 1 |\n| 🟢 compatible | 2 |\n| 📝 docs | 2 |\n| methods added | 0 |\n| methods removed | 1 |',
+    );
     expect(md).toContain('| disagreements with the doc site’s change records | 2 |');
   });
 
   it('lists breaking methods first, open, then compatible and docs ones folded', () => {
     const headings = md.split('\n').filter((l) => l.startsWith('### ') || l.startsWith('<details'));
-    expect(headings).toEqual(['### Breaking changes', '<details open>', '### Compatible changes', '<details>', '### Documentation-only changes', '<details>', '### Catalog']);
+    expect(headings).toEqual([
+      '### Breaking changes',
+      '<details open>',
+      '### Compatible changes',
+      '<details>',
+      '### Documentation-only changes',
+      '<details>',
+      '### Catalog',
+    ]);
   });
 
   it('escapes doc text for table cells: pipes, HTML, line breaks', () => {
-    expect(md).toContain('| 📝 docs | `description` | description changed: "demo" → "desc with \\| pipe and &lt;b&gt;html&lt;/b&gt;" |');
+    expect(md).toContain(
+      '| 📝 docs | `description` | description changed: "demo" → "desc with \\| pipe and &lt;b&gt;html&lt;/b&gt;" |',
+    );
     expect(md).toContain('| removed | 旧 \\| 标题 |  |  |');
     expect(escapeMarkdown('a|b\n<c> & d')).toBe('a\\|b &lt;c&gt; &amp; d');
   });
@@ -105,8 +132,23 @@ describe('json', () => {
     expect(Object.keys(parsed)).toEqual(['version', 'old', 'new', 'bump', 'summary', 'methods', 'catalog']);
     const demo = parsed.methods.find((m: { method: string }) => m.method === 'taobao.tbk.demo.get');
     expect(Object.keys(demo)).toEqual(['method', 'title', 'status', 'severity', 'changes', 'changeDiff']);
-    expect(Object.keys(demo.changeDiff)).toEqual(['gmtModified', 'input', 'output', 'newerThanOld', 'confirmed', 'alreadyOnOldSide', 'uncheckable', 'missingFromDiff', 'missingFromSite']);
-    expect(parsed.catalog[1]).toEqual({ kind: 'title-renamed', title: '淘宝客-推广者-维权退款订单查询', from: '淘宝客-推广者-售后退款订单查询', linkedBy: 'title-drift' });
+    expect(Object.keys(demo.changeDiff)).toEqual([
+      'gmtModified',
+      'input',
+      'output',
+      'newerThanOld',
+      'confirmed',
+      'alreadyOnOldSide',
+      'uncheckable',
+      'missingFromDiff',
+      'missingFromSite',
+    ]);
+    expect(parsed.catalog[1]).toEqual({
+      kind: 'title-renamed',
+      title: '淘宝客-推广者-维权退款订单查询',
+      from: '淘宝客-推广者-售后退款订单查询',
+      linkedBy: 'title-drift',
+    });
   });
 
   it('orders the keys of an auth change like any other change', () => {

@@ -47,8 +47,26 @@ export async function startEmulator(corpus: string): Promise<Emulator> {
       return res.end(JSON.stringify({ success: false, code: 'NOT_LOGIN', errMsg: '请先登录', data: null }));
     }
     if (url.pathname === '/handler/document/getApiCatelogConfig.json') {
-      const catelogList = records.map((r, i) => ({ id: 1000 + i, name: r.method, subName: r.data.apiChineseName, docId: r.docId, docType: 2, tips: '' }));
-      return res.end(envelope({ treeCategories: [{ catelogTrees: [{ id: 37, name: '其他', catelogList: [] }, { id: 38, name: '淘宝客API', catelogList }] }] }));
+      const catelogList = records.map((r, i) => ({
+        id: 1000 + i,
+        name: r.method,
+        subName: r.data.apiChineseName,
+        docId: r.docId,
+        docType: 2,
+        tips: '',
+      }));
+      return res.end(
+        envelope({
+          treeCategories: [
+            {
+              catelogTrees: [
+                { id: 37, name: '其他', catelogList: [] },
+                { id: 38, name: '淘宝客API', catelogList },
+              ],
+            },
+          ],
+        }),
+      );
     }
     if (url.pathname === '/handler/document/getDocument.json') {
       state.recordRequests += 1;
@@ -58,8 +76,9 @@ export async function startEmulator(corpus: string): Promise<Emulator> {
         const docId = Number(url.searchParams.get('docId'));
         await new Promise((r) => setTimeout(r, 15));
         const fault = faults.get(docId)?.shift();
-        if (fault === 'http-500') return void (res.statusCode = 500, res.end('oops'));
-        if (fault === 'success-false') return void res.end(JSON.stringify({ success: false, code: 'SYSTEM_ERROR', errMsg: '系统繁忙', data: null }));
+        if (fault === 'http-500') return void ((res.statusCode = 500), res.end('oops'));
+        if (fault === 'success-false')
+          return void res.end(JSON.stringify({ success: false, code: 'SYSTEM_ERROR', errMsg: '系统繁忙', data: null }));
         if (fault === 'malformed') return void res.end('{"success":true,"data":{"name":');
         if (typeof fault === 'object') await new Promise((r) => setTimeout(r, fault.slowMs));
         const record = records.find((r) => r.docId === docId);

@@ -87,11 +87,26 @@ describe('describeNetworkError', () => {
   const url = new URL('https://open.taobao.com/handler/x.json');
   const failed = (cause: object) => Object.assign(new TypeError('fetch failed'), { cause });
   it.each([
-    [failed({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND open.taobao.com' }), 'open.taobao.com: cannot resolve the host name (ENOTFOUND): offline, or a wrong --base-url?'],
-    [failed({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }), 'open.taobao.com: connection refused (ECONNREFUSED): nothing listens there; a wrong --base-url?'],
-    [Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }), 'open.taobao.com: no answer within 30 s (timeout)'],
-    [failed({ code: 'UND_ERR_CONNECT_TIMEOUT', message: 'Connect Timeout Error' }), 'open.taobao.com: no answer in time (timeout, UND_ERR_CONNECT_TIMEOUT)'],
-    [failed({ code: 'CERT_HAS_EXPIRED', message: 'certificate has expired' }), 'open.taobao.com: TLS error (CERT_HAS_EXPIRED): certificate has expired'],
+    [
+      failed({ code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND open.taobao.com' }),
+      'open.taobao.com: cannot resolve the host name (ENOTFOUND): offline, or a wrong --base-url?',
+    ],
+    [
+      failed({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }),
+      'open.taobao.com: connection refused (ECONNREFUSED): nothing listens there; a wrong --base-url?',
+    ],
+    [
+      Object.assign(new Error('The operation was aborted due to timeout'), { name: 'TimeoutError' }),
+      'open.taobao.com: no answer within 30 s (timeout)',
+    ],
+    [
+      failed({ code: 'UND_ERR_CONNECT_TIMEOUT', message: 'Connect Timeout Error' }),
+      'open.taobao.com: no answer in time (timeout, UND_ERR_CONNECT_TIMEOUT)',
+    ],
+    [
+      failed({ code: 'CERT_HAS_EXPIRED', message: 'certificate has expired' }),
+      'open.taobao.com: TLS error (CERT_HAS_EXPIRED): certificate has expired',
+    ],
   ])('%s', (error, want) => {
     expect(describeNetworkError(error, url, 30_000)).toBe(want);
   });

@@ -36,16 +36,23 @@ describe('tbk-gen fetch against an emulated doc site', () => {
     site.faults.set(c!.docId, ['malformed']);
     site.faults.set(d!.docId, [{ slowMs: 200 }]);
     const lines: string[] = [];
-    const summary = await run({ progress: (total) => createProgress(total, { isTTY: false, write: (s: string) => lines.push(s) }) });
+    const summary = await run({
+      progress: (total) => createProgress(total, { isTTY: false, write: (s: string) => lines.push(s) }),
+    });
     expect(summary.apis).toBe(5);
     expect(summary.outcomes.failed).toEqual([b!.method, c!.method].sort());
-    expect(summary.failures.map((f) => f.message).sort()).toEqual(['malformed body (not JSON): {"success":true,"data":{"name":', 'success: false (SYSTEM_ERROR 系统繁忙)']);
+    expect(summary.failures.map((f) => f.message).sort()).toEqual([
+      'malformed body (not JSON): {"success":true,"data":{"name":',
+      'success: false (SYSTEM_ERROR 系统繁忙)',
+    ]);
     expect(summary.outcomes.new).toEqual([a!.method, d!.method, site.records[4]!.method].sort());
     expect(site.recordRequests).toBe(7); // 5 records + 2 retries of the 500s
     expect(site.maxInFlight).toBeGreaterThan(1);
     expect(site.maxInFlight).toBeLessThanOrEqual(4);
     expect(lines.at(-1)).toBe('records 5/5, 2 failed\n');
-    expect((await readdir(join(out, 'records'))).sort()).toEqual([a, d, site.records[4]].map((r) => `${r!.method}.json`).sort());
+    expect((await readdir(join(out, 'records'))).sort()).toEqual(
+      [a, d, site.records[4]].map((r) => `${r!.method}.json`).sort(),
+    );
     expect(JSON.parse(await readFile(join(out, 'records', `${a!.method}.json`), 'utf8'))).toEqual(a!.data);
     expect((await readdir(out)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -65,7 +72,10 @@ describe('tbk-gen fetch against an emulated doc site', () => {
     const summary = await run();
     expect(summary.outcomes.changed).toEqual([changed.method]);
     expect(summary.outcomes.unchanged).toHaveLength(4);
-    const index = JSON.parse(await readFile(join(out, '.index.json'), 'utf8')) as Record<string, { gmtModified: number }>;
+    const index = JSON.parse(await readFile(join(out, '.index.json'), 'utf8')) as Record<
+      string,
+      { gmtModified: number }
+    >;
     expect(index[changed.method]!.gmtModified).toBe(changed.data.gmtModified);
   });
 
@@ -78,10 +88,20 @@ describe('tbk-gen fetch against an emulated doc site', () => {
   it('gives a cache that scrape reads into the same specs as the corpus records', async () => {
     const withoutSources = (specs: MethodSpec[]) => specs.map(({ sources: _s, ...rest }) => rest);
     const fromCache = await scrapeIntoSpec({ sources: [out], specDir: join(out, 'spec-a'), cwd: root, write: false });
-    const direct = await scrapeIntoSpec({ sources: [join(corpus, 'doc-records')], specDir: join(out, 'spec-b'), cwd: root, write: false });
+    const direct = await scrapeIntoSpec({
+      sources: [join(corpus, 'doc-records')],
+      specDir: join(out, 'spec-b'),
+      cwd: root,
+      write: false,
+    });
     expect(fromCache.unreadable).toBe(0);
     expect(fromCache.specs).toHaveLength(5);
     expect(withoutSources(fromCache.specs)).toEqual(withoutSources(direct.specs));
-    expect(fromCache.catalog.titles.filter((t) => t.method).map((t) => t.method).sort()).toEqual(site.records.map((r) => r.method).sort());
+    expect(
+      fromCache.catalog.titles
+        .filter((t) => t.method)
+        .map((t) => t.method)
+        .sort(),
+    ).toEqual(site.records.map((r) => r.method).sort());
   });
 });

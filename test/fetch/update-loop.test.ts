@@ -35,8 +35,10 @@ async function quietly(run: () => Promise<number>): Promise<{ code: number; out:
 const specText = (method: string) => readFileSync(join(work, 'spec/methods', `${method}.yaml`), 'utf8');
 
 beforeAll(async () => {
-  for (const part of ['pages', 'overrides', 'methods']) cpSync(join(root, 'spec', part), join(work, 'spec', part), { recursive: true });
-  for (const file of ['sources.yaml', 'schema.json', 'catalog.yaml']) cpSync(join(root, 'spec', file), join(work, 'spec', file));
+  for (const part of ['pages', 'overrides', 'methods'])
+    cpSync(join(root, 'spec', part), join(work, 'spec', part), { recursive: true });
+  for (const file of ['sources.yaml', 'schema.json', 'catalog.yaml'])
+    cpSync(join(root, 'spec', file), join(work, 'spec', file));
   site = await startEmulator(join(root, 'spec/pages'));
   process.chdir(work);
 });
@@ -51,7 +53,9 @@ describe('fetch → gen on committed inputs', () => {
     expect(existsSync('spec/pages/doc-site')).toBe(false);
     const fetched = await quietly(() => runFetch(['--base-url', site.url]));
     expect(fetched.code, fetched.err).toBe(0);
-    expect(readdirSync('spec/pages/doc-site/records').sort()).toEqual(site.records.map((r) => `${r.method}.json`).sort());
+    expect(readdirSync('spec/pages/doc-site/records').sort()).toEqual(
+      site.records.map((r) => `${r.method}.json`).sort(),
+    );
   });
 
   it('scrapes the fetched records as a configured source, with nothing lost', async () => {
@@ -59,14 +63,20 @@ describe('fetch → gen on committed inputs', () => {
     expect(code, err).toBe(0);
     expect(err).not.toContain('TBK243');
     expect(err).not.toContain('spec/pages/doc-site is absent');
-    expect(specText('taobao.tbk.order.refund.get')).toContain('file: spec/pages/doc-site/records/taobao.tbk.order.refund.get.json');
+    expect(specText('taobao.tbk.order.refund.get')).toContain(
+      'file: spec/pages/doc-site/records/taobao.tbk.order.refund.get.json',
+    );
     const again = await quietly(() => runScrape(['--force']));
     expect(again.out).toMatch(/\(0 written, \d+ unchanged; catalog unchanged\)/);
   });
 
   it('takes a changed record into the spec on the next fetch and scrape', async () => {
     const record = site.records.find((r) => r.method === 'taobao.tbk.order.refund.get')!;
-    record.data = { ...record.data, description: '查询全量维权退款订单（新版说明）', gmtModified: Number(record.data.gmtModified ?? 0) + 1 };
+    record.data = {
+      ...record.data,
+      description: '查询全量维权退款订单（新版说明）',
+      gmtModified: Number(record.data.gmtModified ?? 0) + 1,
+    };
     const fetched = await quietly(() => runFetch(['--base-url', site.url, '--refresh']));
     expect(fetched.out).toContain('1 changed');
     const { code, err } = await quietly(() => runScrape([]));

@@ -47,22 +47,33 @@ describe('bad specs', () => {
   it('a schema failure (no auth) names the file and line', async () => {
     const c = await badCase('schema', [{ method: base.method, text: base.text.replace(/^auth: none\n/m, '') }]);
     expect(c.code).toBe(2);
-    expect(c.stderr).toMatch(new RegExp(`${c.specDir}/methods/taobao\\.tbk\\.golden\\.nested\\.list\\.yaml:1(:1)?: error TBK220 schema: \\(top level\\): missing key "auth"`));
+    expect(c.stderr).toMatch(
+      new RegExp(
+        `${c.specDir}/methods/taobao\\.tbk\\.golden\\.nested\\.list\\.yaml:1(:1)?: error TBK220 schema: \\(top level\\): missing key "auth"`,
+      ),
+    );
     expect(c.stderr).toMatch(/nothing written: [1-9]\d* error\(s\)/);
     await expectNothingWritten(c);
   });
 
   it('an unknown type names the file and the line of the field', async () => {
-    const text = base.text.replace('  - name: total_results\n    type: Number', '  - name: total_results\n    type: Nmber');
+    const text = base.text.replace(
+      '  - name: total_results\n    type: Number',
+      '  - name: total_results\n    type: Nmber',
+    );
     const line = text.split('\n').indexOf('    type: Nmber');
     const c = await badCase('unknown-type', [{ method: base.method, text }]);
     expect(c.code).toBe(2);
-    expect(c.stderr).toMatch(new RegExp(`taobao\\.tbk\\.golden\\.nested\\.list\\.yaml:(${line}|${line + 1})(:\\d+)?: error TBK\\d+ .*Nmber`));
+    expect(c.stderr).toMatch(
+      new RegExp(`taobao\\.tbk\\.golden\\.nested\\.list\\.yaml:(${line}|${line + 1})(:\\d+)?: error TBK\\d+ .*Nmber`),
+    );
     await expectNothingWritten(c);
   });
 
   it('a name collision names both spec files', async () => {
-    const other = base.text.replace('method: taobao.tbk.golden.nested.list', 'method: taobao.tbk.golden.nested_list').replaceAll('tbk_golden_nested_list_response', 'tbk_golden_nested_list_response');
+    const other = base.text
+      .replace('method: taobao.tbk.golden.nested.list', 'method: taobao.tbk.golden.nested_list')
+      .replaceAll('tbk_golden_nested_list_response', 'tbk_golden_nested_list_response');
     const c = await badCase('collision', [base, { method: 'taobao.tbk.golden.nested_list', text: other }]);
     expect(c.code).toBe(2);
     expect(c.stderr).toContain(
@@ -88,7 +99,9 @@ describe('unknown types in the IR', () => {
     const lines = buildIr(folder).diagnostics.map(formatDiagnostic);
     // The field's line is the line of its list item (`- name: coupons`), just above its type.
     const line = text.split('\n').indexOf('    - name: coupons') + 1;
-    expect(lines).toContain(`${specDir}/methods/${base.method}.yaml:${line}: error TBK301 types.NTbkItem.coupons: unknown type "TbkCupon[]" (not a TOP type, not declared under types)`);
+    expect(lines).toContain(
+      `${specDir}/methods/${base.method}.yaml:${line}: error TBK301 types.NTbkItem.coupons: unknown type "TbkCupon[]" (not a TOP type, not declared under types)`,
+    );
   });
 });
 

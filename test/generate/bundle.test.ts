@@ -32,7 +32,9 @@ async function bundle(contents: string, format: 'esm' | 'cjs'): Promise<string> 
 
 function expectOnlyChosen(code: string): void {
   expect(code).toContain(chosen.method);
-  expect(others.filter((m) => code.includes(`"${m.method}"`) || code.includes(`'${m.method}'`)).map((m) => m.method)).toEqual([]);
+  expect(
+    others.filter((m) => code.includes(`"${m.method}"`) || code.includes(`'${m.method}'`)).map((m) => m.method),
+  ).toEqual([]);
   expect(code).not.toContain('startMockGateway');
 }
 
@@ -42,7 +44,10 @@ describe(`a bundle importing TopClient and ${chosen.requestClass}`, () => {
   });
 
   it('as ES modules holds no other method, and runs', async () => {
-    const code = await bundle(`import { TopClient, ${chosen.requestClass} } from 'tbk-client';\nconsole.log(typeof TopClient, new ${chosen.requestClass}({}).meta.method);\n`, 'esm');
+    const code = await bundle(
+      `import { TopClient, ${chosen.requestClass} } from 'tbk-client';\nconsole.log(typeof TopClient, new ${chosen.requestClass}({}).meta.method);\n`,
+      'esm',
+    );
     expectOnlyChosen(code);
     const file = join(await scratchDir('bundle'), 'bundle.mjs');
     await writeFile(file, code);
@@ -51,7 +56,10 @@ describe(`a bundle importing TopClient and ${chosen.requestClass}`, () => {
 
   it('carries the XML parser only when the program passes the XML decoder', async () => {
     const xmlParser = 'in XML at position'; // the XML parser's error message (templates/runtime/xml.ts)
-    const jsonOnly = await bundle(`import { TopClient } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }));\n`, 'esm');
+    const jsonOnly = await bundle(
+      `import { TopClient } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }));\n`,
+      'esm',
+    );
     expect(jsonOnly).not.toContain(xmlParser);
     const withXml = await bundle(
       `import { TopClient, decodeXmlResponse } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's', format: 'xml', xml: decodeXmlResponse }));\n`,
@@ -65,27 +73,45 @@ describe(`a bundle importing TopClient and ${chosen.requestClass}`, () => {
     const upload = methods.find((m) => m.method === 'taobao.tbk.sc.pic.embed');
     expect(upload, 'the corpus method with a byte[] param').toBeDefined();
     const multipartCode = 'application/octet-stream'; // the default file type (templates/runtime/file-input.ts)
-    const without = await bundle(`import { TopClient, ${chosen.requestClass} } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), ${chosen.requestClass});\n`, 'esm');
+    const without = await bundle(
+      `import { TopClient, ${chosen.requestClass} } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), ${chosen.requestClass});\n`,
+      'esm',
+    );
     expect(without).not.toContain(multipartCode);
-    const withUpload = await bundle(`import { TopClient, ${upload!.requestClass} } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), ${upload!.requestClass});\n`, 'esm');
+    const withUpload = await bundle(
+      `import { TopClient, ${upload!.requestClass} } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), ${upload!.requestClass});\n`,
+      'esm',
+    );
     expect(withUpload).toContain(multipartCode);
   });
 
   it('carries the param checks of the kinds its method has, and no other', async () => {
-    const code = await bundle(`import { TopClient, ${chosen.requestClass} } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), ${chosen.requestClass});\n`, 'esm');
+    const code = await bundle(
+      `import { TopClient, ${chosen.requestClass} } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), ${chosen.requestClass});\n`,
+      'esm',
+    );
     // taobao.tbk.uvid.encrypt has Number and String params only (templates/runtime/param-checks.ts messages).
     expect(code).toContain('an integer (number, bigint or integer text)');
-    for (const other of ['a decimal (number or decimal text)', 'a boolean', 'JSON text or a JSON value']) expect(code).not.toContain(other);
+    for (const other of ['a decimal (number or decimal text)', 'a boolean', 'JSON text or a JSON value'])
+      expect(code).not.toContain(other);
   });
 
   // CommonJS cannot be tree-shaken: `require('tbk-client')` loads every module. A CommonJS
   // program that wants one method requires it by its deep path (docs/generator.md).
   it('as CommonJS through the deep import holds no other method', async () => {
-    expectOnlyChosen(await bundle(`const { ${chosen.requestClass} } = require('tbk-client/methods/${chosen.fileStem}');\nconsole.log(${chosen.requestClass});\n`, 'cjs'));
+    expectOnlyChosen(
+      await bundle(
+        `const { ${chosen.requestClass} } = require('tbk-client/methods/${chosen.fileStem}');\nconsole.log(${chosen.requestClass});\n`,
+        'cjs',
+      ),
+    );
   });
 
   it('as ES modules from the deep import holds no other method, nor the client', async () => {
-    const code = await bundle(`import { ${chosen.requestClass} } from 'tbk-client/methods/${chosen.fileStem}';\nconsole.log(${chosen.requestClass}.method);\n`, 'esm');
+    const code = await bundle(
+      `import { ${chosen.requestClass} } from 'tbk-client/methods/${chosen.fileStem}';\nconsole.log(${chosen.requestClass}.method);\n`,
+      'esm',
+    );
     expectOnlyChosen(code);
     expect(code).not.toContain('TopClient');
   });
@@ -93,7 +119,10 @@ describe(`a bundle importing TopClient and ${chosen.requestClass}`, () => {
   // The one-method bundle the bench measures (scripts/bench/package-bench.ts). Its target is 15 KB
   // (issue 17); the limit holds the size reached so far, so the client core cannot grow unseen.
   it('as ES modules with a client stays within its byte limit', async () => {
-    const code = await bundle(`import { TopClient, ${chosen.requestClass} } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), ${chosen.requestClass});\n`, 'esm');
+    const code = await bundle(
+      `import { TopClient, ${chosen.requestClass} } from 'tbk-client';\nconsole.log(new TopClient({ appKey: 'k', appSecret: 's' }), ${chosen.requestClass});\n`,
+      'esm',
+    );
     expect(code.length).toBeLessThanOrEqual(ONE_METHOD_BUNDLE_BYTES);
   });
 });

@@ -22,7 +22,9 @@ function normalise(text: string): string {
     .replace(/,(\s*[}\]])/g, '$1')
     .replace(/import \{([^}]*)\} from/g, (whole, list: string) => {
       const names = list.split(',').map((n) => n.trim());
-      return names.every((n) => n.startsWith('type ')) ? `import type { ${names.map((n) => n.slice(5)).join(', ')} } from` : whole;
+      return names.every((n) => n.startsWith('type '))
+        ? `import type { ${names.map((n) => n.slice(5)).join(', ')} } from`
+        : whole;
     });
 }
 
@@ -41,17 +43,34 @@ for (const name of (await readdir(EXPECTED)).sort()) {
 }
 
 const dir = await scratchDir('declarations');
-const pkg = await generatePackage({ specDir: await writeSpecFolder(dir, await listGoldens()), outDir: join(dir, 'out'), write: false, reuse: false, templatesDir: await minimalTemplates(dir) });
+const pkg = await generatePackage({
+  specDir: await writeSpecFolder(dir, await listGoldens()),
+  outDir: join(dir, 'out'),
+  write: false,
+  reuse: false,
+  templatesDir: await minimalTemplates(dir),
+});
 const entries: [string, string][] = [
   ['src/index.ts', 'dist/esm/index.d.ts'],
   ['src/call.ts', 'dist/esm/call.d.ts'],
   ['src/testing/index.ts', 'dist/esm/testing/index.d.ts'],
 ];
 for (const [source, declaration] of entries) {
-  cases.push({ name: 'package', kind: source, source: String(pkg.files.get(source)), declaration: String(pkg.files.get(declaration)) });
+  cases.push({
+    name: 'package',
+    kind: source,
+    source: String(pkg.files.get(source)),
+    declaration: String(pkg.files.get(declaration)),
+  });
 }
 
-const declarationOptions = { declaration: true, isolatedDeclarations: true, module: ts.ModuleKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true };
+const declarationOptions = {
+  declaration: true,
+  isolatedDeclarations: true,
+  module: ts.ModuleKind.NodeNext,
+  target: ts.ScriptTarget.ES2022,
+  strict: true,
+};
 
 describe('printed declarations equal what tsc emits', () => {
   it('covers every golden method and fixture module and the package entries', () => {

@@ -41,7 +41,10 @@ export async function scratchDir(tag: string): Promise<string> {
 }
 
 /** Writes `methods/<method>.yaml` for each spec text into `<dir>/spec` and returns that folder. */
-export async function writeSpecFolder(dir: string, specs: readonly { method: string; text: string }[]): Promise<string> {
+export async function writeSpecFolder(
+  dir: string,
+  specs: readonly { method: string; text: string }[],
+): Promise<string> {
   const spec = join(dir, 'spec');
   await mkdir(join(spec, 'methods'), { recursive: true });
   for (const s of specs) await writeFile(join(spec, 'methods', `${s.method}.yaml`), s.text);
@@ -54,6 +57,7 @@ export async function minimalTemplates(dir: string): Promise<string> {
   await mkdir(join(out, 'runtime'), { recursive: true });
   await mkdir(join(out, 'licenses'), { recursive: true });
   await copyFile(join(TEMPLATES_DIR, 'runtime/index.ts'), join(out, 'runtime/index.ts'));
-  for (const file of ['readme.md.hbs', 'changelog.md.hbs', 'licenses/MIT.txt.hbs']) await copyFile(join(TEMPLATES_DIR, file), join(out, file));
+  for (const file of ['readme.md.hbs', 'changelog.md.hbs', 'licenses/MIT.txt.hbs'])
+    await copyFile(join(TEMPLATES_DIR, file), join(out, file));
   return out;
 }

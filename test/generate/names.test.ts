@@ -12,7 +12,12 @@ import { serializeMethodSpec, type SpecFolder } from '../../generator/src/spec/s
 describe('nameMethod', () => {
   it.each([
     ['taobao.tbk.uvid.encrypt', 'TbkUvidEncrypt', 'tbk-uvid-encrypt', 'tbk_uvid_encrypt_response'],
-    ['taobao.tbk.dg.material.optional', 'TbkDgMaterialOptional', 'tbk-dg-material-optional', 'tbk_dg_material_optional_response'],
+    [
+      'taobao.tbk.dg.material.optional',
+      'TbkDgMaterialOptional',
+      'tbk-dg-material-optional',
+      'tbk_dg_material_optional_response',
+    ],
     ['taobao.tbk.itemid.coupon.get', 'TbkItemidCouponGet', 'tbk-itemid-coupon-get', 'tbk_itemid_coupon_get_response'],
     ['taobao.tbk.sc.invitecode.get', 'TbkScInvitecodeGet', 'tbk-sc-invitecode-get', 'tbk_sc_invitecode_get_response'],
     ['taobao.tbk.delete.class', 'TbkDeleteClass', 'tbk-delete-class', 'tbk_delete_class_response'],
@@ -58,7 +63,13 @@ describe('nameStruct and propertyKey', () => {
   });
 
   it('takes list wrapper keys from the gateway convention', () => {
-    expect(['NTbkItem', 'FooDTO', 'UvIdGenerateRes', 'String', 'Number'].map(wrapperKeyOf)).toEqual(['n_tbk_item', 'foo_d_t_o', 'uv_id_generate_res', 'string', 'number']);
+    expect(['NTbkItem', 'FooDTO', 'UvIdGenerateRes', 'String', 'Number'].map(wrapperKeyOf)).toEqual([
+      'n_tbk_item',
+      'foo_d_t_o',
+      'uv_id_generate_res',
+      'string',
+      'number',
+    ]);
   });
 
   it('reports each name claimed twice once, with the first claim', () => {
@@ -102,7 +113,14 @@ describe('collisions are errors naming both sources', () => {
   });
 
   it('a method name that shadows a runtime export', () => {
-    const reserved = [{ name: 'TopClientRequest', what: 'a runtime export (templates/runtime/index.ts)', file: 'templates/runtime/index.ts', line: 5 }];
+    const reserved = [
+      {
+        name: 'TopClientRequest',
+        what: 'a runtime export (templates/runtime/index.ts)',
+        file: 'templates/runtime/index.ts',
+        line: 5,
+      },
+    ];
     const { diagnostics } = buildIr(folderOf([spec('taobao.top.client')]), { reservedRootNames: reserved });
     expect(diagnostics.map(formatDiagnostic)).toEqual([
       'spec/methods/taobao.top.client.yaml:1: error TBK302 exported name TopClientRequest of request class of taobao.top.client collides with a runtime export (templates/runtime/index.ts) (templates/runtime/index.ts:5)',
@@ -127,6 +145,8 @@ describe('collisions are errors naming both sources', () => {
 
   it('a method name that is not a dotted lowercase name', () => {
     const lines = buildIr(folderOf([spec('Taobao.Tbk-Get')])).diagnostics.map(formatDiagnostic);
-    expect(lines).toEqual(['spec/methods/Taobao.Tbk-Get.yaml:1: error TBK300 method "Taobao.Tbk-Get" is not a dotted lowercase name (e.g. taobao.tbk.uvid.encrypt)']);
+    expect(lines).toEqual([
+      'spec/methods/Taobao.Tbk-Get.yaml:1: error TBK300 method "Taobao.Tbk-Get" is not a dotted lowercase name (e.g. taobao.tbk.uvid.encrypt)',
+    ]);
   });
 });

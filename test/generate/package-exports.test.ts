@@ -29,7 +29,15 @@ const probe = (load: (specifier: string) => string): string => `
 
 function expectLoaded(out: string): void {
   const seen = JSON.parse(out) as Record<string, unknown>;
-  expect(seen).toMatchObject({ TopClient: 'function', TopError: 'function', call: methods.length, callClient: 'function', fixtures: methods.length, gateway: 'function', deep: true });
+  expect(seen).toMatchObject({
+    TopClient: 'function',
+    TopError: 'function',
+    call: methods.length,
+    callClient: 'function',
+    fixtures: methods.length,
+    gateway: 'function',
+    deep: true,
+  });
   // upper(hex(md5('secret' + 'a1b2' + 'secret'))): params sorted by name, as the official SDKs sign.
   expect(seen['sign']).toBe('EF16F26C937CF52AE6F85DF2FD08B24A');
   expect(seen['classes']).toEqual(Object.fromEntries(methods.map((m) => [m.method, m.requestClass])));
@@ -41,11 +49,21 @@ describe('tbk-client from the repository root', () => {
   });
 
   it('loads with import()', async () => {
-    expectLoaded(await runNode(probe((s) => `await import('${s}')`), 'module'));
+    expectLoaded(
+      await runNode(
+        probe((s) => `await import('${s}')`),
+        'module',
+      ),
+    );
   });
 
   it('loads with require()', async () => {
-    expectLoaded(await runNode(probe((s) => `require('${s}')`), 'commonjs'));
+    expectLoaded(
+      await runNode(
+        probe((s) => `require('${s}')`),
+        'commonjs',
+      ),
+    );
   });
 
   it('is clean under publint', async () => {
@@ -57,7 +75,13 @@ describe('tbk-client from the repository root', () => {
     const { stdout, code } = await runTool('npm', ['pack', '--dry-run', '--json', '--ignore-scripts', PACKAGE_DIR]);
     expect(code).toBe(0);
     const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
-    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/tbk-mock.js', 'package.json']);
+    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual([
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'bin/tbk-mock.js',
+      'package.json',
+    ]);
     expect(files).toContain(`dist/esm/methods/${first.fileStem}.js`);
     expect(files).toContain(`dist/cjs/methods/${first.fileStem}.d.ts`);
     // The testing entry loads every fixture's JavaScript; no entry exposes their declarations.

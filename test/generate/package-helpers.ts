@@ -22,7 +22,10 @@ const run = promisify(execFile);
 
 /** Runs a script with plain `node` (no loader) from the repository root; returns its stdout. */
 export async function runNode(script: string, type: 'module' | 'commonjs'): Promise<string> {
-  const { stdout } = await run(process.execPath, ['--input-type', type, '-e', script], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await run(process.execPath, ['--input-type', type, '-e', script], {
+    cwd: REPO_ROOT,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   return stdout;
 }
 

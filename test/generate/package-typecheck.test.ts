@@ -11,7 +11,11 @@ import { PACKAGE_DIR, specMethods } from './package-helpers.js';
 describe('tsc -p generated', () => {
   it('type-checks src and test strictly without errors', async () => {
     const configPath = join(PACKAGE_DIR, 'tsconfig.json');
-    const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      configPath,
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    )!;
     expect(parsed.options.strict).toBe(true);
     const methods = await specMethods();
     for (const m of methods) {
@@ -20,7 +24,9 @@ describe('tsc -p generated', () => {
     }
     const program = ts.createProgram(parsed.fileNames, parsed.options);
     const messages = ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file ? `${relative(PACKAGE_DIR, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+      const where = d.file
+        ? `${relative(PACKAGE_DIR, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+        : '';
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
     });
     expect(messages).toEqual([]);

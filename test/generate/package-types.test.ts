@@ -9,7 +9,10 @@ import { PACKAGE_DIR, runTool } from './package-helpers.js';
 describe('attw --pack generated', () => {
   it('finds no problem in any entry point', async () => {
     const { stdout, code } = await runTool('npx', ['--no-install', 'attw', '--pack', PACKAGE_DIR, '--format', 'json']);
-    const report = JSON.parse(stdout) as { problems: Record<string, unknown[]> | unknown[]; analysis: { entrypoints: Record<string, unknown> } };
+    const report = JSON.parse(stdout) as {
+      problems: Record<string, unknown[]> | unknown[];
+      analysis: { entrypoints: Record<string, unknown> };
+    };
     expect(Object.values(report.problems).flat()).toEqual([]);
     expect(code).toBe(0);
     expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining(['.', './call', './testing']));

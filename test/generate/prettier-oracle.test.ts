@@ -25,7 +25,9 @@ async function unstable(files: ReadonlyMap<string, string>): Promise<string[]> {
   const pool = new WorkerPool(1);
   try {
     const checked = [...files].filter(([path]) => parserOf(path) && !isBuildOutput(path));
-    const outcomes = checked.map(([path, text]) => pool.format(text, parserOf(path)!).then((o) => [path, text, o] as const));
+    const outcomes = checked.map(([path, text]) =>
+      pool.format(text, parserOf(path)!).then((o) => [path, text, o] as const),
+    );
     await pool.drain();
     const problems: string[] = [];
     for (const [path, text, outcome] of await Promise.all(outcomes)) {
@@ -34,7 +36,9 @@ async function unstable(files: ReadonlyMap<string, string>): Promise<string[]> {
         const ours = text.split('\n');
         const theirs = outcome.text.split('\n');
         const at = theirs.findIndex((line, i) => line !== ours[i]);
-        problems.push(`${path}:${at + 1}: prettier ${JSON.stringify(theirs[at])}, generated ${JSON.stringify(ours[at])}`);
+        problems.push(
+          `${path}:${at + 1}: prettier ${JSON.stringify(theirs[at])}, generated ${JSON.stringify(ours[at])}`,
+        );
       }
     }
     expect(checked.length).toBeGreaterThan(0);
@@ -51,7 +55,12 @@ describe('prettier oracle', () => {
 
   it('formats no file of the package built from spec/', async () => {
     const dir = await scratchDir('prettier-oracle');
-    const result = await generatePackage({ specDir: join(REPO_ROOT, 'spec'), outDir: join(dir, 'out'), write: false, reuse: false });
+    const result = await generatePackage({
+      specDir: join(REPO_ROOT, 'spec'),
+      outDir: join(dir, 'out'),
+      write: false,
+      reuse: false,
+    });
     expect(result.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
     expect(result.files.size).toBeGreaterThan(1000);
     expect(await unstable(result.files)).toEqual([]);
@@ -60,7 +69,13 @@ describe('prettier oracle', () => {
   it('formats no file of the golden feature packages', async () => {
     const dir = await scratchDir('prettier-oracle-goldens');
     const specDir = await writeSpecFolder(dir, await listGoldens());
-    const result = await generatePackage({ specDir, outDir: join(dir, 'out'), write: false, reuse: false, templatesDir: await minimalTemplates(dir) });
+    const result = await generatePackage({
+      specDir,
+      outDir: join(dir, 'out'),
+      write: false,
+      reuse: false,
+      templatesDir: await minimalTemplates(dir),
+    });
     expect(result.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
     expect(await unstable(result.files)).toEqual([]);
   }, 120_000);

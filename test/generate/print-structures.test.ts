@@ -25,19 +25,25 @@ const tsMorph = createRequire(import.meta.url)('ts-morph') as typeof TsMorph;
 
 /** ts-morph's printer, spaced as print-structures.ts spaces statements. */
 function printWithTsMorph(statements: readonly (string | StatementStructures)[]): string {
-  const isImport = (s: string | StatementStructures): boolean => typeof s === 'object' && s.kind === tsMorph.StructureKind.ImportDeclaration;
+  const isImport = (s: string | StatementStructures): boolean =>
+    typeof s === 'object' && s.kind === tsMorph.StructureKind.ImportDeclaration;
   const spaced: (string | StatementStructures | TsMorph.WriterFunction)[] = [];
   statements.forEach((statement, i) => {
-    if (i > 0 && !(isImport(statement) && isImport(statements[i - 1]!))) spaced.push((w) => void w.blankLineIfLastNot());
+    if (i > 0 && !(isImport(statement) && isImport(statements[i - 1]!)))
+      spaced.push((w) => void w.blankLineIfLastNot());
     spaced.push(statement);
   });
-  const body = tsMorph.printStructure({ kind: tsMorph.StructureKind.SourceFile, statements: spaced }, { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' });
+  const body = tsMorph.printStructure(
+    { kind: tsMorph.StructureKind.SourceFile, statements: spaced },
+    { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' },
+  );
   return `${body.replace(/\s+$/, '')}\n`;
 }
 
 describe('print-structures', () => {
   it("uses ts-morph's enum values", () => {
-    for (const [name, value] of Object.entries(StructureKind)) expect(value, name).toBe(tsMorph.StructureKind[name as keyof typeof StructureKind]);
+    for (const [name, value] of Object.entries(StructureKind))
+      expect(value, name).toBe(tsMorph.StructureKind[name as keyof typeof StructureKind]);
     expect(VariableDeclarationKind.Const).toBe(tsMorph.VariableDeclarationKind.Const);
   });
 
@@ -58,7 +64,9 @@ describe('print-structures', () => {
     // Per method: the declaration's interfaces, its params type, the request and the fixture
     // declarations; then the index, call and testing declarations.
     expect(print.mock.calls.length).toBeGreaterThanOrEqual(112 * 4 + 3);
-    const kinds = new Set(print.mock.calls.flatMap(([statements]) => statements.map((s) => (typeof s === 'string' ? 'text' : s.kind))));
+    const kinds = new Set(
+      print.mock.calls.flatMap(([statements]) => statements.map((s) => (typeof s === 'string' ? 'text' : s.kind))),
+    );
     expect(kinds).toEqual(new Set(['text', ...Object.values(StructureKind)]));
     // Compared line by line: a diff of two whole modules would take vitest minutes to print.
     const mismatches: string[] = [];
@@ -68,7 +76,9 @@ describe('print-structures', () => {
       const at = theirs.findIndex((line, i) => line !== ours[i]);
       if (at >= 0 || ours.length !== theirs.length) {
         const i = at >= 0 ? at : Math.min(ours.length, theirs.length);
-        mismatches.push(`call ${n}, line ${i + 1}: ts-morph ${JSON.stringify(theirs[i])}, ours ${JSON.stringify(ours[i])}`);
+        mismatches.push(
+          `call ${n}, line ${i + 1}: ts-morph ${JSON.stringify(theirs[i])}, ours ${JSON.stringify(ours[i])}`,
+        );
       }
     });
     expect(mismatches.slice(0, 10)).toEqual([]);
@@ -76,6 +86,8 @@ describe('print-structures', () => {
 
   it('refuses a structure it does not print', () => {
     expect(() => printStatementStructures([{ kind: tsMorph.StructureKind.Enum, name: 'E' }])).toThrow('structure kind');
-    expect(() => printStatementStructures([{ kind: StructureKind.ImportDeclaration, defaultImport: 'x', moduleSpecifier: 'y' }])).toThrow('unsupported import form');
+    expect(() =>
+      printStatementStructures([{ kind: StructureKind.ImportDeclaration, defaultImport: 'x', moduleSpecifier: 'y' }]),
+    ).toThrow('unsupported import form');
   });
 });

@@ -22,7 +22,8 @@ async function generate(args: string[]): Promise<{ code: number; stdout: string 
   }
 }
 
-const UP_TO_DATE = /^generated 1 methods, (\d+) files in .*: up to date \(spec, templates and generator unchanged since the last run, every file as written\) in [\d.]+ s; 0 error\(s\)/;
+const UP_TO_DATE =
+  /^generated 1 methods, (\d+) files in .*: up to date \(spec, templates and generator unchanged since the last run, every file as written\) in [\d.]+ s; 0 error\(s\)/;
 const FULL = /^generated 1 methods, (\d+) files in .* \(\d+ units generated, \d+ unchanged\) in /;
 
 describe('generate with nothing to do', () => {

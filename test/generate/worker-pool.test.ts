@@ -19,24 +19,30 @@ async function inputs(): Promise<string[]> {
 }
 
 describe('format pool', () => {
-  it.each([0, 1, 2])('with %i worker(s) gives what prettier gives, for every file', async (workers) => {
-    const texts = await inputs();
-    const expected = await Promise.all(texts.map((t) => prettier.format(t, { ...PRETTIER_OPTIONS, parser: 'babel-ts' })));
-    const pool = new WorkerPool(workers);
-    try {
-      const pending = texts.map((t) => pool.format(t, 'babel-ts'));
-      await pool.drain();
-      expect(await Promise.all(pending)).toEqual(expected.map((text) => ({ text })));
-    } finally {
-      await pool.close();
-    }
-  }, 60_000);
+  it.each([0, 1, 2])(
+    'with %i worker(s) gives what prettier gives, for every file',
+    async (workers) => {
+      const texts = await inputs();
+      const expected = await Promise.all(
+        texts.map((t) => prettier.format(t, { ...PRETTIER_OPTIONS, parser: 'babel-ts' })),
+      );
+      const pool = new WorkerPool(workers);
+      try {
+        const pending = texts.map((t) => pool.format(t, 'babel-ts'));
+        await pool.drain();
+        expect(await Promise.all(pending)).toEqual(expected.map((text) => ({ text })));
+      } finally {
+        await pool.close();
+      }
+    },
+    60_000,
+  );
 
   it('reports a file prettier cannot parse, and formats the others', async () => {
     const pool = new WorkerPool(1);
     try {
       const bad = pool.format('export const = ;\n', 'babel-ts');
-      const good = pool.format("export const a = {b:1}\n", 'babel-ts');
+      const good = pool.format('export const a = {b:1}\n', 'babel-ts');
       const md = pool.format('# Title\n\n* one\n* two\n', 'markdown');
       await pool.drain();
       expect(await bad).toEqual({ error: expect.stringMatching(/Unexpected token|Unexpected/) });
@@ -52,7 +58,10 @@ describe('format pool', () => {
     const { DECLARATION_OPTIONS } = await import('../../generator/src/dist/dist-options.js');
     const source = await readFile(join(REPO_ROOT, 'templates/runtime/sign.ts'), 'utf8');
     const options = ts.convertCompilerOptionsFromJson(DECLARATION_OPTIONS, '.').options;
-    const expected = ts.transpileDeclaration(source, { fileName: 'src/runtime/sign.ts', compilerOptions: options }).outputText;
+    const expected = ts.transpileDeclaration(source, {
+      fileName: 'src/runtime/sign.ts',
+      compilerOptions: options,
+    }).outputText;
     for (const workers of [0, 1]) {
       const pool = new WorkerPool(workers);
       try {
@@ -60,7 +69,9 @@ describe('format pool', () => {
         const unclean = pool.declare('src/x.ts', 'export function f(a: number) { return a; }\n');
         await pool.drain();
         expect(await clean).toEqual({ text: expected });
-        expect(await unclean).toEqual({ problem: { message: expect.stringMatching(/explicit return type/), start: expect.any(Number) } });
+        expect(await unclean).toEqual({
+          problem: { message: expect.stringMatching(/explicit return type/), start: expect.any(Number) },
+        });
       } finally {
         await pool.close();
       }

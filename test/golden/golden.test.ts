@@ -10,7 +10,14 @@ import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nameMethod } from '../../generator/src/ir/names.js';
 import { generatePackage, type GenerateResult } from '../../generator/src/pipeline/generate-package.js';
-import { GOLDEN_DIR, listGoldens, minimalTemplates, scratchDir, writeSpecFolder, type Golden } from '../generate/golden-specs.js';
+import {
+  GOLDEN_DIR,
+  listGoldens,
+  minimalTemplates,
+  scratchDir,
+  writeSpecFolder,
+  type Golden,
+} from '../generate/golden-specs.js';
 
 const EXPECTED = join(GOLDEN_DIR, 'expected');
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
@@ -42,7 +49,13 @@ let result: GenerateResult;
 beforeAll(async () => {
   goldens = await listGoldens();
   const dir = await scratchDir('golden');
-  result = await generatePackage({ specDir: await writeSpecFolder(dir, goldens), outDir: join(dir, 'out'), write: false, reuse: false, templatesDir: await minimalTemplates(dir) });
+  result = await generatePackage({
+    specDir: await writeSpecFolder(dir, goldens),
+    outDir: join(dir, 'out'),
+    write: false,
+    reuse: false,
+    templatesDir: await minimalTemplates(dir),
+  });
   if (UPDATE) {
     await rm(EXPECTED, { recursive: true, force: true });
     for (const g of goldens) {
@@ -83,14 +96,19 @@ describe('golden outputs', () => {
         wanted.add(path);
         const actual = result.files.get(f.from);
         expect(actual, `${f.from} was not generated`).toBeTypeOf('string');
-        expect(actual, `${relative(GOLDEN_DIR, path)} differs; UPDATE_GOLDEN=1 rewrites it`).toBe(await readFile(path, 'utf8').catch(() => '(missing)'));
+        expect(actual, `${relative(GOLDEN_DIR, path)} differs; UPDATE_GOLDEN=1 rewrites it`).toBe(
+          await readFile(path, 'utf8').catch(() => '(missing)'),
+        );
       }
     }
     expect((await listFiles(EXPECTED)).filter((p) => !wanted.has(p)).map((p) => relative(GOLDEN_DIR, p))).toEqual([]);
   });
 
   it('maps every golden folder in tsconfig.json rootDirs', async () => {
-    const config = ts.parseConfigFileTextToJson('tsconfig.json', await readFile(join(GOLDEN_DIR, 'tsconfig.json'), 'utf8')).config as { compilerOptions: { rootDirs: string[] } };
+    const config = ts.parseConfigFileTextToJson(
+      'tsconfig.json',
+      await readFile(join(GOLDEN_DIR, 'tsconfig.json'), 'utf8'),
+    ).config as { compilerOptions: { rootDirs: string[] } };
     for (const g of goldens) {
       expect(config.compilerOptions.rootDirs).toContain(`./expected/${g.name}/src`);
       expect(config.compilerOptions.rootDirs).toContain(`./expected/${g.name}/dist`);
@@ -99,11 +117,17 @@ describe('golden outputs', () => {
 
   it('type-checks with tsc --strict', () => {
     const configPath = join(GOLDEN_DIR, 'tsconfig.json');
-    const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      configPath,
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+    )!;
     expect(parsed.fileNames.length).toBe(goldens.length * 4);
     const program = ts.createProgram(parsed.fileNames, parsed.options);
     const messages = ts.getPreEmitDiagnostics(program).map((d) => {
-      const where = d.file ? `${relative(GOLDEN_DIR, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}` : '';
+      const where = d.file
+        ? `${relative(GOLDEN_DIR, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+        : '';
       return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;
     });
     expect(messages).toEqual([]);

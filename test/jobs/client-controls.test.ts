@@ -19,18 +19,40 @@ const APP = { key: '12345678', secret: 'controls-secret' };
 let gateway: MockGateway;
 const request = new TbkUvidEncryptRequest({ tk_domain: 1, source_values: '1' });
 beforeAll(async () => {
-  gateway = await startMockGateway({ apps: { [APP.key]: APP.secret }, methods: [fixtureOf('taobao.tbk.uvid.encrypt')!], sessions: ['good'] });
+  gateway = await startMockGateway({
+    apps: { [APP.key]: APP.secret },
+    methods: [fixtureOf('taobao.tbk.uvid.encrypt')!],
+    sessions: ['good'],
+  });
 });
 afterEach(() => gateway.clearFaults());
 afterAll(() => gateway.close());
-const client = (extra: object = {}) => new TopClient({ appKey: APP.key, appSecret: APP.secret, gateway: gateway.url, retryBaseMs: 1, retryMaxMs: 2, ...extra });
+const client = (extra: object = {}) =>
+  new TopClient({
+    appKey: APP.key,
+    appSecret: APP.secret,
+    gateway: gateway.url,
+    retryBaseMs: 1,
+    retryMaxMs: 2,
+    ...extra,
+  });
 
 describe('per-call control', () => {
   it('sends the User-Agent and extra headers, and returns the response headers', async () => {
     const seen: Record<string, string>[] = [];
-    const c = client({ headers: { 'X-Team': 'sync' }, fetch: (url: string, init: RequestInit) => (seen.push({ ...(init.headers as Record<string, string>) }), fetch(url, init)) });
+    const c = client({
+      headers: { 'X-Team': 'sync' },
+      fetch: (url: string, init: RequestInit) => (
+        seen.push({ ...(init.headers as Record<string, string>) }),
+        fetch(url, init)
+      ),
+    });
     const result = await c.send(request, { headers: { 'X-Trace-Id': 't-1' } });
-    expect(seen[0]).toMatchObject({ 'user-agent': `tbk-client/${CLIENT_VERSION} node/${process.versions.node}`, 'x-team': 'sync', 'x-trace-id': 't-1' });
+    expect(seen[0]).toMatchObject({
+      'user-agent': `tbk-client/${CLIENT_VERSION} node/${process.versions.node}`,
+      'x-team': 'sync',
+      'x-trace-id': 't-1',
+    });
     expect(result.headers['content-type']).toMatch(/^application\/json/);
     const viaNode = await client().send(request);
     expect(viaNode.headers['content-type']).toMatch(/^application\/json/);
@@ -70,14 +92,24 @@ describe('per-call control', () => {
   });
 
   it('throws the error subclasses callers branch on', async () => {
-    gateway.inject({ kind: 'error', error: { code: 50, msg: 'Remote service error', sub_code: 'isv.invalid-parameter:tk_domain', sub_msg: 'bad' } });
-    await expect(client().send(request)).rejects.toMatchObject({ name: 'TopInvalidParameterError', param: 'tk_domain' });
-    const auth = await client().send(request, { session: 'bad' }).catch((e: unknown) => e);
+    gateway.inject({
+      kind: 'error',
+      error: { code: 50, msg: 'Remote service error', sub_code: 'isv.invalid-parameter:tk_domain', sub_msg: 'bad' },
+    });
+    await expect(client().send(request)).rejects.toMatchObject({
+      name: 'TopInvalidParameterError',
+      param: 'tk_domain',
+    });
+    const auth = await client()
+      .send(request, { session: 'bad' })
+      .catch((e: unknown) => e);
     expect(auth).toBeInstanceOf(TopAuthError);
     expect(auth).toBeInstanceOf(TopError);
     expect(auth).toMatchObject({ code: 27 });
     gateway.inject({ kind: 'ban', seconds: 99 });
-    const ban = await client().send(request).catch((e: unknown) => e);
+    const ban = await client()
+      .send(request)
+      .catch((e: unknown) => e);
     expect(ban).toBeInstanceOf(TopFlowControlError);
     expect(ban).toMatchObject({ retryAfterMs: 99_000 });
     expect(new TopInvalidParameterError('m', { code: 41, msg: 'Invalid arguments:x' }).param).toBeUndefined();

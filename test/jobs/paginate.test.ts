@@ -2,11 +2,23 @@
 // styles the generated metadata declares (page_no + total, page_no + has_next, page_no alone,
 // page params inside a struct param), maxPages, the signal and the session.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paginate, TopClient, TbkDgCpaActivityDetailRequest, TbkDgCpaActivityReportRequest, TbkScPunishOrderGetRequest, TbkShopGetRequest } from '../../generated/src/index.js';
+import {
+  paginate,
+  TopClient,
+  TbkDgCpaActivityDetailRequest,
+  TbkDgCpaActivityReportRequest,
+  TbkScPunishOrderGetRequest,
+  TbkShopGetRequest,
+} from '../../generated/src/index.js';
 import { fixtureOf, startMockGateway, type MockGateway } from '../../generated/src/testing/index.js';
 
 const APP = { key: '12345678', secret: 'paging-secret' };
-const METHODS = ['taobao.tbk.shop.get', 'taobao.tbk.dg.cpa.activity.detail', 'taobao.tbk.dg.cpa.activity.report', 'taobao.tbk.sc.punish.order.get'];
+const METHODS = [
+  'taobao.tbk.shop.get',
+  'taobao.tbk.dg.cpa.activity.detail',
+  'taobao.tbk.dg.cpa.activity.report',
+  'taobao.tbk.sc.punish.order.get',
+];
 let gateway: MockGateway;
 let client: TopClient;
 

@@ -21,12 +21,20 @@ describe('derivePaging: given a spec, want its paging', () => {
     ['page_size alone', spec([f('page_size', 'Number')], [f('results', 'Item[]')], { Item: [f('id')] }), undefined],
     [
       'page_no + total_results beside the list',
-      spec([f('page_no', 'Number'), f('page_size', 'Number', { default: '20' })], [f('results', 'Item[]'), f('total_results', 'Number')], { Item: [f('id')] }),
+      spec(
+        [f('page_no', 'Number'), f('page_size', 'Number', { default: '20' })],
+        [f('results', 'Item[]'), f('total_results', 'Number')],
+        { Item: [f('id')] },
+      ),
       { style: 'page', items: ['results'], total: ['total_results'], defaultPageSize: 20 },
     ],
     [
       'the order APIs: position_index + jump_type + has_next, a window, order ids',
-      spec([f('position_index'), f('page_no', 'Number'), f('jump_type', 'Number'), f('start_time'), f('end_time')], [f('data', 'OrderPage')], orderTypes),
+      spec(
+        [f('position_index'), f('page_no', 'Number'), f('jump_type', 'Number'), f('start_time'), f('end_time')],
+        [f('data', 'OrderPage')],
+        orderTypes,
+      ),
       {
         style: 'cursor',
         items: ['data', 'results'],
@@ -38,15 +46,31 @@ describe('derivePaging: given a spec, want its paging', () => {
     ],
     [
       'position_index without has_next in the response pages by number',
-      spec([f('position_index'), f('page_no', 'Number'), f('jump_type', 'Number')], [f('results', 'Item[]')], { Item: [f('id')] }),
+      spec([f('position_index'), f('page_no', 'Number'), f('jump_type', 'Number')], [f('results', 'Item[]')], {
+        Item: [f('id')],
+      }),
       { style: 'page', items: ['results'] },
     ],
     [
       'paging params inside one struct param',
-      spec([f('option', 'Option')], [f('result', 'Page')], { Option: [f('page_no', 'Number'), f('start_time', 'Date')], Page: [f('results', 'Row[]'), f('total_count', 'Number')], Row: [f('tb_trade_id', 'Number')] }),
-      { style: 'page', param: 'option', items: ['result', 'results'], total: ['result', 'total_count'], identity: ['tb_trade_id'] },
+      spec([f('option', 'Option')], [f('result', 'Page')], {
+        Option: [f('page_no', 'Number'), f('start_time', 'Date')],
+        Page: [f('results', 'Row[]'), f('total_count', 'Number')],
+        Row: [f('tb_trade_id', 'Number')],
+      }),
+      {
+        style: 'page',
+        param: 'option',
+        items: ['result', 'results'],
+        total: ['result', 'total_count'],
+        identity: ['tb_trade_id'],
+      },
     ],
-    ['two lists, no marker to choose: none', spec([f('page_no', 'Number')], [f('a', 'Item[]'), f('b', 'Item[]')], { Item: [f('id')] }), undefined],
+    [
+      'two lists, no marker to choose: none',
+      spec([f('page_no', 'Number')], [f('a', 'Item[]'), f('b', 'Item[]')], { Item: [f('id')] }),
+      undefined,
+    ],
     ['no list: none', spec([f('page_no', 'Number')], [f('has_next', 'Boolean')]), undefined],
   ])('%s', (_, given, want) => {
     const got = derivePaging(given)?.paging;
@@ -58,14 +82,25 @@ describe('derivePaging: given a spec, want its paging', () => {
 describe('paging styles of the committed spec', () => {
   it('are derived for every method that pages, and no other', async () => {
     const folder = await readSpecFolder(`${REPO_ROOT}/spec`);
-    const metas = [...folder.methods.values()].map((s) => buildMethodMeta({ ...s, request: s.request ?? [], response: s.response ?? [], types: s.types ?? {} }));
+    const metas = [...folder.methods.values()].map((s) =>
+      buildMethodMeta({ ...s, request: s.request ?? [], response: s.response ?? [], types: s.types ?? {} }),
+    );
     expect(metas.length).toBe(112);
     const by = (style: string) => metas.filter((m) => m.paging?.style === style).map((m) => m.method);
     const order = metas.filter((m) => m.paging?.window && m.paging.identity).map((m) => m.method);
-    expect(by('cursor').sort()).toEqual(['taobao.tbk.order.details.get', 'taobao.tbk.order.refund.get', 'taobao.tbk.sc.order.details.get']);
+    expect(by('cursor').sort()).toEqual([
+      'taobao.tbk.order.details.get',
+      'taobao.tbk.order.refund.get',
+      'taobao.tbk.sc.order.details.get',
+    ]);
     expect(by('page').length).toBe(25);
     expect(metas.filter((m) => !m.paging).length).toBe(84);
-    expect(order.sort()).toEqual(['taobao.tbk.dg.newuser.order.get', 'taobao.tbk.order.details.get', 'taobao.tbk.order.refund.get', 'taobao.tbk.sc.order.details.get']);
+    expect(order.sort()).toEqual([
+      'taobao.tbk.dg.newuser.order.get',
+      'taobao.tbk.order.details.get',
+      'taobao.tbk.order.refund.get',
+      'taobao.tbk.sc.order.details.get',
+    ]);
     expect(by('page')).toContain('taobao.tbk.dg.material.optional');
     expect(by('page')).toContain('taobao.tbk.sc.punish.order.get');
   });

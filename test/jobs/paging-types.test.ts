@@ -7,7 +7,11 @@ import { expect, it } from 'vitest';
 import { REPO_ROOT } from '../generate/golden-specs.js';
 
 it('paging-types.ts type-checks: the calls it marks are errors, the others are not', () => {
-  const config = ts.getParsedCommandLineOfConfigFile(join(REPO_ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const config = ts.getParsedCommandLineOfConfigFile(
+    join(REPO_ROOT, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined },
+  )!;
   const file = join(REPO_ROOT, 'test/jobs/paging-types.ts');
   const program = ts.createProgram([file], config.options);
   const messages = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, ' '));

@@ -22,7 +22,11 @@ export async function pagingTypes(client: TopClient): Promise<void> {
   // @ts-expect-error taobao.tbk.uvid.encrypt does not page
   paginate(client, new TbkUvidEncryptRequest({ tk_domain: 1, source_values: '1' }));
 
-  for await (const order of syncOrders(client, TbkOrderDetailsGetRequest, { start: 0, end: 1000, params: { query_type: 1 } })) {
+  for await (const order of syncOrders(client, TbkOrderDetailsGetRequest, {
+    start: 0,
+    end: 1000,
+    params: { query_type: 1 },
+  })) {
     const typed: TbkOrderDetailsGet.PublisherOrderDto = order;
     void typed;
   }

@@ -16,7 +16,10 @@ const run = promisify(execFile);
 const WORKER = join(REPO_ROOT, 'test/jobs/support/flow-worker.ts');
 
 async function worker(job: object): Promise<Record<string, unknown>> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify(job)], { cwd: REPO_ROOT, timeout: 60_000 });
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', WORKER, JSON.stringify(job)], {
+    cwd: REPO_ROOT,
+    timeout: 60_000,
+  });
   return JSON.parse(stdout.trim().split('\n').at(-1)!);
 }
 
@@ -45,7 +48,10 @@ describe.skipIf(skipRedisTests())('Redis flow-control store (real redis-server)'
     server = await startRedisServer();
     redis = createClient({ url: server.url });
     await redis.connect();
-    gateway = await startMockGateway({ apps: { '12345678': 'flow-secret' }, methods: [fixtureOf('taobao.tbk.uvid.encrypt')!] });
+    gateway = await startMockGateway({
+      apps: { '12345678': 'flow-secret' },
+      methods: [fixtureOf('taobao.tbk.uvid.encrypt')!],
+    });
   }, 30_000);
   afterAll(async () => {
     await redis?.quit();
@@ -66,7 +72,9 @@ describe.skipIf(skipRedisTests())('Redis flow-control store (real redis-server)'
     // 40 takes at once at 20/s, burst 2: the waits are the queue, one slot of 50 ms each
     // (measured from each script's own moment, so a few ms less as the takes go on).
     const started = Date.now();
-    const waits = await Promise.all(Array.from({ length: 40 }, () => store.takeToken('c', { perSecond: 20, burst: 2 })));
+    const waits = await Promise.all(
+      Array.from({ length: 40 }, () => store.takeToken('c', { perSecond: 20, burst: 2 })),
+    );
     const elapsed = Date.now() - started;
     const sorted = [...waits].sort((x, y) => x - y);
     expect(sorted.slice(0, 2)).toEqual([0, 0]);
@@ -80,10 +88,21 @@ describe.skipIf(skipRedisTests())('Redis flow-control store (real redis-server)'
     const from = gateway.calls.length;
     // Both start together once loaded (loading the package takes a few seconds), for 8 s.
     const startAt = Date.now() + 10_000;
-    const job = { redisUrl: server.url, gateway: gateway.url, mode: 'load', startAt, until: startAt + 8_000, concurrency: 4, perSecond: 10 };
+    const job = {
+      redisUrl: server.url,
+      gateway: gateway.url,
+      mode: 'load',
+      startAt,
+      until: startAt + 8_000,
+      concurrency: 4,
+      perSecond: 10,
+    };
     const results = await Promise.all([worker(job), worker(job)]);
     const all = results.flatMap((r) => r['sends'] as number[]).sort((a, b) => a - b);
-    const allArrivals = gateway.calls.slice(from).map((c) => c.receivedAt).sort((a, b) => a - b);
+    const allArrivals = gateway.calls
+      .slice(from)
+      .map((c) => c.receivedAt)
+      .sort((a, b) => a - b);
     expect(allArrivals.length).toBe(all.length);
     // The first second is warm-up: a process's first calls leave late (compiling the code between
     // the token and the send), which crowds the calls right after them.

@@ -25,7 +25,11 @@ function makeOrders(): { trade_id: string; trade_parent_id: string; tk_create_ti
   const times = [T0 - 1000, T0, T0 + 3 * HOUR - 1000, T0 + 3 * HOUR, T0 + 6 * HOUR, T_END - 1000, T_END];
   for (let t = T0 + 17_000; t < T_END; t += 571_000) times.push(t);
   times.sort((a, b) => a - b);
-  return times.map((t, i) => ({ trade_id: `${900000000000000000n + BigInt(i)}`, trade_parent_id: `p${Math.floor(i / 2)}`, tk_create_time: formatTopTimestamp(t) }));
+  return times.map((t, i) => ({
+    trade_id: `${900000000000000000n + BigInt(i)}`,
+    trade_parent_id: `p${Math.floor(i / 2)}`,
+    tk_create_time: formatTopTimestamp(t),
+  }));
 }
 const ORDERS = makeOrders();
 const IN_RANGE = ORDERS.filter((o) => {
@@ -77,7 +81,11 @@ const windowsSent = (from: number) =>
   gateway.calls
     .slice(from)
     .filter((c) => c.method === METHOD)
-    .map((c) => ({ start: parseTopTimestamp(c.params['start_time']!)!, end: parseTopTimestamp(c.params['end_time']!)!, c }));
+    .map((c) => ({
+      start: parseTopTimestamp(c.params['start_time']!)!,
+      end: parseTopTimestamp(c.params['end_time']!)!,
+      c,
+    }));
 
 describe('syncOrders over 7 hours of orders in pages of 3', () => {
   it('yields every order exactly once, with windows of at most 3 h and no gap', async () => {
@@ -97,7 +105,9 @@ describe('syncOrders over 7 hours of orders in pages of 3', () => {
     // Paged with position_index after the first page of each window, as the docs describe.
     const later = sent.filter((w) => w.c.params['page_no'] !== '1');
     expect(later.length).toBeGreaterThan(10);
-    expect(later.every((w) => w.c.params['position_index']?.startsWith('mock_') && w.c.params['jump_type'] === '1')).toBe(true);
+    expect(
+      later.every((w) => w.c.params['position_index']?.startsWith('mock_') && w.c.params['jump_type'] === '1'),
+    ).toBe(true);
     expect(sent.every((w) => w.c.params['page_size'] === '3' && w.c.params['query_type'] === '1')).toBe(true);
     expect(full.checkpoints.at(-1)!.checkpoint.done).toBe(true);
   });
@@ -124,7 +134,8 @@ describe('syncOrders over 7 hours of orders in pages of 3', () => {
     gateway.setRecords(METHOD, [once, twice]);
     try {
       const ids: string[] = [];
-      for await (const o of syncOrders(client, TbkOrderDetailsGetRequest, { start: T0, end: T_END })) ids.push(o.trade_id!);
+      for await (const o of syncOrders(client, TbkOrderDetailsGetRequest, { start: T0, end: T_END }))
+        ids.push(o.trade_id!);
       expect(ids).toEqual(['7']);
     } finally {
       gateway.setRecords(METHOD, ORDERS);
@@ -144,19 +155,36 @@ describe('syncOrders over 7 hours of orders in pages of 3', () => {
   });
 
   it('works for the refund orders, whose window and paging params sit in a struct param', async () => {
-    const refunds = Array.from({ length: 8 }, (_, i) => ({ tb_trade_id: `r${i}`, tb_trade_parent_id: `rp${i}`, tb_trade_create_time: formatTopTimestamp(T0 + i * HOUR) }));
+    const refunds = Array.from({ length: 8 }, (_, i) => ({
+      tb_trade_id: `r${i}`,
+      tb_trade_parent_id: `rp${i}`,
+      tb_trade_create_time: formatTopTimestamp(T0 + i * HOUR),
+    }));
     gateway.setRecords('taobao.tbk.order.refund.get', refunds);
     const ids: string[] = [];
     const option = { page_size: 3, order_scene: 1, query_type: 1, member_type: 2 };
-    for await (const r of syncOrders(client, TbkOrderRefundGetRequest, { start: T0, end: T_END, params: { publisher_refund_order_query_option: option } })) ids.push(r.tb_trade_id!);
+    for await (const r of syncOrders(client, TbkOrderRefundGetRequest, {
+      start: T0,
+      end: T_END,
+      params: { publisher_refund_order_query_option: option },
+    }))
+      ids.push(r.tb_trade_id!);
     expect(ids).toEqual(refunds.slice(0, 7).map((r) => r.tb_trade_id));
   });
 
   it('works for the page-number order method (taobao.tbk.dg.newuser.order.get)', async () => {
-    const users = Array.from({ length: 5 }, (_, i) => ({ tb_trade_parent_id: 70 + i, register_time: formatTopTimestamp(T0 + i * HOUR) }));
+    const users = Array.from({ length: 5 }, (_, i) => ({
+      tb_trade_parent_id: 70 + i,
+      register_time: formatTopTimestamp(T0 + i * HOUR),
+    }));
     gateway.setRecords('taobao.tbk.dg.newuser.order.get', users, { timeField: 'register_time' });
     const ids: unknown[] = [];
-    for await (const u of syncOrders(client, TbkDgNewuserOrderGetRequest, { start: T0, end: T_END, params: { activity_id: 'a', page_size: 2 } })) ids.push(u.tb_trade_parent_id);
+    for await (const u of syncOrders(client, TbkDgNewuserOrderGetRequest, {
+      start: T0,
+      end: T_END,
+      params: { activity_id: 'a', page_size: 2 },
+    }))
+      ids.push(u.tb_trade_parent_id);
     expect(ids).toEqual([70, 71, 72, 73, 74]);
   });
 });

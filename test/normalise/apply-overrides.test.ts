@@ -59,7 +59,15 @@ describe('parseOverride', () => {
     );
     expect(o.set).toEqual([{ path: 'response.total.type', value: 'String', reason: 'sample shows text', line: 3 }]);
     expect(o.remove).toEqual([{ path: 'request.page_size', reason: 'gone from the gateway', line: 5 }]);
-    expect(o.add).toEqual([{ to: 'types.Item', field: { name: 'title', type: 'String' }, after: 'item_id', reason: 'sample shows it', line: 8 }]);
+    expect(o.add).toEqual([
+      {
+        to: 'types.Item',
+        field: { name: 'title', type: 'String' },
+        after: 'item_id',
+        reason: 'sample shows it',
+        line: 8,
+      },
+    ]);
     expect(o.accept_mismatch).toEqual([{ path: 'response.total', reason: 'the sample is a placeholder', line: 10 }]);
   });
 
@@ -197,10 +205,24 @@ describe('applyOverrides', () => {
     const a = override('method: taobao.tbk.x.get\nset: [{ path: title, value: T, reason: r }]');
     const b = { ...a, file: 'spec/overrides/taobao.tbk.gone.yaml', method: 'taobao.tbk.gone' };
     const c = { ...a, file: 'spec/overrides/taobao.tbk.kept.yaml', method: 'taobao.tbk.kept' };
-    const result = applyOverrides([spec()], new Map([[a.method, a], [b.method, b], [c.method, c]]), new Set(['taobao.tbk.kept']));
+    const result = applyOverrides(
+      [spec()],
+      new Map([
+        [a.method, a],
+        [b.method, b],
+        [c.method, c],
+      ]),
+      new Set(['taobao.tbk.kept']),
+    );
     expect(result.specs[0]!.title).toBe('T');
     expect(result.diagnostics.filter((d) => d.code === 'TBK233')).toEqual([
-      { file: 'spec/overrides/taobao.tbk.gone.yaml', line: 1, level: 'warning', code: 'TBK233', message: 'override for taobao.tbk.gone, which no source documents and no spec holds' },
+      {
+        file: 'spec/overrides/taobao.tbk.gone.yaml',
+        line: 1,
+        level: 'warning',
+        code: 'TBK233',
+        message: 'override for taobao.tbk.gone, which no source documents and no spec holds',
+      },
     ]);
   });
 });
@@ -218,23 +240,41 @@ describe('the override of seed 004 (biz_error_desc typed Boolean, documented as 
   });
 
   it('turns the type into String, records itself, and settles the normaliser warning', async () => {
-    const { overrides, diagnostics: readProblems } = await readOverrides(resolve(root, 'spec/overrides'), 'spec/overrides');
+    const { overrides, diagnostics: readProblems } = await readOverrides(
+      resolve(root, 'spec/overrides'),
+      'spec/overrides',
+    );
     expect(readProblems).toEqual([]);
     // The other overrides are for corpus methods, which this seed-only run does not build.
     const others = new Set([...overrides.keys()].filter((m) => m !== MEMBER_MOD));
     const applied = applyOverrides(built.specs, overrides, others);
     const fixed = applied.specs.find((s) => s.method === MEMBER_MOD)!;
-    expect(fixed.response.find((f) => f.name === 'biz_error_desc')).toEqual({ name: 'biz_error_desc', type: 'String', example: '请求账号身份不为主账号', description: '失败原因描述' });
+    expect(fixed.response.find((f) => f.name === 'biz_error_desc')).toEqual({
+      name: 'biz_error_desc',
+      type: 'String',
+      example: '请求账号身份不为主账号',
+      description: '失败原因描述',
+    });
     expect(fixed.override).toBe(OVERRIDE_004);
     expect(applied.diagnostics).toEqual([
-      { file: OVERRIDE_004, line: 5, level: 'notice', code: 'TBK234', message: 'override: response.biz_error_desc.type Boolean → String' },
+      {
+        file: OVERRIDE_004,
+        line: 5,
+        level: 'notice',
+        code: 'TBK234',
+        message: 'override: response.biz_error_desc.type Boolean → String',
+      },
     ]);
     const settled = settleMismatches(built.diagnostics, page.pages, applied.specs).filter((d) => d.code === 'TBK120');
     expect(settled).toHaveLength(1);
     expect(settled[0]!.level).toBe('notice');
-    expect(settled[0]!.message).toMatch(/biz_error_desc.*\(settled by spec\/overrides\/taobao\.tbk\.sc\.organization\.member\.mod\.yaml\)$/);
+    expect(settled[0]!.message).toMatch(
+      /biz_error_desc.*\(settled by spec\/overrides\/taobao\.tbk\.sc\.organization\.member\.mod\.yaml\)$/,
+    );
     // Without the override the warning stays a warning.
-    expect(settleMismatches(built.diagnostics, page.pages, built.specs).filter((d) => d.code === 'TBK120')[0]!.level).toBe('warning');
+    expect(
+      settleMismatches(built.diagnostics, page.pages, built.specs).filter((d) => d.code === 'TBK120')[0]!.level,
+    ).toBe('warning');
   });
 
   it('is reported for deletion once the doc is fixed', async () => {
@@ -246,7 +286,13 @@ describe('the override of seed 004 (biz_error_desc typed Boolean, documented as 
     const { spec: out, diagnostics } = applyOverride(fixedDoc, overrides.get(MEMBER_MOD)!);
     expect(out.override).toBeUndefined();
     expect(diagnostics).toEqual([
-      { file: OVERRIDE_004, line: 5, level: 'warning', code: 'TBK232', message: 'override no longer changes anything (response.biz_error_desc.type is already String); delete it' },
+      {
+        file: OVERRIDE_004,
+        line: 5,
+        level: 'warning',
+        code: 'TBK232',
+        message: 'override no longer changes anything (response.biz_error_desc.type is already String); delete it',
+      },
     ]);
   });
 });

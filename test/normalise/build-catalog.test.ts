@@ -20,7 +20,8 @@ const SEEDS = readdirSync(resolve(root, 'spec/pages/rendered-pages'))
 const [S000, S001, S002, S003, S004] = SEEDS as [string, string, string, string, string];
 
 const NOTICE_LINE = '注意:以下文档只适用于TOP接口,请谨慎使用!';
-const DESCRIPTION_001 = '服务商使用。可通过该接口帮助推广者对目标图片生成带有推广者信息的暗码图。使用方法:https://mos.m.taobao.com/union/plttutorials';
+const DESCRIPTION_001 =
+  '服务商使用。可通过该接口帮助推广者对目标图片生成带有推广者信息的暗码图。使用方法:https://mos.m.taobao.com/union/plttutorials';
 
 function seedSnapshots(): CatalogSnapshot[] {
   return SEEDS.flatMap((file) => readSeedText(file, readFileSync(resolve(root, file), 'utf8')).catalogs);
@@ -30,15 +31,22 @@ function seedSnapshots(): CatalogSnapshot[] {
 function navLines(file: string): string[] {
   const lines = readFileSync(resolve(root, file), 'utf8').split('\n');
   const end = lines.findIndex((l) => l.includes('环境 | HTTP请求地址'));
-  return lines.slice(0, end).map((l) => l.trim()).filter(Boolean);
+  return lines
+    .slice(0, end)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 function corpusSnapshots(): CatalogSnapshot[] {
   const dump = 'corpus/markdown-dump/tbk-doc-dump.md';
-  const out = [...readMarkdownDump(dump, readFileSync(resolve(corpus, 'markdown-dump/tbk-doc-dump.md'), 'utf8')).catalogs];
+  const out = [
+    ...readMarkdownDump(dump, readFileSync(resolve(corpus, 'markdown-dump/tbk-doc-dump.md'), 'utf8')).catalogs,
+  ];
   for (const folder of ['doc-records', 'doc-records-reduced']) {
     for (const name of readdirSync(resolve(corpus, folder)).sort()) {
-      out.push(...readDocRecord(`corpus/${folder}/${name}`, readFileSync(resolve(corpus, folder, name), 'utf8')).catalogs);
+      out.push(
+        ...readDocRecord(`corpus/${folder}/${name}`, readFileSync(resolve(corpus, folder, name), 'utf8')).catalogs,
+      );
     }
   }
   return out;
@@ -120,7 +128,9 @@ describe('buildCatalog on the five seed navs', () => {
 describe('buildCatalog with the markdown dump and the doc records', () => {
   const diagnostics: Diagnostic[] = [];
   const snapshots = [...seedSnapshots(), ...corpusSnapshots()];
-  const catalog = buildCatalog(snapshots, new Set(['taobao.tbk.order.refund.get', 'taobao.tbk.relation.refund']), { diagnostics });
+  const catalog = buildCatalog(snapshots, new Set(['taobao.tbk.order.refund.get', 'taobao.tbk.relation.refund']), {
+    diagnostics,
+  });
   const entries = (title: string) => catalog.titles.filter((t) => t.title === title);
 
   it('adds the titles of the other sources to the 202 nav titles', () => {
@@ -128,7 +138,9 @@ describe('buildCatalog with the markdown dump and the doc records', () => {
     const navTitles = new Set(seedSnapshots().flatMap((s) => s.entries.map((e) => e.title)));
     expect(navTitles.size).toBe(202);
     for (const t of navTitles) expect(distinct.has(t)).toBe(true);
-    const others = new Set(snapshots.filter((s) => s.kind !== 'seed-nav').flatMap((s) => s.entries.map((e) => e.title)));
+    const others = new Set(
+      snapshots.filter((s) => s.kind !== 'seed-nav').flatMap((s) => s.entries.map((e) => e.title)),
+    );
     for (const t of others) expect(distinct.has(t)).toBe(true);
     expect(distinct.size).toBe(205);
     expect(catalog.snapshots.map((s) => [s.id, s.kind, s.titles])).toEqual([
@@ -174,13 +186,23 @@ describe('buildCatalog with the markdown dump and the doc records', () => {
       'taobao.tbk.sc.vc.landing.link.convert',
     ]);
     expect(diagnostics).toEqual([
-      expect.objectContaining({ file: 'corpus/markdown-dump/tbk-doc-dump.md', line: 69, level: 'warning', code: 'TBK250' }),
+      expect.objectContaining({
+        file: 'corpus/markdown-dump/tbk-doc-dump.md',
+        line: 69,
+        level: 'warning',
+        code: 'TBK250',
+      }),
     ]);
   });
 });
 
 describe('buildCatalog rules on hand-made snapshots', () => {
-  const nav = (id: string, titles: string[]): CatalogSnapshot => ({ id, file: id, kind: 'seed-nav', entries: titles.map((title, i) => ({ title, line: i + 1 })) });
+  const nav = (id: string, titles: string[]): CatalogSnapshot => ({
+    id,
+    file: id,
+    kind: 'seed-nav',
+    entries: titles.map((title, i) => ({ title, line: i + 1 })),
+  });
   const dump = (entries: [string, string][]): CatalogSnapshot => ({
     id: 'dump.md',
     file: 'dump.md',
@@ -191,7 +213,14 @@ describe('buildCatalog rules on hand-made snapshots', () => {
   it('refuses a rename link between titles that sources tie to different methods', () => {
     const diagnostics: Diagnostic[] = [];
     const catalog = buildCatalog(
-      [nav('a.txt', ['淘宝客-推广者-售后退款订单查询', 'X']), nav('b.txt', ['淘宝客-推广者-维权退款订单查询', 'X']), dump([['淘宝客-推广者-售后退款订单查询', 'taobao.tbk.a'], ['淘宝客-推广者-维权退款订单查询', 'taobao.tbk.b']])],
+      [
+        nav('a.txt', ['淘宝客-推广者-售后退款订单查询', 'X']),
+        nav('b.txt', ['淘宝客-推广者-维权退款订单查询', 'X']),
+        dump([
+          ['淘宝客-推广者-售后退款订单查询', 'taobao.tbk.a'],
+          ['淘宝客-推广者-维权退款订单查询', 'taobao.tbk.b'],
+        ]),
+      ],
       new Set(['taobao.tbk.a']),
       { diagnostics },
     );
@@ -205,7 +234,10 @@ describe('buildCatalog rules on hand-made snapshots', () => {
   });
 
   it('keeps the snapshots and links of the previous catalog that were not read again', () => {
-    const first = buildCatalog([nav('a.txt', ['A-x-售后退款', 'K']), nav('b.txt', ['A-x-维权退款', 'K']), dump([['Z', 'taobao.tbk.z']])], new Set(['taobao.tbk.z']));
+    const first = buildCatalog(
+      [nav('a.txt', ['A-x-售后退款', 'K']), nav('b.txt', ['A-x-维权退款', 'K']), dump([['Z', 'taobao.tbk.z']])],
+      new Set(['taobao.tbk.z']),
+    );
     // Reading only the dump again must not lose the navs, nor the link between their titles.
     const again = buildCatalog([dump([['Z', 'taobao.tbk.z']])], new Set(['taobao.tbk.z']), { previous: first });
     expect(serializeCatalog(again)).toBe(serializeCatalog(first));
@@ -217,14 +249,21 @@ describe('buildCatalog rules on hand-made snapshots', () => {
 
 describe('findTitleRenames (the nav drift rule)', () => {
   it('pairs one-for-one replacements at the same position', () => {
-    expect(findTitleRenames(['A', '淘宝客-推广者-售后退款订单查询', 'B'], ['A', '淘宝客-推广者-维权退款订单查询', 'B'])).toEqual([
-      ['淘宝客-推广者-售后退款订单查询', '淘宝客-推广者-维权退款订单查询'],
-    ]);
+    expect(
+      findTitleRenames(['A', '淘宝客-推广者-售后退款订单查询', 'B'], ['A', '淘宝客-推广者-维权退款订单查询', 'B']),
+    ).toEqual([['淘宝客-推广者-售后退款订单查询', '淘宝客-推广者-维权退款订单查询']]);
   });
   it('treats 淘宝客【X】 like 淘宝客-X- and picks the best match inside a larger replacement', () => {
-    const before = ['K', '淘宝客-服务商-自定义服务组成员修改', '淘宝客-服务商-自定义服务组成员查询', '淘宝客-服务商-物料更新'];
+    const before = [
+      'K',
+      '淘宝客-服务商-自定义服务组成员修改',
+      '淘宝客-服务商-自定义服务组成员查询',
+      '淘宝客-服务商-物料更新',
+    ];
     const after = ['K', '淘宝客【服务商】自定义账号组成员修改'];
-    expect(findTitleRenames(before, after)).toEqual([['淘宝客-服务商-自定义服务组成员修改', '淘宝客【服务商】自定义账号组成员修改']]);
+    expect(findTitleRenames(before, after)).toEqual([
+      ['淘宝客-服务商-自定义服务组成员修改', '淘宝客【服务商】自定义账号组成员修改'],
+    ]);
   });
   it('never pairs pure additions or removals, titles of another role, or ties', () => {
     expect(findTitleRenames(['A', 'B'], ['A', '淘宝客-推广者-新接口', 'B'])).toEqual([]);

@@ -23,7 +23,9 @@ describe('the corpus builds', () => {
   it('into YAML that parses back to exactly the spec (gen hands the written values to generate without parsing them again)', () => {
     for (const spec of specs) {
       // Compared as JSON text: key order reaches the IR and the emitted code, so it must match too.
-      expect(JSON.stringify(parse(serializeMethodSpec(spec))), spec.method).toBe(JSON.stringify(canonicalMethodSpec(spec)));
+      expect(JSON.stringify(parse(serializeMethodSpec(spec))), spec.method).toBe(
+        JSON.stringify(canonicalMethodSpec(spec)),
+      );
     }
   });
 
@@ -36,24 +38,45 @@ describe('the corpus builds', () => {
   });
 
   it('repairs the samples with an unquoted string value and those with empty values the tables leave without example', () => {
-    const repaired = specs.filter((s) => s.repairs).map((s) => [s.method, s.repairs!.map((r) => r.message.replace(/ \([^)]*\)/g, '').replace(/: [^;]*/g, '')).join('; ')]);
+    const repaired = specs
+      .filter((s) => s.repairs)
+      .map((s) => [
+        s.method,
+        s.repairs!.map((r) => r.message.replace(/ \([^)]*\)/g, '').replace(/: [^;]*/g, '')).join('; '),
+      ]);
     expect(repaired).toEqual([
-      ['taobao.tbk.dg.newuser.order.sum', 'wrote null for "bind_card_valid_user_cnt", printed without a value; wrote null for "re_buy_valid_user_cnt", printed without a value; wrote null for "valid_num", printed without a value'],
-      ['taobao.tbk.dg.punish.order.get', 'wrote null for "special_id", printed without a value; wrote null for "tb_trade_parent_id", printed without a value'],
+      [
+        'taobao.tbk.dg.newuser.order.sum',
+        'wrote null for "bind_card_valid_user_cnt", printed without a value; wrote null for "re_buy_valid_user_cnt", printed without a value; wrote null for "valid_num", printed without a value',
+      ],
+      [
+        'taobao.tbk.dg.punish.order.get',
+        'wrote null for "special_id", printed without a value; wrote null for "tb_trade_parent_id", printed without a value',
+      ],
       ['taobao.tbk.feed.indicator.upload', 'quoted the unquoted string value of "result_msg"'],
       ['taobao.tbk.feed.opt.upload', 'quoted the unquoted string value of "result_msg"'],
-      ['taobao.tbk.relation.refund', 'wrote null for "tb_trade_parent_id", printed without a value; wrote null for "special_id", printed without a value; wrote null for "relation_id", printed without a value; wrote null for "tk3rd_pub_id", printed without a value; wrote null for "tk_pub_id", printed without a value; wrote null for "refund_status", printed without a value; wrote null for "tb_trade_id", printed without a value; wrote null for "refund_type", printed without a value; wrote null for "result_code", printed without a value; wrote null for "biz_error_code", printed without a value'],
+      [
+        'taobao.tbk.relation.refund',
+        'wrote null for "tb_trade_parent_id", printed without a value; wrote null for "special_id", printed without a value; wrote null for "relation_id", printed without a value; wrote null for "tk3rd_pub_id", printed without a value; wrote null for "tk_pub_id", printed without a value; wrote null for "refund_status", printed without a value; wrote null for "tb_trade_id", printed without a value; wrote null for "refund_type", printed without a value; wrote null for "result_code", printed without a value; wrote null for "biz_error_code", printed without a value',
+      ],
       ['taobao.tbk.sc.organization.member.mod', 'quoted the unquoted string value of "biz_error_desc"'],
     ]);
   });
 
   it('into spec files that pass the spec schema and cross-checks', () => {
-    const problems = specs.flatMap((spec) => validateMethodValue(`${spec.method}.yaml`, canonicalMethodSpec(spec), serializeMethodSpec(spec)));
+    const problems = specs.flatMap((spec) =>
+      validateMethodValue(`${spec.method}.yaml`, canonicalMethodSpec(spec), serializeMethodSpec(spec)),
+    );
     expect(problems).toEqual([]);
   });
 
   it('knows the auth of every method that has a seed page or a full doc record, and only of those', () => {
-    const withEvidence = new Set(pages.filter((page) => page.format === 'seed-text' || page.format === 'doc-record').map((page) => page.method?.value));
-    for (const spec of specs) expect([spec.method, spec.auth !== 'unknown']).toEqual([spec.method, withEvidence.has(spec.method)]);
+    const withEvidence = new Set(
+      pages
+        .filter((page) => page.format === 'seed-text' || page.format === 'doc-record')
+        .map((page) => page.method?.value),
+    );
+    for (const spec of specs)
+      expect([spec.method, spec.auth !== 'unknown']).toEqual([spec.method, withEvidence.has(spec.method)]);
   });
 });

@@ -11,7 +11,12 @@ const UVID_XML =
   '<tbk_uvid_encrypt_response> <result_list> <uv_id_generate_res> <error_message>miss source_values</error_message> <encrypted_uvid>vnt22Qurt6YYmVhBmLnBrsNPL9Ra</encrypted_uvid> <source_value>123</source_value> </uv_id_generate_res> </result_list> </tbk_uvid_encrypt_response>';
 
 function uvidPage(samples: Record<string, string>) {
-  return makePage({ file: 'pages/000.txt', method: 'taobao.tbk.uvid.encrypt', response: [p('result_list', 'UvIdGenerateRes []', { line: 189, description: 'result_list' })], samples });
+  return makePage({
+    file: 'pages/000.txt',
+    method: 'taobao.tbk.uvid.encrypt',
+    response: [p('result_list', 'UvIdGenerateRes []', { line: 189, description: 'result_list' })],
+    samples,
+  });
 }
 
 function fieldsOf(spec: MethodSpec, type: string): [string, string, boolean][] {
@@ -21,7 +26,9 @@ function fieldsOf(spec: MethodSpec, type: string): [string, string, boolean][] {
 describe('inference from a JSON sample', () => {
   it("recovers seed 000's UvIdGenerateRes from the wrapped list", () => {
     const { specs, diagnostics } = buildSpecs([uvidPage({ json: UVID_JSON })]);
-    expect(specs[0]!.response).toEqual([{ name: 'result_list', type: 'UvIdGenerateRes[]', description: 'result_list' }]);
+    expect(specs[0]!.response).toEqual([
+      { name: 'result_list', type: 'UvIdGenerateRes[]', description: 'result_list' },
+    ]);
     expect(specs[0]!.types).toEqual({
       UvIdGenerateRes: [
         { name: 'error_message', type: 'String', example: 'miss source_values', inferred: true },
@@ -29,7 +36,9 @@ describe('inference from a JSON sample', () => {
         { name: 'source_value', type: 'String', example: '123', inferred: true },
       ],
     });
-    expect(diagnostics.map((d) => [d.file, d.line, d.level, d.code])).toEqual([['pages/000.txt', 51, 'notice', 'TBK140']]);
+    expect(diagnostics.map((d) => [d.file, d.line, d.level, d.code])).toEqual([
+      ['pages/000.txt', 51, 'notice', 'TBK140'],
+    ]);
   });
 
   it('reads primitive lists from string/number wrappers and bare arrays', () => {
@@ -39,7 +48,11 @@ describe('inference from a JSON sample', () => {
         data: { tags: { string: ['a'] }, counts: { number: [3] }, flags: [true], empty: [] },
       },
     });
-    const page = makePage({ method: 'taobao.tbk.x.get', response: [p('item_ids', 'String[]'), p('data', 'Data')], samples: { json } });
+    const page = makePage({
+      method: 'taobao.tbk.x.get',
+      response: [p('item_ids', 'String[]'), p('data', 'Data')],
+      samples: { json },
+    });
     const { specs, diagnostics } = buildSpecs([page]);
     expect(fieldsOf(specs[0]!, 'Data')).toEqual([
       ['tags', 'String[]', true],
@@ -55,7 +68,13 @@ describe('inference from a JSON sample', () => {
       tbk_x_get_response: {
         results: {
           n_tbk_item: [
-            { num_iid: 1, title: 'a', small_images: { string: ['u'] }, coupons: { coupon_info: [{ amount: '5.00', start: '2024-01-01' }] }, shop: { shop_id: 3 } },
+            {
+              num_iid: 1,
+              title: 'a',
+              small_images: { string: ['u'] },
+              coupons: { coupon_info: [{ amount: '5.00', start: '2024-01-01' }] },
+              shop: { shop_id: 3 },
+            },
             { num_iid: 2, is_tmall: false },
           ],
         },
@@ -89,7 +108,11 @@ describe('inference from a JSON sample', () => {
 
   it('adds keys no table lists after the table fields, with a notice', () => {
     const json = JSON.stringify({ tbk_x_get_response: { data: { a: 1, b: 'x' }, request_id: 'r' } });
-    const page = makePage({ method: 'taobao.tbk.x.get', response: [p('data', 'Data', { children: [p('a', 'Number')] })], samples: { json } });
+    const page = makePage({
+      method: 'taobao.tbk.x.get',
+      response: [p('data', 'Data', { children: [p('a', 'Number')] })],
+      samples: { json },
+    });
     const { specs, diagnostics } = buildSpecs([page]);
     expect(specs[0]!.types.Data).toEqual([
       { name: 'a', type: 'Number' },
@@ -132,9 +155,16 @@ describe('inference from other samples', () => {
 
   it.each([
     ['without the root key', { results: [{ num_iid: 1, coupons: [{ amount: '5' }] }] }],
-    ['with the root key (doc records)', { tbk_x_get_response: { results: [{ num_iid: 1, coupons: [{ amount: '5' }] }] } }],
+    [
+      'with the root key (doc records)',
+      { tbk_x_get_response: { results: [{ num_iid: 1, coupons: [{ amount: '5' }] }] } },
+    ],
   ])('reads simplify_json %s: no list wrappers', (_label, value) => {
-    const page = makePage({ method: 'taobao.tbk.x.get', response: [p('results', 'NTbkItem[]')], samples: { simplify_json: JSON.stringify(value) } });
+    const page = makePage({
+      method: 'taobao.tbk.x.get',
+      response: [p('results', 'NTbkItem[]')],
+      samples: { simplify_json: JSON.stringify(value) },
+    });
     const spec = buildSpecs([page]).specs[0]!;
     expect(fieldsOf(spec, 'NTbkItem')).toEqual([
       ['num_iid', 'Number', true],
@@ -205,8 +235,11 @@ describe('markdown dump └ rows', () => {
       const misplaced: string[] = [];
       for (const [type, fields] of Object.entries(fromDump)) {
         for (const field of fields) {
-          const owners = Object.entries(fromRecord).filter(([, list]) => list.some((f) => f.name === field.name)).map(([owner]) => owner);
-          if (owners.length > 0 && !owners.includes(type)) misplaced.push(`${type}.${field.name} (record: ${owners.join(', ')})`);
+          const owners = Object.entries(fromRecord)
+            .filter(([, list]) => list.some((f) => f.name === field.name))
+            .map(([owner]) => owner);
+          if (owners.length > 0 && !owners.includes(type))
+            misplaced.push(`${type}.${field.name} (record: ${owners.join(', ')})`);
         }
       }
       expect(misplaced).toEqual([]);
@@ -214,11 +247,27 @@ describe('markdown dump └ rows', () => {
     },
   );
 
-  const flattened = (samples: Record<string, string>, children = [p('msg', 'String', { line: 11 }), p('link_info_dto', 'LinkInfoDTO', { line: 12 }), p('cps_url', 'String', { line: 13 }), p('input_id', 'String', { line: 14 })]) =>
-    makePage({ file: 'dump.md', format: 'markdown-dump', method: 'taobao.tbk.x.get', response: [p('data', 'Data', { line: 10, children, childrenFlattened: true })], samples });
+  const flattened = (
+    samples: Record<string, string>,
+    children = [
+      p('msg', 'String', { line: 11 }),
+      p('link_info_dto', 'LinkInfoDTO', { line: 12 }),
+      p('cps_url', 'String', { line: 13 }),
+      p('input_id', 'String', { line: 14 }),
+    ],
+  ) =>
+    makePage({
+      file: 'dump.md',
+      format: 'markdown-dump',
+      method: 'taobao.tbk.x.get',
+      response: [p('data', 'Data', { line: 10, children, childrenFlattened: true })],
+      samples,
+    });
 
   it('places rows by the sample and returns to the parent level after a struct', () => {
-    const json = JSON.stringify({ tbk_x_get_response: { data: { msg: 'm', link_info_dto: { cps_url: 'u' }, input_id: '1' } } });
+    const json = JSON.stringify({
+      tbk_x_get_response: { data: { msg: 'm', link_info_dto: { cps_url: 'u' }, input_id: '1' } },
+    });
     const { specs, diagnostics } = buildSpecs([flattened({ json })]);
     expect(fieldsOf(specs[0]!, 'Data').map(([n]) => n)).toEqual(['msg', 'link_info_dto', 'input_id']);
     expect(fieldsOf(specs[0]!, 'LinkInfoDTO').map(([n]) => n)).toEqual(['cps_url']);
@@ -228,7 +277,12 @@ describe('markdown dump └ rows', () => {
   it('places a name the sample shows at two levels under the deepest open struct first', () => {
     // `code` is a field of both the item and its parent, as in taobao.tbk.dg.general.link.convert.
     const json = JSON.stringify({ tbk_x_get_response: { data: { item: { code: 1, msg: 'a' }, code: 0 } } });
-    const children = [p('item', 'Item', { line: 11 }), p('code', 'Number', { line: 12 }), p('msg', 'String', { line: 13 }), p('code', 'Number', { line: 14 })];
+    const children = [
+      p('item', 'Item', { line: 11 }),
+      p('code', 'Number', { line: 12 }),
+      p('msg', 'String', { line: 13 }),
+      p('code', 'Number', { line: 14 }),
+    ];
     const { specs, diagnostics } = buildSpecs([flattened({ json }, children)]);
     expect(fieldsOf(specs[0]!, 'Item').map(([n]) => n)).toEqual(['code', 'msg']);
     expect(fieldsOf(specs[0]!, 'Data').map(([n]) => n)).toEqual(['item', 'code']);
@@ -249,7 +303,9 @@ describe('markdown dump └ rows', () => {
     const { specs, diagnostics } = buildSpecs([flattened({ json })]);
     expect(fieldsOf(specs[0]!, 'Data').map(([n]) => n)).toEqual(['msg', 'link_info_dto', 'input_id']);
     expect(diagnostics.map((d) => [d.line, d.level, d.code])).toEqual([[14, 'warning', 'TBK130']]);
-    expect(diagnostics[0]!.message).toBe('└ input_id is not shown by the json sample under data; kept as a field of Data');
+    expect(diagnostics[0]!.message).toBe(
+      '└ input_id is not shown by the json sample under data; kept as a field of Data',
+    );
   });
 
   it('keeps all rows under the parent when no sample shows the tree', () => {

@@ -49,8 +49,20 @@ describe('merge: order independence', () => {
   });
 
   it('gives the same spec whichever of two disagreeing pages comes first', () => {
-    const a = makePage({ file: 'a.md', format: 'markdown-dump', method: 'taobao.tbk.x', request: [p('x', 'Foo')], title: 'A' });
-    const b = makePage({ file: 'b.md', format: 'markdown-dump', method: 'taobao.tbk.x', request: [p('y', 'Bar')], title: 'B' });
+    const a = makePage({
+      file: 'a.md',
+      format: 'markdown-dump',
+      method: 'taobao.tbk.x',
+      request: [p('x', 'Foo')],
+      title: 'A',
+    });
+    const b = makePage({
+      file: 'b.md',
+      format: 'markdown-dump',
+      method: 'taobao.tbk.x',
+      request: [p('y', 'Bar')],
+      title: 'B',
+    });
     expect(build([a, b]).text).toBe(build([b, a]).text);
     expect(buildSpecs([b, a]).specs[0]!.title).toBe('A');
   });
@@ -62,7 +74,15 @@ describe('merge: precedence', () => {
     expect(pages.map((page) => page.format).sort()).toEqual(['doc-record', 'markdown-dump']);
     const spec = buildSpecs(pages).specs[0]!;
     expect(spec.request.find((f) => f.name === 'item_dto')!.type).toBe('LkItemDTO[]');
-    expect(spec.types.LkItemDTO!.map((f) => f.name)).toEqual(['item_id', 'sku_id', 'is_target_coupon', 'coupon_id', 'external_id', 'dx', 'manage_pub_id']);
+    expect(spec.types.LkItemDTO!.map((f) => f.name)).toEqual([
+      'item_id',
+      'sku_id',
+      'is_target_coupon',
+      'coupon_id',
+      'external_id',
+      'dx',
+      'manage_pub_id',
+    ]);
     expect(disagreement(pages, 'request.item_dto.type')).toEqual({
       path: 'request.item_dto.type',
       said: [
@@ -114,7 +134,10 @@ describe('merge: precedence', () => {
     expect(disagreement(pages, 'title')).toEqual({
       path: 'title',
       said: [
-        { source: 'spec/pages/doc-records/taobao.tbk.order.refund.get.json', value: '淘宝客-推广者-全量维权退款订单查询' },
+        {
+          source: 'spec/pages/doc-records/taobao.tbk.order.refund.get.json',
+          value: '淘宝客-推广者-全量维权退款订单查询',
+        },
         { source: DUMP, value: '淘宝客-推广者-全量售后退款订单查询' },
       ],
       chose: '淘宝客-推广者-全量维权退款订单查询',
@@ -126,8 +149,18 @@ describe('merge: precedence', () => {
     const spec = buildSpecs(pagesOf('taobao.tbk.dg.punish.order.get')).specs[0]!;
     expect(spec.repairs?.map((r) => r.sample)).toEqual(['json']);
     expect(spec.types.Result!.map((f) => f.name)).toEqual([
-      'union_id', 'special_id', 'relation_id', 'settle_month', 'punish_status', 'violation_type',
-      'tk_trade_create_time', 'tb_trade_id', 'tb_trade_parent_id', 'tk_adzone_id', 'tk_site_id', 'tk_pub_id',
+      'union_id',
+      'special_id',
+      'relation_id',
+      'settle_month',
+      'punish_status',
+      'violation_type',
+      'tk_trade_create_time',
+      'tb_trade_id',
+      'tb_trade_parent_id',
+      'tk_adzone_id',
+      'tk_site_id',
+      'tk_pub_id',
     ]);
   });
 
@@ -137,15 +170,24 @@ describe('merge: precedence', () => {
       page.format === 'markdown-dump' ? { ...page, samples: { ...page.samples, json: undefined } } : page,
     );
     const spec = buildSpecs(pages).specs[0]!;
-    expect(spec.types.RpcResult!.map((f) => f.name)).toEqual(['data', 'biz_error_desc', 'biz_error_code', 'result_msg', 'result_code']);
+    expect(spec.types.RpcResult!.map((f) => f.name)).toEqual([
+      'data',
+      'biz_error_desc',
+      'biz_error_code',
+      'result_msg',
+      'result_code',
+    ]);
     expect(spec.types.PageResult!.map((f) => f.name)).toEqual(['results', 'page_no', 'page_size', 'total_count']);
     const dropped = spec.disagreements!.find((d) => d.path === 'types.RpcResult.union_id');
     expect(dropped).toMatchObject({ chose: 'not listed', rule: RULES.depth });
   });
 
-  const record = (extra: Parameters<typeof makePage>[0]) => makePage({ file: 'r.json', format: 'doc-record', method: 'taobao.tbk.x', ...extra });
-  const dump = (extra: Parameters<typeof makePage>[0]) => makePage({ file: 'd.md', format: 'markdown-dump', method: 'taobao.tbk.x', ...extra });
-  const seed = (extra: Parameters<typeof makePage>[0]) => makePage({ file: 's.txt', format: 'seed-text', method: 'taobao.tbk.x', ...extra });
+  const record = (extra: Parameters<typeof makePage>[0]) =>
+    makePage({ file: 'r.json', format: 'doc-record', method: 'taobao.tbk.x', ...extra });
+  const dump = (extra: Parameters<typeof makePage>[0]) =>
+    makePage({ file: 'd.md', format: 'markdown-dump', method: 'taobao.tbk.x', ...extra });
+  const seed = (extra: Parameters<typeof makePage>[0]) =>
+    makePage({ file: 's.txt', format: 'seed-text', method: 'taobao.tbk.x', ...extra });
 
   it('takes each attribute from the first source that states it', () => {
     const pages = [
@@ -153,7 +195,9 @@ describe('merge: precedence', () => {
       record({ request: [p('a', 'Number', { required: false, description: '数量,最多10个' })] }),
     ];
     const { specs } = buildSpecs(pages);
-    expect(specs[0]!.request).toEqual([{ name: 'a', type: 'Number', required: false, example: '5', description: '数量,最多10个' }]);
+    expect(specs[0]!.request).toEqual([
+      { name: 'a', type: 'Number', required: false, example: '5', description: '数量,最多10个' },
+    ]);
     // Full-width punctuation is no disagreement; the required flag is.
     expect(specs[0]!.disagreements!.map((d) => d.path)).toEqual(['request.a.required']);
   });
@@ -170,18 +214,31 @@ describe('merge: precedence', () => {
     const pages = [record({ samples: { json: broken } }), dump({ samples: { json: good } })];
     const { specs } = buildSpecs(pages);
     expect(specs[0]!.samples.json).toBe(good);
-    expect(disagreement(pages, 'samples.json')).toMatchObject({ said: [{ source: 'r.json', value: 'does not parse' }, { source: 'd.md' }], chose: 'd.md', rule: RULES.usableSample });
+    expect(disagreement(pages, 'samples.json')).toMatchObject({
+      said: [{ source: 'r.json', value: 'does not parse' }, { source: 'd.md' }],
+      chose: 'd.md',
+      rule: RULES.usableSample,
+    });
   });
 
   it('ignores key order and layout when comparing samples', () => {
-    const pages = [record({ samples: { json: '{"tbk_x_response":{"a":1,"b":2}}' } }), seed({ samples: { json: '{ "tbk_x_response": { "b": 2,\n "a": 1 } }' } })];
+    const pages = [
+      record({ samples: { json: '{"tbk_x_response":{"a":1,"b":2}}' } }),
+      seed({ samples: { json: '{ "tbk_x_response": { "b": 2,\n "a": 1 } }' } }),
+    ];
     expect(buildSpecs(pages).specs[0]!.disagreements).toBeUndefined();
   });
 
   it('takes auth from the sources with evidence and unions error codes', () => {
     const pages = [
-      seed({ auth: { value: 'required', evidence: 'client.execute(req, sessionKey)', line: 3 }, errors: [{ code: 'isv.a', message: 'A', solution: '', line: 4 }] }),
-      record({ auth: { value: 'optional', evidence: 'label', line: 1 }, errors: [{ code: 'isv.b', message: 'B', solution: 'retry', line: 1 }] }),
+      seed({
+        auth: { value: 'required', evidence: 'client.execute(req, sessionKey)', line: 3 },
+        errors: [{ code: 'isv.a', message: 'A', solution: '', line: 4 }],
+      }),
+      record({
+        auth: { value: 'optional', evidence: 'label', line: 1 },
+        errors: [{ code: 'isv.b', message: 'B', solution: 'retry', line: 1 }],
+      }),
       dump({ errors: [{ code: 'isv.a', message: 'A2', solution: '', line: 9 }] }),
     ];
     const spec = buildSpecs(pages).specs[0]!;
@@ -194,6 +251,11 @@ describe('merge: precedence', () => {
   });
 
   it('puts a field only a later list names after its predecessor there', () => {
-    expect(mergeOrder([['a', 'b', 'c'], ['x', 'a', 'y', 'c', 'z']])).toEqual(['x', 'a', 'y', 'b', 'c', 'z']);
+    expect(
+      mergeOrder([
+        ['a', 'b', 'c'],
+        ['x', 'a', 'y', 'c', 'z'],
+      ]),
+    ).toEqual(['x', 'a', 'y', 'b', 'c', 'z']);
   });
 });

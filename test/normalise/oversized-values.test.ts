@@ -30,12 +30,20 @@ describe('values no doc page holds: a 10 MB description, cell or sample', () => 
       [30, 'error'],
       [51, 'error'],
     ]);
-    expect(dropped[1]!.message).toBe(`request.q.description is 3500000 characters long, more than any doc text (${MAX_TEXT_CHARS}): not doc text; dropped`);
-    expect(dropped[4]!.message).toBe(`samples.json is 3500031 characters long, more than any doc sample (${MAX_SAMPLE_CHARS}): not doc text; dropped`);
+    expect(dropped[1]!.message).toBe(
+      `request.q.description is 3500000 characters long, more than any doc text (${MAX_TEXT_CHARS}): not doc text; dropped`,
+    );
+    expect(dropped[4]!.message).toBe(
+      `samples.json is 3500031 characters long, more than any doc sample (${MAX_SAMPLE_CHARS}): not doc text; dropped`,
+    );
   });
 
   it('keeps the values of real pages (the longest sample is 11 KB, the longest text 1.7 KB)', () => {
-    const page = makePage({ method: 'taobao.tbk.x.get', description: 'd'.repeat(MAX_TEXT_CHARS), samples: { json: `{"tbk_x_get_response":{"r":"${'x'.repeat(MAX_SAMPLE_CHARS - 40)}"}}` } });
+    const page = makePage({
+      method: 'taobao.tbk.x.get',
+      description: 'd'.repeat(MAX_TEXT_CHARS),
+      samples: { json: `{"tbk_x_get_response":{"r":"${'x'.repeat(MAX_SAMPLE_CHARS - 40)}"}}` },
+    });
     const { specs, diagnostics } = buildSpecs([page]);
     expect(diagnostics.filter((d) => d.code === 'TBK104')).toEqual([]);
     expect(specs[0]!.description).toHaveLength(MAX_TEXT_CHARS);

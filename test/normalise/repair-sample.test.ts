@@ -10,16 +10,29 @@ const SEED_004_JSON =
 describe('parseJsonSample', () => {
   it('leaves valid JSON alone', () => {
     const got = parseJsonSample('{ "a": { "b": [1, "x:y", true, null] } }');
-    expect(got).toEqual({ ok: true, value: { a: { b: [1, 'x:y', true, null] } }, text: '{ "a": { "b": [1, "x:y", true, null] } }', repairs: [] });
+    expect(got).toEqual({
+      ok: true,
+      value: { a: { b: [1, 'x:y', true, null] } },
+      text: '{ "a": { "b": [1, "x:y", true, null] } }',
+      repairs: [],
+    });
   });
 
   it("quotes seed 004's unquoted string value and says so", () => {
     const got = parseJsonSample(SEED_004_JSON);
     expect(got.ok).toBe(true);
     if (!got.ok) return;
-    expect(got.value).toEqual({ tbk_sc_organization_member_mod_response: { result: false, biz_error_desc: '请求账号身份不为主账号', biz_error_code: 101 } });
+    expect(got.value).toEqual({
+      tbk_sc_organization_member_mod_response: {
+        result: false,
+        biz_error_desc: '请求账号身份不为主账号',
+        biz_error_code: 101,
+      },
+    });
     expect(got.text).toBe(SEED_004_JSON.replace('请求账号身份不为主账号', '"请求账号身份不为主账号"'));
-    expect(got.repairs).toEqual([{ message: 'quoted the unquoted string value of "biz_error_desc": 请求账号身份不为主账号', lineOffset: 0 }]);
+    expect(got.repairs).toEqual([
+      { message: 'quoted the unquoted string value of "biz_error_desc": 请求账号身份不为主账号', lineOffset: 0 },
+    ]);
   });
 
   it('quotes an unquoted value before a closing brace and reports its line', () => {
@@ -33,7 +46,11 @@ describe('parseJsonSample', () => {
   it('does not repair an empty value: it could be "", null or a number', () => {
     // taobao.tbk.relation.refund in the markdown dump (corpus README).
     const text = '{\n  "result":{\n    "tb_trade_parent_id":,\n    "tb_trade_id":1\n  }\n}';
-    expect(parseJsonSample(text)).toEqual({ ok: false, message: '"tb_trade_parent_id" has no value; it could be "", null or a number', lineOffset: 2 });
+    expect(parseJsonSample(text)).toEqual({
+      ok: false,
+      message: '"tb_trade_parent_id" has no value; it could be "", null or a number',
+      lineOffset: 2,
+    });
   });
 
   it('writes null for an empty member when the table confirms the field has no example', () => {
@@ -73,7 +90,11 @@ describe('repairs in the built spec', () => {
     makePage({
       file: 'pages/004.txt',
       method: 'taobao.tbk.sc.organization.member.mod',
-      response: [p('result', 'Boolean', { line: 189 }), p('biz_error_desc', 'String', { line: 190 }), p('biz_error_code', 'Number', { line: 191 })],
+      response: [
+        p('result', 'Boolean', { line: 189 }),
+        p('biz_error_desc', 'String', { line: 190 }),
+        p('biz_error_code', 'Number', { line: 191 }),
+      ],
       samples: { json: SEED_004_JSON },
     });
 
@@ -81,15 +102,34 @@ describe('repairs in the built spec', () => {
     const { specs, diagnostics } = buildSpecs([page004()]);
     const spec = specs[0]!;
     expect(spec.samples.json).toBe(SEED_004_JSON.replace('请求账号身份不为主账号', '"请求账号身份不为主账号"'));
-    expect(spec.repairs).toEqual([{ sample: 'json', message: 'quoted the unquoted string value of "biz_error_desc": 请求账号身份不为主账号', original: SEED_004_JSON }]);
+    expect(spec.repairs).toEqual([
+      {
+        sample: 'json',
+        message: 'quoted the unquoted string value of "biz_error_desc": 请求账号身份不为主账号',
+        original: SEED_004_JSON,
+      },
+    ]);
     expect(diagnostics).toEqual([
-      { file: 'pages/004.txt', line: 51, level: 'warning', code: 'TBK110', message: 'json sample is not valid JSON; repaired: quoted the unquoted string value of "biz_error_desc": 请求账号身份不为主账号' },
+      {
+        file: 'pages/004.txt',
+        line: 51,
+        level: 'warning',
+        code: 'TBK110',
+        message:
+          'json sample is not valid JSON; repaired: quoted the unquoted string value of "biz_error_desc": 请求账号身份不为主账号',
+      },
     ]);
   });
 
   it('reports an empty value as an error, keeps the text and infers nothing from it', () => {
     const text = '{ "tbk_relation_refund_response":{ "result":{ "tb_trade_parent_id":, "tb_trade_id":1 } } }';
-    const page = makePage({ file: 'dump.md', format: 'markdown-dump', method: 'taobao.tbk.relation.refund', response: [p('result', 'RpcResult', { line: 7 })], samples: { json: text } });
+    const page = makePage({
+      file: 'dump.md',
+      format: 'markdown-dump',
+      method: 'taobao.tbk.relation.refund',
+      response: [p('result', 'RpcResult', { line: 7 })],
+      samples: { json: text },
+    });
     const { specs, diagnostics } = buildSpecs([page]);
     expect(specs[0]!.samples.json).toBe(text);
     expect(specs[0]!.repairs).toBeUndefined();

@@ -12,8 +12,10 @@ import { buildSpecs } from '../../generator/src/normalise/build-specs.js';
 import type { MethodSpec } from '../../generator/src/spec/model.js';
 import { REPO_ROOT } from './corpus-pages.js';
 
-const ERROR_JSON = '{ "error_response":{ "msg":"Remote service error", "code":50, "sub_msg":"非法参数", "sub_code":"isv.invalid-parameter" } }';
-const ERROR_XML = '<error_response> <code>50</code> <msg>Remote service error</msg> <sub_code>isv.invalid-parameter</sub_code> <sub_msg>非法参数</sub_msg> </error_response>';
+const ERROR_JSON =
+  '{ "error_response":{ "msg":"Remote service error", "code":50, "sub_msg":"非法参数", "sub_code":"isv.invalid-parameter" } }';
+const ERROR_XML =
+  '<error_response> <code>50</code> <msg>Remote service error</msg> <sub_code>isv.invalid-parameter</sub_code> <sub_msg>非法参数</sub_msg> </error_response>';
 
 function buildSeed(name: string): { spec: MethodSpec; diagnostics: Diagnostic[]; file: string; sha256: string } {
   const file = `spec/pages/rendered-pages/${name}`;
@@ -31,14 +33,50 @@ describe('seed pages → specs', () => {
       method: 'taobao.tbk.uvid.encrypt',
       auth: 'none',
       request: [
-        { name: 'tk_domain', type: 'Number', required: true, example: '1', description: '淘客业务域,1-导购 2-流量 3-社群 4-代理 5-返利' },
+        {
+          name: 'tk_domain',
+          type: 'Number',
+          required: true,
+          example: '1',
+          description: '淘客业务域,1-导购 2-流量 3-社群 4-代理 5-返利',
+        },
         { name: 'source_type', type: 'Number', required: false, example: '1', description: '媒体侧用户id,固定传1' },
-        { name: 'source_values', type: 'String', required: false, example: '123,123', description: '原始用户id值,传入多个时请使用英文逗号分隔,最多不超过10个' },
-        { name: 'main_accountid', type: 'Number', required: false, example: '1231231', description: '联盟账号组的主账号ID,传入时使用账号组维度创建' },
-        { name: 'device_type', type: 'String', required: false, example: '1', description: '设备号类型,1-OAID 不加密 2-IMEI md5加密 3-IDFA md5加密 4-CAID 5-CAID2 6-OAID md5加密' },
+        {
+          name: 'source_values',
+          type: 'String',
+          required: false,
+          example: '123,123',
+          description: '原始用户id值,传入多个时请使用英文逗号分隔,最多不超过10个',
+        },
+        {
+          name: 'main_accountid',
+          type: 'Number',
+          required: false,
+          example: '1231231',
+          description: '联盟账号组的主账号ID,传入时使用账号组维度创建',
+        },
+        {
+          name: 'device_type',
+          type: 'String',
+          required: false,
+          example: '1',
+          description: '设备号类型,1-OAID 不加密 2-IMEI md5加密 3-IDFA md5加密 4-CAID 5-CAID2 6-OAID md5加密',
+        },
         { name: 'device_value', type: 'String', required: false, example: '123-231-2313cdsa', description: '设备值' },
-        { name: 'caid_version', type: 'String', required: false, example: '20211113', description: 'CAID版本号,使用CAID时必传' },
-        { name: 'group_type', type: 'Number', required: false, example: '1', description: '1-媒体账号组,2-自定义账号组。main_accountid不空其他值默认为媒体账号组' },
+        {
+          name: 'caid_version',
+          type: 'String',
+          required: false,
+          example: '20211113',
+          description: 'CAID版本号,使用CAID时必传',
+        },
+        {
+          name: 'group_type',
+          type: 'Number',
+          required: false,
+          example: '1',
+          description: '1-媒体账号组,2-自定义账号组。main_accountid不空其他值默认为媒体账号组',
+        },
       ],
       response: [{ name: 'result_list', type: 'UvIdGenerateRes[]', description: 'result_list' }],
       types: {
@@ -58,7 +96,13 @@ describe('seed pages → specs', () => {
       sources: [{ file, format: 'seed-text', sha256 }],
     });
     expect(diagnostics).toEqual([
-      { file, line: 198, level: 'notice', code: 'TBK140', message: 'UvIdGenerateRes: fields error_message, encrypted_uvid, source_value inferred from the json sample' },
+      {
+        file,
+        line: 198,
+        level: 'notice',
+        code: 'TBK140',
+        message: 'UvIdGenerateRes: fields error_message, encrypted_uvid, source_value inferred from the json sample',
+      },
     ]);
   });
 
@@ -66,7 +110,8 @@ describe('seed pages → specs', () => {
     const { spec, diagnostics, file, sha256 } = buildSeed('001_c45301d665ca6256.txt');
     expect(spec).toEqual({
       method: 'taobao.tbk.sc.pic.embed',
-      description: '服务商使用。可通过该接口帮助推广者对目标图片生成带有推广者信息的暗码图。使用方法:https://mos.m.taobao.com/union/plttutorials',
+      description:
+        '服务商使用。可通过该接口帮助推广者对目标图片生成带有推广者信息的暗码图。使用方法:https://mos.m.taobao.com/union/plttutorials',
       auth: 'required',
       request: [
         { name: 'adzone_id', type: 'Number', required: true, example: '123', description: 'mm_xxx_xxx_xxx的第三位' },
@@ -75,7 +120,9 @@ describe('seed pages → specs', () => {
         { name: 'relation_id', type: 'String', required: false, example: '123', description: '渠道管理ID' },
         { name: 'site_id', type: 'Number', required: true, example: '123', description: 'mm_xxx_xxx_xxx的第二位' },
       ],
-      response: [{ name: 'embed_pic_url', type: 'String', example: 'https://xxx', description: '打码图下载地址,15分钟内有效' }],
+      response: [
+        { name: 'embed_pic_url', type: 'String', example: 'https://xxx', description: '打码图下载地址,15分钟内有效' },
+      ],
       types: {},
       samples: {
         json: '{ "tbk_sc_pic_embed_response":{ "embed_pic_url":"https:\\/\\/xxx" } }',
@@ -100,8 +147,20 @@ describe('seed pages → specs', () => {
         { name: 'res_desc', type: 'String', required: false, example: '配置缺失', description: '推送结果描述' },
         { name: 'res_code', type: 'Number', required: true, example: '1', description: '推送结果' },
         { name: 'msg_id', type: 'String', required: true, example: 'CG8PX7V5', description: '消息标识' },
-        { name: 'offset_code', type: 'String', required: true, example: '6KNj7vzS6CG8PX7V5', description: '计划消费点位。如传入则从该计划下一条开始拉取' },
-        { name: 'time_stamp', type: 'Number', required: true, example: '1749091000704', description: '时间戳(毫秒)。同一计划同一消息下多次回调会保留最新一次结果' },
+        {
+          name: 'offset_code',
+          type: 'String',
+          required: true,
+          example: '6KNj7vzS6CG8PX7V5',
+          description: '计划消费点位。如传入则从该计划下一条开始拉取',
+        },
+        {
+          name: 'time_stamp',
+          type: 'Number',
+          required: true,
+          example: '1749091000704',
+          description: '时间戳(毫秒)。同一计划同一消息下多次回调会保留最新一次结果',
+        },
       ],
       response: [
         { name: 'is_success', type: 'Boolean', example: 'true', description: '执行成功' },
@@ -168,8 +227,24 @@ describe('seed pages → specs', () => {
           '<qmt_id>123</qmt_id>',
           '</tbk_sc_social_crowd_get_response>',
         ].join('\n'),
-        error_json: ['{', '"error_response":{', '"msg":"Remote service error",', '"code":50,', '"sub_msg":"非法参数",', '"sub_code":"isv.invalid-parameter"', '}', '}'].join('\n'),
-        error_xml: ['<error_response>', '<code>50</code>', '<msg>Remote service error</msg>', '<sub_code>isv.invalid-parameter</sub_code>', '<sub_msg>非法参数</sub_msg>', '</error_response>'].join('\n'),
+        error_json: [
+          '{',
+          '"error_response":{',
+          '"msg":"Remote service error",',
+          '"code":50,',
+          '"sub_msg":"非法参数",',
+          '"sub_code":"isv.invalid-parameter"',
+          '}',
+          '}',
+        ].join('\n'),
+        error_xml: [
+          '<error_response>',
+          '<code>50</code>',
+          '<msg>Remote service error</msg>',
+          '<sub_code>isv.invalid-parameter</sub_code>',
+          '<sub_msg>非法参数</sub_msg>',
+          '</error_response>',
+        ].join('\n'),
       },
       errors: [],
       sources: [{ file, format: 'seed-text', sha256 }],
@@ -179,13 +254,20 @@ describe('seed pages → specs', () => {
 
   it('004: taobao.tbk.sc.organization.member.mod, a repaired sample and a Boolean holding a sentence', () => {
     const { spec, diagnostics, file, sha256 } = buildSeed('004_278e02791b663900.txt');
-    const printed = '{ "tbk_sc_organization_member_mod_response":{ "result":false, "biz_error_desc":请求账号身份不为主账号, "biz_error_code":101 } }';
+    const printed =
+      '{ "tbk_sc_organization_member_mod_response":{ "result":false, "biz_error_desc":请求账号身份不为主账号, "biz_error_code":101 } }';
     expect(spec).toEqual({
       method: 'taobao.tbk.sc.organization.member.mod',
       auth: 'required',
       request: [
         { name: 'operate_type', type: 'Number', required: true, example: '1', description: '操作(1-新增 2-剔除 )' },
-        { name: 'organization_id', type: 'Number', required: true, example: '1356', description: '要执行操作的自定义账号组ID' },
+        {
+          name: 'organization_id',
+          type: 'Number',
+          required: true,
+          example: '1356',
+          description: '要执行操作的自定义账号组ID',
+        },
       ],
       response: [
         { name: 'result', type: 'Boolean', example: 'false', description: '操作成功与否' },
@@ -201,11 +283,31 @@ describe('seed pages → specs', () => {
       },
       errors: [],
       sources: [{ file, format: 'seed-text', sha256 }],
-      repairs: [{ sample: 'json', message: 'quoted the unquoted string value of "biz_error_desc": 请求账号身份不为主账号', original: printed }],
+      repairs: [
+        {
+          sample: 'json',
+          message: 'quoted the unquoted string value of "biz_error_desc": 请求账号身份不为主账号',
+          original: printed,
+        },
+      ],
     });
     expect(diagnostics).toEqual([
-      { file, line: 190, level: 'warning', code: 'TBK120', message: 'response.biz_error_desc: the table types it Boolean but the json sample value is "请求账号身份不为主账号"; type kept' },
-      { file, line: 200, level: 'warning', code: 'TBK110', message: 'json sample is not valid JSON; repaired: quoted the unquoted string value of "biz_error_desc": 请求账号身份不为主账号' },
+      {
+        file,
+        line: 190,
+        level: 'warning',
+        code: 'TBK120',
+        message:
+          'response.biz_error_desc: the table types it Boolean but the json sample value is "请求账号身份不为主账号"; type kept',
+      },
+      {
+        file,
+        line: 200,
+        level: 'warning',
+        code: 'TBK110',
+        message:
+          'json sample is not valid JSON; repaired: quoted the unquoted string value of "biz_error_desc": 请求账号身份不为主账号',
+      },
     ]);
   });
 });

@@ -3,7 +3,8 @@ import { parseXmlSample, xmlToValue } from '../../generator/src/normalise/xml-sa
 
 describe('XML samples', () => {
   it('reads elements, entities, CDATA and self-closing tags into the JSON shape', () => {
-    const text = '<?xml version="1.0" encoding="utf-8" ?>\n<!-- sample -->\n<a_response>\n  <t>x &amp; y &lt;z&gt; &#20013;</t>\n  <c><![CDATA[<b>raw</b>]]></c>\n  <e/>\n  <list><item><n>1</n></item><item><n>2</n></item></list>\n</a_response>';
+    const text =
+      '<?xml version="1.0" encoding="utf-8" ?>\n<!-- sample -->\n<a_response>\n  <t>x &amp; y &lt;z&gt; &#20013;</t>\n  <c><![CDATA[<b>raw</b>]]></c>\n  <e/>\n  <list><item><n>1</n></item><item><n>2</n></item></list>\n</a_response>';
     const parsed = parseXmlSample(text);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;

@@ -22,13 +22,16 @@ interface ProvenanceEntry {
 }
 
 const provenance = parse(readFileSync(path.join(PAGES, 'provenance.yaml'), 'utf8')) as { sources: ProvenanceEntry[] };
-const sources = (parse(readFileSync(path.join(ROOT, 'spec/sources.yaml'), 'utf8')) as { sources: { path: string }[] }).sources;
+const sources = (parse(readFileSync(path.join(ROOT, 'spec/sources.yaml'), 'utf8')) as { sources: { path: string }[] })
+  .sources;
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 describe('spec/pages and its provenance', () => {
   it('lists every source folder under spec/pages, with origin and description', () => {
-    const folders = readdirSync(PAGES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync(PAGES, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     const listed = provenance.sources.map((s) => s.folder);
     for (const folder of folders) expect(listed, `spec/pages/${folder} has no provenance entry`).toContain(folder);
     for (const entry of provenance.sources) {
@@ -41,7 +44,8 @@ describe('spec/pages and its provenance', () => {
     for (const entry of provenance.sources.filter((s) => s.files)) {
       const dir = path.join(PAGES, entry.folder);
       expect(readdirSync(dir).sort(), entry.folder).toEqual(Object.keys(entry.files!).sort());
-      for (const [name, hash] of Object.entries(entry.files!)) expect(sha256(path.join(dir, name)), `${entry.folder}/${name}`).toBe(hash);
+      for (const [name, hash] of Object.entries(entry.files!))
+        expect(sha256(path.join(dir, name)), `${entry.folder}/${name}`).toBe(hash);
     }
   });
 
@@ -75,8 +79,11 @@ describe('nothing outside the repository', () => {
   it('is named as a source by any committed spec', () => {
     const methods = readdirSync(path.join(ROOT, 'spec/methods'));
     for (const name of methods) {
-      const spec = parse(readFileSync(path.join(ROOT, 'spec/methods', name), 'utf8')) as { sources: { file: string }[] };
-      for (const source of spec.sources) expect(source.file.startsWith('spec/pages/'), `${name}: ${source.file}`).toBe(true);
+      const spec = parse(readFileSync(path.join(ROOT, 'spec/methods', name), 'utf8')) as {
+        sources: { file: string }[];
+      };
+      for (const source of spec.sources)
+        expect(source.file.startsWith('spec/pages/'), `${name}: ${source.file}`).toBe(true);
     }
   });
 });

@@ -48,7 +48,13 @@ describe('run cache bounds', () => {
     await writeFile(join(d, 'schema-1.cjs'), 'z'.repeat(5000));
     await writeFile(join(d, 'scrape-x.json.123.tmp'), 'partial');
     await pruneCache(d, { maxRecords: 100, maxBytes: 1e9, maxRecordBytes: 1000 });
-    expect(await names(d)).toEqual(['schema-1.cjs', 'scrape-000.json', 'scrape-001.json', 'scrape-002.json', 'scrape-x.json.123.tmp']);
+    expect(await names(d)).toEqual([
+      'schema-1.cjs',
+      'scrape-000.json',
+      'scrape-001.json',
+      'scrape-002.json',
+      'scrape-x.json.123.tmp',
+    ]);
   });
 
   it('does not fail on a folder that does not exist', async () => {

@@ -12,18 +12,40 @@ describe('findLosses', () => {
     ['a title that is gone', makeSpec({ title: undefined }), ['title: its value "淘宝客-推广者-示例查询"']],
     ['a description that is gone', makeSpec({ description: undefined }), ['description: its value "demo"']],
     ['a sample that is gone', makeSpec({ samples: {} }), ['samples.json: json sample removed']],
-    ['an error code that is gone', makeSpec({ errors: [] }), ['errors.isv.invalid-parameter: error code isv.invalid-parameter removed']],
-    ['a param that is gone', editFields(base, 'request', (f) => f.slice(0, 1)), ['request.q: param removed (was String)']],
-    ['a param example that is gone', editFields(base, 'request', (f) => [{ ...f[0]!, example: undefined }, f[1]!]), ['request.adzone_id: its value "123"']],
-    ['a struct field that is gone', editFields(base, 'types.NTbkItem', (f) => f.slice(0, 1)), ['response.results.title: response field removed (was String)']],
-    ['the fields of a struct that are no longer known', editFields(base, 'types.NTbkItem', () => []), ['response.results: the fields of its struct type']],
+    [
+      'an error code that is gone',
+      makeSpec({ errors: [] }),
+      ['errors.isv.invalid-parameter: error code isv.invalid-parameter removed'],
+    ],
+    [
+      'a param that is gone',
+      editFields(base, 'request', (f) => f.slice(0, 1)),
+      ['request.q: param removed (was String)'],
+    ],
+    [
+      'a param example that is gone',
+      editFields(base, 'request', (f) => [{ ...f[0]!, example: undefined }, f[1]!]),
+      ['request.adzone_id: its value "123"'],
+    ],
+    [
+      'a struct field that is gone',
+      editFields(base, 'types.NTbkItem', (f) => f.slice(0, 1)),
+      ['response.results.title: response field removed (was String)'],
+    ],
+    [
+      'the fields of a struct that are no longer known',
+      editFields(base, 'types.NTbkItem', () => []),
+      ['response.results: the fields of its struct type'],
+    ],
     ['a known auth that became unknown', makeSpec({ auth: undefined }), ['auth: auth none']],
   ])('%s', (_name, after, want) => {
     expect(lossesOf(after)).toEqual(want);
   });
 
   it('a doc id that is gone', () => {
-    expect(findLosses(makeSpec({ doc_id: 24515 }), makeSpec()).map((l) => `${l.path}: ${l.what}`)).toEqual(['doc_id: its value "24515"']);
+    expect(findLosses(makeSpec({ doc_id: 24515 }), makeSpec()).map((l) => `${l.path}: ${l.what}`)).toEqual([
+      'doc_id: its value "24515"',
+    ]);
   });
 
   it.each<[string, MethodSpec]>([
@@ -43,8 +65,12 @@ describe('suspectSources', () => {
   const b = { file: 'spec/pages/b.md', format: 'markdown-dump' as const, sha256: '2'.repeat(64) };
   it('names the sources that changed, lost the page, or were not read, and no others', () => {
     expect(suspectSources([a, b], [a, b], new Set([a.file, b.file]))).toEqual([]);
-    expect(suspectSources([a, b], [a, { ...b, sha256: '3'.repeat(64) }], new Set([a.file, b.file]))).toEqual(['spec/pages/b.md (changed)']);
-    expect(suspectSources([a, b], [a], new Set([a.file, b.file]))).toEqual(["spec/pages/b.md (no longer holds this method's page)"]);
+    expect(suspectSources([a, b], [a, { ...b, sha256: '3'.repeat(64) }], new Set([a.file, b.file]))).toEqual([
+      'spec/pages/b.md (changed)',
+    ]);
+    expect(suspectSources([a, b], [a], new Set([a.file, b.file]))).toEqual([
+      "spec/pages/b.md (no longer holds this method's page)",
+    ]);
     expect(suspectSources([a, b], [a], new Set([a.file]))).toEqual(['spec/pages/b.md (not read in this run)']);
   });
 });

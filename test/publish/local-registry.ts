@@ -45,7 +45,9 @@ export function run(command: string, args: string[], cwd: string, env: NodeJS.Pr
     child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
     child.stderr.on('data', (b: Buffer) => (out += b.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${out}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}:\n${out}`)),
+    );
   });
 }
 
@@ -77,7 +79,10 @@ async function waitForPing(url: string, child: ChildProcess, output: () => strin
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`verdaccio exited ${child.exitCode}:\n${output()}`);
-    const ok = await fetch(`${url}-/ping`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}-/ping`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -89,11 +94,15 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
   await writeFile(join(dir, 'config.yaml'), config(dir, port));
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/verdaccio/bin/verdaccio'), '--config', join(dir, 'config.yaml')], {
-    cwd: dir,
-    env: cleanEnv({}),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(REPO_ROOT, 'node_modules/verdaccio/bin/verdaccio'), '--config', join(dir, 'config.yaml')],
+    {
+      cwd: dir,
+      env: cleanEnv({}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   child.stdout.on('data', (b: Buffer) => (log += b.toString('utf8')));
   child.stderr.on('data', (b: Buffer) => (log += b.toString('utf8')));
@@ -108,7 +117,13 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
     const user = await fetch(`${url}-/user/org.couchdb.user:tester`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'tester', password: 'tester-password', type: 'user', roles: [], date: new Date().toISOString() }),
+      body: JSON.stringify({
+        name: 'tester',
+        password: 'tester-password',
+        type: 'user',
+        roles: [],
+        date: new Date().toISOString(),
+      }),
     });
     const { token } = (await user.json()) as { token?: string };
     if (!user.ok || !token) throw new Error(`adding a user failed: HTTP ${user.status}`);
@@ -122,7 +137,12 @@ export async function startLocalRegistry(dir: string): Promise<LocalRegistry> {
       npm_config_fund: 'false',
       npm_config_update_notifier: 'false',
     });
-    return { url, env, stop, npm: (args, cwd) => run('npm', [...args, '--userconfig', userconfig, '--registry', url], cwd, env) };
+    return {
+      url,
+      env,
+      stop,
+      npm: (args, cwd) => run('npm', [...args, '--userconfig', userconfig, '--registry', url], cwd, env),
+    };
   } catch (e) {
     await stop();
     throw e;

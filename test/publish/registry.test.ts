@@ -21,11 +21,14 @@ let registry: LocalRegistry;
 let consumer: string;
 let first: { name: string; version: string };
 
-const readJson = async (path: string): Promise<Record<string, unknown>> => JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+const readJson = async (path: string): Promise<Record<string, unknown>> =>
+  JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
 
 /** Packs a package folder into `dir` and publishes the tarball; returns the tarball path. */
 async function publish(packageDir: string): Promise<string> {
-  const packed = JSON.parse(await registry.npm(['pack', packageDir, '--json', '--pack-destination', dir], dir)) as { filename: string }[];
+  const packed = JSON.parse(await registry.npm(['pack', packageDir, '--json', '--pack-destination', dir], dir)) as {
+    filename: string;
+  }[];
   const tarball = join(dir, packed[0]!.filename);
   await registry.npm(['publish', tarball], dir);
   return tarball;
@@ -41,7 +44,10 @@ beforeAll(async () => {
   await publish(join(REPO_ROOT, 'generated'));
   consumer = join(dir, 'consumer');
   await cp(join(REPO_ROOT, 'test/publish/consumer'), consumer, { recursive: true });
-  await writeFile(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2));
+  await writeFile(
+    join(consumer, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2),
+  );
   await registry.npm(['install', `${first.name}@${first.version}`], consumer);
 }, SLOW);
 
@@ -63,36 +69,73 @@ describe('tbk-client from a registry', () => {
   it('installs the files a consumer loads, with a LICENSE, and no tests, sources or manifest', async () => {
     const root = join(consumer, 'node_modules', first.name);
     expect(await readFile(join(root, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) /);
-    const packed = JSON.parse(await registry.npm(['pack', root, '--dry-run', '--json'], dir)) as { files: { path: string }[] }[];
+    const packed = JSON.parse(await registry.npm(['pack', root, '--dry-run', '--json'], dir)) as {
+      files: { path: string }[];
+    }[];
     const files = packed[0]!.files.map((f) => f.path);
-    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'bin/tbk-mock.js', 'package.json']);
+    expect(files.filter((f) => !f.startsWith('dist/')).sort()).toEqual([
+      'CHANGELOG.md',
+      'LICENSE',
+      'README.md',
+      'bin/tbk-mock.js',
+      'package.json',
+    ]);
     expect(files.some((f) => f.startsWith('dist/esm/fixtures/') && f.endsWith('.js'))).toBe(true);
     expect(files.some((f) => /^dist\/[a-z]+\/fixtures\/.*\.d\.ts$/.test(f))).toBe(false);
   });
 
   it('gives TopClient to import() and to require()', async () => {
-    const esm = await node(['--input-type=module', '-e', `const m = await import('${first.name}'); console.log(typeof m.TopClient, typeof m.TopError)`], consumer);
-    const cjs = await node(['--input-type=commonjs', '-e', `const m = require('${first.name}'); console.log(typeof m.TopClient, typeof m.TopError)`], consumer);
+    const esm = await node(
+      [
+        '--input-type=module',
+        '-e',
+        `const m = await import('${first.name}'); console.log(typeof m.TopClient, typeof m.TopError)`,
+      ],
+      consumer,
+    );
+    const cjs = await node(
+      [
+        '--input-type=commonjs',
+        '-e',
+        `const m = require('${first.name}'); console.log(typeof m.TopClient, typeof m.TopError)`,
+      ],
+      consumer,
+    );
     expect(esm.trim()).toBe('function function');
     expect(cjs.trim()).toBe('function function');
   });
 
   it('type-checks a consumer file under strict, which then calls the installed mock gateway', async () => {
-    await node([join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.', '--typeRoots', join(REPO_ROOT, 'node_modules/@types')], consumer);
+    await node(
+      [
+        join(REPO_ROOT, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        '.',
+        '--typeRoots',
+        join(REPO_ROOT, 'node_modules/@types'),
+      ],
+      consumer,
+    );
     const result = JSON.parse(await node(['out/call-mock.js'], consumer)) as Record<string, unknown>;
     expect(result).toEqual({ calls: 1, verified: true, method: 'taobao.tbk.uvid.encrypt', uvid: expect.any(String) });
   });
 
   it('runs `npx tbk-mock --port N` from the installed bin, one line per request answered', async () => {
     const port = await freePort();
-    const child = spawn('npx', ['tbk-mock', '--port', String(port)], { cwd: consumer, env: registry.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn('npx', ['tbk-mock', '--port', String(port)], {
+      cwd: consumer,
+      env: registry.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
     child.stderr.on('data', (b: Buffer) => (out += b.toString('utf8')));
     const until = async (pattern: RegExp): Promise<void> => {
       const deadline = Date.now() + 20_000;
       while (!pattern.test(out)) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no ${pattern} in the output of tbk-mock:\n${out}`);
+        if (Date.now() > deadline || child.exitCode !== null)
+          throw new Error(`no ${pattern} in the output of tbk-mock:\n${out}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     };
@@ -113,38 +156,65 @@ describe('tbk-client from a registry', () => {
     }
   });
 
-  it('installs a release made after a spec change as an upgrade, whose CHANGELOG names the change', { timeout: SLOW }, async () => {
-    const repo = join(dir, 'repo');
-    for (const path of ['spec/methods', 'spec/catalog.yaml', 'spec/schema.json', 'spec/package.yaml', 'spec/releases.yaml', 'generated', 'package-lock.json']) {
-      await cp(join(REPO_ROOT, path), join(repo, path), { recursive: true, filter: (src) => !src.includes('node_modules') });
-    }
-    const git = (...args: string[]) => run('git', ['-c', 'user.name=Release Test', '-c', 'user.email=release@example.invalid', ...args], repo, registry.env);
-    await git('init', '-q');
-    await git('add', '-A');
-    await git('commit', '-qm', 'published');
-    await git('tag', `${first.name}@${first.version}`);
-    const specFile = join(repo, 'spec/methods/taobao.tbk.uvid.encrypt.yaml');
-    const spec = await readFile(specFile, 'utf8');
-    expect(spec).toContain('\nrequest:\n  - name: tk_domain\n');
-    await writeFile(specFile, spec.replace('\nrequest:\n', '\nrequest:\n  - name: release_probe\n    type: String\n    description: a param added after the first release\n'));
-    await git('commit', '-qam', 'doc change: an optional param');
+  it(
+    'installs a release made after a spec change as an upgrade, whose CHANGELOG names the change',
+    { timeout: SLOW },
+    async () => {
+      const repo = join(dir, 'repo');
+      for (const path of [
+        'spec/methods',
+        'spec/catalog.yaml',
+        'spec/schema.json',
+        'spec/package.yaml',
+        'spec/releases.yaml',
+        'generated',
+        'package-lock.json',
+      ]) {
+        await cp(join(REPO_ROOT, path), join(repo, path), {
+          recursive: true,
+          filter: (src) => !src.includes('node_modules'),
+        });
+      }
+      const git = (...args: string[]) =>
+        run(
+          'git',
+          ['-c', 'user.name=Release Test', '-c', 'user.email=release@example.invalid', ...args],
+          repo,
+          registry.env,
+        );
+      await git('init', '-q');
+      await git('add', '-A');
+      await git('commit', '-qm', 'published');
+      await git('tag', `${first.name}@${first.version}`);
+      const specFile = join(repo, 'spec/methods/taobao.tbk.uvid.encrypt.yaml');
+      const spec = await readFile(specFile, 'utf8');
+      expect(spec).toContain('\nrequest:\n  - name: tk_domain\n');
+      await writeFile(
+        specFile,
+        spec.replace(
+          '\nrequest:\n',
+          '\nrequest:\n  - name: release_probe\n    type: String\n    description: a param added after the first release\n',
+        ),
+      );
+      await git('commit', '-qam', 'doc change: an optional param');
 
-    const released = await node([join(REPO_ROOT, 'generator/bin/tbk-gen.js'), 'release', 'auto'], repo);
-    const version = (await readJson(join(repo, 'generated/package.json')))['version'] as string;
-    const [major, minor, patch] = first.version.split('.').map(Number) as [number, number, number];
-    // A compatible addition: a patch below 1.0.0, a minor from 1.0.0 on (docs/publishing.md).
-    expect(version).toBe(major === 0 ? `0.${minor}.${patch + 1}` : `${major}.${minor + 1}.0`);
-    expect(released).toContain(`tag: ${first.name}@${version}`);
-    expect(released).toContain('npm publish generated');
+      const released = await node([join(REPO_ROOT, 'generator/bin/tbk-gen.js'), 'release', 'auto'], repo);
+      const version = (await readJson(join(repo, 'generated/package.json')))['version'] as string;
+      const [major, minor, patch] = first.version.split('.').map(Number) as [number, number, number];
+      // A compatible addition: a patch below 1.0.0, a minor from 1.0.0 on (docs/publishing.md).
+      expect(version).toBe(major === 0 ? `0.${minor}.${patch + 1}` : `${major}.${minor + 1}.0`);
+      expect(released).toContain(`tag: ${first.name}@${version}`);
+      expect(released).toContain('npm publish generated');
 
-    await publish(join(repo, 'generated'));
-    await registry.npm(['update'], consumer);
-    const installed = join(consumer, 'node_modules', first.name);
-    expect((await readJson(join(installed, 'package.json')))['version']).toBe(version);
-    const changelog = await readFile(join(installed, 'CHANGELOG.md'), 'utf8');
-    const section = changelog.slice(changelog.indexOf(`## ${version} `), changelog.indexOf(`## ${first.version} `));
-    expect(section).toContain('### Added');
-    expect(section).toContain('`taobao.tbk.uvid.encrypt`');
-    expect(section).toContain('`request.release_probe`: optional param added (String)');
-  });
+      await publish(join(repo, 'generated'));
+      await registry.npm(['update'], consumer);
+      const installed = join(consumer, 'node_modules', first.name);
+      expect((await readJson(join(installed, 'package.json')))['version']).toBe(version);
+      const changelog = await readFile(join(installed, 'CHANGELOG.md'), 'utf8');
+      const section = changelog.slice(changelog.indexOf(`## ${version} `), changelog.indexOf(`## ${first.version} `));
+      expect(section).toContain('### Added');
+      expect(section).toContain('`taobao.tbk.uvid.encrypt`');
+      expect(section).toContain('`request.release_probe`: optional param added (String)');
+    },
+  );
 });

@@ -44,7 +44,9 @@ describe('catalog JSON', () => {
     expect(result.pages).toEqual([]);
     expect(result.catalogs).toEqual([
       {
-        id: 'cache/catalog.json', file: 'cache/catalog.json', kind: 'catalog-json',
+        id: 'cache/catalog.json',
+        file: 'cache/catalog.json',
+        kind: 'catalog-json',
         entries: [
           { title: '淘宝客-推广者-商品链接转换', method: 'taobao.tbk.item.convert', docId: 24516, line: 16 },
           { title: '淘宝客-公用-长链转短链', method: 'taobao.tbk.spread.get', docId: 27832, line: 17 },
@@ -61,13 +63,18 @@ describe('catalog JSON', () => {
   it('reads the handler envelope too, and the record reader passes catalogs on', () => {
     const envelope = `{"success":true,"code":"","errMsg":"","data":${CATALOG}}`;
     const direct = readCatalogJson('a.json', envelope);
-    expect(direct.catalogs[0]!.entries.map((e) => e.method)).toEqual(['taobao.tbk.item.convert', 'taobao.tbk.spread.get', undefined]);
+    expect(direct.catalogs[0]!.entries.map((e) => e.method)).toEqual([
+      'taobao.tbk.item.convert',
+      'taobao.tbk.spread.get',
+      undefined,
+    ]);
     const viaRecord = readDocRecord('a.json', envelope);
     expect(viaRecord).toEqual(direct);
   });
 
   it('reports a catalog without category 38', () => {
-    const text = '{\n  "treeCategories": [ { "catelogTrees": [ { "id": 12, "name": "用户API", "catelogList": [] } ] } ]\n}\n';
+    const text =
+      '{\n  "treeCategories": [ { "catelogTrees": [ { "id": 12, "name": "用户API", "catelogList": [] } ] } ]\n}\n';
     const result = readCatalogJson('c.json', text);
     expect(result.catalogs).toEqual([]);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
@@ -79,10 +86,14 @@ describe('catalog JSON', () => {
     expect(readCatalogJson('d.json', '{ "name": "taobao.tbk.spread.get" }').diagnostics.map(formatDiagnostic)).toEqual([
       'd.json:1: error TBK090 no treeCategories[] in the catalog: nothing read',
     ]);
-    expect(readCatalogJson('e.json', '{\n  "treeCategories": [\n    { "catelogTrees": [ } ]\n').diagnostics.map(formatDiagnostic)).toEqual([
-      'e.json:3:25: error TBK070 malformed JSON: expected a value, found character "}"; catalog not read',
+    expect(
+      readCatalogJson('e.json', '{\n  "treeCategories": [\n    { "catelogTrees": [ } ]\n').diagnostics.map(
+        formatDiagnostic,
+      ),
+    ).toEqual(['e.json:3:25: error TBK070 malformed JSON: expected a value, found character "}"; catalog not read']);
+    expect(readCatalogJson('f.json', ' \n').diagnostics.map(formatDiagnostic)).toEqual([
+      'f.json:1: error TBK071 empty file: no catalog to read',
     ]);
-    expect(readCatalogJson('f.json', ' \n').diagnostics.map(formatDiagnostic)).toEqual(['f.json:1: error TBK071 empty file: no catalog to read']);
   });
 
   it('gives no snapshot for the Go generator catelog.json, which lists no API', () => {
@@ -90,6 +101,8 @@ describe('catalog JSON', () => {
     const result = readCatalogJson(file, readFileSync(file, 'utf8'));
     expect(result.catalogs).toEqual([]);
     expect(result.pages).toEqual([]);
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([`${file}:1: notice TBK093 category descriptor 淘宝客API (pkg tbk) lists no APIs: no catalog snapshot`]);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      `${file}:1: notice TBK093 category descriptor 淘宝客API (pkg tbk) lists no APIs: no catalog snapshot`,
+    ]);
   });
 });

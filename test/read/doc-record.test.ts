@@ -12,7 +12,8 @@ const corpus = path.resolve(repoRoot, 'spec/pages');
 const fullDir = path.join(corpus, 'doc-records');
 const reducedDir = path.join(corpus, 'doc-records-reduced');
 
-const readIn = (dir: string, name: string): ReadResult => readDocRecord(path.join(dir, name), readFileSync(path.join(dir, name), 'utf8'));
+const readIn = (dir: string, name: string): ReadResult =>
+  readDocRecord(path.join(dir, name), readFileSync(path.join(dir, name), 'utf8'));
 const full = (method: string) => onlyPage(readIn(fullDir, `${method}.json`));
 const reduced = (name: string) => onlyPage(readIn(reducedDir, name));
 
@@ -24,7 +25,10 @@ function onlyPage(result: ReadResult): Page {
 
 /** One line per param, indented by depth: `name: Type`, ` !` when required. */
 function tree(params: PageParam[], depth = 0): string[] {
-  return params.flatMap((p) => [`${'  '.repeat(depth)}${p.name}: ${p.type}${p.required ? ' !' : ''}`, ...tree(p.children ?? [], depth + 1)]);
+  return params.flatMap((p) => [
+    `${'  '.repeat(depth)}${p.name}: ${p.type}${p.required ? ' !' : ''}`,
+    ...tree(p.children ?? [], depth + 1),
+  ]);
 }
 
 function parsesAsJson(text: string): boolean {
@@ -62,11 +66,35 @@ describe('full doc records', () => {
   });
 
   it.each<[string, number, string[], string, 'none' | 'required']>([
-    ['taobao.tbk.dg.general.link.convert', 16, ['data', 'biz_error_desc', 'result_msg'], '淘宝客-推广者-万能转链', 'none'],
+    [
+      'taobao.tbk.dg.general.link.convert',
+      16,
+      ['data', 'biz_error_desc', 'result_msg'],
+      '淘宝客-推广者-万能转链',
+      'none',
+    ],
     ['taobao.tbk.dg.general.link.parse', 4, ['data', 'biz_error_desc', 'result_msg'], '淘宝客-推广者-万能解析', 'none'],
-    ['taobao.tbk.order.refund.get', 1, ['data', 'result_code', 'biz_error_desc', 'biz_error_code', 'result_msg'], '淘宝客-推广者-全量维权退款订单查询', 'none'],
-    ['taobao.tbk.sc.general.link.convert', 17, ['data', 'biz_error_desc', 'result_msg'], '淘宝客-服务商-万能转链', 'required'],
-    ['taobao.tbk.sc.general.link.parse', 4, ['data', 'biz_error_desc', 'result_msg'], '淘宝客-服务商-万能解析', 'required'],
+    [
+      'taobao.tbk.order.refund.get',
+      1,
+      ['data', 'result_code', 'biz_error_desc', 'biz_error_code', 'result_msg'],
+      '淘宝客-推广者-全量维权退款订单查询',
+      'none',
+    ],
+    [
+      'taobao.tbk.sc.general.link.convert',
+      17,
+      ['data', 'biz_error_desc', 'result_msg'],
+      '淘宝客-服务商-万能转链',
+      'required',
+    ],
+    [
+      'taobao.tbk.sc.general.link.parse',
+      4,
+      ['data', 'biz_error_desc', 'result_msg'],
+      '淘宝客-服务商-万能解析',
+      'required',
+    ],
   ])('%s: %i request params, response, title, auth, samples, errors', (method, requestCount, response, title, auth) => {
     const page = full(method);
     expect(page.method?.value).toBe(method);
@@ -80,11 +108,26 @@ describe('full doc records', () => {
   });
 
   it('reads request names, types and required flags of taobao.tbk.sc.general.link.convert', () => {
-    expect(full('taobao.tbk.sc.general.link.convert').request.map((p) => `${p.name}: ${p.type}${p.required ? ' !' : ''}`)).toEqual([
-      'biz_scene_id: String', 'promotion_type: String', 'material_list: String', 'relation_id: String', 'adzone_id: Number !',
-      'seller_id_list: String', 'site_id: Number !', 'item_id_list: String', 'page_id_list: String', 'target_item: TargetItemDTO',
-      'item_dto: LkItemDTO[]', 'page_dto: LkPageDTO[]', 'shop_dto: LkShopDTO[]', 'material_dto: LkMaterialDTO[]',
-      'special_id: String', 'uvid: String', 'qmtid: String',
+    expect(
+      full('taobao.tbk.sc.general.link.convert').request.map((p) => `${p.name}: ${p.type}${p.required ? ' !' : ''}`),
+    ).toEqual([
+      'biz_scene_id: String',
+      'promotion_type: String',
+      'material_list: String',
+      'relation_id: String',
+      'adzone_id: Number !',
+      'seller_id_list: String',
+      'site_id: Number !',
+      'item_id_list: String',
+      'page_id_list: String',
+      'target_item: TargetItemDTO',
+      'item_dto: LkItemDTO[]',
+      'page_dto: LkPageDTO[]',
+      'shop_dto: LkShopDTO[]',
+      'material_dto: LkMaterialDTO[]',
+      'special_id: String',
+      'uvid: String',
+      'qmtid: String',
     ]);
   });
 
@@ -106,7 +149,13 @@ describe('full doc records', () => {
       'biz_error_desc: Number',
       'result_msg: String',
     ]);
-    expect(tree(page.request)).toEqual(['relation_id: String', 'adzone_id: Number !', 'material_dto: LkMaterialDTO[]', '  material_url: String', 'fields: String']);
+    expect(tree(page.request)).toEqual([
+      'relation_id: String',
+      'adzone_id: Number !',
+      'material_dto: LkMaterialDTO[]',
+      '  material_url: String',
+      'fields: String',
+    ]);
     expect(page.request[1]).toMatchObject({ name: 'adzone_id', line: 416, required: true });
     expect(page.request[2]!.children![0]).toMatchObject({ name: 'material_url', line: 452, required: false });
     expect(page.response.every((p) => p.required === undefined && !p.childrenFlattened)).toBe(true);
@@ -143,8 +192,16 @@ describe('full doc records', () => {
   it('keeps samples verbatim at the line of their key, and the record lines of title and method', () => {
     const page = full('taobao.tbk.dg.general.link.parse');
     expect(page.samples.json!.line).toBe(791);
-    expect(page.samples.json!.value.startsWith('{\n    "tbk_dg_general_link_parse_response":{\n        "data":{\n            "material_url_list":{\n')).toBe(true);
-    expect(page.samples.simplify_json!.value.startsWith('{\n    "tbk_dg_general_link_parse_response":{\n        "data":{\n            "material_url_list":[\n')).toBe(true);
+    expect(
+      page.samples.json!.value.startsWith(
+        '{\n    "tbk_dg_general_link_parse_response":{\n        "data":{\n            "material_url_list":{\n',
+      ),
+    ).toBe(true);
+    expect(
+      page.samples.simplify_json!.value.startsWith(
+        '{\n    "tbk_dg_general_link_parse_response":{\n        "data":{\n            "material_url_list":[\n',
+      ),
+    ).toBe(true);
     expect(page.samples.xml!.line).toBe(793);
     expect(page.samples.error_xml!.value).toBe(
       '<error_response>\n    <code>50</code>\n    <msg>Remote service error</msg>\n    <sub_code>isv.invalid-parameter</sub_code>\n    <sub_msg>非法参数</sub_msg>\n</error_response>',
@@ -154,7 +211,11 @@ describe('full doc records', () => {
     // The doc site's own description of this method is the title of another one.
     expect(page.description?.value).toBe('淘宝客-推广者-万能转链');
     expect(page.auth).toEqual({ value: 'none', evidence: 'labels[1] key "no_need" (不需用户授权)', line: 38 });
-    expect(full('taobao.tbk.sc.general.link.parse').auth).toEqual({ value: 'required', evidence: 'labels[1] key "required" (必须用户授权)', line: 41 });
+    expect(full('taobao.tbk.sc.general.link.parse').auth).toEqual({
+      value: 'required',
+      evidence: 'labels[1] key "required" (必须用户授权)',
+      line: 41,
+    });
   });
 
   it('reads gmtModified and changeDiff', () => {
@@ -172,11 +233,17 @@ describe('full doc records', () => {
       },
     });
     expect(full('taobao.tbk.dg.general.link.parse').changeDiff).toEqual({
-      gmtModified: 1733967521000, inputDiff: ['[+] fields'], outputDiff: ['[+] data->material_url_list->link_info_dto->origin_pid'],
+      gmtModified: 1733967521000,
+      inputDiff: ['[+] fields'],
+      outputDiff: ['[+] data->material_url_list->link_info_dto->origin_pid'],
     });
     expect(full('taobao.tbk.sc.general.link.parse').changeDiff).toEqual({
-      gmtModified: 1733967521000, inputDiff: ['[+] fields'],
-      outputDiff: ['[+] data->material_url_list->link_info_dto->isv_mktid', '[+] data->material_url_list->link_info_dto->origin_pid'],
+      gmtModified: 1733967521000,
+      inputDiff: ['[+] fields'],
+      outputDiff: [
+        '[+] data->material_url_list->link_info_dto->isv_mktid',
+        '[+] data->material_url_list->link_info_dto->origin_pid',
+      ],
     });
     expect(full('taobao.tbk.sc.general.link.convert').changeDiff?.inputDiff).toEqual([]);
     const refund = full('taobao.tbk.order.refund.get');
@@ -188,7 +255,9 @@ describe('full doc records', () => {
     const result = readIn(fullDir, 'taobao.tbk.order.refund.get.json');
     expect(result.catalogs).toEqual([
       {
-        id: fullDir, file: path.join(fullDir, 'taobao.tbk.order.refund.get.json'), kind: 'doc-record',
+        id: fullDir,
+        file: path.join(fullDir, 'taobao.tbk.order.refund.get.json'),
+        kind: 'doc-record',
         entries: [{ title: '淘宝客-推广者-全量维权退款订单查询', method: 'taobao.tbk.order.refund.get', line: 2 }],
       },
     ]);
@@ -197,7 +266,9 @@ describe('full doc records', () => {
 
 describe('reduced doc records', () => {
   it('reads all 48 without diagnostics, as doc-record-reduced, with docId and no samples or auth', () => {
-    const files = readdirSync(reducedDir).filter((f) => f.startsWith('taobao_')).sort();
+    const files = readdirSync(reducedDir)
+      .filter((f) => f.startsWith('taobao_'))
+      .sort();
     expect(files).toHaveLength(48);
     for (const file of files) {
       const page = reduced(file);
@@ -213,18 +284,60 @@ describe('reduced doc records', () => {
   // `!` marks a required request param; an absent `required` is false (omitempty).
   it.each<[string, string, number, string, string]>([
     ['taobao_tbk_spread_get.json', 'taobao.tbk.spread.get', 27832, 'requests!', 'results total_results'],
-    ['taobao_tbk_shop_get.json', 'taobao.tbk.shop.get', 24521, 'end_auction_count end_commission_rate end_credit end_total_action fields! is_tmall page_no page_size platform q! sort start_auction_count start_commission_rate start_credit start_total_action', 'results total_results'],
+    [
+      'taobao_tbk_shop_get.json',
+      'taobao.tbk.shop.get',
+      24521,
+      'end_auction_count end_commission_rate end_credit end_total_action fields! is_tmall page_no page_size platform q! sort start_auction_count start_commission_rate start_credit start_total_action',
+      'results total_results',
+    ],
     ['taobao_tbk_coupon_get.json', 'taobao.tbk.coupon.get', 31106, 'me item_id activity_id', 'data'],
     ['taobao_tbk_tpwd_create.json', 'taobao.tbk.tpwd.create', 31127, 'url! text logo ext user_id', 'data'],
-    ['taobao_tbk_dg_material_optional.json', 'taobao.tbk.dg.material.optional', 35896, 'start_dsr page_size page_no platform end_tk_rate start_tk_rate end_price start_price is_overseas is_tmall sort itemloc cat q material_id has_coupon ip adzone_id! need_free_shipment need_prepay include_pay_rate_30 include_good_rate include_rfd_rate npx_level device_encrypt device_value device_type end_ka_tk_rate start_ka_tk_rate lock_rate_end_time lock_rate_start_time longitude latitude city_code seller_ids special_id relation_id page_result_key ucrowd_id ucrowd_rank_items get_topn_rate biz_scene_id promotion_type', 'total_results result_list page_result_key'],
+    [
+      'taobao_tbk_dg_material_optional.json',
+      'taobao.tbk.dg.material.optional',
+      35896,
+      'start_dsr page_size page_no platform end_tk_rate start_tk_rate end_price start_price is_overseas is_tmall sort itemloc cat q material_id has_coupon ip adzone_id! need_free_shipment need_prepay include_pay_rate_30 include_good_rate include_rfd_rate npx_level device_encrypt device_value device_type end_ka_tk_rate start_ka_tk_rate lock_rate_end_time lock_rate_start_time longitude latitude city_code seller_ids special_id relation_id page_result_key ucrowd_id ucrowd_rank_items get_topn_rate biz_scene_id promotion_type',
+      'total_results result_list page_result_key',
+    ],
     ['taobao_tbk_sc_adzone_create.json', 'taobao.tbk.sc.adzone.create', 34751, 'site_id! adzone_name!', 'data'],
-    ['taobao_tbk_dg_vegas_tlj_stop.json', 'taobao.tbk.dg.vegas.tlj.stop', 58713, 'rights_id! adzone_id!', 'model msg_info msg_code result_success'],
+    [
+      'taobao_tbk_dg_vegas_tlj_stop.json',
+      'taobao.tbk.dg.vegas.tlj.stop',
+      58713,
+      'rights_id! adzone_id!',
+      'model msg_info msg_code result_success',
+    ],
     ['taobao_tbk_dg_tpwd_report_get.json', 'taobao.tbk.dg.tpwd.report.get', 56693, 'tao_password! adzone_id!', 'data'],
-    ['taobao_tbk_dg_newuser_order_sum.json', 'taobao.tbk.dg.newuser.order.sum', 36836, 'page_size! adzone_id page_no! site_id activity_id! settle_month', 'results'],
-    ['taobao_tbk_rta_consumer_match.json', 'taobao.tbk.rta.consumer.match', 55891, 'adzone_id! offer_list special_id device_value device_type strategy_id_list', 'data'],
-    ['taobao_tbk_sc_ucrowd_member_add.json', 'taobao.tbk.sc.ucrowd.member.add', 53886, 'account_type! ucrowd_id! account_list! edit_type!', 'data'],
+    [
+      'taobao_tbk_dg_newuser_order_sum.json',
+      'taobao.tbk.dg.newuser.order.sum',
+      36836,
+      'page_size! adzone_id page_no! site_id activity_id! settle_month',
+      'results',
+    ],
+    [
+      'taobao_tbk_rta_consumer_match.json',
+      'taobao.tbk.rta.consumer.match',
+      55891,
+      'adzone_id! offer_list special_id device_value device_type strategy_id_list',
+      'data',
+    ],
+    [
+      'taobao_tbk_sc_ucrowd_member_add.json',
+      'taobao.tbk.sc.ucrowd.member.add',
+      53886,
+      'account_type! ucrowd_id! account_list! edit_type!',
+      'data',
+    ],
     ['taobao_tbk_sku_best_coupon.json', 'taobao.tbk.sku.best.coupon', 54727, 'sku_id! item_id!', 'coupon_info'],
-    ['taobao_tbk_sc_publisher_info_save.json', 'taobao.tbk.sc.publisher.info.save', 37988, 'relation_from offline_scene online_scene inviter_code! info_type! note register_info', 'data'],
+    [
+      'taobao_tbk_sc_publisher_info_save.json',
+      'taobao.tbk.sc.publisher.info.save',
+      37988,
+      'relation_from offline_scene online_scene inviter_code! info_type! note register_info',
+      'data',
+    ],
   ])('%s', (file, method, docId, request, response) => {
     const page = reduced(file);
     expect(page.method?.value).toBe(method);
@@ -237,23 +350,57 @@ describe('reduced doc records', () => {
   it('nests subParams and puts params at the line of their name', () => {
     const spread = reduced('taobao_tbk_spread_get.json');
     expect(tree(spread.request)).toEqual(['requests: TbkSpreadRequest[] !', '  url: String !']);
-    expect(tree(spread.response)).toEqual(['results: TbkSpread []', '  content: String', '  err_msg: String', 'total_results: Number']);
+    expect(tree(spread.response)).toEqual([
+      'results: TbkSpread []',
+      '  content: String',
+      '  err_msg: String',
+      'total_results: Number',
+    ]);
     // subParams come before name in these files: the line is the name's, not the object's.
-    expect(spread.request[0]).toMatchObject({ line: 12, limits: { maxListSize: 20 }, description: '请求列表，内部包含多个url' });
+    expect(spread.request[0]).toMatchObject({
+      line: 12,
+      limits: { maxListSize: 20 },
+      description: '请求列表，内部包含多个url',
+    });
     expect(spread.request[0]!.children![0]!.line).toBe(6);
-    expect(spread).toMatchObject({ method: { line: 43 }, title: { value: '淘宝客-公用-长链转短链', line: 44 }, docId: 27832 });
-    expect(spread.description?.value).toBe('输入一个原始的链接，转换得到指定的传播方式，如二维码，淘口令，短连接；\n现阶段只支持短连接。');
+    expect(spread).toMatchObject({
+      method: { line: 43 },
+      title: { value: '淘宝客-公用-长链转短链', line: 44 },
+      docId: 27832,
+    });
+    expect(spread.description?.value).toBe(
+      '输入一个原始的链接，转换得到指定的传播方式，如二维码，淘口令，短连接；\n现阶段只支持短连接。',
+    );
 
     const optional = reduced('taobao_tbk_dg_material_optional.json');
-    expect(tree(optional.request.filter((p) => p.children))).toEqual(['ucrowd_rank_items: Ucrowdrankitems[]', '  commirate: Number', '  price: BigDecimal', '  item_id: String']);
-    expect(optional.request.find((p) => p.name === 'ucrowd_rank_items')).toMatchObject({ line: 217, limits: { maxListSize: 1000 } });
+    expect(tree(optional.request.filter((p) => p.children))).toEqual([
+      'ucrowd_rank_items: Ucrowdrankitems[]',
+      '  commirate: Number',
+      '  price: BigDecimal',
+      '  item_id: String',
+    ]);
+    expect(optional.request.find((p) => p.name === 'ucrowd_rank_items')).toMatchObject({
+      line: 217,
+      limits: { maxListSize: 1000 },
+    });
     expect(optional.response[1]!.children).toHaveLength(90);
-    expect(tree(optional.response).slice(0, 4)).toEqual(['total_results: Number', 'result_list: MapData []', '  coupon_start_time: String', '  coupon_end_time: String']);
+    expect(tree(optional.response).slice(0, 4)).toEqual([
+      'total_results: Number',
+      'result_list: MapData []',
+      '  coupon_start_time: String',
+      '  coupon_end_time: String',
+    ]);
 
     expect(tree(reduced('taobao_tbk_dg_vegas_tlj_stop.json').response)).toEqual([
-      'model: UpdateStatusResult', '  update_success: Boolean', 'msg_info: String', 'msg_code: String', 'result_success: Boolean',
+      'model: UpdateStatusResult',
+      '  update_success: Boolean',
+      'msg_info: String',
+      'msg_code: String',
+      'result_success: Boolean',
     ]);
-    expect(reduced('taobao_tbk_dg_newuser_order_sum.json').request.find((p) => p.name === 'page_size')?.limits).toEqual({ maxValue: 100, minValue: 1 });
+    expect(reduced('taobao_tbk_dg_newuser_order_sum.json').request.find((p) => p.name === 'page_size')?.limits).toEqual(
+      { maxValue: 100, minValue: 1 },
+    );
     expect(reduced('taobao_tbk_sc_adzone_create.json').request[1]?.limits).toEqual({ maxLength: 64 });
   });
 
@@ -261,8 +408,12 @@ describe('reduced doc records', () => {
     const result = readIn(reducedDir, 'taobao_tbk_coupon_get.json');
     expect(result.catalogs).toEqual([
       {
-        id: reducedDir, file: path.join(reducedDir, 'taobao_tbk_coupon_get.json'), kind: 'doc-record',
-        entries: [{ title: '淘宝客-公用-阿里妈妈推广券详情查询', method: 'taobao.tbk.coupon.get', docId: 31106, line: 74 }],
+        id: reducedDir,
+        file: path.join(reducedDir, 'taobao_tbk_coupon_get.json'),
+        kind: 'doc-record',
+        entries: [
+          { title: '淘宝客-公用-阿里妈妈推广券详情查询', method: 'taobao.tbk.coupon.get', docId: 31106, line: 74 },
+        ],
       },
     ]);
   });
@@ -284,11 +435,26 @@ describe('bad records', () => {
 
   it.each([
     ['empty.json', 'test/fixtures/bad-records/empty.json:1: error TBK071 empty file: no doc record to read'],
-    ['truncated.json', 'test/fixtures/bad-records/truncated.json:17:33: error TBK070 malformed JSON: text ends inside a string (truncated file?); record not read'],
-    ['malformed.json', 'test/fixtures/bad-records/malformed.json:10:72: error TBK070 malformed JSON: expected a value, found character ","; record not read'],
-    ['not-an-object.json', 'test/fixtures/bad-records/not-an-object.json:1:1: error TBK072 top-level JSON value is array, not an object: nothing read'],
-    ['no-method-name.json', 'test/fixtures/bad-records/no-method-name.json:1:1: error TBK073 record has no method name ("name"): record not read'],
-    ['envelope-failed.json', 'test/fixtures/bad-records/envelope-failed.json:1: error TBK081 the doc-site handler answered success=false (errMsg: need login): nothing read'],
+    [
+      'truncated.json',
+      'test/fixtures/bad-records/truncated.json:17:33: error TBK070 malformed JSON: text ends inside a string (truncated file?); record not read',
+    ],
+    [
+      'malformed.json',
+      'test/fixtures/bad-records/malformed.json:10:72: error TBK070 malformed JSON: expected a value, found character ","; record not read',
+    ],
+    [
+      'not-an-object.json',
+      'test/fixtures/bad-records/not-an-object.json:1:1: error TBK072 top-level JSON value is array, not an object: nothing read',
+    ],
+    [
+      'no-method-name.json',
+      'test/fixtures/bad-records/no-method-name.json:1:1: error TBK073 record has no method name ("name"): record not read',
+    ],
+    [
+      'envelope-failed.json',
+      'test/fixtures/bad-records/envelope-failed.json:1: error TBK081 the doc-site handler answered success=false (errMsg: need login): nothing read',
+    ],
   ])('%s: one error with file and line, no page, no throw', (name, line) => {
     const result = read(name);
     expect(result.lines).toEqual([line]);
@@ -298,7 +464,9 @@ describe('bad records', () => {
 
   it('reports a cut-off record at the end of the text', () => {
     const cut = readDocRecord('cut.json', '{\n  "name": "taobao.tbk.spread.get",\n  "requestParams": [\n');
-    expect(cut.diagnostics.map(formatDiagnostic)).toEqual(['cut.json:4:1: error TBK070 malformed JSON: expected a value, found end of text (truncated file?); record not read']);
+    expect(cut.diagnostics.map(formatDiagnostic)).toEqual([
+      'cut.json:4:1: error TBK070 malformed JSON: expected a value, found end of text (truncated file?); record not read',
+    ]);
   });
 
   it('reads what it can of a record with missing fields', () => {
@@ -314,10 +482,14 @@ describe('bad records', () => {
     expect(pages).toHaveLength(1);
     expect(pages[0]!.request).toEqual([]);
     expect(tree(pages[0]!.response)).toEqual(['data: MapData', '  adzone_name: String']);
-    expect(pages[0]).toMatchObject({ format: 'doc-record-reduced', docId: 34751, title: { value: '淘宝客-服务商-创建推广者位', line: 3 } });
+    expect(pages[0]).toMatchObject({
+      format: 'doc-record-reduced',
+      docId: 34751,
+      title: { value: '淘宝客-服务商-创建推广者位', line: 3 },
+    });
   });
 
-  it('reports a duplicate key with its line and the first one\'s, and keeps the first (docs/readers.md)', () => {
+  it("reports a duplicate key with its line and the first one's, and keeps the first (docs/readers.md)", () => {
     const record = [
       '{',
       '  "name": "taobao.tbk.spread.get",',
@@ -340,7 +512,10 @@ describe('bad records', () => {
   });
 
   it('reports a record whose params are missing altogether', () => {
-    const result = readDocRecord('bare.json', '{ "name": "taobao.tbk.spread.get", "apiChineseName": "淘宝客-公用-长链转短链" }');
+    const result = readDocRecord(
+      'bare.json',
+      '{ "name": "taobao.tbk.spread.get", "apiChineseName": "淘宝客-公用-长链转短链" }',
+    );
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
       'bare.json:1: error TBK074 requestParams is missing: the request of taobao.tbk.spread.get is read as empty',
       'bare.json:1: error TBK074 responseParams is missing: the response of taobao.tbk.spread.get is read as empty',
@@ -349,11 +524,25 @@ describe('bad records', () => {
   });
 
   it('notes a full record without an authorisation label', () => {
-    const bare = readDocRecord('a.json', '{ "name": "taobao.tbk.x", "gmtModified": 1, "requestParams": [], "responseParams": [] }');
-    expect(bare.diagnostics.map(formatDiagnostic)).toEqual(['a.json:1: notice TBK078 full record without labels[]: user authorisation unknown']);
-    const priced = readDocRecord('b.json', '{ "name": "taobao.tbk.x", "labels": [{ "key": "2", "displayName": "￥免费" }], "requestParams": [], "responseParams": [] }');
-    expect(priced.diagnostics.map(formatDiagnostic)).toEqual(['b.json:1: notice TBK078 no authorisation label (no_need / required) in labels[]: user authorisation unknown']);
-    expect([bare.pages[0]!.auth, priced.pages[0]!.auth, priced.pages[0]!.format]).toEqual([undefined, undefined, 'doc-record']);
+    const bare = readDocRecord(
+      'a.json',
+      '{ "name": "taobao.tbk.x", "gmtModified": 1, "requestParams": [], "responseParams": [] }',
+    );
+    expect(bare.diagnostics.map(formatDiagnostic)).toEqual([
+      'a.json:1: notice TBK078 full record without labels[]: user authorisation unknown',
+    ]);
+    const priced = readDocRecord(
+      'b.json',
+      '{ "name": "taobao.tbk.x", "labels": [{ "key": "2", "displayName": "￥免费" }], "requestParams": [], "responseParams": [] }',
+    );
+    expect(priced.diagnostics.map(formatDiagnostic)).toEqual([
+      'b.json:1: notice TBK078 no authorisation label (no_need / required) in labels[]: user authorisation unknown',
+    ]);
+    expect([bare.pages[0]!.auth, priced.pages[0]!.auth, priced.pages[0]!.format]).toEqual([
+      undefined,
+      undefined,
+      'doc-record',
+    ]);
   });
 
   it('ignores fields of the wrong kind with a warning each, and keeps the first auth label', () => {
@@ -375,7 +564,9 @@ describe('bad records', () => {
       { name: 'rights_id', type: 'String', example: 'abc', line: 7 },
       { name: 'adzone_id', type: 'Number', required: true, limits: { maxListSize: 20 }, line: 8 },
     ]);
-    expect(page.errors).toEqual([{ code: 'isv.rights-not-exist', message: '权益ID不存在', solution: '检查rights_id', line: 15 }]);
+    expect(page.errors).toEqual([
+      { code: 'isv.rights-not-exist', message: '权益ID不存在', solution: '检查rights_id', line: 15 },
+    ]);
     expect(page.auth?.value).toBe('none');
     expect(page.samples).toEqual({});
     expect(page.changeDiff).toBeUndefined();
@@ -386,14 +577,22 @@ describe('bad records', () => {
     const { lines, pages, catalogs } = read('envelope-ordered.json');
     expect(lines).toEqual([]);
     const page = pages[0]!;
-    expect(tree(page.request)).toEqual(['first: Number !', 'second: Foo []', '  inner: String !', 'third: String', 'unordered: Number']);
+    expect(tree(page.request)).toEqual([
+      'first: Number !',
+      'second: Foo []',
+      '  inner: String !',
+      'third: String',
+      'unordered: Number',
+    ]);
     expect(page.request[0]).toMatchObject({ default: '20', limits: { maxValue: 100, minValue: 1 }, line: 14 });
     expect(page.auth).toEqual({ value: 'optional', evidence: 'labels[1] key "optional" (可选用户授权)', line: 25 });
     expect(page.errors).toEqual([{ code: 'isv.invalid-parameter', message: '参数错误', solution: '', line: 21 }]);
     expect(page).toMatchObject({ line: 5, docId: 12345, gmtModified: 1700000000000 });
     expect(page.description).toBeUndefined(); // "" means not given
     expect(page.samples).toEqual({ xml: { value: '<example_ordered_get_response/>', line: 28 } });
-    expect(catalogs[0]!.entries).toEqual([{ title: '淘宝客-公用-参数排序示例', method: 'taobao.tbk.example.ordered.get', docId: 12345, line: 7 }]);
+    expect(catalogs[0]!.entries).toEqual([
+      { title: '淘宝客-公用-参数排序示例', method: 'taobao.tbk.example.ordered.get', docId: 12345, line: 7 },
+    ]);
   });
 
   it('never throws on a record cut anywhere or on noise, and always says why nothing was read', () => {
@@ -407,10 +606,15 @@ describe('bad records', () => {
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const alphabet = '{}[]",:0123456789.-+eE truefalsn\\"\n';
     for (let i = 0; i < 200; i++) {
-      const noise = Array.from({ length: 1 + Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const noise = Array.from(
+        { length: 1 + Math.floor(random() * 40) },
+        () => alphabet[Math.floor(random() * alphabet.length)],
+      ).join('');
       expect(() => readDocRecord('noise.json', noise)).not.toThrow();
       expect(parseJsonWithPositions(noise).ok, noise).toBe(parsesAsJson(noise));
     }
-    expect(readDocRecord('deep.json', '['.repeat(100_000)).diagnostics.map((d) => d.message)).toEqual(['malformed JSON: nesting deeper than 256 levels; record not read']);
+    expect(readDocRecord('deep.json', '['.repeat(100_000)).diagnostics.map((d) => d.message)).toEqual([
+      'malformed JSON: nesting deeper than 256 levels; record not read',
+    ]);
   });
 });

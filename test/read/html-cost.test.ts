@@ -18,7 +18,10 @@ function timeOf(fn: () => void, runs = 3): number {
 
 /** `open` repeated `depth` times, then (if `close`) the matching end tags. */
 const nested = (open: string, depth: number, close = true) => {
-  const ends = [...open.matchAll(/<(\w+)/g)].map((m) => `</${m[1]}>`).reverse().join('');
+  const ends = [...open.matchAll(/<(\w+)/g)]
+    .map((m) => `</${m[1]}>`)
+    .reverse()
+    .join('');
   return `<html><body>${open.repeat(depth)}x${close ? ends.repeat(depth) : ''}</body></html>`;
 };
 
@@ -56,14 +59,19 @@ describe('readHtmlPage costs linear time', () => {
   it('reads a page nested just within the limit', () => {
     const page = readFileSync(FIXTURE, 'utf8');
     const depth = MAX_HTML_DEPTH - 10;
-    const deep = page.replace('<body>', `<body>${'<div>'.repeat(depth)}`).replace('</body>', `${'</div>'.repeat(depth)}</body>`);
+    const deep = page
+      .replace('<body>', `<body>${'<div>'.repeat(depth)}`)
+      .replace('</body>', `${'</div>'.repeat(depth)}</body>`);
     const result = readHtmlPage('deep-ok.html', deep);
     expect(result.pages.map((p) => p.method?.value)).toEqual(['taobao.tbk.uvid.encrypt']);
   });
 
   it('time grows linearly with the number of elements nested below the limit (20k vs 80k elements)', () => {
     // Rows of nesting MAX_HTML_DEPTH deep: the total element count grows, the depth does not.
-    const stacks = (open: string, count: number) => nested(open, 200).replace(/^<html><body>|<\/body><\/html>$/g, '').repeat(count / 200);
+    const stacks = (open: string, count: number) =>
+      nested(open, 200)
+        .replace(/^<html><body>|<\/body><\/html>$/g, '')
+        .repeat(count / 200);
     for (const open of ['<div>', '<ul><li>', '<table><tr><td>']) {
       const small = timeOf(() => readHtmlPage('a.html', `<html><body>${stacks(open, 20_000)}</body></html>`), 5);
       const large = timeOf(() => readHtmlPage('b.html', `<html><body>${stacks(open, 80_000)}</body></html>`), 5);
@@ -83,7 +91,9 @@ describe('readHtmlPage costs linear time', () => {
     const perCode = new Map<string, number>();
     for (const d of result.diagnostics) perCode.set(d.code, (perCode.get(d.code) ?? 0) + 1);
     expect(Math.max(...perCode.values())).toBe(21);
-    expect(result.diagnostics.find((d) => d.code === 'TBK033' && d.level === 'notice')?.message).toBe('more TBK033 in this file from this line on are not listed (20 shown)');
+    expect(result.diagnostics.find((d) => d.code === 'TBK033' && d.level === 'notice')?.message).toBe(
+      'more TBK033 in this file from this line on are not listed (20 shown)',
+    );
     // About 2.5 s on an idle 2-core machine (the DOM walk of the old reader took 20 s); the bound
     // leaves room for a machine busy with other work.
     expect(ms).toBeLessThan(10_000);

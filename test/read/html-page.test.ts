@@ -46,9 +46,11 @@ describe('readHtmlPage on the constructed fixtures', () => {
     it('locates params, samples and titles on their HTML lines', () => {
       const lines = textOf(fixturePath(name)).split('\n');
       const page = html.pages[0]!;
-      for (const param of [...page.request, ...page.response]) expect(lines[param.line - 1]).toContain(`<td>${param.name}</td>`);
+      for (const param of [...page.request, ...page.response])
+        expect(lines[param.line - 1]).toContain(`<td>${param.name}</td>`);
       for (const sample of Object.values(page.samples)) expect(lines[sample.line - 1]).toMatch(/^<pre>/);
-      for (const entry of html.catalogs[0]!.entries) expect(lines[entry.line - 1]).toContain(entry.title.replace(/&/g, '&amp;'));
+      for (const entry of html.catalogs[0]!.entries)
+        expect(lines[entry.line - 1]).toContain(entry.title.replace(/&/g, '&amp;'));
       expect(lines[page.method!.line - 1]).toMatch(/^<pre data-lang="curl">/);
     });
 
@@ -59,7 +61,11 @@ describe('readHtmlPage on the constructed fixtures', () => {
 
   it('001: byte[] upload param, description and auth as in the text page', () => {
     const page = readHtmlPage('001.html', textOf(fixturePath('001_c45301d665ca6256'))).pages[0]!;
-    expect(page.request.find((p) => p.name === 'pic_stream')).toMatchObject({ type: 'byte[]', required: false, description: '需打码的图片' });
+    expect(page.request.find((p) => p.name === 'pic_stream')).toMatchObject({
+      type: 'byte[]',
+      required: false,
+      description: '需打码的图片',
+    });
     expect(page.request.find((p) => p.name === 'pic_stream')?.example).toBeUndefined();
     expect(page.description?.value).toMatch(/^服务商使用。/);
     expect(page.auth?.value).toBe('required');
@@ -74,7 +80,9 @@ describe('readHtmlPage on the constructed fixtures', () => {
 
 describe('readHtmlPage on bad pages', () => {
   it('empty file: one error', () => {
-    expect(readHtmlPage('empty.html', '').diagnostics).toEqual([{ file: 'empty.html', line: 0, level: 'error', code: 'TBK001', message: 'page is empty' }]);
+    expect(readHtmlPage('empty.html', '').diagnostics).toEqual([
+      { file: 'empty.html', line: 0, level: 'error', code: 'TBK001', message: 'page is empty' },
+    ]);
   });
 
   it('no SDK samples: catalog kept, page not emitted, error names the file', () => {
@@ -94,11 +102,30 @@ describe('readHtmlPage on bad pages', () => {
     const page = result.pages[0]!;
     expect(page.method).toEqual({ value: 'taobao.tbk.sc.pic.embed', line: 25 });
     expect(page.auth).toEqual({ value: 'required', evidence: 'curl session= field', line: 25 });
-    expect(page.description).toEqual({ value: '服务商使用。可通过该接口帮助推广者对目标图片生成带有推广者信息的暗码图。', line: 8 });
+    expect(page.description).toEqual({
+      value: '服务商使用。可通过该接口帮助推广者对目标图片生成带有推广者信息的暗码图。',
+      line: 8,
+    });
     expect(page.request).toEqual([
-      { name: 'adzone_id', type: 'Number', required: true, example: '123', limitsText: '最大值：99999', limits: { maxValue: 99999 }, description: 'mm_xxx_xxx_xxx的第三位', line: 16 },
+      {
+        name: 'adzone_id',
+        type: 'Number',
+        required: true,
+        example: '123',
+        limitsText: '最大值：99999',
+        limits: { maxValue: 99999 },
+        description: 'mm_xxx_xxx_xxx的第三位',
+        line: 16,
+      },
       { name: 'pic_stream', type: 'byte[]', line: 17 },
-      { name: 'site_id', type: 'Number', required: true, example: '123', description: 'mm_xxx_xxx_xxx的第二位(段落)', line: 18 },
+      {
+        name: 'site_id',
+        type: 'Number',
+        required: true,
+        example: '123',
+        description: 'mm_xxx_xxx_xxx的第二位(段落)',
+        line: 18,
+      },
     ]);
     // The category item holding the nested list is not a title.
     expect(result.catalogs[0]!.entries).toEqual([

@@ -32,13 +32,17 @@ describe('detectFormat', () => {
     expect(detectFormat('r.json', read('doc-records/taobao.tbk.order.refund.get.json'))).toBe('doc-record');
     expect(detectFormat('r.json', read('doc-records-reduced/taobao_tbk_coupon_get.json'))).toBe('doc-record-reduced');
     // The Go generator's category descriptor sits among reduced records: still a catalog file.
-    expect(detectFormat('catelog.json', read('doc-records-reduced/catelog.json'), 'doc-record-reduced')).toBe('catalog-json');
+    expect(detectFormat('catelog.json', read('doc-records-reduced/catelog.json'), 'doc-record-reduced')).toBe(
+      'catalog-json',
+    );
   });
 
   it('recognises the catalog handler data, its envelope, and leaves malformed JSON to the record reader', () => {
     expect(detectJsonKind('{"treeCategories":[]}')).toBe('catalog-json');
     expect(detectJsonKind('{"success":true,"data":{"treeCategories":[]}}')).toBe('catalog-json');
-    expect(detectJsonKind('{"success":true,"data":{"name":"x","apiChineseName":"y","rspSampleJson":""}}')).toBe('doc-record');
+    expect(detectJsonKind('{"success":true,"data":{"name":"x","apiChineseName":"y","rspSampleJson":""}}')).toBe(
+      'doc-record',
+    );
     expect(detectJsonKind('{"name":"x","requestParams":[]}')).toBe('doc-record-reduced');
     expect(detectJsonKind('{"name": ')).toBeUndefined();
     expect(detectFormat('r.json', '{"name": ')).toBe('doc-record');
@@ -47,10 +51,16 @@ describe('detectFormat', () => {
 
 describe('decodeText', () => {
   it('refuses NUL bytes and invalid UTF-8 with the offset and line, and drops a byte order mark', () => {
-    expect(decodeText(Buffer.from('a\nb\n\0c'))).toEqual({ binary: 'binary file (NUL byte at offset 4): not a doc page', line: 3 });
+    expect(decodeText(Buffer.from('a\nb\n\0c'))).toEqual({
+      binary: 'binary file (NUL byte at offset 4): not a doc page',
+      line: 3,
+    });
     expect(decodeText(Buffer.from('淘宝客\n', 'utf8'))).toEqual({ text: '淘宝客\n' });
     const gbk = Buffer.from([0x61, 0x0a, 0xcc, 0xd4, 0xb1, 0xa6]); // "a\n淘宝" in GBK
-    expect(decodeText(gbk)).toEqual({ binary: 'not UTF-8 text (invalid byte 0xcc at offset 2): not a doc page', line: 2 });
+    expect(decodeText(gbk)).toEqual({
+      binary: 'not UTF-8 text (invalid byte 0xcc at offset 2): not a doc page',
+      line: 2,
+    });
     expect(decodeText(Buffer.from('\uFEFF{"a":1}', 'utf8'))).toEqual({ text: '{"a":1}' });
   });
 });
@@ -67,7 +77,10 @@ describe('globs', () => {
   });
 
   it('expands against the disk, relative paths staying relative', async () => {
-    expect(await expandGlob('spec/pages/rendered-pages/00[34]_*.txt', root)).toEqual(['spec/pages/rendered-pages/003_0e2e983cd5d64fce.txt', 'spec/pages/rendered-pages/004_278e02791b663900.txt']);
+    expect(await expandGlob('spec/pages/rendered-pages/00[34]_*.txt', root)).toEqual([
+      'spec/pages/rendered-pages/003_0e2e983cd5d64fce.txt',
+      'spec/pages/rendered-pages/004_278e02791b663900.txt',
+    ]);
     expect(await expandGlob('spec/**/000_*.txt', root)).toEqual(['spec/pages/rendered-pages/000_a8847ce389c68a49.txt']);
   });
 });
@@ -88,7 +101,15 @@ describe('parseSourcesFile', () => {
   });
 
   it('reports bad entries at their line', () => {
-    const text = ['sources:', '  - path: a', '    format: pdf', '  - format: html', '  - { path: b, optional: maybe }', '  - { path: c, weight: 2 }', '  - d'].join('\n');
+    const text = [
+      'sources:',
+      '  - path: a',
+      '    format: pdf',
+      '  - format: html',
+      '  - { path: b, optional: maybe }',
+      '  - { path: c, weight: 2 }',
+      '  - d',
+    ].join('\n');
     expect(parseSourcesFile('s.yaml', text).diagnostics.map(formatDiagnostic)).toEqual([
       's.yaml:3:13: error TBK210 unknown format "pdf" (one of seed-text, markdown-dump, doc-record, doc-record-reduced, html)',
       's.yaml:4:5: error TBK210 a source entry needs a `path`',
@@ -104,12 +125,29 @@ describe('readSources', () => {
   const dir = mkdtempSync(join(tmpdir(), 'tbk-sources-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   const seen: string[] = [];
-  const stub = (format: string): Reader => (file, text) => {
-    seen.push(`${format} ${file}`);
-    if (text.includes('BROKEN')) return { pages: [], catalogs: [], diagnostics: [{ file, line: 2, level: 'error', code: 'TBK099', message: 'broken' }] };
-    const page = { file, format: 'seed-text' as const, sha256: 'x', line: 1, method: { value: text.trim(), line: 1 }, request: [], response: [], samples: {}, errors: [] };
-    return { pages: [page], catalogs: [], diagnostics: [] };
-  };
+  const stub =
+    (format: string): Reader =>
+    (file, text) => {
+      seen.push(`${format} ${file}`);
+      if (text.includes('BROKEN'))
+        return {
+          pages: [],
+          catalogs: [],
+          diagnostics: [{ file, line: 2, level: 'error', code: 'TBK099', message: 'broken' }],
+        };
+      const page = {
+        file,
+        format: 'seed-text' as const,
+        sha256: 'x',
+        line: 1,
+        method: { value: text.trim(), line: 1 },
+        request: [],
+        response: [],
+        samples: {},
+        errors: [],
+      };
+      return { pages: [page], catalogs: [], diagnostics: [] };
+    };
   const readers: ReaderTable = {
     'seed-text': stub('seed-text'),
     'markdown-dump': stub('markdown-dump'),
@@ -132,7 +170,12 @@ describe('readSources', () => {
     seen.length = 0;
     const result = await readSources([{ path: 'pages' }], { cwd: dir, readers });
     // Files are read concurrently; results come back in sorted path order.
-    expect(seen.sort()).toEqual(['html pages/broken.html', 'markdown-dump pages/sub/c.md', 'seed-text pages/a.txt', 'seed-text pages/b.txt']);
+    expect(seen.sort()).toEqual([
+      'html pages/broken.html',
+      'markdown-dump pages/sub/c.md',
+      'seed-text pages/a.txt',
+      'seed-text pages/b.txt',
+    ]);
     expect(result.files).toEqual(['pages/a.txt', 'pages/b.txt', 'pages/broken.html', 'pages/sub/c.md']);
     expect(result.pages.map((p) => p.method!.value)).toEqual(['taobao.tbk.a', 'taobao.tbk.b', 'taobao.tbk.c']);
     // Pages carry the sha256 of the file bytes, whatever the reader computed.
@@ -148,12 +191,19 @@ describe('readSources', () => {
     seen.length = 0;
     const result = await readSources([{ path: 'pages/', format: 'seed-text' }], { cwd: dir, readers });
     expect(result.files).toEqual(['pages/a.txt', 'pages/b.txt']);
-    expect(result.diagnostics.filter((d) => d.code === 'TBK211').map((d) => d.file)).toEqual(['pages/broken.html', 'pages/notes.rtf', 'pages/sub/c.md']);
+    expect(result.diagnostics.filter((d) => d.code === 'TBK211').map((d) => d.file)).toEqual([
+      'pages/broken.html',
+      'pages/notes.rtf',
+      'pages/sub/c.md',
+    ]);
   });
 
   it('expands globs, reads a file named twice once, and detects JSON records by content', async () => {
     seen.length = 0;
-    const result = await readSources([{ path: 'pages/*.txt' }, { path: 'pages/a.txt' }, { path: 'record.json' }], { cwd: dir, readers });
+    const result = await readSources([{ path: 'pages/*.txt' }, { path: 'pages/a.txt' }, { path: 'record.json' }], {
+      cwd: dir,
+      readers,
+    });
     expect(seen.sort()).toEqual(['doc-record-reduced record.json', 'seed-text pages/a.txt', 'seed-text pages/b.txt']);
     expect(result.unreadable).toBe(0);
   });

@@ -18,11 +18,22 @@ const SEEDS = [S000, S001, S002, S003, S004];
 const textOf = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const read = (file: string): ReadResult => readSeedText(file, textOf(file));
 /** Lines `from`..`to` (1-based, inclusive) of a page, joined as a multi-line sample is stored. */
-const linesOf = (file: string, from: number, to = from) => textOf(file).split('\n').slice(from - 1, to).join('\n');
+const linesOf = (file: string, from: number, to = from) =>
+  textOf(file)
+    .split('\n')
+    .slice(from - 1, to)
+    .join('\n');
 const codes = (r: ReadResult) => r.diagnostics.map((d) => `${d.line} ${d.level} ${d.code}`);
 
 type Want = Omit<PageParam, 'line'> & { line: number };
-const req = (line: number, name: string, type: string, required: boolean, example: string | undefined, description: string): Want => ({
+const req = (
+  line: number,
+  name: string,
+  type: string,
+  required: boolean,
+  example: string | undefined,
+  description: string,
+): Want => ({
   name,
   type,
   required,
@@ -68,11 +79,25 @@ const FACTS: SeedFacts[] = [
       req(179, 'source_type', 'Number', false, '1', '媒体侧用户id,固定传1'),
       req(180, 'source_values', 'String', false, '123,123', '原始用户id值,传入多个时请使用英文逗号分隔,最多不超过10个'),
       req(181, 'main_accountid', 'Number', false, '1231231', '联盟账号组的主账号ID,传入时使用账号组维度创建'),
-      req(182, 'device_type', 'String', false, '1', '设备号类型,1-OAID 不加密 2-IMEI md5加密 3-IDFA md5加密 4-CAID 5-CAID2 6-OAID md5加密'),
+      req(
+        182,
+        'device_type',
+        'String',
+        false,
+        '1',
+        '设备号类型,1-OAID 不加密 2-IMEI md5加密 3-IDFA md5加密 4-CAID 5-CAID2 6-OAID md5加密',
+      ),
       req(183, 'device_value', 'String', false, '123-231-2313cdsa', '设备值'),
       req(184, 'caid_version', 'String', false, '20211113', 'CAID版本号,使用CAID时必传'),
       // Last row: no padding cell after the shifted description.
-      req(185, 'group_type', 'Number', false, '1', '1-媒体账号组,2-自定义账号组。main_accountid不空其他值默认为媒体账号组'),
+      req(
+        185,
+        'group_type',
+        'Number',
+        false,
+        '1',
+        '1-媒体账号组,2-自定义账号组。main_accountid不空其他值默认为媒体账号组',
+      ),
     ],
     // Empty 示例值: the description moved into its column (the markdown dump has it in 描述).
     response: [rsp(188, 'result_list', 'UvIdGenerateRes []', undefined, 'result_list')],
@@ -112,7 +137,14 @@ const FACTS: SeedFacts[] = [
       req(187, 'res_code', 'Number', true, '1', '推送结果'),
       req(188, 'msg_id', 'String', true, 'CG8PX7V5', '消息标识'),
       req(189, 'offset_code', 'String', true, '6KNj7vzS6CG8PX7V5', '计划消费点位。如传入则从该计划下一条开始拉取'),
-      req(190, 'time_stamp', 'Number', true, '1749091000704', '时间戳(毫秒)。同一计划同一消息下多次回调会保留最新一次结果'),
+      req(
+        190,
+        'time_stamp',
+        'Number',
+        true,
+        '1749091000704',
+        '时间戳(毫秒)。同一计划同一消息下多次回调会保留最新一次结果',
+      ),
     ],
     response: [
       rsp(193, 'is_success', 'Boolean', 'true', '执行成功'),
@@ -228,7 +260,8 @@ describe('readSeedText on the five seed pages', () => {
   it('001: the last nav line is the description, not a title', () => {
     const result = read(S001);
     expect(result.pages[0]!.description).toEqual({
-      value: '服务商使用。可通过该接口帮助推广者对目标图片生成带有推广者信息的暗码图。使用方法:https://mos.m.taobao.com/union/plttutorials',
+      value:
+        '服务商使用。可通过该接口帮助推广者对目标图片生成带有推广者信息的暗码图。使用方法:https://mos.m.taobao.com/union/plttutorials',
       line: 165,
     });
     expect(result.catalogs[0]!.entries.at(-1)).toEqual({ title: '商单种草任务内容信息变更', line: 164 });
@@ -247,7 +280,11 @@ describe('readSeedText on the five seed pages', () => {
   });
 
   it('the title rule rejects exactly the notice and the description among all nav lines', () => {
-    const rejected = SEEDS.flatMap((file) => scanSeedText(textOf(file)).nav.filter((l) => !isCatalogTitle(l.text)).map((l) => `${path.basename(file)}:${l.line}`));
+    const rejected = SEEDS.flatMap((file) =>
+      scanSeedText(textOf(file))
+        .nav.filter((l) => !isCatalogTitle(l.text))
+        .map((l) => `${path.basename(file)}:${l.line}`),
+    );
     expect(rejected).toEqual(['001_c45301d665ca6256.txt:165', '002_7d7eaaa7ed50b944.txt:1']);
   });
 
@@ -316,7 +353,12 @@ describe('readSeedText on bad pages', () => {
     const result = read(file);
     expect(result.pages).toEqual([]);
     expect(result.catalogs[0]!.entries).toHaveLength(159);
-    expect(codes(result)).toEqual(['182 warning TBK030', '182 warning TBK030', '182 warning TBK031', '182 error TBK003']);
+    expect(codes(result)).toEqual([
+      '182 warning TBK030',
+      '182 warning TBK030',
+      '182 warning TBK031',
+      '182 error TBK003',
+    ]);
     expect(result.diagnostics.map((d) => d.message)).toEqual([
       'no response-parameter table on the page',
       'page has no XML response sample, JSON response sample, XML error sample, JSON error sample',
@@ -337,7 +379,12 @@ describe('readSeedText on bad pages', () => {
     // The JSON sample stops at the last line of the file; kept as printed and reported.
     expect(page.samples.json).toEqual({ value: linesOf(file, 257, 262), line: 257 });
     expect(page.samples.error_json).toBeUndefined();
-    expect(codes(result)).toEqual(['160 notice TBK012', '257 warning TBK032', '262 warning TBK030', '262 warning TBK031']);
+    expect(codes(result)).toEqual([
+      '160 notice TBK012',
+      '257 warning TBK032',
+      '262 warning TBK030',
+      '262 warning TBK031',
+    ]);
   });
 
   it('no method name in the samples: error, page not emitted, catalog still returned', () => {
@@ -363,10 +410,28 @@ describe('readSeedText on bad pages', () => {
     const page = result.pages[0]!;
     expect(page.request).toEqual([
       // 8 cells: the description held pipes; the 更多限制 cell is a limit.
-      { name: 'operate_type', type: 'Number', required: true, example: '1', limitsText: '最大值：2', limits: { maxValue: 2 }, description: '操作 | 1-新增 | 2-剔除', line: 185 },
+      {
+        name: 'operate_type',
+        type: 'Number',
+        required: true,
+        example: '1',
+        limitsText: '最大值：2',
+        limits: { maxValue: 2 },
+        description: '操作 | 1-新增 | 2-剔除',
+        line: 185,
+      },
       // 3 cells: name, type and required are certain.
       { name: 'organization_id', type: 'Number', required: true, line: 186 },
-      { name: 'count', type: 'Number', example: '5', limitsText: '默认值：1 最大值：100', default: '1', limits: { maxValue: 100 }, description: '数量', line: 187 },
+      {
+        name: 'count',
+        type: 'Number',
+        example: '5',
+        limitsText: '默认值：1 最大值：100',
+        default: '1',
+        limits: { maxValue: 100 },
+        description: '数量',
+        line: 187,
+      },
       { name: 'limit', type: 'Number', required: false, example: '20', description: '上限', line: 188 },
     ]);
     expect(page.response.map((p) => p.name)).toEqual(['result', 'biz_error_code']);
@@ -389,14 +454,20 @@ describe('readSeedText on bad pages', () => {
   });
 
   it('a row one cell short that is not the last row is read and reported', () => {
-    const text = textOf(S000).replace('source_type | Number | 可选 | 1 | 媒体侧用户id,固定传1 | |', 'source_type | Number | 可选 | 1 | 媒体侧用户id,固定传1 |');
+    const text = textOf(S000).replace(
+      'source_type | Number | 可选 | 1 | 媒体侧用户id,固定传1 | |',
+      'source_type | Number | 可选 | 1 | 媒体侧用户id,固定传1 |',
+    );
     const result = readSeedText('short.txt', text);
     expect(result.pages[0]!.request[1]).toEqual(req(179, 'source_type', 'Number', false, '1', '媒体侧用户id,固定传1'));
     expect(codes(result)).toEqual(['179 warning TBK021', '189 notice TBK025']);
   });
 
   it('a limit in the 示例值 column means the example was empty and the cells moved left twice', () => {
-    const text = textOf(S000).replace('source_type | Number | 可选 | 1 | 媒体侧用户id,固定传1 | |', 'source_type | Number | 可选 | 默认值：1 | 媒体侧用户id,固定传1 | |');
+    const text = textOf(S000).replace(
+      'source_type | Number | 可选 | 1 | 媒体侧用户id,固定传1 | |',
+      'source_type | Number | 可选 | 默认值：1 | 媒体侧用户id,固定传1 | |',
+    );
     const result = readSeedText('shifted.txt', text);
     expect(result.pages[0]!.request[1]).toEqual({
       name: 'source_type',
@@ -412,10 +483,17 @@ describe('readSeedText on bad pages', () => {
   it('SDK samples that disagree are reported', () => {
     const text = textOf(S000)
       .replace("client.execute('taobao.tbk.uvid.encrypt'", "client.execute('taobao.tbk.uvid.decrypt'")
-      .replace('TbkUvidEncryptResponse rsp = client.execute(req);', 'TbkUvidEncryptResponse rsp = client.execute(req, sessionKey);');
+      .replace(
+        'TbkUvidEncryptResponse rsp = client.execute(req);',
+        'TbkUvidEncryptResponse rsp = client.execute(req, sessionKey);',
+      );
     const result = readSeedText('disagree.txt', text);
     expect(result.pages[0]!.method?.value).toBe('taobao.tbk.uvid.encrypt');
-    expect(result.pages[0]!.auth).toEqual({ value: 'required', evidence: 'Java client.execute(req, sessionKey)', line: 190 });
+    expect(result.pages[0]!.auth).toEqual({
+      value: 'required',
+      evidence: 'Java client.execute(req, sessionKey)',
+      line: 190,
+    });
     expect(codes(result)).toEqual(['189 notice TBK025', '196 warning TBK004', '190 warning TBK006']);
   });
 
@@ -423,7 +501,9 @@ describe('readSeedText on bad pages', () => {
     const text = textOf(S001).replace('{ "tbk_sc_pic_embed_response":{', '{ "tbk_sc_pic_embedded_response":{');
     const result = readSeedText('root.txt', text);
     expect(codes(result)).toEqual(['200 warning TBK005']);
-    expect(result.diagnostics[0]!.message).toBe('json sample root "tbk_sc_pic_embedded_response" does not match tbk_sc_pic_embed_response for taobao.tbk.sc.pic.embed');
+    expect(result.diagnostics[0]!.message).toBe(
+      'json sample root "tbk_sc_pic_embedded_response" does not match tbk_sc_pic_embed_response for taobao.tbk.sc.pic.embed',
+    );
   });
 
   it('a stray nav line, a repeated table and a repeated sample are reported and skipped', () => {
@@ -460,7 +540,13 @@ describe('readSeedText on bad pages', () => {
       const result = readSeedText('noise.txt', randomBytes(seed, 4096).toString('latin1'));
       expect(result.pages).toEqual([]);
       expect(result.diagnostics).toEqual([
-        { file: 'noise.txt', line: 0, level: 'error', code: 'TBK002', message: 'no catalog titles, known tables or samples found: not a doc page' },
+        {
+          file: 'noise.txt',
+          line: 0,
+          level: 'error',
+          code: 'TBK002',
+          message: 'no catalog titles, known tables or samples found: not a doc page',
+        },
       ]);
     }
   });
@@ -479,7 +565,11 @@ describe('readSeedText on bad pages', () => {
 });
 
 describe('readSeedText on damaged line structure', () => {
-  const facts = (r: ReadResult) => ({ pages: r.pages.map(({ sha256: _s, ...page }) => page), catalogs: r.catalogs, diagnostics: r.diagnostics });
+  const facts = (r: ReadResult) => ({
+    pages: r.pages.map(({ sha256: _s, ...page }) => page),
+    catalogs: r.catalogs,
+    diagnostics: r.diagnostics,
+  });
 
   it('text glued to the separator row after a header is a stray line, not a table row', () => {
     const text = textOf(S000).replace(/\n---\|\n?$/, '\n---|junk text\n');
@@ -487,7 +577,9 @@ describe('readSeedText on damaged line structure', () => {
     const result = readSeedText('glued.txt', text);
     expect(result.pages[0]!.errors).toEqual([]);
     const stray = result.diagnostics.filter((d) => d.code === 'TBK028');
-    expect(stray.map((d) => [d.line, d.level, d.message])).toEqual([[202, 'warning', '"junk text" is outside any known table or sample; skipped']]);
+    expect(stray.map((d) => [d.line, d.level, d.message])).toEqual([
+      [202, 'warning', '"junk text" is outside any known table or sample; skipped'],
+    ]);
   });
 
   it('10 MB glued to the last separator: nothing of it reaches the page, the message quotes 60 characters', () => {

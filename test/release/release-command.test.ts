@@ -22,17 +22,26 @@ let spec: string;
 let out: string;
 
 const git = (...args: string[]): string =>
-  execFileSync('git', ['-c', 'user.name=Release Test', '-c', 'user.email=release@example.invalid', ...args], { cwd: repo, encoding: 'utf8' });
+  execFileSync('git', ['-c', 'user.name=Release Test', '-c', 'user.email=release@example.invalid', ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
 
 async function release(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io = { cwd: repo, date: '2026-01-02', stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } };
+  const io = {
+    cwd: repo,
+    date: '2026-01-02',
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  };
   const code = await releaseCommand([...args, '--spec', spec, '--out', out], io);
   return { code, stdout, stderr };
 }
 
-const version = async (): Promise<string> => /^version: (\S+)$/m.exec(await readFile(join(spec, 'package.yaml'), 'utf8'))![1]!;
+const version = async (): Promise<string> =>
+  /^version: (\S+)$/m.exec(await readFile(join(spec, 'package.yaml'), 'utf8'))![1]!;
 
 /** Removes a request param from a method spec and commits: a breaking change. */
 async function removeParam(method: string, param: string): Promise<void> {
@@ -51,10 +60,19 @@ beforeAll(async () => {
   out = join(repo, 'generated');
   await mkdir(join(spec, 'methods'), { recursive: true });
   for (const m of METHODS) await cp(join(REPO_ROOT, 'spec/methods', `${m}.yaml`), join(spec, 'methods', `${m}.yaml`));
-  const identity = (await readFile(join(REPO_ROOT, 'spec/package.yaml'), 'utf8')).replace(/^version: .*$/m, 'version: 0.3.1');
+  const identity = (await readFile(join(REPO_ROOT, 'spec/package.yaml'), 'utf8')).replace(
+    /^version: .*$/m,
+    'version: 0.3.1',
+  );
   await writeFile(join(spec, 'package.yaml'), identity);
-  await writeFile(join(spec, 'releases.yaml'), 'releases:\n  - version: 0.3.1\n    date: "2025-12-01"\n    compared_with: no earlier release\n    summary: three methods\n');
-  await writeFile(join(repo, 'package-lock.json'), `${JSON.stringify({ name: 'root', lockfileVersion: 3, packages: { '': { workspaces: ['generated'] }, generated: { name: 'tbk-client', version: '0.3.1' } } }, null, 2)}\n`);
+  await writeFile(
+    join(spec, 'releases.yaml'),
+    'releases:\n  - version: 0.3.1\n    date: "2025-12-01"\n    compared_with: no earlier release\n    summary: three methods\n',
+  );
+  await writeFile(
+    join(repo, 'package-lock.json'),
+    `${JSON.stringify({ name: 'root', lockfileVersion: 3, packages: { '': { workspaces: ['generated'] }, generated: { name: 'tbk-client', version: '0.3.1' } } }, null, 2)}\n`,
+  );
   const first = await generatePackage({ specDir: spec, outDir: out, write: true });
   expect(first.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
   git('init', '-q');
@@ -70,7 +88,9 @@ describe('tbk-gen release', () => {
   it('refuses `auto` when nothing changed since the previous release (exit 1)', async () => {
     const r = await release('auto');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/TBK523 nothing to release: the spec has not changed since commit [0-9a-f]{12}, where spec\/package\.yaml set 0\.3\.1/);
+    expect(r.stderr).toMatch(
+      /TBK523 nothing to release: the spec has not changed since commit [0-9a-f]{12}, where spec\/package\.yaml set 0\.3\.1/,
+    );
   });
 
   it('refuses a dirty work tree (exit 1) and writes nothing', async () => {
@@ -86,7 +106,9 @@ describe('tbk-gen release', () => {
     await removeParam('taobao.tbk.uvid.encrypt', 'source_type');
     const r = await release('patch');
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('TBK522 a patch bump is too small: breaking changes need a minor bump below 1.0.0 (a major bump from 1.0.0 on)');
+    expect(r.stderr).toContain(
+      'TBK522 a patch bump is too small: breaking changes need a minor bump below 1.0.0 (a major bump from 1.0.0 on)',
+    );
     expect(r.stderr).toContain('1 breaking');
     expect(r.stderr).toContain('Run `tbk-gen release minor`');
     expect(await version()).toBe('0.3.1');
@@ -103,28 +125,40 @@ describe('tbk-gen release', () => {
     expect(git('status', '--porcelain')).toBe('');
   });
 
-  it('releases minor: version, history, lock and the regenerated package, which check finds up to date', { timeout: SLOW }, async () => {
-    const r = await release('minor');
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(await version()).toBe('0.4.0');
-    const history = parseReleaseHistory('releases.yaml', await readFile(join(spec, 'releases.yaml'), 'utf8'));
-    expect(history.diagnostics).toEqual([]);
-    expect(history.releases.map((e) => e.version)).toEqual(['0.4.0', '0.3.1']);
-    expect(history.releases[0]).toMatchObject({ date: '2026-01-02', previous: '0.3.1', breaking: [{ method: 'taobao.tbk.uvid.encrypt', changes: ['`request.source_type`: param removed (was Number)'] }] });
-    const lock = JSON.parse(await readFile(join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
-    expect(lock.packages['generated']!.version).toBe('0.4.0');
-    const pkg = JSON.parse(await readFile(join(out, 'package.json'), 'utf8')) as { version: string };
-    expect(pkg.version).toBe('0.4.0');
-    const changelog = await readFile(join(out, 'CHANGELOG.md'), 'utf8');
-    expect(changelog).toContain('## 0.4.0 — 2026-01-02\n\nChanges since 0.3.1');
-    expect(changelog).toContain('### Breaking changes\n\n- `taobao.tbk.uvid.encrypt` — ');
-    expect(changelog.indexOf('## 0.4.0')).toBeLessThan(changelog.indexOf('## 0.3.1'));
-    const fresh = await generatePackage({ specDir: spec, outDir: out, write: false, reuse: false });
-    expect(await compareWithDisk(out, fresh.files, true)).toEqual([]);
-    git('add', '-A');
-    git('commit', '-qm', 'Release tbk-client@0.4.0');
-  });
+  it(
+    'releases minor: version, history, lock and the regenerated package, which check finds up to date',
+    { timeout: SLOW },
+    async () => {
+      const r = await release('minor');
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(await version()).toBe('0.4.0');
+      const history = parseReleaseHistory('releases.yaml', await readFile(join(spec, 'releases.yaml'), 'utf8'));
+      expect(history.diagnostics).toEqual([]);
+      expect(history.releases.map((e) => e.version)).toEqual(['0.4.0', '0.3.1']);
+      expect(history.releases[0]).toMatchObject({
+        date: '2026-01-02',
+        previous: '0.3.1',
+        breaking: [
+          { method: 'taobao.tbk.uvid.encrypt', changes: ['`request.source_type`: param removed (was Number)'] },
+        ],
+      });
+      const lock = JSON.parse(await readFile(join(repo, 'package-lock.json'), 'utf8')) as {
+        packages: Record<string, { version: string }>;
+      };
+      expect(lock.packages['generated']!.version).toBe('0.4.0');
+      const pkg = JSON.parse(await readFile(join(out, 'package.json'), 'utf8')) as { version: string };
+      expect(pkg.version).toBe('0.4.0');
+      const changelog = await readFile(join(out, 'CHANGELOG.md'), 'utf8');
+      expect(changelog).toContain('## 0.4.0 — 2026-01-02\n\nChanges since 0.3.1');
+      expect(changelog).toContain('### Breaking changes\n\n- `taobao.tbk.uvid.encrypt` — ');
+      expect(changelog.indexOf('## 0.4.0')).toBeLessThan(changelog.indexOf('## 0.3.1'));
+      const fresh = await generatePackage({ specDir: spec, outDir: out, write: false, reuse: false });
+      expect(await compareWithDisk(out, fresh.files, true)).toEqual([]);
+      git('add', '-A');
+      git('commit', '-qm', 'Release tbk-client@0.4.0');
+    },
+  );
 
   it('compares with the tag of the previous release and refuses a tag that exists (exit 1)', async () => {
     git('tag', 'tbk-client@0.4.0');

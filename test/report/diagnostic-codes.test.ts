@@ -20,7 +20,8 @@ function sourceFiles(dir: string): string[] {
 /** Codes written as string literals (`'TBK012'`, `"TBK012"`, `` `TBK012` ``): the ones a stage can emit. */
 const used = new Map<string, string>();
 for (const file of [...sourceFiles('generator/src'), ...sourceFiles('templates')]) {
-  for (const m of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/['"`](TBK\d{3})['"`]/g)) if (!used.has(m[1]!)) used.set(m[1]!, file);
+  for (const m of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/['"`](TBK\d{3})['"`]/g))
+    if (!used.has(m[1]!)) used.set(m[1]!, file);
 }
 
 const rows = readFileSync(path.join(ROOT, 'docs/diagnostics.md'), 'utf8')
@@ -41,12 +42,15 @@ describe('docs/diagnostics.md', () => {
   });
 
   it('prints every documented code, or marks it retired', () => {
-    const stale = [...documented].filter(([code, row]) => !used.has(code) && !/retired/.test(row.text)).map(([code]) => code);
+    const stale = [...documented]
+      .filter(([code, row]) => !used.has(code) && !/retired/.test(row.text))
+      .map(([code]) => code);
     expect(stale).toEqual([]);
   });
 
   it('gives each documented code a level', () => {
     // `error/warning`: a code whose level depends on an option (e.g. an accepted loss).
-    for (const [code, row] of documented) for (const level of row.level.split('/')) expect(['error', 'warning', 'notice', '—'], code).toContain(level);
+    for (const [code, row] of documented)
+      for (const level of row.level.split('/')) expect(['error', 'warning', 'notice', '—'], code).toContain(level);
   });
 });

@@ -3,12 +3,20 @@ import { countByLevel, formatDiagnostic, sortDiagnostics } from '../../generator
 
 describe('formatDiagnostic', () => {
   it('prints file:line: level CODE message', () => {
-    expect(formatDiagnostic({ file: 'spec/pages/rendered-pages/004.txt', line: 75, level: 'warning', code: 'TBK104', message: 'repaired' })).toBe(
-      'spec/pages/rendered-pages/004.txt:75: warning TBK104 repaired',
-    );
+    expect(
+      formatDiagnostic({
+        file: 'spec/pages/rendered-pages/004.txt',
+        line: 75,
+        level: 'warning',
+        code: 'TBK104',
+        message: 'repaired',
+      }),
+    ).toBe('spec/pages/rendered-pages/004.txt:75: warning TBK104 repaired');
   });
   it('adds the column when known', () => {
-    expect(formatDiagnostic({ file: 'a.yaml', line: 5, column: 15, level: 'error', code: 'TBK201', message: 'x' })).toBe('a.yaml:5:15: error TBK201 x');
+    expect(
+      formatDiagnostic({ file: 'a.yaml', line: 5, column: 15, level: 'error', code: 'TBK201', message: 'x' }),
+    ).toBe('a.yaml:5:15: error TBK201 x');
   });
   it('sorts by file, then line, and counts levels', () => {
     const list = [

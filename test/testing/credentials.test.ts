@@ -20,13 +20,24 @@ const PicRequest = requestClassOf(picEmbedFixture.meta);
 
 let gateway: MockGateway;
 beforeAll(async () => {
-  gateway = await startMockGateway({ apps: { [APP_KEY]: APP_SECRET }, methods: [kindsFixture, picEmbedFixture], sessions: [SESSION] });
+  gateway = await startMockGateway({
+    apps: { [APP_KEY]: APP_SECRET },
+    methods: [kindsFixture, picEmbedFixture],
+    sessions: [SESSION],
+  });
 });
 afterEach(() => gateway.clearFaults());
 afterAll(() => gateway.close());
 
 function client(options: Partial<TopClientOptions> = {}): TopClient {
-  return new TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway.url, retryBaseMs: 1, retryMaxMs: 2, ...options });
+  return new TopClient({
+    appKey: APP_KEY,
+    appSecret: APP_SECRET,
+    gateway: gateway.url,
+    retryBaseMs: 1,
+    retryMaxMs: 2,
+    ...options,
+  });
 }
 
 describe('signature', () => {
@@ -35,21 +46,27 @@ describe('signature', () => {
     expect(gateway.calls.at(-1)).toMatchObject({ verified: true, params: { sign_method: signMethod } });
   });
 
-  it.each(SIGN_METHODS)('a %s request signed with the wrong secret is refused with code 25, once', async (signMethod) => {
-    const before = gateway.calls.length;
-    const error = await client({ signMethod, appSecret: 'not-the-secret' })
-      .execute(new KindsRequest(kindsFixture.example))
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TopError);
-    expect(error).toMatchObject({ code: 25, msg: 'Invalid signature' });
-    expect(gateway.calls.length - before).toBe(1);
-    expect(gateway.calls.at(-1)).toMatchObject({ verified: false, params: { sign_method: signMethod } });
-  });
+  it.each(SIGN_METHODS)(
+    'a %s request signed with the wrong secret is refused with code 25, once',
+    async (signMethod) => {
+      const before = gateway.calls.length;
+      const error = await client({ signMethod, appSecret: 'not-the-secret' })
+        .execute(new KindsRequest(kindsFixture.example))
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TopError);
+      expect(error).toMatchObject({ code: 25, msg: 'Invalid signature' });
+      expect(gateway.calls.length - before).toBe(1);
+      expect(gateway.calls.at(-1)).toMatchObject({ verified: false, params: { sign_method: signMethod } });
+    },
+  );
 
   it('sends a file part unsigned, and the gateway still verifies the signature', async () => {
     const pic = { data: new Uint8Array([137, 80, 78, 71]), filename: 'a.png', contentType: 'image/png' };
     await client().execute(new PicRequest({ ...picEmbedFixture.example, pic_stream: pic }), { session: SESSION });
-    expect(gateway.calls.at(-1)).toMatchObject({ verified: true, files: [{ name: 'pic_stream', filename: 'a.png', size: 4 }] });
+    expect(gateway.calls.at(-1)).toMatchObject({
+      verified: true,
+      files: [{ name: 'pic_stream', filename: 'a.png', size: 4 }],
+    });
   });
 });
 
@@ -62,7 +79,9 @@ describe('local validation', () => {
     const error = await counting.execute(new KindsRequest(params)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TopValidationError);
     expect((error as TopValidationError).message).toContain(kindsFixture.meta.method);
-    expect((error as TopValidationError).problems).toEqual([{ param: 'adzone_id', message: expect.stringContaining('required') }]);
+    expect((error as TopValidationError).problems).toEqual([
+      { param: 'adzone_id', message: expect.stringContaining('required') },
+    ]);
     expect(fetches).toBe(0);
     expect(gateway.calls.length).toBe(before);
   });
@@ -72,10 +91,22 @@ describe('credentials never leak', () => {
   const leaky = `session ${SESSION} of app secret ${APP_SECRET}`;
   const scenarios: [string, Fault | undefined, Record<string, unknown>][] = [
     ['a success', undefined, kindsFixture.example],
-    ['an error_response quoting them', { kind: 'error', error: { code: 27, msg: 'Invalid session', sub_code: 'invalid-sessionkey', sub_msg: leaky } }, kindsFixture.example],
+    [
+      'an error_response quoting them',
+      { kind: 'error', error: { code: 27, msg: 'Invalid session', sub_code: 'invalid-sessionkey', sub_msg: leaky } },
+      kindsFixture.example,
+    ],
     ['an isp.* error quoting them, retried', { kind: 'isp-error', subMsg: leaky, times: 5 }, kindsFixture.example],
-    ['an HTTP 502 page quoting them', { kind: 'http-error', body: `<html>${leaky}</html>`, times: 5 }, kindsFixture.example],
-    ['an answer that is no TOP answer', { kind: 'http-error', status: 200, body: `<html>${leaky}</html>` }, kindsFixture.example],
+    [
+      'an HTTP 502 page quoting them',
+      { kind: 'http-error', body: `<html>${leaky}</html>`, times: 5 },
+      kindsFixture.example,
+    ],
+    [
+      'an answer that is no TOP answer',
+      { kind: 'http-error', status: 200, body: `<html>${leaky}</html>` },
+      kindsFixture.example,
+    ],
     ['a cut connection', { kind: 'cut', times: 5 }, kindsFixture.example],
     ['a timeout', { kind: 'slow', ms: 2_000, times: 5 }, kindsFixture.example],
     ['a param value holding them', undefined, { ...kindsFixture.example, adzone_id: leaky, fields: leaky }],

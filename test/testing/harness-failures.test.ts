@@ -41,7 +41,14 @@ it('fails the tests a wrong fixture breaks, and only those', async () => {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'wrong.check.ts');
   const rel = (p: string) => path.relative(dir, path.join(repoRoot, p)).replaceAll(path.sep, '/');
-  writeFileSync(file, fixtureSource(rel('templates/harness/method-fixture.js'), rel('test/testing/fixtures/request-class.js'), rel('test/testing/fixtures/kinds-fixture.js')));
+  writeFileSync(
+    file,
+    fixtureSource(
+      rel('templates/harness/method-fixture.js'),
+      rel('test/testing/fixtures/request-class.js'),
+      rel('test/testing/fixtures/kinds-fixture.js'),
+    ),
+  );
   const vitest = await startVitest('test', [], {
     root: repoRoot,
     config: false,
@@ -54,7 +61,10 @@ it('fails the tests a wrong fixture breaks, and only those', async () => {
   for (const suite of vitest.state.getFiles().flatMap((f) => f.tasks)) {
     for (const task of 'tasks' in suite ? suite.tasks : []) {
       const key = `${suite.name} ${task.name.split(' ').slice(0, 2).join(' ')}`;
-      results[key] = { state: task.result?.state, errors: (task.result?.errors ?? []).map((e) => e.message).join('\n') };
+      results[key] = {
+        state: task.result?.state,
+        errors: (task.result?.errors ?? []).map((e) => e.message).join('\n'),
+      };
     }
   }
   await vitest.close();
@@ -73,5 +83,7 @@ it('fails the tests a wrong fixture breaks, and only those', async () => {
   });
   expect(results['taobao.tbk.no.example sends the']!.errors).toMatch(/adzone_id: required param is missing/);
   expect(results['taobao.tbk.wrong.samples decodes the']!.errors).toMatch(/xml sample against the json sample/);
-  expect(results['taobao.tbk.wrong.samples declares every']!.errors).toMatch(/sample values the metadata does not declare or types otherwise/);
+  expect(results['taobao.tbk.wrong.samples declares every']!.errors).toMatch(
+    /sample values the metadata does not declare or types otherwise/,
+  );
 });

@@ -50,13 +50,20 @@ const method = refundFixture.meta.method;
 // The struct param as JSON text, as TOP takes it. (Given an object, node-taobao-topclient
 // stringifies it before signing; topsdk signs "[object Object]" and sends the JSON — see below.)
 const params = { publisher_refund_order_query_option: refundFixture.example['publisher_refund_order_query_option']! };
-const sampleRoot = (parseJsonLossless(refundFixture.samples.json!) as Record<string, unknown>)[refundFixture.meta.rootKey];
+const sampleRoot = (parseJsonLossless(refundFixture.samples.json!) as Record<string, unknown>)[
+  refundFixture.meta.rootKey
+];
 
 describe.each(sdks)('%s', (_name, sdk) => {
   it('gets the JSON sample with an md5-signed form POST the gateway verifies', async () => {
     const result = await sdk(gateway.url, APP_SECRET)(method, params);
     const call = gateway.calls.at(-1)!;
-    expect(call).toMatchObject({ method, verified: true, httpMethod: 'POST', params: { sign_method: 'md5', format: 'json' } });
+    expect(call).toMatchObject({
+      method,
+      verified: true,
+      httpMethod: 'POST',
+      params: { sign_method: 'md5', format: 'json' },
+    });
     expect(call.contentType).toMatch(/^application\/x-www-form-urlencoded/);
     expect(call.queryNames).toEqual([]);
     expect(call.error).toBeUndefined();
@@ -73,18 +80,24 @@ describe.each(sdks)('%s', (_name, sdk) => {
   });
 
   it('gets code 22 for a method the gateway does not know', async () => {
-    const error = (await sdk(gateway.url, APP_SECRET)('taobao.tbk.unknown.get', {}).catch((e: unknown) => e)) as SdkError;
+    const error = (await sdk(gateway.url, APP_SECRET)('taobao.tbk.unknown.get', {}).catch(
+      (e: unknown) => e,
+    )) as SdkError;
     expect(error.code).toBe(22);
   });
 });
 
 describe('struct params given as objects', () => {
-  const objectParams = { publisher_refund_order_query_option: JSON.parse(params.publisher_refund_order_query_option) as object };
+  const objectParams = {
+    publisher_refund_order_query_option: JSON.parse(params.publisher_refund_order_query_option) as object,
+  };
 
   it('node-taobao-topclient signs the JSON text it sends, and is accepted', async () => {
     await nodeTaobaoTopclient(gateway.url, APP_SECRET)(method, objectParams);
     expect(gateway.calls.at(-1)).toMatchObject({ verified: true });
-    expect(gateway.calls.at(-1)!.params['publisher_refund_order_query_option']).toBe(params.publisher_refund_order_query_option);
+    expect(gateway.calls.at(-1)!.params['publisher_refund_order_query_option']).toBe(
+      params.publisher_refund_order_query_option,
+    );
   });
 
   it('topsdk signs "[object Object]" but sends JSON text, so the signature is refused like TOP would', async () => {

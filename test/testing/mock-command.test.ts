@@ -51,10 +51,22 @@ describe('tbk-gen mock', () => {
     const url = /mock TOP gateway: (\S+)/.exec(io.out())![1]!;
     expect(io.out()).toContain('app_key k1, app secret s1');
     expect(io.out()).toContain('1 methods from');
-    const res = await callGateway(url, { method: spec.method, params: { adzone_id: '1', item_id: '2', site_id: '3' }, appKey: 'k1', secret: 's1', session: 's' });
+    const res = await callGateway(url, {
+      method: spec.method,
+      params: { adzone_id: '1', item_id: '2', site_id: '3' },
+      appKey: 'k1',
+      secret: 's1',
+      session: 's',
+    });
     expect(errorOf(res.text)).toBeUndefined();
     expect(res.text).toContain('"embed_pic_url"');
-    const refused = await callGateway(url, { method: spec.method, params: { adzone_id: '1' }, appKey: 'k1', secret: 's1', session: 's' });
+    const refused = await callGateway(url, {
+      method: spec.method,
+      params: { adzone_id: '1' },
+      appKey: 'k1',
+      secret: 's1',
+      session: 's',
+    });
     expect(errorOf(refused.text)).toMatchObject({ code: 40, msg: 'Missing required arguments:item_id' });
     stop();
     expect(await running).toBe(0);
@@ -80,7 +92,14 @@ describe('tbk-gen mock', () => {
     await vi.waitFor(() => expect(out).toMatch(/router\/rest/), { timeout: 10_000 });
     expect(out).toContain('app_key 12345678, app secret helloworld');
     const url = /mock TOP gateway: (\S+)/.exec(out)![1]!;
-    const res = await callGateway(url, { method: spec.method, params: { adzone_id: '1', item_id: '2', site_id: '3' }, appKey: '12345678', secret: 'helloworld', session: 's', format: 'xml' });
+    const res = await callGateway(url, {
+      method: spec.method,
+      params: { adzone_id: '1', item_id: '2', site_id: '3' },
+      appKey: '12345678',
+      secret: 'helloworld',
+      session: 's',
+      format: 'xml',
+    });
     expect(res.text).toContain('<embed_pic_url>https://xxx</embed_pic_url>');
     child.kill('SIGINT');
     expect(await exited).toBe(0);

@@ -20,11 +20,22 @@ afterAll(() => gateway.close());
 
 function client(options: Partial<TopClientOptions> = {}): TopClient {
   // Tiny backoff: the tests count attempts, not wait.
-  return new TopClient({ appKey: APP_KEY, appSecret: APP_SECRET, gateway: gateway.url, maxRetries: 2, retryBaseMs: 1, retryMaxMs: 5, ...options });
+  return new TopClient({
+    appKey: APP_KEY,
+    appSecret: APP_SECRET,
+    gateway: gateway.url,
+    maxRetries: 2,
+    retryBaseMs: 1,
+    retryMaxMs: 5,
+    ...options,
+  });
 }
 
 /** Runs the call; returns its outcome and the gateway calls it made. */
-async function run(c: TopClient, signal?: AbortSignal): Promise<{ result?: unknown; error?: unknown; calls: number; ms: number }> {
+async function run(
+  c: TopClient,
+  signal?: AbortSignal,
+): Promise<{ result?: unknown; error?: unknown; calls: number; ms: number }> {
   const before = gateway.calls.length;
   const start = performance.now();
   try {
@@ -61,7 +72,10 @@ describe('retries', () => {
   });
 
   it.each<[string, GatewayError]>([
-    ['an isv.* error', { code: 50, msg: 'Remote service error', sub_code: 'isv.invalid-parameter', sub_msg: '非法参数' }],
+    [
+      'an isv.* error',
+      { code: 50, msg: 'Remote service error', sub_code: 'isv.invalid-parameter', sub_msg: '非法参数' },
+    ],
     ['a business error without sub_code', { code: 50, msg: 'Remote service error' }],
     ['a business sub_code', { code: 15, msg: 'Remote service error', sub_code: 'tbk.adzone-not-exist' }],
     ['an invalid session', { code: 27, msg: 'Invalid session', sub_code: 'invalid-sessionkey' }],
@@ -72,7 +86,6 @@ describe('retries', () => {
     expect(out.error).toMatchObject({ code: error.code, subCode: error.sub_code, method: kindsFixture.meta.method });
     expect(out.calls).toBe(1);
   });
-
 });
 
 describe('code 7 bans', () => {
@@ -90,7 +103,11 @@ describe('code 7 bans', () => {
     gateway.inject({ kind: 'ban', seconds: 600 });
     const out = await run(client({ maxBanWaitMs: 2_000 }));
     expect(out.error).toBeInstanceOf(TopError);
-    expect(out.error).toMatchObject({ code: 7, subMsg: 'This ban will last for 600 more seconds', retryAfterMs: 600_000 });
+    expect(out.error).toMatchObject({
+      code: 7,
+      subMsg: 'This ban will last for 600 more seconds',
+      retryAfterMs: 600_000,
+    });
     expect(out.calls).toBe(1);
     expect(out.ms).toBeLessThan(500);
   });

@@ -15,7 +15,9 @@ describe('findSampleMismatches', () => {
   });
 
   it('accepts what decodes exactly: numbers in String fields, digit strings in Number fields, objects in Json fields', () => {
-    const sample = json('{"total_results":"12","results":{"n_tbk_item":[{"title":123,"zk_final_price":5.10}]},"ext_info":{"a":1},"is_ok":"true"}');
+    const sample = json(
+      '{"total_results":"12","results":{"n_tbk_item":[{"title":123,"zk_final_price":5.10}]},"ext_info":{"a":1},"is_ok":"true"}',
+    );
     expect(paths(kinds({ json: sample }))).toEqual([]);
   });
 
@@ -30,15 +32,29 @@ describe('findSampleMismatches', () => {
       },
     };
     expect(findSampleMismatches(fixture)).toEqual([
-      { path: 'response.biz_error_desc', sample: 'json', at: 'biz_error_desc', problem: 'a Boolean field holds "请求账号身份不为主账号"' },
-      { path: 'response.biz_error_desc', sample: 'xml', at: 'biz_error_desc', problem: 'a Boolean field holds "请求账号身份不为主账号"' },
+      {
+        path: 'response.biz_error_desc',
+        sample: 'json',
+        at: 'biz_error_desc',
+        problem: 'a Boolean field holds "请求账号身份不为主账号"',
+      },
+      {
+        path: 'response.biz_error_desc',
+        sample: 'xml',
+        at: 'biz_error_desc',
+        problem: 'a Boolean field holds "请求账号身份不为主账号"',
+      },
     ]);
   });
 
   it.each([
     ['an undeclared nested field', '{"results":{"n_tbk_item":[{"extra":1}]}}', 'types.NTbkItem.extra'],
     ['a decimal in a Number field', '{"total_results":1.5}', 'response.total_results'],
-    ['a word in a Price field', '{"results":{"n_tbk_item":[{"zk_final_price":"free"}]}}', 'types.NTbkItem.zk_final_price'],
+    [
+      'a word in a Price field',
+      '{"results":{"n_tbk_item":[{"zk_final_price":"free"}]}}',
+      'types.NTbkItem.zk_final_price',
+    ],
     ['text in a struct field', '{"results":{"n_tbk_item":[{"shop":"s"}]}}', 'types.NTbkItem.shop'],
     ['a single value in a list field', '{"tags":"x"}', 'response.tags'],
     ['an object in a String field', '{"results":{"n_tbk_item":[{"title":{"a":1}}]}}', 'types.NTbkItem.title'],
@@ -51,11 +67,17 @@ describe('findSampleMismatches', () => {
     const xml =
       '<tbk_kinds_get_response><total_results>x</total_results><results><n_tbk_item><shop>s</shop></n_tbk_item></results>' +
       '<is_ok><a/></is_ok><request_id>r</request_id></tbk_kinds_get_response>';
-    expect(paths(kinds({ xml }))).toEqual(['xml response.total_results', 'xml types.NTbkItem.shop', 'xml response.is_ok']);
+    expect(paths(kinds({ xml }))).toEqual([
+      'xml response.total_results',
+      'xml types.NTbkItem.shop',
+      'xml response.is_ok',
+    ]);
   });
 
   it('reads simplified samples with or without the root key', () => {
-    expect(paths(kinds({ simplify_json: '{"tags":["a"],"total_results":"n"}' }))).toEqual(['simplify_json response.total_results']);
+    expect(paths(kinds({ simplify_json: '{"tags":["a"],"total_results":"n"}' }))).toEqual([
+      'simplify_json response.total_results',
+    ]);
     expect(paths(kinds({ simplify_json: json('{"tags":["a"]}') }))).toEqual([]);
   });
 

@@ -84,13 +84,18 @@ export async function compareWithDisk(
 export async function runCheck(args: string[]): Promise<number> {
   const read = readCommandArgs('check', HELP, args, { values: ['spec', 'out'], flags: ['quiet'] }, (parsed) => {
     if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
-    return { specDir: optionString(parsed, 'spec', 'spec'), outDir: optionString(parsed, 'out', 'generated'), quiet: parsed.options['quiet'] === true };
+    return {
+      specDir: optionString(parsed, 'spec', 'spec'),
+      outDir: optionString(parsed, 'out', 'generated'),
+      quiet: parsed.options['quiet'] === true,
+    };
   });
   if ('exit' in read) return read.exit;
   const { specDir, outDir, quiet } = read.options;
   const started = performance.now();
   const step = (n: number, what: string) => {
-    if (!quiet) process.stderr.write(`check: [${n}/3] ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+    if (!quiet)
+      process.stderr.write(`check: [${n}/3] ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
   };
 
   step(1, 'scraping the sources in memory');
@@ -98,12 +103,17 @@ export async function runCheck(args: string[]): Promise<number> {
   const missing = scraped.diagnostics.filter((d) => d.code === 'TBK203' || d.code === 'TBK210');
   if (missing.length) {
     for (const d of missing) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    process.stderr.write(`check: ${missing.length} input(s) missing or unusable: the spec cannot be checked against the pages; restore them (spec/sources.yaml lists them)\n`);
+    process.stderr.write(
+      `check: ${missing.length} input(s) missing or unusable: the spec cannot be checked against the pages; restore them (spec/sources.yaml lists them)\n`,
+    );
     return 2;
   }
   const specFiles = new Map<string, string>();
-  for (const [path, text] of scraped.files) specFiles.set(relative(resolve(specDir), resolve(path)).split('\\').join('/'), text);
-  const specDrift = await compareWithDisk(resolve(specDir), specFiles, false, (_path, disk, fresh) => classifySpecFile(disk.toString('utf8'), fresh.toString('utf8')));
+  for (const [path, text] of scraped.files)
+    specFiles.set(relative(resolve(specDir), resolve(path)).split('\\').join('/'), text);
+  const specDrift = await compareWithDisk(resolve(specDir), specFiles, false, (_path, disk, fresh) =>
+    classifySpecFile(disk.toString('utf8'), fresh.toString('utf8')),
+  );
 
   step(2, 'generating the package in memory');
   // No reuse of files on disk: a hand edit that also patched MANIFEST.json must still show.
@@ -116,7 +126,9 @@ export async function runCheck(args: string[]): Promise<number> {
   }
   step(3, `comparing ${specFiles.size + generated.files.size} files with the disk`);
   const manifest = manifestFiles(await readFile(join(outDir, 'MANIFEST.json'), 'utf8').catch(() => undefined));
-  const packageDrift = await compareWithDisk(resolve(outDir), generated.files, true, (path, disk) => classifyPackageFile(path, disk, manifest));
+  const packageDrift = await compareWithDisk(resolve(outDir), generated.files, true, (path, disk) =>
+    classifyPackageFile(path, disk, manifest),
+  );
 
   const drift = [
     ...specDrift.map((d) => ({ ...d, path: `${specDir}/${d.path}` })),
@@ -124,15 +136,22 @@ export async function runCheck(args: string[]): Promise<number> {
   ];
   const elapsed = Math.round(performance.now() - started);
   if (!drift.length) {
-    process.stdout.write(`check: ${specFiles.size} spec files and ${generated.files.size} package files up to date, ${elapsed} ms\n`);
+    process.stdout.write(
+      `check: ${specFiles.size} spec files and ${generated.files.size} package files up to date, ${elapsed} ms\n`,
+    );
     return 0;
   }
   process.stderr.write('check: lines starting with - are on disk, + what a fresh run writes\n');
   for (const d of drift) {
     process.stderr.write(`${d.path}: ${d.kind}: ${DRIFT_ADVICE[d.kind]}\n`);
-    if (d.disk !== undefined && d.fresh !== undefined) for (const line of unifiedDiff(d.disk, d.fresh)) process.stderr.write(`    ${line}\n`);
+    if (d.disk !== undefined && d.fresh !== undefined)
+      for (const line of unifiedDiff(d.disk, d.fresh)) process.stderr.write(`    ${line}\n`);
   }
-  const counts = (['modified', 'out of date', 'missing', 'extra'] as const).map((k) => [k, drift.filter((d) => d.kind === k).length] as const).filter(([, n]) => n);
-  process.stderr.write(`check: ${drift.length} files differ from a fresh run (${counts.map(([k, n]) => `${n} ${k}`).join(', ')}); run \`npm run gen\` and commit the result\n`);
+  const counts = (['modified', 'out of date', 'missing', 'extra'] as const)
+    .map((k) => [k, drift.filter((d) => d.kind === k).length] as const)
+    .filter(([, n]) => n);
+  process.stderr.write(
+    `check: ${drift.length} files differ from a fresh run (${counts.map(([k, n]) => `${n} ${k}`).join(', ')}); run \`npm run gen\` and commit the result\n`,
+  );
   return 1;
 }

@@ -31,7 +31,11 @@ export function classifySpecFile(disk: string, fresh: string): DriftKind {
 }
 
 /** Package file: modified when the disk bytes are not what the manifest on disk recorded. */
-export function classifyPackageFile(path: string, disk: Buffer, manifest: Record<string, string> | undefined): DriftKind {
+export function classifyPackageFile(
+  path: string,
+  disk: Buffer,
+  manifest: Record<string, string> | undefined,
+): DriftKind {
   const recorded = manifest?.[path];
   if (recorded === undefined) return 'out of date';
   return createHash('sha256').update(disk).digest('hex') === recorded ? 'out of date' : 'modified';
@@ -49,7 +53,8 @@ export function manifestFiles(text: string | undefined): Record<string, string> 
 }
 
 export const DRIFT_ADVICE: Record<DriftKind, string> = {
-  modified: 'edited since it was generated; `npm run gen` overwrites the edit (patch a spec file or spec/overrides/ instead)',
+  modified:
+    'edited since it was generated; `npm run gen` overwrites the edit (patch a spec file or spec/overrides/ instead)',
   'out of date': 'generated from older inputs; run `npm run gen` and commit the result',
   missing: 'not on disk; run `npm run gen` and commit the result',
   extra: 'not generated; delete it, or run `npm run gen`',

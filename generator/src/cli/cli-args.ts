@@ -9,7 +9,10 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
-export function parseArgs(args: readonly string[], spec: { values?: readonly string[]; flags?: readonly string[] }): ParsedArgs {
+export function parseArgs(
+  args: readonly string[],
+  spec: { values?: readonly string[]; flags?: readonly string[] },
+): ParsedArgs {
   const values = new Set(spec.values ?? []);
   const flags = new Set([...(spec.flags ?? []), 'help']);
   const result: ParsedArgs = { positionals: [], options: {} };
@@ -29,7 +32,8 @@ export function parseArgs(args: readonly string[], spec: { values?: readonly str
       result.options[rawName] = true;
     } else if (values.has(rawName)) {
       const value = inline ?? args[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--'))) throw new UsageError(`option --${rawName} needs a value`);
+      if (value === undefined || (inline === undefined && value.startsWith('--')))
+        throw new UsageError(`option --${rawName} needs a value`);
       result.options[rawName] = value;
     } else {
       throw new UsageError(`unknown option --${rawName}`);

@@ -37,7 +37,8 @@ export interface DiffIo {
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
   return value as T;
 }
 
@@ -62,7 +63,10 @@ export async function diffCommand(args: string[], io: DiffIo): Promise<number> {
       io.stdout.write(DIFF_USAGE + '\n');
       return 0;
     }
-    if (parsed.positionals.length !== 2) throw new UsageError(`expected OLD and NEW, got ${parsed.positionals.length} argument${parsed.positionals.length === 1 ? '' : 's'}`);
+    if (parsed.positionals.length !== 2)
+      throw new UsageError(
+        `expected OLD and NEW, got ${parsed.positionals.length} argument${parsed.positionals.length === 1 ? '' : 's'}`,
+      );
     options = {
       sides: parsed.positionals as [string, string],
       format: oneOf(optionString(parsed, 'format', 'text'), FORMATS, 'format'),
@@ -80,7 +84,10 @@ export async function diffCommand(args: string[], io: DiffIo): Promise<number> {
   // OLD's problems, then NEW's; each side lists the causes before its summary line.
   for (const d of [...before!.diagnostics, ...after!.diagnostics]) io.stderr.write(formatDiagnostic(d) + '\n');
   if (!before!.side || !after!.side) {
-    const bad = [before!.side ? undefined : `OLD (${options.sides[0]})`, after!.side ? undefined : `NEW (${options.sides[1]})`].filter(Boolean);
+    const bad = [
+      before!.side ? undefined : `OLD (${options.sides[0]})`,
+      after!.side ? undefined : `NEW (${options.sides[1]})`,
+    ].filter(Boolean);
     io.stderr.write(`tbk-gen diff: cannot compare: ${bad.join(' and ')} unusable\n`);
     return 2;
   }

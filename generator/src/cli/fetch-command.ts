@@ -27,7 +27,8 @@ const MAX_CONCURRENCY = 4;
 
 function concurrencyOf(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${text}`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY)
+    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, got ${text}`);
   return n;
 }
 
@@ -36,7 +37,10 @@ export async function runFetch(args: string[]): Promise<number> {
     'fetch',
     HELP,
     args,
-    { values: ['out', 'base-url', 'cookie', 'cookie-file', 'category', 'concurrency', 'max-age-hours'], flags: ['refresh'] },
+    {
+      values: ['out', 'base-url', 'cookie', 'cookie-file', 'category', 'concurrency', 'max-age-hours'],
+      flags: ['refresh'],
+    },
     (parsed) => {
       if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
       const number = (name: string, fallback: number) => {
@@ -68,8 +72,11 @@ export async function runFetch(args: string[]): Promise<number> {
     process.stderr.write(`tbk-gen fetch: catalog: ${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}\n`);
     return 2;
   }
-  for (const f of summary.failures) process.stderr.write(`fetch: ${f.method}: ${f.message}${f.hint ? `\n  hint: ${f.hint}` : ''}\n`);
-  const parts = (['new', 'changed', 'unchanged', 'skipped', 'failed'] as RecordOutcome[]).map((k) => `${summary.outcomes[k].length} ${k}`);
+  for (const f of summary.failures)
+    process.stderr.write(`fetch: ${f.method}: ${f.message}${f.hint ? `\n  hint: ${f.hint}` : ''}\n`);
+  const parts = (['new', 'changed', 'unchanged', 'skipped', 'failed'] as RecordOutcome[]).map(
+    (k) => `${summary.outcomes[k].length} ${k}`,
+  );
   process.stdout.write(`fetch: ${summary.apis} APIs: ${parts.join(', ')}\n`);
   return summary.failures.length ? 1 : 0;
 }

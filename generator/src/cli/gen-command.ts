@@ -27,14 +27,20 @@ Exit status: the scrape's when it fails (1 a page could not be read or nothing w
 2 usage or spec/sources.yaml), otherwise generate's (0 ok, 1 not written, 2 bad spec).`;
 
 export async function runGen(args: string[]): Promise<number> {
-  const read = readCommandArgs('gen', HELP, args, { values: ['spec', 'out'], flags: ['force', 'accept-loss', 'quiet'] }, (parsed) => ({
-    sources: parsed.positionals,
-    spec: optionString(parsed, 'spec', 'spec'),
-    out: optionString(parsed, 'out', 'generated'),
-    force: parsed.options['force'] === true ? ['--force'] : [],
-    acceptLoss: parsed.options['accept-loss'] === true ? ['--accept-loss'] : [],
-    quiet: parsed.options['quiet'] === true ? ['--quiet'] : [],
-  }));
+  const read = readCommandArgs(
+    'gen',
+    HELP,
+    args,
+    { values: ['spec', 'out'], flags: ['force', 'accept-loss', 'quiet'] },
+    (parsed) => ({
+      sources: parsed.positionals,
+      spec: optionString(parsed, 'spec', 'spec'),
+      out: optionString(parsed, 'out', 'generated'),
+      force: parsed.options['force'] === true ? ['--force'] : [],
+      acceptLoss: parsed.options['accept-loss'] === true ? ['--accept-loss'] : [],
+      quiet: parsed.options['quiet'] === true ? ['--quiet'] : [],
+    }),
+  );
   if ('exit' in read) return read.exit;
   const { sources, spec, out, force, acceptLoss, quiet } = read.options;
   // The template copies' declarations depend on nothing the scrape does: looked up in the
@@ -46,14 +52,17 @@ export async function runGen(args: string[]): Promise<number> {
     // A failed scrape can close the declarations before the templates are read: then nothing is declared.
     void readTemplateFiles()
       .then((templates) => {
-        for (const t of templates) if (t.path.startsWith('src/') && t.path.endsWith('.ts')) void started.declare(t.path, t.source);
+        for (const t of templates)
+          if (t.path.startsWith('src/') && t.path.endsWith('.ts')) void started.declare(t.path, t.source);
       })
       .catch(() => {});
     return started;
   };
   try {
     // `--` keeps a source named like an option a positional.
-    const scraped = await runScrape(['--spec', spec, ...force, ...acceptLoss, ...quiet, '--', ...sources], { beforeRun: startDeclarations });
+    const scraped = await runScrape(['--spec', spec, ...force, ...acceptLoss, ...quiet, '--', ...sources], {
+      beforeRun: startDeclarations,
+    });
     if (scraped !== 0) {
       process.stderr.write('tbk-gen gen: scrape failed; generated/ left as it was\n');
       return scraped;

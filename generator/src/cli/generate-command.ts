@@ -38,10 +38,21 @@ export interface GenerateHooks {
 }
 
 export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Promise<number> {
-  const read = readCommandArgs('generate', USAGE, args, { values: ['spec', 'out'], flags: ['force', 'quiet'] }, (parsed) => {
-    if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
-    return { specDir: optionString(parsed, 'spec', 'spec'), outDir: optionString(parsed, 'out', 'generated'), force: parsed.options['force'] === true, quiet: parsed.options['quiet'] === true };
-  });
+  const read = readCommandArgs(
+    'generate',
+    USAGE,
+    args,
+    { values: ['spec', 'out'], flags: ['force', 'quiet'] },
+    (parsed) => {
+      if (parsed.positionals.length) throw new UsageError(`unexpected argument "${parsed.positionals[0]}"`);
+      return {
+        specDir: optionString(parsed, 'spec', 'spec'),
+        outDir: optionString(parsed, 'out', 'generated'),
+        force: parsed.options['force'] === true,
+        quiet: parsed.options['quiet'] === true,
+      };
+    },
+  );
   if ('exit' in read) return read.exit;
   const { specDir, outDir, force, quiet } = read.options;
   const shown = (d: { level: string }) => !quiet || d.level === 'error';
@@ -53,7 +64,8 @@ export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Pr
   const intact = replay && (await packageIntact(outDir, replay.manifest));
   if (replay && intact !== undefined) {
     // The warnings were printed by the full run: counted here, not repeated.
-    for (const d of sortDiagnostics(replay.diagnostics)) if (d.level === 'error') process.stderr.write(`${formatDiagnostic(d)}\n`);
+    for (const d of sortDiagnostics(replay.diagnostics))
+      if (d.level === 'error') process.stderr.write(`${formatDiagnostic(d)}\n`);
     const counts = countByLevel(replay.diagnostics);
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     const repeated = counts.warning + counts.notice ? ' (not repeated; --force runs again)' : '';
@@ -67,7 +79,13 @@ export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Pr
   let result: GenerateResult;
   try {
     const declarations = hooks.declarations?.();
-    result = await generatePackage({ specDir, outDir, write: true, ...(force ? { reuse: false, cache: false } : {}), ...(declarations ? { declarations } : {}) });
+    result = await generatePackage({
+      specDir,
+      outDir,
+      write: true,
+      ...(force ? { reuse: false, cache: false } : {}),
+      ...(declarations ? { declarations } : {}),
+    });
   } catch (e) {
     process.stderr.write(`tbk-gen generate: could not write ${outDir}: ${(e as Error).message}\n`);
     return 1;
@@ -84,7 +102,11 @@ export async function runGenerate(args: string[], hooks: GenerateHooks = {}): Pr
     `generated ${result.methods} methods, ${result.fileCount} files in ${outDir}/ (${generated} units generated, ${reused} unchanged) in ${formatTimings(result.timings)}; ${problems}\n`,
   );
   if (result.manifest) {
-    const replayed: GenerateReplay = { diagnostics: result.diagnostics, methods: result.methods, manifest: sha256(result.manifest) };
+    const replayed: GenerateReplay = {
+      diagnostics: result.diagnostics,
+      methods: result.methods,
+      manifest: sha256(result.manifest),
+    };
     await writeRecord('generate', id, await generateDigest(specDir, outDir), replayed);
   }
   return 0;

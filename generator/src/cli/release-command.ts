@@ -63,12 +63,24 @@ function nextSteps(plan: ReleasePlan, outDir: string): string[] {
 }
 
 export async function releaseCommand(args: string[], io: ReleaseIo): Promise<number> {
-  const read = readCommandArgs('release', USAGE, args, { values: ['spec', 'out'], flags: ['dry-run'] }, (parsed) => {
-    if (parsed.positionals.length > 1) throw new UsageError(`unexpected argument "${parsed.positionals[1]}"`);
-    const bump = (parsed.positionals[0] ?? 'auto') as BumpRequest;
-    if (!BUMPS.includes(bump)) throw new UsageError(`the bump is one of ${BUMPS.join(', ')} (got "${bump}")`);
-    return { bump, dryRun: parsed.options['dry-run'] === true, specDir: optionString(parsed, 'spec', 'spec'), outDir: optionString(parsed, 'out', 'generated') };
-  }, io);
+  const read = readCommandArgs(
+    'release',
+    USAGE,
+    args,
+    { values: ['spec', 'out'], flags: ['dry-run'] },
+    (parsed) => {
+      if (parsed.positionals.length > 1) throw new UsageError(`unexpected argument "${parsed.positionals[1]}"`);
+      const bump = (parsed.positionals[0] ?? 'auto') as BumpRequest;
+      if (!BUMPS.includes(bump)) throw new UsageError(`the bump is one of ${BUMPS.join(', ')} (got "${bump}")`);
+      return {
+        bump,
+        dryRun: parsed.options['dry-run'] === true,
+        specDir: optionString(parsed, 'spec', 'spec'),
+        outDir: optionString(parsed, 'out', 'generated'),
+      };
+    },
+    io,
+  );
   if ('exit' in read) return read.exit;
   const { bump, dryRun, specDir, outDir } = read.options;
 
@@ -76,11 +88,20 @@ export async function releaseCommand(args: string[], io: ReleaseIo): Promise<num
   for (const d of sortDiagnostics(identity.diagnostics)) io.stderr.write(`${formatDiagnostic(d)}\n`);
   if (identity.diagnostics.some((d) => d.level === 'error')) return 2;
   if (!identity.file || identity.text === undefined) {
-    io.stderr.write(`${specDir}/package.yaml:0: error TBK520 no package identity: a release needs ${specDir}/package.yaml (name, version, …)\n`);
+    io.stderr.write(
+      `${specDir}/package.yaml:0: error TBK520 no package identity: a release needs ${specDir}/package.yaml (name, version, …)\n`,
+    );
     return 2;
   }
   const date = io.date ?? new Date().toISOString().slice(0, 10);
-  const plan = await planRelease({ cwd: io.cwd, specDir, identityFile: identity.file, identity: identity.identity, bump, date });
+  const plan = await planRelease({
+    cwd: io.cwd,
+    specDir,
+    identityFile: identity.file,
+    identity: identity.identity,
+    bump,
+    date,
+  });
   if ('refused' in plan) {
     for (const d of plan.refused.diagnostics ?? []) io.stderr.write(`${formatDiagnostic(d)}\n`);
     io.stderr.write(`tbk-gen release: ${plan.refused.code} ${plan.refused.message}\n`);
@@ -100,7 +121,12 @@ export async function releaseCommand(args: string[], io: ReleaseIo): Promise<num
     );
     return 0;
   }
-  const applied = await applyRelease(plan, { specDir, outDir, identityFile: identity.file, identityText: identity.text });
+  const applied = await applyRelease(plan, {
+    specDir,
+    outDir,
+    identityFile: identity.file,
+    identityText: identity.text,
+  });
   const errors = applied.result.diagnostics.filter((d) => d.level === 'error');
   if (errors.length) {
     for (const d of sortDiagnostics(errors)) io.stderr.write(`${formatDiagnostic(d)}\n`);

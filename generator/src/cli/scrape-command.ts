@@ -40,13 +40,19 @@ export interface ScrapeHooks {
 }
 
 export async function runScrape(args: string[], hooks: ScrapeHooks = {}): Promise<number> {
-  const args_ = readCommandArgs('scrape', HELP, args, { values: ['spec'], flags: ['force', 'accept-loss', 'quiet'] }, (parsed) => ({
-    sources: parsed.positionals,
-    specDir: optionString(parsed, 'spec', 'spec'),
-    force: parsed.options['force'] === true,
-    acceptLoss: parsed.options['accept-loss'] === true,
-    quiet: parsed.options['quiet'] === true,
-  }));
+  const args_ = readCommandArgs(
+    'scrape',
+    HELP,
+    args,
+    { values: ['spec'], flags: ['force', 'accept-loss', 'quiet'] },
+    (parsed) => ({
+      sources: parsed.positionals,
+      specDir: optionString(parsed, 'spec', 'spec'),
+      force: parsed.options['force'] === true,
+      acceptLoss: parsed.options['accept-loss'] === true,
+      quiet: parsed.options['quiet'] === true,
+    }),
+  );
   if ('exit' in args_) return args_.exit;
   const started = performance.now();
   const { force, quiet, ...options } = args_.options;
@@ -59,18 +65,38 @@ export async function runScrape(args: string[], hooks: ScrapeHooks = {}): Promis
     for (const d of replay.diagnostics) if (d.level === 'error') process.stderr.write(`${formatDiagnostic(d)}\n`);
     const counts = countByLevel(replay.diagnostics);
     const files = { written: 0, unchanged: replay.methods, catalog: 'unchanged' as const };
-    const line = formatScrapeSummary({ pages: replay.pages, unreadable: 0, methods: replay.methods, ...files, refused: false, warnings: counts.warning, errors: counts.error, ms: performance.now() - started, replayed: true });
+    const line = formatScrapeSummary({
+      pages: replay.pages,
+      unreadable: 0,
+      methods: replay.methods,
+      ...files,
+      refused: false,
+      warnings: counts.warning,
+      errors: counts.error,
+      ms: performance.now() - started,
+      replayed: true,
+    });
     process.stdout.write(`${line}\n`);
     return 0;
   }
   hooks.beforeRun?.();
   const result = await scrapeIntoSpec(options);
-  for (const d of result.diagnostics) if (!quiet || d.level === 'error') process.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const d of result.diagnostics)
+    if (!quiet || d.level === 'error') process.stderr.write(`${formatDiagnostic(d)}\n`);
   const counts = countByLevel(result.diagnostics);
   const methods = result.files.size - 1;
   const refused = result.configError || (result.losses > 0 && !options.acceptLoss);
   const files = countSpecFiles(result.written, result.unchanged);
-  const line = formatScrapeSummary({ pages: result.pages, unreadable: result.unreadable, methods, ...files, refused, warnings: counts.warning, errors: counts.error, ms: performance.now() - started });
+  const line = formatScrapeSummary({
+    pages: result.pages,
+    unreadable: result.unreadable,
+    methods,
+    ...files,
+    refused,
+    warnings: counts.warning,
+    errors: counts.error,
+    ms: performance.now() - started,
+  });
   process.stdout.write(`${line}\n`);
   if (result.configError) return 2;
   const writeFailed = result.diagnostics.some((d) => d.code === 'TBK240' || d.code === 'TBK241');
@@ -80,9 +106,18 @@ export async function runScrape(args: string[], hooks: ScrapeHooks = {}): Promis
 }
 
 /** Records a successful run for the next one (digest of the folder as this run left it). */
-async function recordRun(options: ScrapeOptions, id: string, result: Awaited<ReturnType<typeof scrapeIntoSpec>>): Promise<void> {
+async function recordRun(
+  options: ScrapeOptions,
+  id: string,
+  result: Awaited<ReturnType<typeof scrapeIntoSpec>>,
+): Promise<void> {
   const after = await scrapeDigest(options);
   if (after === undefined) return;
-  const replay: ScrapeReplay = { diagnostics: result.diagnostics, pages: result.pages, methods: result.files.size - 1, files: result.files.size };
+  const replay: ScrapeReplay = {
+    diagnostics: result.diagnostics,
+    pages: result.pages,
+    methods: result.files.size - 1,
+    files: result.files.size,
+  };
   await writeRecord('scrape', id, after, replay);
 }

@@ -25,10 +25,17 @@ export interface ScrapeSummary {
 const CATALOG = 'catalog.yaml';
 
 /** Splits written/unchanged paths into method files and the catalog. */
-export function countSpecFiles(written: readonly string[], unchanged: readonly string[]): Pick<ScrapeSummary, 'written' | 'unchanged' | 'catalog'> {
+export function countSpecFiles(
+  written: readonly string[],
+  unchanged: readonly string[],
+): Pick<ScrapeSummary, 'written' | 'unchanged' | 'catalog'> {
   const isCatalog = (path: string) => path === CATALOG || path.endsWith(`/${CATALOG}`);
   const catalog = written.some(isCatalog) ? 'written' : unchanged.some(isCatalog) ? 'unchanged' : 'not written';
-  return { written: written.filter((p) => !isCatalog(p)).length, unchanged: unchanged.filter((p) => !isCatalog(p)).length, catalog };
+  return {
+    written: written.filter((p) => !isCatalog(p)).length,
+    unchanged: unchanged.filter((p) => !isCatalog(p)).length,
+    catalog,
+  };
 }
 
 export function formatScrapeSummary(s: ScrapeSummary): string {
@@ -39,6 +46,8 @@ export function formatScrapeSummary(s: ScrapeSummary): string {
     const missing = s.methods - s.written - s.unchanged;
     files = `${s.written} written, ${s.unchanged} unchanged${missing > 0 ? `, ${missing} not written` : ''}; catalog ${s.catalog}`;
   }
-  const replay = s.replayed ? `nothing changed since the last run (its ${s.warnings} warnings are not repeated; --force runs again), ` : '';
+  const replay = s.replayed
+    ? `nothing changed since the last run (its ${s.warnings} warnings are not repeated; --force runs again), `
+    : '';
   return `scrape: ${s.pages} pages${unreadable}, ${s.methods} methods (${files}), ${s.warnings} warnings, ${s.errors} errors, ${replay}${Math.round(s.ms)} ms`;
 }

@@ -22,14 +22,18 @@ interface SignedPath {
 export function parseSiteEntry(entry: string, section: 'request' | 'response'): SignedPath | undefined {
   const m = /^\[([+-])\]\s*(.+)$/.exec(entry.trim());
   if (!m) return undefined;
-  const path = m[2]!.split('->').map((p) => p.trim()).join('.');
+  const path = m[2]!
+    .split('->')
+    .map((p) => p.trim())
+    .join('.');
   return { sign: m[1] as '+' | '-', path: `${section}.${path}` };
 }
 
 function ourSignedPaths(changes: readonly Change[]): SignedPath[] {
   const out: SignedPath[] = [];
   for (const c of changes) {
-    if (c.kind === 'param-added-required' || c.kind === 'param-added-optional' || c.kind === 'field-added') out.push({ sign: '+', path: c.path });
+    if (c.kind === 'param-added-required' || c.kind === 'param-added-optional' || c.kind === 'field-added')
+      out.push({ sign: '+', path: c.path });
     if (c.kind === 'param-removed' || c.kind === 'field-removed') out.push({ sign: '-', path: c.path });
   }
   return out;
@@ -75,7 +79,8 @@ export function compareChangeDiff(input: ChangeDiffInput): ChangeDiffCheck | und
     missingFromDiff: [],
     missingFromSite: [],
   };
-  const opaqueAbove = (path: string) => ancestorsOf(path).some((up) => input.before.get(up)?.opaque || input.after.get(up)?.opaque);
+  const opaqueAbove = (path: string) =>
+    ancestorsOf(path).some((up) => input.before.get(up)?.opaque || input.after.get(up)?.opaque);
   for (const entry of site) {
     // The state the entry describes: after `[+]` the path exists, after `[-]` it does not.
     const holds = (fields: Map<string, FlatField>) => fields.has(entry.path) === (entry.sign === '+');

@@ -16,7 +16,19 @@ import type { Change } from './diff-model.js';
 export function classifyAuthChange(before: Auth, after: Auth): Change | undefined {
   if (before === after) return undefined;
   const base = { path: 'auth', old: before, new: after };
-  if (after === 'required') return { ...base, severity: 'breaking', kind: 'auth-required', message: `user authorisation now required (was ${before})` };
-  if (before === 'required') return { ...base, severity: 'compatible', kind: 'auth-relaxed', message: `user authorisation no longer required (now ${after})` };
+  if (after === 'required')
+    return {
+      ...base,
+      severity: 'breaking',
+      kind: 'auth-required',
+      message: `user authorisation now required (was ${before})`,
+    };
+  if (before === 'required')
+    return {
+      ...base,
+      severity: 'compatible',
+      kind: 'auth-relaxed',
+      message: `user authorisation no longer required (now ${after})`,
+    };
   return { ...base, severity: 'docs', kind: 'auth-changed', message: `auth changed ${before} → ${after}` };
 }

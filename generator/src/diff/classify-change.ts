@@ -31,22 +31,58 @@ function noun(f: FlatField): string {
 export function classifyAdded(f: FlatField): Change {
   const flag = inferredFlag(f);
   if (f.section === 'response') {
-    return { severity: 'compatible', kind: 'field-added', path: f.path, new: f.type, ...flag, message: `response field added (${f.type})` };
+    return {
+      severity: 'compatible',
+      kind: 'field-added',
+      path: f.path,
+      new: f.type,
+      ...flag,
+      message: `response field added (${f.type})`,
+    };
   }
   return isRequired(f)
-    ? { severity: 'breaking', kind: 'param-added-required', path: f.path, new: f.type, ...flag, message: `required param added (${f.type})` }
-    : { severity: 'compatible', kind: 'param-added-optional', path: f.path, new: f.type, ...flag, message: `optional param added (${f.type})` };
+    ? {
+        severity: 'breaking',
+        kind: 'param-added-required',
+        path: f.path,
+        new: f.type,
+        ...flag,
+        message: `required param added (${f.type})`,
+      }
+    : {
+        severity: 'compatible',
+        kind: 'param-added-optional',
+        path: f.path,
+        new: f.type,
+        ...flag,
+        message: `optional param added (${f.type})`,
+      };
 }
 
 export function classifyRemoved(f: FlatField): Change {
   const flag = inferredFlag(f);
   return f.section === 'response'
-    ? { severity: 'breaking', kind: 'field-removed', path: f.path, old: f.type, ...flag, message: `response field removed (was ${f.type})` }
-    : { severity: 'breaking', kind: 'param-removed', path: f.path, old: f.type, ...flag, message: `param removed (was ${f.type})` };
+    ? {
+        severity: 'breaking',
+        kind: 'field-removed',
+        path: f.path,
+        old: f.type,
+        ...flag,
+        message: `response field removed (was ${f.type})`,
+      }
+    : {
+        severity: 'breaking',
+        kind: 'param-removed',
+        path: f.path,
+        old: f.type,
+        ...flag,
+        message: `param removed (was ${f.type})`,
+      };
 }
 
 function describeTypeChange(a: FlatField, b: FlatField): string {
-  if (a.list !== b.list) return `${noun(a)} type changed ${a.type} → ${b.type} (${a.list ? 'list → single value' : 'single value → list'})`;
+  if (a.list !== b.list)
+    return `${noun(a)} type changed ${a.type} → ${b.type} (${a.list ? 'list → single value' : 'single value → list'})`;
   if (a.struct && b.struct) return `${noun(a)} struct type renamed ${a.type} → ${b.type}`;
   return `${noun(a)} type changed ${a.type} → ${b.type}`;
 }
@@ -73,22 +109,62 @@ export function classifyChanged(a: FlatField, b: FlatField): Change[] {
   const flag = inferredFlag(a, b);
   const path = b.path;
   if (a.type !== b.type) {
-    out.push({ severity: 'breaking', kind: 'type-changed', path, old: a.type, new: b.type, ...flag, message: describeTypeChange(a, b) });
+    out.push({
+      severity: 'breaking',
+      kind: 'type-changed',
+      path,
+      old: a.type,
+      new: b.type,
+      ...flag,
+      message: describeTypeChange(a, b),
+    });
   }
   if (a.section === 'request' && isRequired(a) !== isRequired(b)) {
     out.push(
       isRequired(b)
-        ? { severity: 'breaking', kind: 'param-now-required', path, old: 'optional', new: 'required', ...flag, message: 'param changed optional → required' }
-        : { severity: 'compatible', kind: 'param-now-optional', path, old: 'required', new: 'optional', ...flag, message: 'param changed required → optional' },
+        ? {
+            severity: 'breaking',
+            kind: 'param-now-required',
+            path,
+            old: 'optional',
+            new: 'required',
+            ...flag,
+            message: 'param changed optional → required',
+          }
+        : {
+            severity: 'compatible',
+            kind: 'param-now-optional',
+            path,
+            old: 'required',
+            new: 'optional',
+            ...flag,
+            message: 'param changed required → optional',
+          },
     );
   }
   for (const [key, kind] of DOC_ATTRIBUTES) {
     const before = a.field[key];
     const after = b.field[key];
-    if ((before ?? '') !== (after ?? '')) out.push({ severity: 'docs', kind, path, ...values(before, after), ...flag, message: `${key} ${verb(before, after)}` });
+    if ((before ?? '') !== (after ?? ''))
+      out.push({
+        severity: 'docs',
+        kind,
+        path,
+        ...values(before, after),
+        ...flag,
+        message: `${key} ${verb(before, after)}`,
+      });
   }
   const [la, lb] = [limitsText(a), limitsText(b)];
-  if ((la ?? '') !== (lb ?? '')) out.push({ severity: 'docs', kind: 'limits-changed', path, ...values(la, lb), ...flag, message: `limits ${verb(la, lb)}` });
+  if ((la ?? '') !== (lb ?? ''))
+    out.push({
+      severity: 'docs',
+      kind: 'limits-changed',
+      path,
+      ...values(la, lb),
+      ...flag,
+      message: `limits ${verb(la, lb)}`,
+    });
   if (Boolean(a.field.inferred) !== Boolean(b.field.inferred)) {
     out.push({
       severity: 'docs',
@@ -97,7 +173,9 @@ export function classifyChanged(a: FlatField, b: FlatField): Change[] {
       old: a.field.inferred ? 'sample' : 'table',
       new: b.field.inferred ? 'sample' : 'table',
       inferred: true,
-      message: b.field.inferred ? 'now known only from a response sample (was in a table)' : 'now declared in a table (was learned from a sample)',
+      message: b.field.inferred
+        ? 'now known only from a response sample (was in a table)'
+        : 'now declared in a table (was learned from a sample)',
     });
   }
   return out;

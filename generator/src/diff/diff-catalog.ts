@@ -73,8 +73,11 @@ export function diffCatalog(before: CatalogSpec, after: CatalogSpec): CatalogCha
     if (to && bestDriftMatch(to, removed) === from) drift.push([from, to]);
   }
   for (const [from, to] of drift) pair(from, to, 'title-drift');
-  for (const t of removed) out.push({ kind: 'title-removed', title: t.title, ...(t.method ? { method: t.method } : {}) });
+  for (const t of removed)
+    out.push({ kind: 'title-removed', title: t.title, ...(t.method ? { method: t.method } : {}) });
   for (const t of added) out.push({ kind: 'title-added', title: t.title, ...(t.method ? { method: t.method } : {}) });
   const order = { 'title-removed': 0, 'title-renamed': 1, 'title-added': 2 } as const;
-  return out.sort((a, b) => order[a.kind] - order[b.kind] || compareText(a.title, b.title) || compareText(a.from ?? '', b.from ?? ''));
+  return out.sort(
+    (a, b) => order[a.kind] - order[b.kind] || compareText(a.title, b.title) || compareText(a.from ?? '', b.from ?? ''),
+  );
 }

@@ -39,13 +39,33 @@ function diffErrors(a: MethodSpec, b: MethodSpec): Change[] {
   for (const [code, e] of before) {
     const now = after.get(code);
     const path = `errors.${code}`;
-    if (!now) out.push({ severity: 'docs', kind: 'error-removed', path, ...values(errorText(e), undefined), message: `error code ${code} removed` });
+    if (!now)
+      out.push({
+        severity: 'docs',
+        kind: 'error-removed',
+        path,
+        ...values(errorText(e), undefined),
+        message: `error code ${code} removed`,
+      });
     else if (errorText(e) !== errorText(now)) {
-      out.push({ severity: 'docs', kind: 'error-changed', path, ...values(errorText(e), errorText(now)), message: `error code ${code} message or solution changed` });
+      out.push({
+        severity: 'docs',
+        kind: 'error-changed',
+        path,
+        ...values(errorText(e), errorText(now)),
+        message: `error code ${code} message or solution changed`,
+      });
     }
   }
   for (const [code, e] of after) {
-    if (!before.has(code)) out.push({ severity: 'docs', kind: 'error-added', path: `errors.${code}`, ...values(undefined, errorText(e)), message: `error code ${code} added` });
+    if (!before.has(code))
+      out.push({
+        severity: 'docs',
+        kind: 'error-added',
+        path: `errors.${code}`,
+        ...values(undefined, errorText(e)),
+        message: `error code ${code} added`,
+      });
   }
   return out;
 }

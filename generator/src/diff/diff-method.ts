@@ -34,7 +34,12 @@ function diffFields(before: Map<string, FlatField>, after: Map<string, FlatField
       out.push(...classifyChanged(a, b));
       if (a.struct && b.struct && a.opaque !== b.opaque) {
         const side = a.opaque ? 'old' : 'new';
-        out.push({ severity: 'docs', kind: 'fields-unknown', path, message: `fields of ${(a.opaque ? a : b).base} are not known on the ${side} side; not compared` });
+        out.push({
+          severity: 'docs',
+          kind: 'fields-unknown',
+          path,
+          message: `fields of ${(a.opaque ? a : b).base} are not known on the ${side} side; not compared`,
+        });
       }
     }
   }
@@ -45,7 +50,12 @@ function diffFields(before: Map<string, FlatField>, after: Map<string, FlatField
 }
 
 /** `before`/`after`: the flattened fields, when the caller has them already. */
-export function diffMethod(a: MethodSpec, b: MethodSpec, before = flattenFields(a), after = flattenFields(b)): Change[] {
+export function diffMethod(
+  a: MethodSpec,
+  b: MethodSpec,
+  before = flattenFields(a),
+  after = flattenFields(b),
+): Change[] {
   const auth = classifyAuthChange(a.auth ?? 'unknown', b.auth ?? 'unknown');
   return [...(auth ? [auth] : []), ...diffFields(before, after), ...diffMethodDocs(a, b)];
 }

@@ -8,7 +8,14 @@ import { compareChangeDiff } from './change-diff-compare.js';
 import { compareText } from './compare-text.js';
 import { diffCatalog } from './diff-catalog.js';
 import { diffMethod } from './diff-method.js';
-import { SEVERITIES, type Change, type DiffReport, type DiffSummary, type MethodDiff, type Severity } from './diff-model.js';
+import {
+  SEVERITIES,
+  type Change,
+  type DiffReport,
+  type DiffSummary,
+  type MethodDiff,
+  type Severity,
+} from './diff-model.js';
 import { flattenFields } from './flatten-fields.js';
 import { suggestBump } from './semver-bump.js';
 import type { SpecSide } from './spec-side.js';
@@ -29,14 +36,34 @@ function highest(changes: readonly Change[]): Severity {
 
 function bySeverity(changes: Change[]): Change[] {
   // Stable: within a severity the order stays auth, fields (old side first, then added), docs.
-  return changes.map((c, i) => [c, i] as const).sort(([a, i], [b, j]) => rank(a.severity) - rank(b.severity) || i - j).map(([c]) => c);
+  return changes
+    .map((c, i) => [c, i] as const)
+    .sort(([a, i], [b, j]) => rank(a.severity) - rank(b.severity) || i - j)
+    .map(([c]) => c);
 }
 
-function diffOneMethod(name: string, a: MethodSpec | undefined, b: MethodSpec | undefined, oldTime: number | undefined): MethodDiff | undefined {
+function diffOneMethod(
+  name: string,
+  a: MethodSpec | undefined,
+  b: MethodSpec | undefined,
+  oldTime: number | undefined,
+): MethodDiff | undefined {
   const title = b?.title ?? a?.title;
   const base = { method: name, ...(title ? { title } : {}) };
-  if (!a) return { ...base, status: 'added', severity: 'compatible', changes: [{ severity: 'compatible', kind: 'method-added', path: name, message: 'method added' }] };
-  if (!b) return { ...base, status: 'removed', severity: 'breaking', changes: [{ severity: 'breaking', kind: 'method-removed', path: name, message: 'method removed' }] };
+  if (!a)
+    return {
+      ...base,
+      status: 'added',
+      severity: 'compatible',
+      changes: [{ severity: 'compatible', kind: 'method-added', path: name, message: 'method added' }],
+    };
+  if (!b)
+    return {
+      ...base,
+      status: 'removed',
+      severity: 'breaking',
+      changes: [{ severity: 'breaking', kind: 'method-removed', path: name, message: 'method removed' }],
+    };
   const [before, after] = [flattenFields(a), flattenFields(b)];
   const changes = bySeverity(diffMethod(a, b, before, after));
   const changeDiff = compareChangeDiff({ old: a, new: b, changes, before, after, oldTime });
@@ -55,7 +82,10 @@ function summarise(methods: readonly MethodDiff[], catalogChanges: number): Diff
     methodsRemoved: methods.filter((m) => m.status === 'removed').length,
     methodsChanged: methods.filter((m) => m.status === 'changed' && m.changes.length > 0).length,
     catalogChanges,
-    changeDiffDisagreements: methods.reduce((n, m) => n + (m.changeDiff ? m.changeDiff.missingFromDiff.length + m.changeDiff.missingFromSite.length : 0), 0),
+    changeDiffDisagreements: methods.reduce(
+      (n, m) => n + (m.changeDiff ? m.changeDiff.missingFromDiff.length + m.changeDiff.missingFromSite.length : 0),
+      0,
+    ),
   };
 }
 

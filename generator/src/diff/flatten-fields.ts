@@ -31,7 +31,10 @@ export interface FlatField {
 const SCALARS = new Set<string>(TOP_SCALARS);
 
 export function normaliseType(type: string): string {
-  return type.replace(/\s+/g, ' ').trim().replace(/\s*\[\s*\]$/, '[]');
+  return type
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*\[\s*\]$/, '[]');
 }
 
 function describeType(type: string): { list: boolean; base: string; struct: boolean } {

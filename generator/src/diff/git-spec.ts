@@ -33,7 +33,11 @@ export class GitSpecError extends Error {
   }
 }
 
-export function runGit(cwd: string, args: readonly string[], input?: string): Promise<{ status: number; stdout: Buffer; stderr: string }> {
+export function runGit(
+  cwd: string,
+  args: readonly string[],
+  input?: string,
+): Promise<{ status: number; stdout: Buffer; stderr: string }> {
   return new Promise((done, fail) => {
     const child = spawn('git', args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -41,7 +45,9 @@ export function runGit(cwd: string, args: readonly string[], input?: string): Pr
     child.stdout!.on('data', (b: Buffer) => out.push(b));
     child.stderr!.on('data', (b: Buffer) => err.push(b));
     child.on('error', fail);
-    child.on('close', (status) => done({ status: status ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8').trim() }));
+    child.on('close', (status) =>
+      done({ status: status ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8').trim() }),
+    );
     if (child.stdin) {
       // git may exit before reading everything (a bad object name): not our error to raise.
       child.stdin.on('error', () => undefined);
@@ -90,15 +96,35 @@ function committerTime(commitObject: Buffer): number {
 export async function checkoutSpecAt(at: GitRevision, cwd: string, specDir: string, target: string): Promise<GitSpec> {
   const specPath = relative(at.top, resolve(cwd, specDir)).split(sep).join('/') || '.';
   const prefix = specPath === '.' ? '' : `${specPath}/`;
-  const listed = await runGit(at.top, ['ls-tree', '-r', '-z', '--name-only', at.commit, '--', `${prefix}methods`, `${prefix}catalog.yaml`]);
+  const listed = await runGit(at.top, [
+    'ls-tree',
+    '-r',
+    '-z',
+    '--name-only',
+    at.commit,
+    '--',
+    `${prefix}methods`,
+    `${prefix}catalog.yaml`,
+  ]);
   if (listed.status !== 0) throw new GitSpecError('TBK407', `git ls-tree failed: ${listed.stderr}`);
   // readSpecFolder reads methods/*.yaml only, not sub-folders: copy the same files.
-  const isMethodFile = (p: string) => p.startsWith(`${prefix}methods/`) && p.endsWith('.yaml') && !p.slice(prefix.length + 8).includes('/');
-  const paths = listed.stdout.toString('utf8').split('\0').filter((p) => p === `${prefix}catalog.yaml` || isMethodFile(p));
+  const isMethodFile = (p: string) =>
+    p.startsWith(`${prefix}methods/`) && p.endsWith('.yaml') && !p.slice(prefix.length + 8).includes('/');
+  const paths = listed.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter((p) => p === `${prefix}catalog.yaml` || isMethodFile(p));
   if (!paths.some(isMethodFile)) {
-    throw new GitSpecError('TBK403', `no spec at ${specPath}/ in revision "${at.revision}" (${at.commit.slice(0, 12)}): no ${prefix}methods/*.yaml`);
+    throw new GitSpecError(
+      'TBK403',
+      `no spec at ${specPath}/ in revision "${at.revision}" (${at.commit.slice(0, 12)}): no ${prefix}methods/*.yaml`,
+    );
   }
-  const batch = await runGit(at.top, ['cat-file', '--batch'], [at.commit, ...paths.map((p) => `${at.commit}:${p}`)].map((l) => `${l}\n`).join(''));
+  const batch = await runGit(
+    at.top,
+    ['cat-file', '--batch'],
+    [at.commit, ...paths.map((p) => `${at.commit}:${p}`)].map((l) => `${l}\n`).join(''),
+  );
   if (batch.status !== 0) throw new GitSpecError('TBK407', `git cat-file failed: ${batch.stderr}`);
   const [commit, ...blobs] = splitBatch(batch.stdout, paths.length + 1);
   const files: string[] = [];

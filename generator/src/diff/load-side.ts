@@ -19,7 +19,8 @@ import { checkoutSpecAt, findRepository, GitSpecError, resolveCommit, type GitRe
 import { loadPagesSide } from './pages-side.js';
 import { makeSide, type LoadedSide, type LoadSideOptions } from './spec-side.js';
 
-type Target = { kind: 'folder'; dir: string } | { kind: 'pages'; path: string; folder: boolean } | ({ kind: 'git' } & GitRevision);
+type Target =
+  { kind: 'folder'; dir: string } | { kind: 'pages'; path: string; folder: boolean } | ({ kind: 'git' } & GitRevision);
 
 const isDir = async (path: string) => (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
 
@@ -32,9 +33,16 @@ async function findTarget(input: string, cwd: string): Promise<Target | LoadedSi
   if (forced?.[1] === 'git') {
     const revision = forced[2]!;
     const top = await findRepository(cwd);
-    if (!top) return fail(input, 'TBK401', 'not inside a git repository (or git is not installed), so git revisions cannot be read');
+    if (!top)
+      return fail(
+        input,
+        'TBK401',
+        'not inside a git repository (or git is not installed), so git revisions cannot be read',
+      );
     const commit = await resolveCommit(top, revision);
-    return commit ? { kind: 'git', top, revision, commit } : fail(input, 'TBK402', `unknown git revision "${revision}"`);
+    return commit
+      ? { kind: 'git', top, revision, commit }
+      : fail(input, 'TBK402', `unknown git revision "${revision}"`);
   }
   const path = resolve(cwd, forced ? forced[2]! : input);
   const found = await stat(path).catch(() => undefined);
@@ -53,7 +61,11 @@ async function findTarget(input: string, cwd: string): Promise<Target | LoadedSi
   const top = await findRepository(cwd);
   const commit = top ? await resolveCommit(top, input) : undefined;
   if (top && commit) return { kind: 'git', top, revision: input, commit };
-  return fail(input, 'TBK400', 'not a spec folder, a page source or a git revision: no such file or folder, and no such revision in the repository here');
+  return fail(
+    input,
+    'TBK400',
+    'not a spec folder, a page source or a git revision: no such file or folder, and no such revision in the repository here',
+  );
 }
 
 /**
@@ -62,18 +74,21 @@ async function findTarget(input: string, cwd: string): Promise<Target | LoadedSi
  */
 async function loadFolder(input: string, dir: string, kind: SideKind, shownAs: string): Promise<LoadedSide> {
   const folder = await readSpecFolder(dir);
-  const rename = (d: Diagnostic): Diagnostic => (d.file.startsWith(dir) ? { ...d, file: shownAs + d.file.slice(dir.length).replace(/\\/g, '/') } : d);
+  const rename = (d: Diagnostic): Diagnostic =>
+    d.file.startsWith(dir) ? { ...d, file: shownAs + d.file.slice(dir.length).replace(/\\/g, '/') } : d;
   const read = folder.diagnostics.map(rename);
   if (read.some((d) => d.code === 'TBK201')) {
     const hint = basename(dir) === 'methods' ? ' (name the folder above methods/)' : '';
     return fail(input, 'TBK403', `no spec here: ${shownAs} has no methods/ folder${hint}`);
   }
-  if (!folder.methods.size && !folder.catalog && !read.length) return fail(input, 'TBK403', `no spec here: ${shownAs}/methods has no spec files`);
+  if (!folder.methods.size && !folder.catalog && !read.length)
+    return fail(input, 'TBK403', `no spec here: ${shownAs}/methods has no spec files`);
   const diagnostics = [...read, ...validateSpecFolder(folder).map(rename)];
   const errors = diagnostics.filter((d) => d.level === 'error');
   if (errors.length) {
     const files = new Set(errors.map((d) => d.file)).size;
-    const message = files === 1 ? '1 spec file of this side fails validation' : `${files} spec files of this side fail validation`;
+    const message =
+      files === 1 ? '1 spec file of this side fails validation' : `${files} spec files of this side fail validation`;
     return { diagnostics: [...errors, { file: input, line: 0, level: 'error', code: 'TBK405', message }] };
   }
   return { side: makeSide(input, kind, folder.methods, folder.catalog), diagnostics: [] };

@@ -15,23 +15,61 @@ import { scrapeIntoSpec } from '../pipeline/scrape-into-spec.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { makeSide, type LoadedSide, type LoadSideOptions } from './spec-side.js';
 
-export async function loadPagesSide(input: string, path: string, folder: boolean, options: LoadSideOptions): Promise<LoadedSide> {
+export async function loadPagesSide(
+  input: string,
+  path: string,
+  folder: boolean,
+  options: LoadSideOptions,
+): Promise<LoadedSide> {
   const specDir = await mkdtemp(join(tmpdir(), 'tbk-gen-diff-'));
   try {
     const overrides = resolve(options.cwd, options.specDir, 'overrides');
-    if ((await stat(overrides).catch(() => undefined))?.isDirectory()) await cp(overrides, join(specDir, 'overrides'), { recursive: true });
+    if ((await stat(overrides).catch(() => undefined))?.isDirectory())
+      await cp(overrides, join(specDir, 'overrides'), { recursive: true });
     const scraped = await scrapeIntoSpec({ sources: [path], specDir, cwd: options.cwd, write: false });
     if (folder && scraped.pages === 0 && !scraped.catalog.titles.length) {
-      return { diagnostics: [{ file: input, line: 0, level: 'error', code: 'TBK403', message: 'no spec here: no methods/ folder, and no doc pages in it' }] };
+      return {
+        diagnostics: [
+          {
+            file: input,
+            line: 0,
+            level: 'error',
+            code: 'TBK403',
+            message: 'no spec here: no methods/ folder, and no doc pages in it',
+          },
+        ],
+      };
     }
-    const shown = (d: Diagnostic): Diagnostic => (d.file.startsWith(specDir) ? { ...d, file: `(spec scraped from ${input})${d.file.slice(specDir.length)}` } : d);
+    const shown = (d: Diagnostic): Diagnostic =>
+      d.file.startsWith(specDir) ? { ...d, file: `(spec scraped from ${input})${d.file.slice(specDir.length)}` } : d;
     const fatal = scraped.unreadable > 0 || scraped.diagnostics.some((d) => d.code === 'TBK240');
     if (fatal) {
       const errors = scraped.diagnostics.filter((d) => d.level === 'error').map(shown);
-      return { diagnostics: [...errors, { file: input, line: 0, level: 'error', code: 'TBK406', message: 'these page sources could not be scraped into a valid spec' }] };
+      return {
+        diagnostics: [
+          ...errors,
+          {
+            file: input,
+            line: 0,
+            level: 'error',
+            code: 'TBK406',
+            message: 'these page sources could not be scraped into a valid spec',
+          },
+        ],
+      };
     }
     if (!scraped.specs.length && !scraped.catalog.titles.length) {
-      return { diagnostics: [{ file: input, line: 0, level: 'error', code: 'TBK404', message: 'no method and no catalog could be read from these page sources' }] };
+      return {
+        diagnostics: [
+          {
+            file: input,
+            line: 0,
+            level: 'error',
+            code: 'TBK404',
+            message: 'no method and no catalog could be read from these page sources',
+          },
+        ],
+      };
     }
     const methods = new Map(scraped.specs.map((s) => [s.method, s]));
     return { side: makeSide(input, 'pages', methods, scraped.catalog), diagnostics: [] };

@@ -13,7 +13,17 @@ function pick<T extends object>(value: T, keys: readonly (keyof T)[]): Partial<T
 
 const SIDE_KEYS: (keyof SideSummary)[] = ['input', 'kind', 'commit', 'methods', 'catalogTitles'];
 const CHANGE_KEYS: (keyof Change)[] = ['severity', 'kind', 'path', 'old', 'new', 'inferred', 'message'];
-const CHECK_KEYS: (keyof ChangeDiffCheck)[] = ['gmtModified', 'input', 'output', 'newerThanOld', 'confirmed', 'alreadyOnOldSide', 'uncheckable', 'missingFromDiff', 'missingFromSite'];
+const CHECK_KEYS: (keyof ChangeDiffCheck)[] = [
+  'gmtModified',
+  'input',
+  'output',
+  'newerThanOld',
+  'confirmed',
+  'alreadyOnOldSide',
+  'uncheckable',
+  'missingFromDiff',
+  'missingFromSite',
+];
 const CATALOG_KEYS: (keyof CatalogChange)[] = ['kind', 'title', 'from', 'method', 'linkedBy'];
 
 function orderMethod(m: MethodDiff) {

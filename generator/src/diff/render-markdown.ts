@@ -7,7 +7,14 @@
 import { readFileSync } from 'node:fs';
 import Handlebars from 'handlebars';
 import type { CatalogChange, DiffReport, MethodDiff, Severity } from './diff-model.js';
-import { describeChange, describeDisagreements, describeSide, describeSiteChecks, describeSiteRecord, describeTotals } from './report-wording.js';
+import {
+  describeChange,
+  describeDisagreements,
+  describeSide,
+  describeSiteChecks,
+  describeSiteRecord,
+  describeTotals,
+} from './report-wording.js';
 
 const TEMPLATE_URL = new URL('../../../templates/diff-report.md.hbs', import.meta.url);
 
@@ -26,7 +33,13 @@ const BUMP_REASON = {
 
 /** Text for a table cell or a line: no line breaks, pipes and HTML escaped. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').trim();
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .trim();
 }
 
 /** For text inside a code span: backticks cannot be escaped there, so they are replaced. */
@@ -40,7 +53,11 @@ function methodView(m: MethodDiff) {
   return {
     open: m.severity === 'breaking' ? ' open' : '',
     summary: `<code>${escapeMarkdown(m.method)}</code>${title} (${status})`,
-    rows: m.changes.map((c) => ({ severity: MARK[c.severity], path: escapeCode(c.path), change: escapeMarkdown(describeChange(c)) })),
+    rows: m.changes.map((c) => ({
+      severity: MARK[c.severity],
+      path: escapeCode(c.path),
+      change: escapeMarkdown(describeChange(c)),
+    })),
     siteRecord: m.changeDiff ? [escapeMarkdown(describeSiteRecord(m.changeDiff))] : [],
     siteChecks: m.changeDiff ? describeSiteChecks(m.changeDiff).map(escapeMarkdown) : [],
     disagreements: m.changeDiff ? describeDisagreements(m.changeDiff).map(escapeMarkdown) : [],
@@ -48,8 +65,14 @@ function methodView(m: MethodDiff) {
 }
 
 function catalogRow(c: CatalogChange) {
-  const change = c.kind === 'title-renamed' ? `renamed (linked by ${c.linkedBy})` : c.kind === 'title-added' ? 'added' : 'removed';
-  return { change, title: escapeMarkdown(c.title), was: escapeMarkdown(c.from ?? ''), method: c.method ? `\`${escapeCode(c.method)}\`` : '' };
+  const change =
+    c.kind === 'title-renamed' ? `renamed (linked by ${c.linkedBy})` : c.kind === 'title-added' ? 'added' : 'removed';
+  return {
+    change,
+    title: escapeMarkdown(c.title),
+    was: escapeMarkdown(c.from ?? ''),
+    method: c.method ? `\`${escapeCode(c.method)}\`` : '',
+  };
 }
 
 export function buildMarkdownView(report: DiffReport) {
@@ -72,7 +95,10 @@ export function buildMarkdownView(report: DiffReport) {
       { label: 'disagreements with the doc site’s change records', count: s.changeDiffDisagreements },
     ],
     groups: severities
-      .map((severity) => ({ heading: GROUP_HEADING[severity], methods: report.methods.filter((m) => m.severity === severity).map(methodView) }))
+      .map((severity) => ({
+        heading: GROUP_HEADING[severity],
+        methods: report.methods.filter((m) => m.severity === severity).map(methodView),
+      }))
       .filter((g) => g.methods.length > 0),
     catalog: report.catalog.length ? [{ rows: report.catalog.map(catalogRow) }] : [],
   };
@@ -83,5 +109,9 @@ let compiled: HandlebarsTemplateDelegate | undefined;
 export function renderMarkdown(report: DiffReport): string {
   // noEscape: the view is escaped for markdown above; HTML entity escaping would show inside code.
   compiled ??= Handlebars.compile(readFileSync(TEMPLATE_URL, 'utf8'), { noEscape: true, strict: true });
-  return compiled(buildMarkdownView(report)).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  return (
+    compiled(buildMarkdownView(report))
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  );
 }

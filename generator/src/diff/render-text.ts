@@ -3,9 +3,24 @@
  * first), then the catalog. Colour only when asked (the command decides: a TTY without NO_COLOR).
  */
 import type { CatalogChange, DiffReport, MethodDiff, Severity } from './diff-model.js';
-import { describeChange, describeDisagreements, describeSide, describeSiteChecks, describeSiteRecord, describeTotals } from './report-wording.js';
+import {
+  describeChange,
+  describeDisagreements,
+  describeSide,
+  describeSiteChecks,
+  describeSiteRecord,
+  describeTotals,
+} from './report-wording.js';
 
-const ANSI = { bold: '\u001b[1m', dim: '\u001b[2m', red: '\u001b[31m', green: '\u001b[32m', yellow: '\u001b[33m', cyan: '\u001b[36m', reset: '\u001b[0m' };
+const ANSI = {
+  bold: '\u001b[1m',
+  dim: '\u001b[2m',
+  red: '\u001b[31m',
+  green: '\u001b[32m',
+  yellow: '\u001b[33m',
+  cyan: '\u001b[36m',
+  reset: '\u001b[0m',
+};
 type Style = keyof typeof ANSI;
 
 const SEVERITY_STYLE: Record<Severity, Style> = { breaking: 'red', compatible: 'green', docs: 'cyan' };
@@ -16,11 +31,15 @@ function painter(color: boolean) {
 
 function renderMethod(m: MethodDiff, paint: ReturnType<typeof painter>): string[] {
   const title = m.title ? ` (${m.title})` : '';
-  const lines = [`${paint(SEVERITY_STYLE[m.severity], m.severity.toUpperCase())} ${paint('bold', m.method)}${title}${m.status === 'changed' ? '' : ` ${m.status}`}`];
+  const lines = [
+    `${paint(SEVERITY_STYLE[m.severity], m.severity.toUpperCase())} ${paint('bold', m.method)}${title}${m.status === 'changed' ? '' : ` ${m.status}`}`,
+  ];
   const width = Math.max(0, ...m.changes.map((c) => c.path.length));
   for (const c of m.changes) {
     if (c.kind === 'method-added' || c.kind === 'method-removed') continue;
-    lines.push(`  ${paint(SEVERITY_STYLE[c.severity], c.severity.padEnd(10))} ${c.path.padEnd(width)}  ${describeChange(c)}`);
+    lines.push(
+      `  ${paint(SEVERITY_STYLE[c.severity], c.severity.padEnd(10))} ${c.path.padEnd(width)}  ${describeChange(c)}`,
+    );
   }
   if (m.changeDiff) {
     lines.push(`  ${paint('dim', describeSiteRecord(m.changeDiff))}`);

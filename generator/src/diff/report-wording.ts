@@ -4,7 +4,12 @@
 import type { Change, ChangeDiffCheck, DiffReport, SideSummary } from './diff-model.js';
 
 export function describeSide(side: SideSummary): string {
-  const kind = side.kind === 'git' ? `git ${side.commit?.slice(0, 12) ?? ''}`.trim() : side.kind === 'pages' ? 'page sources' : 'spec folder';
+  const kind =
+    side.kind === 'git'
+      ? `git ${side.commit?.slice(0, 12) ?? ''}`.trim()
+      : side.kind === 'pages'
+        ? 'page sources'
+        : 'spec folder';
   return `${side.input} (${kind}, ${side.methods} method${side.methods === 1 ? '' : 's'})`;
 }
 

@@ -29,6 +29,15 @@ export interface LoadedSide {
   diagnostics: Diagnostic[];
 }
 
-export function makeSide(input: string, kind: SideKind, methods: Map<string, MethodSpec>, catalog?: CatalogSpec): SpecSide {
-  return { summary: { input, kind, methods: methods.size, catalogTitles: catalog?.titles.length ?? 0 }, methods, ...(catalog ? { catalog } : {}) };
+export function makeSide(
+  input: string,
+  kind: SideKind,
+  methods: Map<string, MethodSpec>,
+  catalog?: CatalogSpec,
+): SpecSide {
+  return {
+    summary: { input, kind, methods: methods.size, catalogTitles: catalog?.titles.length ?? 0 },
+    methods,
+    ...(catalog ? { catalog } : {}),
+  };
 }

@@ -60,7 +60,11 @@ function lineOf(text: string, pos: number | undefined): number {
 }
 
 /** Declarations of the files isolated declaration emit could not handle: one program, declarations only. */
-function programDeclarations(files: readonly DistSource[], all: readonly DistSource[], root: string): Map<string, string> {
+function programDeclarations(
+  files: readonly DistSource[],
+  all: readonly DistSource[],
+  root: string,
+): Map<string, string> {
   const ts = typescript();
   const byAbs = new Map(all.map((f) => [join(root, f.path), f.source]));
   const host = ts.createCompilerHost(declarationOptions());
@@ -68,14 +72,30 @@ function programDeclarations(files: readonly DistSource[], all: readonly DistSou
   const getSourceFile = host.getSourceFile.bind(host);
   host.fileExists = (name) => byAbs.has(name) || ts.sys.fileExists(name);
   host.readFile = (name) => byAbs.get(name) ?? readFile(name);
-  host.getSourceFile = (name: string, lang: TypeScriptNs.ScriptTarget | TypeScriptNs.CreateSourceFileOptions, onError?: (message: string) => void, create?: boolean) => {
+  host.getSourceFile = (
+    name: string,
+    lang: TypeScriptNs.ScriptTarget | TypeScriptNs.CreateSourceFileOptions,
+    onError?: (message: string) => void,
+    create?: boolean,
+  ) => {
     const text = byAbs.get(name);
     return text !== undefined ? ts.createSourceFile(name, text, lang) : getSourceFile(name, lang, onError, create);
   };
   const out = new Map<string, string>();
   host.writeFile = (name, text) => out.set(name, text);
-  const options = { ...declarationOptions(), isolatedDeclarations: false, emitDeclarationOnly: true, noEmit: false, outDir: join(root, 'out'), rootDir: root };
-  const program = ts.createProgram(files.map((f) => join(root, f.path)), options, host);
+  const options = {
+    ...declarationOptions(),
+    isolatedDeclarations: false,
+    emitDeclarationOnly: true,
+    noEmit: false,
+    outDir: join(root, 'out'),
+    rootDir: root,
+  };
+  const program = ts.createProgram(
+    files.map((f) => join(root, f.path)),
+    options,
+    host,
+  );
   const result = new Map<string, string>();
   for (const f of files) {
     const sf = program.getSourceFile(join(root, f.path));
@@ -89,9 +109,15 @@ function programDeclarations(files: readonly DistSource[], all: readonly DistSou
 /** Isolated declarations of one module (the worker pool runs the same for template copies). */
 function transpileDeclaration(file: DistSource): DeclareOutcome {
   const ts = typescript();
-  const result = ts.transpileDeclaration(file.source, { fileName: file.path, compilerOptions: declarationOptions(), reportDiagnostics: true });
+  const result = ts.transpileDeclaration(file.source, {
+    fileName: file.path,
+    compilerOptions: declarationOptions(),
+    reportDiagnostics: true,
+  });
   const first = result.diagnostics?.[0];
-  return first ? { problem: { message: ts.flattenDiagnosticMessageText(first.messageText, ' '), start: first.start } } : { text: result.outputText };
+  return first
+    ? { problem: { message: ts.flattenDiagnosticMessageText(first.messageText, ' '), start: first.start } }
+    : { text: result.outputText };
 }
 
 export interface DistResult {
@@ -101,14 +127,22 @@ export interface DistResult {
 
 /** The ESM and CommonJS JavaScript of one source (esbuild runs the transforms in its own process). */
 export async function buildJs(file: DistSource): Promise<[string, string][]> {
-  return Promise.all((['esm', 'cjs'] as const).map(async (format) => [distPath(file.path, format, '.js'), await transpileJs(file, format)] as [string, string]));
+  return Promise.all(
+    (['esm', 'cjs'] as const).map(
+      async (format) => [distPath(file.path, format, '.js'), await transpileJs(file, format)] as [string, string],
+    ),
+  );
 }
 
 /**
  * The declaration files of `sources`. `root` is where the package lives on disk: the fallback
  * program resolves `node:*` types, and sources reused from the previous run, from there.
  */
-export function buildDeclarations(sources: readonly DistSource[], root: string, declared: ReadonlyMap<string, DeclareOutcome> = new Map()): DistResult {
+export function buildDeclarations(
+  sources: readonly DistSource[],
+  root: string,
+  declared: ReadonlyMap<string, DeclareOutcome> = new Map(),
+): DistResult {
   const files = new Map<string, string>();
   const diagnostics: Diagnostic[] = [];
   const declarations = new Map<string, string>();
@@ -137,7 +171,14 @@ export function buildDeclarations(sources: readonly DistSource[], root: string, 
     for (const file of fallback) {
       const text = emitted.get(file.path);
       if (text !== undefined) declarations.set(file.path, text);
-      else diagnostics.push({ file: file.from, line: 0, level: 'error', code: 'TBK321', message: 'no declarations could be emitted for this file' });
+      else
+        diagnostics.push({
+          file: file.from,
+          line: 0,
+          level: 'error',
+          code: 'TBK321',
+          message: 'no declarations could be emitted for this file',
+        });
     }
   }
   const byPath = new Map(sources.map((f) => [f.path, f]));

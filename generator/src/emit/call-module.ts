@@ -50,7 +50,8 @@ export class TopCallClient extends TopClient {
   }
 }`;
 
-const REQUEST_CLASS_OF_TYPE = "new (params: Methods[M]['params']) => TopRequest<Methods[M]['params'], Methods[M]['response']>";
+const REQUEST_CLASS_OF_TYPE =
+  "new (params: Methods[M]['params']) => TopRequest<Methods[M]['params'], Methods[M]['response']>";
 
 /** The same alias in final form: prettier breaks its parameter list. */
 const REQUEST_CLASS_OF = `/** The request class of a method. */
@@ -68,10 +69,18 @@ function print(ir: IrPackage, declaration: boolean): string {
   const imports: ImportDeclarationStructure[] = ir.methods.map((m) => ({
     kind: StructureKind.ImportDeclaration,
     isTypeOnly: declaration,
-    namedImports: [...(declaration ? [] : [m.names.requestClass]), `${declaration ? '' : 'type '}${m.names.paramsType}`, `${declaration ? '' : 'type '}${m.names.responseInterface}`],
+    namedImports: [
+      ...(declaration ? [] : [m.names.requestClass]),
+      `${declaration ? '' : 'type '}${m.names.paramsType}`,
+      `${declaration ? '' : 'type '}${m.names.responseInterface}`,
+    ],
     moduleSpecifier: importPath(path, paths.method(m.names)),
   }));
-  imports.push({ kind: StructureKind.ImportDeclaration, namedImports: ['TopClient', 'type CallOptions', 'type TopRequest'], moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) });
+  imports.push({
+    kind: StructureKind.ImportDeclaration,
+    namedImports: ['TopClient', 'type CallOptions', 'type TopRequest'],
+    moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`),
+  });
   imports.sort((a, b) => (a.moduleSpecifier < b.moduleSpecifier ? -1 : 1));
   const statements: ModuleStatements = [
     ...imports,
@@ -80,9 +89,18 @@ function print(ir: IrPackage, declaration: boolean): string {
       name: 'Methods',
       isExported: true,
       docs: ['Params and response type of every method, by method name.'],
-      properties: ir.methods.map((m) => ({ name: stringLiteral(m.names.method), type: `{ params: ${m.names.paramsType}; response: ${m.names.responseInterface} }` })),
+      properties: ir.methods.map((m) => ({
+        name: stringLiteral(m.names.method),
+        type: `{ params: ${m.names.paramsType}; response: ${m.names.responseInterface} }`,
+      })),
     },
-    { kind: StructureKind.TypeAlias, name: 'MethodName', isExported: true, type: 'keyof Methods', docs: ['A method of this package.'] },
+    {
+      kind: StructureKind.TypeAlias,
+      name: 'MethodName',
+      isExported: true,
+      type: 'keyof Methods',
+      docs: ['A method of this package.'],
+    },
     declaration
       ? {
           kind: StructureKind.TypeAlias,
@@ -103,7 +121,14 @@ function print(ir: IrPackage, declaration: boolean): string {
         {
           name: 'requestClasses',
           type: '{ readonly [M in MethodName]: RequestClassOf<M> }',
-          ...(declaration ? {} : { initializer: literalInitializer(Object.fromEntries(ir.methods.map((m) => [m.names.method, new Expression(m.names.requestClass)])), true) }),
+          ...(declaration
+            ? {}
+            : {
+                initializer: literalInitializer(
+                  Object.fromEntries(ir.methods.map((m) => [m.names.method, new Expression(m.names.requestClass)])),
+                  true,
+                ),
+              }),
         },
       ],
     },

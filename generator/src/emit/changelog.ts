@@ -25,7 +25,12 @@ const HEADINGS: Record<ChangeSection, string> = {
 export interface ChangelogView {
   header: string;
   packageName: string;
-  releases: { version: string; date: string; intro: string; sections: { heading: string; methods: { method: string; changes: string[] }[] }[] }[];
+  releases: {
+    version: string;
+    date: string;
+    intro: string;
+    sections: { heading: string; methods: { method: string; changes: string[] }[] }[];
+  }[];
   /** One item when there is no release yet (the template prints a line for it). */
   empty: true[];
 }
@@ -37,10 +42,15 @@ export function buildChangelogView(identity: PackageIdentity, releases: readonly
     releases: releases.map((r) => ({
       version: r.version,
       date: r.date,
-      intro: r.previous ? `Changes since ${r.previous} (compared with ${markdownText(r.compared_with)}): ${markdownText(r.summary)}.` : `${markdownText(r.summary)}.`,
+      intro: r.previous
+        ? `Changes since ${r.previous} (compared with ${markdownText(r.compared_with)}): ${markdownText(r.summary)}.`
+        : `${markdownText(r.summary)}.`,
       sections: CHANGE_SECTIONS.filter((s) => r[s].length > 0).map((s) => ({
         heading: HEADINGS[s],
-        methods: r[s].map((m) => ({ method: `\`${m.method}\`${m.title ? ` — ${markdownText(m.title)}` : ''}`, changes: m.changes })),
+        methods: r[s].map((m) => ({
+          method: `\`${m.method}\`${m.title ? ` — ${markdownText(m.title)}` : ''}`,
+          changes: m.changes,
+        })),
       })),
     })),
     empty: releases.length ? [] : [true],

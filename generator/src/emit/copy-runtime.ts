@@ -33,14 +33,19 @@ const FOLDERS = [
 
 async function listTs(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && !n.endsWith('.d.ts')).sort();
+    return (await readdir(dir))
+      .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts') && !n.endsWith('.d.ts'))
+      .sort();
   } catch {
     return [];
   }
 }
 
 function rewriteHarnessImports(text: string): string {
-  return text.replace(/(from\s+|import\s*\(\s*)(['"])\.\.\/(runtime|testing)\//g, (_m, lead: string, quote: string, folder: string) => `${lead}${quote}../../src/${folder}/`);
+  return text.replace(
+    /(from\s+|import\s*\(\s*)(['"])\.\.\/(runtime|testing)\//g,
+    (_m, lead: string, quote: string, folder: string) => `${lead}${quote}../../src/${folder}/`,
+  );
 }
 
 /** Reads every template file and gives its package path and text (header added). */
@@ -52,7 +57,11 @@ export async function readTemplateFiles(templatesDir = DEFAULT_TEMPLATES_DIR): P
       let text = (await readFile(join(templatesDir, folder, name), 'utf8')).replace(/\r\n/g, '\n');
       if (folder === 'harness') text = rewriteHarnessImports(text);
       const targetName = folder === 'testing' && name === 'index.ts' ? TESTING_TEMPLATE_INDEX : name;
-      files.push({ template, path: `${target}/${targetName}`, source: `${headerComment(`templates/${template}`)}\n${text}` });
+      files.push({
+        template,
+        path: `${target}/${targetName}`,
+        source: `${headerComment(`templates/${template}`)}\n${text}`,
+      });
     }
   }
   return files;
@@ -68,7 +77,14 @@ const VERSION_PLACEHOLDER = "export const CLIENT_VERSION: string = '0.0.0';";
 export function stampClientVersion(templates: readonly TemplateFile[], version: string): TemplateFile[] {
   return templates.map((t) => {
     if (t.template !== VERSION_TEMPLATE) return t;
-    if (!t.source.includes(VERSION_PLACEHOLDER)) throw new Error(`templates/${VERSION_TEMPLATE} no longer holds \`${VERSION_PLACEHOLDER}\``);
-    return { ...t, source: t.source.replace(VERSION_PLACEHOLDER, `export const CLIENT_VERSION: string = ${JSON.stringify(version).replace(/"/g, "'")};`) };
+    if (!t.source.includes(VERSION_PLACEHOLDER))
+      throw new Error(`templates/${VERSION_TEMPLATE} no longer holds \`${VERSION_PLACEHOLDER}\``);
+    return {
+      ...t,
+      source: t.source.replace(
+        VERSION_PLACEHOLDER,
+        `export const CLIENT_VERSION: string = ${JSON.stringify(version).replace(/"/g, "'")};`,
+      ),
+    };
   });
 }

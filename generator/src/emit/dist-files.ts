@@ -8,7 +8,12 @@ import { distPath } from './package-layout.js';
 
 /** The four dist files of a source. */
 export function distFilesOf(source: string): string[] {
-  return [distPath(source, 'esm', '.js'), distPath(source, 'cjs', '.js'), distPath(source, 'esm', '.d.ts'), distPath(source, 'cjs', '.d.ts')];
+  return [
+    distPath(source, 'esm', '.js'),
+    distPath(source, 'cjs', '.js'),
+    distPath(source, 'esm', '.d.ts'),
+    distPath(source, 'cjs', '.d.ts'),
+  ];
 }
 
 export const CJS_PACKAGE_JSON = 'dist/cjs/package.json';

@@ -15,12 +15,24 @@ import { literalInitializer, printSourceModule } from '../print/print-source.js'
 export function emitFixtureModule(m: IrMethod): EmittedModule {
   const path = paths.fixture(m.names);
   const initializer = literalInitializer({ ...m.fixture, meta: new Expression(`${m.names.requestClass}.meta`) });
-  const docs = [`Test data of \`${m.names.method}\` from its doc: example params by wire name, samples, accepted mismatches.`];
+  const docs = [
+    `Test data of \`${m.names.method}\` from its doc: example params by wire name, samples, accepted mismatches.`,
+  ];
   const print = (declaration: boolean): string => {
     const statements: ModuleStatements = [
-      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['MethodFixture'], moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) },
+      {
+        kind: StructureKind.ImportDeclaration,
+        isTypeOnly: true,
+        namedImports: ['MethodFixture'],
+        moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`),
+      },
     ];
-    if (!declaration) statements.push({ kind: StructureKind.ImportDeclaration, namedImports: [m.names.requestClass], moduleSpecifier: importPath(path, paths.method(m.names)) });
+    if (!declaration)
+      statements.push({
+        kind: StructureKind.ImportDeclaration,
+        namedImports: [m.names.requestClass],
+        moduleSpecifier: importPath(path, paths.method(m.names)),
+      });
     statements.push({
       kind: StructureKind.VariableStatement,
       isExported: true,

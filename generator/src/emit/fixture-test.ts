@@ -13,9 +13,21 @@ export const HARNESS_MODULE = 'method-fixture.ts';
 export function emitFixtureTest(m: IrMethod): { path: string; source: string } {
   const path = paths.test(m.names);
   const source = printSourceModule(headerComment(m.specPath), [
-    { kind: StructureKind.ImportDeclaration, namedImports: [m.names.fixtureConst], moduleSpecifier: importPath(path, paths.fixture(m.names)) },
-    { kind: StructureKind.ImportDeclaration, namedImports: [m.names.requestClass], moduleSpecifier: importPath(path, paths.method(m.names)) },
-    { kind: StructureKind.ImportDeclaration, namedImports: ['testMethod'], moduleSpecifier: importPath(path, `${paths.harnessDir}/${HARNESS_MODULE}`) },
+    {
+      kind: StructureKind.ImportDeclaration,
+      namedImports: [m.names.fixtureConst],
+      moduleSpecifier: importPath(path, paths.fixture(m.names)),
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      namedImports: [m.names.requestClass],
+      moduleSpecifier: importPath(path, paths.method(m.names)),
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      namedImports: ['testMethod'],
+      moduleSpecifier: importPath(path, `${paths.harnessDir}/${HARNESS_MODULE}`),
+    },
     `testMethod(${m.names.fixtureConst}, ${m.names.requestClass});`,
   ]);
   return { path, source };

@@ -55,7 +55,12 @@ export function emitPackageJson(identity: PackageIdentity): { path: string; sour
       './package.json': './package.json',
     },
     typesVersions: {
-      '*': { call: ['./dist/cjs/call.d.ts'], testing: ['./dist/cjs/testing/index.d.ts'], redis: ['./dist/cjs/redis/index.d.ts'], 'methods/*': ['./dist/cjs/methods/*.d.ts'] },
+      '*': {
+        call: ['./dist/cjs/call.d.ts'],
+        testing: ['./dist/cjs/testing/index.d.ts'],
+        redis: ['./dist/cjs/redis/index.d.ts'],
+        'methods/*': ['./dist/cjs/methods/*.d.ts'],
+      },
     },
     peerDependencies: { redis: '^5.0.0' },
     peerDependenciesMeta: { redis: { optional: true } },

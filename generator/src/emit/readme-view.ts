@@ -10,10 +10,18 @@ import { printLiteral } from '../print/literal.js';
 
 /** Doc text as one line of markdown: line breaks folded, markup characters escaped. */
 export function markdownText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`);
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`);
 }
 
-const AUTH: Record<IrMethod['auth'], string> = { none: 'no', optional: 'optional', required: 'required', unknown: 'unknown' };
+const AUTH: Record<IrMethod['auth'], string> = {
+  none: 'no',
+  optional: 'optional',
+  required: 'required',
+  unknown: 'unknown',
+};
 
 /** The params of the README example: the fixture's required example params, typed. */
 function exampleParams(m: IrMethod): string {
@@ -23,10 +31,15 @@ function exampleParams(m: IrMethod): string {
     if (!field.required || text === undefined || field.kind === 'file') continue;
     if (field.kind === 'struct') params[field.name] = JSON.parse(text) as unknown;
     else if (field.kind === 'boolean') params[field.name] = text === 'true';
-    else if (field.kind === 'number' && !field.list && Number.isSafeInteger(Number(text))) params[field.name] = Number(text);
+    else if (field.kind === 'number' && !field.list && Number.isSafeInteger(Number(text)))
+      params[field.name] = Number(text);
     else params[field.name] = text;
   }
-  return Object.keys(params).length ? printLiteral(params).replace(/\n\s*/g, ' ') : m.hasRequiredParams ? '{ /* params */ }' : '';
+  return Object.keys(params).length
+    ? printLiteral(params).replace(/\n\s*/g, ' ')
+    : m.hasRequiredParams
+      ? '{ /* params */ }'
+      : '';
 }
 
 /** The example method: `taobao.tbk.uvid.encrypt` as in the docs when present, else the first. */

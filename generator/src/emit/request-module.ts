@@ -30,7 +30,12 @@ function propertySignature(field: IrField): OptionalKind<PropertySignatureStruct
   return { name: field.key, type: field.tsType, hasQuestionToken: field.optional, docs: [field.docs] };
 }
 
-function interfaceOf(name: string, docs: string, fields: readonly IrField[], extendsTypes: string[] = []): InterfaceDeclarationStructure {
+function interfaceOf(
+  name: string,
+  docs: string,
+  fields: readonly IrField[],
+  extendsTypes: string[] = [],
+): InterfaceDeclarationStructure {
   return {
     kind: StructureKind.Interface,
     name,
@@ -51,7 +56,16 @@ function interfaceOf(name: string, docs: string, fields: readonly IrField[], ext
  */
 function paramsType(m: IrMethod, print: (statements: ModuleStatements) => string): string {
   // No params: `Record<string, never>` accepts `{}` only, where `{}` would accept any value.
-  if (!m.params.length) return print([{ kind: StructureKind.TypeAlias, name: m.names.paramsType, isExported: true, docs: [m.paramsDocs], type: 'Record<string, never>' }]).trimEnd();
+  if (!m.params.length)
+    return print([
+      {
+        kind: StructureKind.TypeAlias,
+        name: m.names.paramsType,
+        isExported: true,
+        docs: [m.paramsDocs],
+        type: 'Record<string, never>',
+      },
+    ]).trimEnd();
   const printed = print([interfaceOf(m.names.paramsType, m.paramsDocs, m.params)]).trimEnd();
   return `${printed.replace(`export interface ${m.names.paramsType} {`, `export type ${m.names.paramsType} = {`)};`;
 }
@@ -98,7 +112,9 @@ function metaInitializer(m: IrMethod): object {
 
 function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStructure {
   const { names } = m;
-  const init = (initializer: ReturnType<typeof literalInitializer> | string): { initializer?: ReturnType<typeof literalInitializer> | string } => (declaration ? {} : { initializer });
+  const init = (
+    initializer: ReturnType<typeof literalInitializer> | string,
+  ): { initializer?: ReturnType<typeof literalInitializer> | string } => (declaration ? {} : { initializer });
   const methodLiteral = stringLiteral(names.method);
   const paramsType = names.paramsType;
   return {
@@ -109,7 +125,14 @@ function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStruct
     docs: [m.classDocs],
     implements: [`TopRequest<${paramsType}, ${names.responseInterface}>`],
     properties: [
-      { name: 'method', isStatic: true, isReadonly: true, type: methodLiteral, ...init(methodLiteral), docs: ['The TOP method name.'] },
+      {
+        name: 'method',
+        isStatic: true,
+        isReadonly: true,
+        type: methodLiteral,
+        ...init(methodLiteral),
+        docs: ['The TOP method name.'],
+      },
       {
         name: 'meta',
         isStatic: true,
@@ -143,7 +166,16 @@ function requestClass(m: IrMethod, declaration: boolean): ClassDeclarationStruct
     ],
     ctors: [
       {
-        parameters: [{ name: 'params', type: paramsType, ...(m.hasRequiredParams || declaration ? {} : { initializer: m.paramsShadowObject ? `{} as ${paramsType}` : '{}' }), hasQuestionToken: declaration && !m.hasRequiredParams }],
+        parameters: [
+          {
+            name: 'params',
+            type: paramsType,
+            ...(m.hasRequiredParams || declaration
+              ? {}
+              : { initializer: m.paramsShadowObject ? `{} as ${paramsType}` : '{}' }),
+            hasQuestionToken: declaration && !m.hasRequiredParams,
+          },
+        ],
         ...(declaration ? {} : { statements: ['this.params = params;'] }),
       },
     ],
@@ -170,13 +202,26 @@ export function emitRequestModule(m: IrMethod): EmittedModule {
     ]);
     const kinds = declaration ? [] : requestKinds(m);
     const code = (names: string[], file: string): ImportDeclarationStructure[] =>
-      names.length ? [{ kind: StructureKind.ImportDeclaration, namedImports: names, moduleSpecifier: importPath(path, `${paths.runtimeDir}/${file}`) }] : [];
+      names.length
+        ? [
+            {
+              kind: StructureKind.ImportDeclaration,
+              namedImports: names,
+              moduleSpecifier: importPath(path, `${paths.runtimeDir}/${file}`),
+            },
+          ]
+        : [];
     const runtimeCode = [
       ...code(kinds.map((k) => CHECKS[k]).sort(), 'param-checks.ts'),
       ...code(kinds.includes('file') ? ['multipart'] : [], 'multipart.ts'),
     ];
     const head = printModuleAs(headerComment(m.specPath), [
-      { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: m.runtimeImports, moduleSpecifier: runtime },
+      {
+        kind: StructureKind.ImportDeclaration,
+        isTypeOnly: true,
+        namedImports: m.runtimeImports,
+        moduleSpecifier: runtime,
+      },
       ...runtimeCode,
       requestClass(m, declaration),
     ]);

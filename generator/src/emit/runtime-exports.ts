@@ -28,11 +28,21 @@ export function runtimeExportClaims(files: readonly TemplateFile[], entry = 'src
     const text = withoutComments(file.source);
     const claim = (name: string, index: number): void => {
       const line = text.slice(0, index).split('\n').length - 1; // the copy's first line is the generated header
-      claims.push({ name, what: `a runtime export (templates/${file.template})`, file: `templates/${file.template}`, line });
+      claims.push({
+        name,
+        what: `a runtime export (templates/${file.template})`,
+        file: `templates/${file.template}`,
+        line,
+      });
     };
     for (const m of text.matchAll(EXPORT_LIST)) {
       for (const item of m[1]!.split(',')) {
-        const name = item.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!.trim();
+        const name = item
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim();
         if (name) claim(name, m.index);
       }
     }

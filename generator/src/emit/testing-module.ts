@@ -19,11 +19,31 @@ function print(ir: IrPackage, declaration: boolean): string {
   const path = paths.testingIndex;
   const template = importPath(path, `${paths.testingDir}/${TESTING_TEMPLATE_INDEX}`);
   const imports: ImportDeclarationStructure[] = [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['MethodFixture'], moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['MethodFixture'],
+      moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`),
+    },
     declaration
-      ? { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['MockGateway', 'MockGatewayOptions'], moduleSpecifier: template }
-      : { kind: StructureKind.ImportDeclaration, namedImports: ['startMockGateway as startGateway', 'type MockGateway', 'type MockGatewayOptions'], moduleSpecifier: template },
-    ...(declaration ? [] : ir.methods.map((m): ImportDeclarationStructure => ({ kind: StructureKind.ImportDeclaration, namedImports: [m.names.fixtureConst], moduleSpecifier: importPath(path, paths.fixture(m.names)) }))),
+      ? {
+          kind: StructureKind.ImportDeclaration,
+          isTypeOnly: true,
+          namedImports: ['MockGateway', 'MockGatewayOptions'],
+          moduleSpecifier: template,
+        }
+      : {
+          kind: StructureKind.ImportDeclaration,
+          namedImports: ['startMockGateway as startGateway', 'type MockGateway', 'type MockGatewayOptions'],
+          moduleSpecifier: template,
+        },
+    ...(declaration
+      ? []
+      : ir.methods.map((m): ImportDeclarationStructure => ({
+          kind: StructureKind.ImportDeclaration,
+          namedImports: [m.names.fixtureConst],
+          moduleSpecifier: importPath(path, paths.fixture(m.names)),
+        }))),
   ];
   imports.sort((a, b) => (a.moduleSpecifier < b.moduleSpecifier ? -1 : 1));
   const statements: ModuleStatements = [
@@ -36,7 +56,13 @@ function print(ir: IrPackage, declaration: boolean): string {
       declarationKind: VariableDeclarationKind.Const,
       docs: ['The fixture of every method in the package (metadata, example params, doc samples), by method name.'],
       declarations: [
-        { name: 'fixtures', type: 'readonly MethodFixture[]', ...(declaration ? {} : { initializer: literalInitializer(ir.methods.map((m) => new Expression(m.names.fixtureConst))) }) },
+        {
+          name: 'fixtures',
+          type: 'readonly MethodFixture[]',
+          ...(declaration
+            ? {}
+            : { initializer: literalInitializer(ir.methods.map((m) => new Expression(m.names.fixtureConst))) }),
+        },
       ],
     },
     {
@@ -53,12 +79,19 @@ function print(ir: IrPackage, declaration: boolean): string {
       kind: StructureKind.Function,
       name: 'startMockGateway',
       isExported: true,
-      docs: ['Starts the mock gateway on 127.0.0.1, knowing every method of the package unless `options.methods` names others.'],
+      docs: [
+        'Starts the mock gateway on 127.0.0.1, knowing every method of the package unless `options.methods` names others.',
+      ],
       parameters: [{ name: 'options', type: 'MockGatewayOptions' }],
       returnType: 'Promise<MockGateway>',
       hasDeclareKeyword: declaration,
-      ...(declaration ? {} : { statements: ['return startGateway({ ...options, methods: options.methods ?? fixtures });'] }),
+      ...(declaration
+        ? {}
+        : { statements: ['return startGateway({ ...options, methods: options.methods ?? fixtures });'] }),
     },
   ];
-  return (declaration ? printModule : printSourceModule)(headerComment('spec/methods/*.yaml and templates/testing/index.ts'), statements);
+  return (declaration ? printModule : printSourceModule)(
+    headerComment('spec/methods/*.yaml and templates/testing/index.ts'),
+    statements,
+  );
 }

@@ -23,5 +23,8 @@ export function emitTsconfig(): { path: string; source: string } {
     },
     include: ['src', 'test'],
   };
-  return { path: 'tsconfig.json', source: `${headerComment('generator/src/emit/tsconfig-json.ts')}\n${printJson(config)}` };
+  return {
+    path: 'tsconfig.json',
+    source: `${headerComment('generator/src/emit/tsconfig-json.ts')}\n${printJson(config)}`,
+  };
 }

@@ -36,6 +36,10 @@ export async function readIndex(dir: string): Promise<CacheIndex> {
 }
 
 export async function writeIndex(dir: string, index: CacheIndex): Promise<void> {
-  const sorted = Object.fromEntries(Object.keys(index).sort().map((k) => [k, index[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(index)
+      .sort()
+      .map((k) => [k, index[k]]),
+  );
   await writeFileAtomic(join(dir, '.index.json'), toCacheJson(sorted));
 }

@@ -17,7 +17,8 @@ export interface DocSiteOptions {
   fetch?: typeof fetch;
 }
 
-const LOGIN_HINT = 'the doc site wants a logged-in session: pass your browser cookies with --cookie "k=v; k2=v2" (or --cookie-file)';
+const LOGIN_HINT =
+  'the doc site wants a logged-in session: pass your browser cookies with --cookie "k=v; k2=v2" (or --cookie-file)';
 
 export class DocSiteClient {
   private readonly cookies = new Map<string, string>();
@@ -57,7 +58,8 @@ export class DocSiteClient {
         const response = await this.request(`${path}?${params}`);
         const text = await response.text();
         if (response.status >= 500) throw new FetchFailure(`HTTP ${response.status}`, true);
-        if (response.status >= 300 && response.status < 400) throw new FetchFailure(`HTTP ${response.status} redirect`, false, LOGIN_HINT);
+        if (response.status >= 300 && response.status < 400)
+          throw new FetchFailure(`HTTP ${response.status} redirect`, false, LOGIN_HINT);
         if (response.status >= 400) throw new FetchFailure(`HTTP ${response.status}`, false);
         return parseEnvelope(text);
       },
@@ -74,7 +76,10 @@ export class DocSiteClient {
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
       });
     } catch (error) {
-      throw new FetchFailure(`${url.pathname}: ${describeNetworkError(error, url, this.options.timeoutMs ?? 30_000)}`, true);
+      throw new FetchFailure(
+        `${url.pathname}: ${describeNetworkError(error, url, this.options.timeoutMs ?? 30_000)}`,
+        true,
+      );
     }
   }
 }
@@ -85,14 +90,26 @@ export function parseEnvelope(text: string): unknown {
     body = JSON.parse(text);
   } catch {
     const login = /login|登录/i.test(text.slice(0, 2000));
-    throw new FetchFailure(`malformed body (not JSON): ${text.slice(0, 80).replace(/\s+/g, ' ')}`, false, login ? LOGIN_HINT : undefined);
+    throw new FetchFailure(
+      `malformed body (not JSON): ${text.slice(0, 80).replace(/\s+/g, ' ')}`,
+      false,
+      login ? LOGIN_HINT : undefined,
+    );
   }
   const envelope = body as { success?: unknown; errMsg?: unknown; code?: unknown; data?: unknown } | null;
   if (!envelope || typeof envelope !== 'object') throw new FetchFailure('malformed body: not an object', false);
   if (envelope.success !== true) {
-    const message = `success: false (${String(envelope.code ?? '')} ${String(envelope.errMsg ?? '')})`.replace(/\s+\)/, ')');
-    throw new FetchFailure(message, false, /login|登录|session|权限/i.test(String(envelope.errMsg ?? '')) ? LOGIN_HINT : undefined);
+    const message = `success: false (${String(envelope.code ?? '')} ${String(envelope.errMsg ?? '')})`.replace(
+      /\s+\)/,
+      ')',
+    );
+    throw new FetchFailure(
+      message,
+      false,
+      /login|登录|session|权限/i.test(String(envelope.errMsg ?? '')) ? LOGIN_HINT : undefined,
+    );
   }
-  if (!envelope.data || typeof envelope.data !== 'object') throw new FetchFailure('malformed body: no data object', false);
+  if (!envelope.data || typeof envelope.data !== 'object')
+    throw new FetchFailure('malformed body: no data object', false);
   return envelope.data;
 }

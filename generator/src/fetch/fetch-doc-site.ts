@@ -45,7 +45,11 @@ export async function fetchDocSite(options: FetchOptions): Promise<FetchSummary>
 
   const index = await readIndex(options.outDir);
   const now = options.now ?? Date.now;
-  const summary: FetchSummary = { apis: apis.length, outcomes: { new: [], changed: [], unchanged: [], skipped: [], failed: [] }, failures: [] };
+  const summary: FetchSummary = {
+    apis: apis.length,
+    outcomes: { new: [], changed: [], unchanged: [], skipped: [], failed: [] },
+    failures: [],
+  };
   const progress = options.progress?.(apis.length);
   const limit = Math.max(1, Math.min(4, options.concurrency ?? 4));
   await runPool(apis, limit, async (api) => {
@@ -53,7 +57,11 @@ export async function fetchDocSite(options: FetchOptions): Promise<FetchSummary>
     if (typeof outcome === 'string') summary.outcomes[outcome].push(api.method);
     else {
       summary.outcomes.failed.push(api.method);
-      summary.failures.push({ method: api.method, message: outcome.message, ...(outcome.hint ? { hint: outcome.hint } : {}) });
+      summary.failures.push({
+        method: api.method,
+        message: outcome.message,
+        ...(outcome.hint ? { hint: outcome.hint } : {}),
+      });
     }
     progress?.tick(typeof outcome !== 'string');
   });
@@ -69,14 +77,25 @@ function isFresh(api: CatalogApi, cached: CacheIndex[string] | undefined, option
   return now - cached.fetchedAt < (options.maxAgeMs ?? 24 * 3600_000);
 }
 
-async function fetchOne(client: DocSiteClient, api: CatalogApi, index: CacheIndex, options: FetchOptions, now: () => number): Promise<RecordOutcome | FetchFailure> {
+async function fetchOne(
+  client: DocSiteClient,
+  api: CatalogApi,
+  index: CacheIndex,
+  options: FetchOptions,
+  now: () => number,
+): Promise<RecordOutcome | FetchFailure> {
   const cached = index[api.method];
   const path = recordPath(options.outDir, api.method);
   if (isFresh(api, cached, options, now()) && (await exists(path))) return 'skipped';
   let record: { name?: unknown; gmtModified?: unknown };
   try {
-    record = (await client.getData(RECORD_PATH, { isEn: 'false', docId: String(api.docId), docType: '2' })) as typeof record;
-    if (record.name !== api.method) throw new FetchFailure(`record names "${String(record.name)}", the catalog "${api.method}"`, false);
+    record = (await client.getData(RECORD_PATH, {
+      isEn: 'false',
+      docId: String(api.docId),
+      docType: '2',
+    })) as typeof record;
+    if (record.name !== api.method)
+      throw new FetchFailure(`record names "${String(record.name)}", the catalog "${api.method}"`, false);
   } catch (error) {
     return error instanceof FetchFailure ? error : new FetchFailure((error as Error).message, false);
   }

@@ -21,13 +21,14 @@ function innermost(error: unknown): ErrorLike {
     if (!next || typeof next !== 'object') break;
     e = next;
   }
-  return (e ?? {});
+  return e ?? {};
 }
 
 /** `host: cause (CODE)`, e.g. `open.taobao.com: cannot resolve the host name (ENOTFOUND): offline, or a wrong --base-url?` */
 export function describeNetworkError(error: unknown, url: URL, timeoutMs: number): string {
   const outer = error as ErrorLike;
-  if (outer?.name === 'TimeoutError' || outer?.name === 'AbortError') return `${url.host}: no answer within ${timeoutMs / 1000} s (timeout)`;
+  if (outer?.name === 'TimeoutError' || outer?.name === 'AbortError')
+    return `${url.host}: no answer within ${timeoutMs / 1000} s (timeout)`;
   const e = innermost(error);
   const code = typeof e.code === 'string' ? e.code : undefined;
   const message = typeof e.message === 'string' ? e.message : String(error);

@@ -6,7 +6,10 @@ export interface Progress {
   done(): void;
 }
 
-export function createProgress(total: number, stream: NodeJS.WriteStream | { isTTY?: boolean; write(s: string): unknown }): Progress {
+export function createProgress(
+  total: number,
+  stream: NodeJS.WriteStream | { isTTY?: boolean; write(s: string): unknown },
+): Progress {
   let count = 0;
   let failed = 0;
   let lastTenth = -1;

@@ -26,7 +26,13 @@ export interface RetryOptions {
 }
 
 export async function withRetry<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
-  const policy = { maxRetries: options.retries, retryBaseMs: options.baseMs, retryMaxMs: options.maxMs ?? 30_000, maxBanWaitMs: 0, random: Math.random };
+  const policy = {
+    maxRetries: options.retries,
+    retryBaseMs: options.baseMs,
+    retryMaxMs: options.maxMs ?? 30_000,
+    maxBanWaitMs: 0,
+    random: Math.random,
+  };
   for (let n = 0; ; n += 1) {
     try {
       return await attempt();

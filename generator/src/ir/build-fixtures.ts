@@ -33,7 +33,9 @@ export function buildMethodFixture(spec: MethodSpec): MethodFixture {
  * The fixtures of every method in a spec folder, sorted by method. Files that could not be
  * read are reported, not thrown; use `tbk-gen generate` for the full checks of the spec.
  */
-export async function buildMethodFixtures(specDir: string): Promise<{ fixtures: MethodFixture[]; diagnostics: Diagnostic[] }> {
+export async function buildMethodFixtures(
+  specDir: string,
+): Promise<{ fixtures: MethodFixture[]; diagnostics: Diagnostic[] }> {
   const folder = await readSpecFolder(specDir);
   const fixtures = [...folder.methods.keys()].sort().map((method) => buildMethodFixture(folder.methods.get(method)!));
   return { fixtures, diagnostics: folder.diagnostics };

@@ -8,9 +8,26 @@ import type { MethodSpec, SpecField } from '../spec/model.js';
 import type { SpecFolder } from '../spec/spec-files.js';
 import { buildFixtureData } from './build-fixtures.js';
 import { buildMethodMeta, reachableStructs } from './build-meta.js';
-import { describeField, describeMethod, describeParams, describeResponse, describeStruct, docUrlOf, summarise } from './doc-lines.js';
+import {
+  describeField,
+  describeMethod,
+  describeParams,
+  describeResponse,
+  describeStruct,
+  docUrlOf,
+  summarise,
+} from './doc-lines.js';
 import type { IrField, IrMethod, IrPackage, IrStruct, MetaTypeName, SourceRef, StructFlavour } from './model.js';
-import { findNameCollisions, isIdentifier, isReservedTypeName, METHOD_NAME_PATTERN, nameMethod, nameStruct, propertyKey, type NameClaim } from './names.js';
+import {
+  findNameCollisions,
+  isIdentifier,
+  isReservedTypeName,
+  METHOD_NAME_PATTERN,
+  nameMethod,
+  nameStruct,
+  propertyKey,
+  type NameClaim,
+} from './names.js';
 import { derivePaging } from './paging.js';
 import { indexSpecLines, itemLine, structLine, type SpecLineIndex } from './source-lines.js';
 import { parseTopType, requestType, responseType, runtimeTypesOf, type RuntimeTypeName } from './type-map.js';
@@ -30,23 +47,48 @@ interface MethodContext {
   diagnostics: Diagnostic[];
 }
 
-function error(ctx: MethodContext, line: number, code: string, message: string, level: Diagnostic['level'] = 'error'): void {
+function error(
+  ctx: MethodContext,
+  line: number,
+  code: string,
+  message: string,
+  level: Diagnostic['level'] = 'error',
+): void {
   ctx.diagnostics.push({ file: ctx.file, line, level, code, message });
 }
 
 /** Types and duplicate names of one field list. */
-function checkFields(ctx: MethodContext, fields: readonly SpecField[], lineOf: (i: number) => number, where: string): void {
+function checkFields(
+  ctx: MethodContext,
+  fields: readonly SpecField[],
+  lineOf: (i: number) => number,
+  where: string,
+): void {
   const seen = new Map<string, number>();
   fields.forEach((field, i) => {
     const line = lineOf(i);
     const ref = parseTopType(field.type);
-    if (ref.scalar === 'byte[]' && ref.list) error(ctx, line, 'TBK305', `${where}.${field.name}: a list of files (byte[][]) is not supported`);
+    if (ref.scalar === 'byte[]' && ref.list)
+      error(ctx, line, 'TBK305', `${where}.${field.name}: a list of files (byte[][]) is not supported`);
     else if (!ref.scalar && !Object.hasOwn(ctx.spec.types, ref.element)) {
-      error(ctx, line, 'TBK301', `${where}.${field.name}: unknown type "${field.type}" (not a TOP type, not declared under types)`);
+      error(
+        ctx,
+        line,
+        'TBK301',
+        `${where}.${field.name}: unknown type "${field.type}" (not a TOP type, not declared under types)`,
+      );
     }
-    if (ref.scalar === 'byte[]' && where !== 'request') error(ctx, line, 'TBK309', `${where}.${field.name}: byte[] outside the request params is typed as string`, 'warning');
+    if (ref.scalar === 'byte[]' && where !== 'request')
+      error(
+        ctx,
+        line,
+        'TBK309',
+        `${where}.${field.name}: byte[] outside the request params is typed as string`,
+        'warning',
+      );
     const before = seen.get(field.name);
-    if (before !== undefined) error(ctx, line, 'TBK306', `${where}: field "${field.name}" is declared twice (first on line ${before})`);
+    if (before !== undefined)
+      error(ctx, line, 'TBK306', `${where}: field "${field.name}" is declared twice (first on line ${before})`);
     else seen.set(field.name, line);
   });
 }
@@ -56,10 +98,24 @@ function structNames(ctx: MethodContext): { request: Map<string, string>; respon
   const both = new Set(reach.request.filter((n) => reach.response.includes(n)));
   for (const name of Object.keys(ctx.spec.types)) {
     const line = structLine(ctx.lines, name);
-    if (!isIdentifier(name) || name === '__proto__') error(ctx, line, 'TBK308', `types.${name}: a struct name must be an identifier`);
-    else if (isReservedTypeName(name)) error(ctx, line, 'TBK307', `types.${name}: reserved as a TypeScript type name, generated as ${nameStruct(name)}`, 'notice');
+    if (!isIdentifier(name) || name === '__proto__')
+      error(ctx, line, 'TBK308', `types.${name}: a struct name must be an identifier`);
+    else if (isReservedTypeName(name))
+      error(
+        ctx,
+        line,
+        'TBK307',
+        `types.${name}: reserved as a TypeScript type name, generated as ${nameStruct(name)}`,
+        'notice',
+      );
     if (!reach.request.includes(name) && !reach.response.includes(name)) {
-      error(ctx, line, 'TBK304', `types.${name}: not used by any request param or response field; not generated`, 'warning');
+      error(
+        ctx,
+        line,
+        'TBK304',
+        `types.${name}: not used by any request param or response field; not generated`,
+        'warning',
+      );
     }
   }
   return {
@@ -68,10 +124,16 @@ function structNames(ctx: MethodContext): { request: Map<string, string>; respon
   };
 }
 
-function buildField(field: SpecField, flavour: StructFlavour, source: SourceRef, structs: Map<string, string>, uses: Set<RuntimeTypeName>): IrField {
+function buildField(
+  field: SpecField,
+  flavour: StructFlavour,
+  source: SourceRef,
+  structs: Map<string, string>,
+  uses: Set<RuntimeTypeName>,
+): IrField {
   const ref = parseTopType(field.type);
   for (const use of runtimeTypesOf(ref, flavour)) uses.add(use);
-  const struct = ref.scalar ? undefined : structs.get(ref.element) ?? ref.element;
+  const struct = ref.scalar ? undefined : (structs.get(ref.element) ?? ref.element);
   const tsType = flavour === 'request' ? requestType(ref, struct) : responseType(ref, struct);
   return {
     wireName: field.name,
@@ -89,13 +151,19 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
   const names = nameMethod(spec.method);
   const source = { file, line: lines.method };
   if (!METHOD_NAME_PATTERN.test(spec.method)) {
-    error(ctx, lines.method, 'TBK300', `method "${spec.method}" is not a dotted lowercase name (e.g. taobao.tbk.uvid.encrypt)`);
+    error(
+      ctx,
+      lines.method,
+      'TBK300',
+      `method "${spec.method}" is not a dotted lowercase name (e.g. taobao.tbk.uvid.encrypt)`,
+    );
     return undefined;
   }
   const { request, response } = spec;
   checkFields(ctx, request, (i) => itemLine(lines, 'request', i), 'request');
   checkFields(ctx, response, (i) => itemLine(lines, 'response', i), 'response');
-  for (const [name, fields] of Object.entries(spec.types)) checkFields(ctx, fields, (i) => structLine(lines, name, i), `types.${name}`);
+  for (const [name, fields] of Object.entries(spec.types))
+    checkFields(ctx, fields, (i) => structLine(lines, name, i), `types.${name}`);
   const tsNames = structNames(ctx);
 
   const runtimeTypes = new Set<RuntimeTypeName>();
@@ -106,17 +174,27 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
         specName,
         tsName,
         flavour,
-        fields: spec.types[specName]!.map((f, i) => buildField(f, flavour, { file, line: structLine(lines, specName, i) }, tsNames[flavour], runtimeTypes)),
+        fields: spec.types[specName]!.map((f, i) =>
+          buildField(f, flavour, { file, line: structLine(lines, specName, i) }, tsNames[flavour], runtimeTypes),
+        ),
         docs: describeStruct(specName, spec.method, flavour),
         source: { file, line: structLine(lines, specName) },
       });
     }
   }
-  const params = request.map((f, i) => buildField(f, 'request', { file, line: itemLine(lines, 'request', i) }, tsNames.request, runtimeTypes));
-  const fields = response.map((f, i) => buildField(f, 'response', { file, line: itemLine(lines, 'response', i) }, tsNames.response, runtimeTypes));
+  const params = request.map((f, i) =>
+    buildField(f, 'request', { file, line: itemLine(lines, 'request', i) }, tsNames.request, runtimeTypes),
+  );
+  const fields = response.map((f, i) =>
+    buildField(f, 'response', { file, line: itemLine(lines, 'response', i) }, tsNames.response, runtimeTypes),
+  );
 
   const paging = derivePaging(spec);
-  const metaType: MetaTypeName = !paging ? 'MethodMeta' : paging.paging.window && paging.paging.identity ? 'OrderMethodMeta' : 'PagedMethodMeta';
+  const metaType: MetaTypeName = !paging
+    ? 'MethodMeta'
+    : paging.paging.window && paging.paging.identity
+      ? 'OrderMethodMeta'
+      : 'PagedMethodMeta';
   const runtimeImports = [...MODULE_RUNTIME_IMPORTS, metaType, ...runtimeTypes].sort();
   const claims: NameClaim[] = [
     { name: names.requestClass, what: `request class of ${spec.method}`, file, line: lines.method },
@@ -126,10 +204,19 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
     ...structs.map((s) => ({ name: s.tsName, what: `struct ${s.specName} (${s.flavour})`, file, line: s.source.line })),
   ];
   for (const c of findNameCollisions(claims)) {
-    error(ctx, c.second.line, 'TBK303', `name ${c.name} of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})`);
+    error(
+      ctx,
+      c.second.line,
+      'TBK303',
+      `name ${c.name} of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})`,
+    );
   }
 
-  const docInput = { method: spec.method, auth: spec.auth, ...optional({ title: spec.title, description: spec.description, docUrl: docUrlOf(spec.doc_id) }) };
+  const docInput = {
+    method: spec.method,
+    auth: spec.auth,
+    ...optional({ title: spec.title, description: spec.description, docUrl: docUrlOf(spec.doc_id) }),
+  };
   const meta = buildMethodMeta(spec);
   return {
     names,
@@ -163,7 +250,9 @@ function itemTypeOf(items: SpecField, structs: Map<string, string>): string {
 
 /** The defined entries of an object (keeps `exactOptionalPropertyTypes`-style data clean). */
 function optional<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }
 
 function rootClaims(method: IrMethod): NameClaim[] {
@@ -177,14 +266,23 @@ function rootClaims(method: IrMethod): NameClaim[] {
   ];
 }
 
-export function buildIr(folder: SpecFolder, options: BuildIrOptions = {}): { ir: IrPackage; diagnostics: Diagnostic[] } {
+export function buildIr(
+  folder: SpecFolder,
+  options: BuildIrOptions = {},
+): { ir: IrPackage; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const methods: IrMethod[] = [];
   for (const method of [...folder.methods.keys()].sort()) {
     const file = folder.files.get(method)!;
     const raw = folder.methods.get(method)!;
     // Validation reports missing sections; the IR treats them as empty.
-    const spec: MethodSpec = { ...raw, request: raw.request ?? [], response: raw.response ?? [], types: raw.types ?? {}, samples: raw.samples ?? {} };
+    const spec: MethodSpec = {
+      ...raw,
+      request: raw.request ?? [],
+      response: raw.response ?? [],
+      types: raw.types ?? {},
+      samples: raw.samples ?? {},
+    };
     const ctx: MethodContext = { spec, file, lines: indexSpecLines(folder.texts.get(method) ?? ''), diagnostics };
     const built = buildMethod(ctx);
     if (built) methods.push(built);
@@ -199,9 +297,20 @@ export function buildIr(folder: SpecFolder, options: BuildIrOptions = {}): { ir:
       message: `exported name ${c.name} of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})`,
     });
   }
-  const stems = methods.map((m) => ({ name: m.names.fileStem, what: `module file of ${m.names.method}`, file: m.source.file, line: m.source.line }));
+  const stems = methods.map((m) => ({
+    name: m.names.fileStem,
+    what: `module file of ${m.names.method}`,
+    file: m.source.file,
+    line: m.source.line,
+  }));
   for (const c of findNameCollisions(stems)) {
-    diagnostics.push({ file: c.second.file, line: c.second.line, level: 'error', code: 'TBK302', message: `file name ${c.name}.ts of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})` });
+    diagnostics.push({
+      file: c.second.file,
+      line: c.second.line,
+      level: 'error',
+      code: 'TBK302',
+      message: `file name ${c.name}.ts of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})`,
+    });
   }
   return { ir: { methods }, diagnostics };
 }

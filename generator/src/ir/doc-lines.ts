@@ -43,7 +43,11 @@ export function describeField(field: SpecField, role: 'request' | 'response'): s
   if (field.example !== undefined && field.example.trim()) tags.push(`@example ${oneLine(field.example)}`);
   const facts = [`TOP type \`${oneLine(field.type)}\``];
   if (role === 'request') facts.push(field.required ? 'required' : 'optional');
-  const notes = [`${facts.join(', ')}.`, describeLimits(field.limits), field.inferred ? 'Not in the doc tables: learned from the response sample.' : undefined];
+  const notes = [
+    `${facts.join(', ')}.`,
+    describeLimits(field.limits),
+    field.inferred ? 'Not in the doc tables: learned from the response sample.' : undefined,
+  ];
   return joinBlocks([
     field.description ? commentText(field.description) : undefined,
     [notes.filter(Boolean).join(' '), ...tags].join('\n'),
@@ -96,7 +100,12 @@ export function describeStruct(specName: string, method: string, flavour: 'reque
 
 /** First line of a description, cut for a one-line index entry. */
 export function summarise(description: string | undefined, max = 80): string {
-  const first = (description ?? '').replace(/\r\n?/g, '\n').split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  const first =
+    (description ?? '')
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? '';
   const chars = [...first];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : first;
 }

@@ -49,7 +49,10 @@ function isJson(text: string): boolean {
 function synthesizeScalar(ref: TopTypeRef, field: SpecField): string {
   switch (ref.scalar) {
     case 'Number':
-      return String(field.limits?.min_value ?? (field.limits?.max_value !== undefined && field.limits.max_value < 1 ? field.limits.max_value : 1));
+      return String(
+        field.limits?.min_value ??
+          (field.limits?.max_value !== undefined && field.limits.max_value < 1 ? field.limits.max_value : 1),
+      );
     case 'Boolean':
       return 'true';
     case 'Date':
@@ -84,7 +87,10 @@ function structFieldValue(spec: MethodSpec, field: SpecField, depth: number): un
     const value = synthesizeStruct(spec, ref.element, depth);
     return ref.list ? [value] : value;
   }
-  const text = field.example !== undefined && scalarUsable(ref, field.example, field) ? field.example.trim() : synthesizeScalar(ref, field);
+  const text =
+    field.example !== undefined && scalarUsable(ref, field.example, field)
+      ? field.example.trim()
+      : synthesizeScalar(ref, field);
   const value = ref.scalar === 'Number' || ref.scalar === 'Boolean' ? (JSON.parse(text) as unknown) : text;
   return ref.list ? [value] : value;
 }

@@ -44,7 +44,8 @@ function walkResponse(spec: MethodSpec): Found[] {
 
 /** The paging params: top-level, or the fields of the one struct param holding them. */
 function pagingParams(spec: MethodSpec): { param?: string; fields: readonly SpecField[] } | undefined {
-  const pages = (fields: readonly SpecField[]): boolean => fields.some((f) => f.name === 'page_no' || f.name === 'position_index');
+  const pages = (fields: readonly SpecField[]): boolean =>
+    fields.some((f) => f.name === 'page_no' || f.name === 'position_index');
   if (pages(spec.request)) return { fields: spec.request };
   const holders = spec.request.filter((p) => {
     const ref = parseTopType(p.type);

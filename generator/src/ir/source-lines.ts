@@ -19,7 +19,13 @@ export interface SpecLineIndex {
 const TOP_KEY = /^([A-Za-z_][\w]*):/;
 
 export function indexSpecLines(text: string): SpecLineIndex {
-  const index: SpecLineIndex = { method: 1, request: [], response: [], types: Object.create(null) as SpecLineIndex['types'], sections: {} };
+  const index: SpecLineIndex = {
+    method: 1,
+    request: [],
+    response: [],
+    types: Object.create(null) as SpecLineIndex['types'],
+    sections: {},
+  };
   const lines = text.split('\n');
   let section = '';
   let itemIndent = -1;

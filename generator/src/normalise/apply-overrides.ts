@@ -36,7 +36,8 @@ function findField(spec: MethodSpec, path: string): FieldTarget | undefined {
   return list && index >= 0 ? { list, index, rest: parts.slice(at + 1) } : undefined;
 }
 
-const show = (value: unknown) => (value === undefined ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value));
+const show = (value: unknown) =>
+  value === undefined ? '(none)' : typeof value === 'string' ? value : JSON.stringify(value);
 
 export function applyOverride(input: MethodSpec, override: Override): { spec: MethodSpec; diagnostics: Diagnostic[] } {
   const spec = structuredClone(input);
@@ -115,13 +116,23 @@ function applyAdd(spec: MethodSpec, entry: AddEntry, report: Report, unchanged: 
   else list = spec.types[entry.to.slice('types.'.length)] ??= [];
   const existing = list.find((f) => f.name === entry.field.name);
   if (existing) {
-    if (isDeepStrictEqual(existing, entry.field)) return unchanged(entry, `${entry.to}.${entry.field.name} is already there`);
-    return report(entry, 'TBK231', `override adds ${entry.to}.${entry.field.name}, which the spec already has with other values; use \`set\``);
+    if (isDeepStrictEqual(existing, entry.field))
+      return unchanged(entry, `${entry.to}.${entry.field.name} is already there`);
+    return report(
+      entry,
+      'TBK231',
+      `override adds ${entry.to}.${entry.field.name}, which the spec already has with other values; use \`set\``,
+    );
   }
   let at = list.length;
   if (entry.after !== undefined) {
     const index = list.findIndex((f) => f.name === entry.after);
-    if (index < 0) report(entry, 'TBK231', `override adds after ${entry.to}.${entry.after}, which the spec does not have; added at the end`);
+    if (index < 0)
+      report(
+        entry,
+        'TBK231',
+        `override adds after ${entry.to}.${entry.after}, which the spec does not have; added at the end`,
+      );
     else at = index + 1;
   }
   list.splice(at, 0, { ...entry.field });
@@ -129,9 +140,11 @@ function applyAdd(spec: MethodSpec, entry: AddEntry, report: Report, unchanged: 
 }
 
 function applyAccept(spec: MethodSpec, entry: AcceptEntry, report: Report, unchanged: Unchanged): void {
-  if (!findField(spec, entry.path)) return report(entry, 'TBK231', `override accepts a mismatch at ${entry.path}, which the spec does not have`);
+  if (!findField(spec, entry.path))
+    return report(entry, 'TBK231', `override accepts a mismatch at ${entry.path}, which the spec does not have`);
   const list = (spec.accepted_mismatches ??= []);
-  if (list.some((m) => m.path === entry.path)) return unchanged(entry, `a mismatch at ${entry.path} is already accepted`);
+  if (list.some((m) => m.path === entry.path))
+    return unchanged(entry, `a mismatch at ${entry.path} is already accepted`);
   list.push({ path: entry.path, reason: entry.reason.trim() });
   report(entry, 'TBK234', `override: accepted the sample mismatch at ${entry.path}`);
 }
@@ -141,7 +154,11 @@ function applyAccept(spec: MethodSpec, entry: AcceptEntry, report: Report, uncha
  * no spec file holds (`known`) is a TBK233 warning; one for a method on disk but not scraped
  * this time waits for that method's next scrape.
  */
-export function applyOverrides(specs: readonly MethodSpec[], overrides: ReadonlyMap<string, Override>, known: ReadonlySet<string> = new Set()): { specs: MethodSpec[]; diagnostics: Diagnostic[] } {
+export function applyOverrides(
+  specs: readonly MethodSpec[],
+  overrides: ReadonlyMap<string, Override>,
+  known: ReadonlySet<string> = new Set(),
+): { specs: MethodSpec[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byMethod = new Map(specs.map((s) => [s.method, s]));
   const out = specs.map((spec) => {
@@ -153,7 +170,13 @@ export function applyOverrides(specs: readonly MethodSpec[], overrides: Readonly
   });
   for (const [method, override] of [...overrides].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (!byMethod.has(method) && !known.has(method)) {
-      diagnostics.push({ file: override.file, line: 1, level: 'warning', code: 'TBK233', message: `override for ${method}, which no source documents and no spec holds` });
+      diagnostics.push({
+        file: override.file,
+        line: 1,
+        level: 'warning',
+        code: 'TBK233',
+        message: `override for ${method}, which no source documents and no spec holds`,
+      });
     }
   }
   return { specs: out, diagnostics };

@@ -45,7 +45,8 @@ export function buildCatalog(
       appearances.get(title)!.add(snapshot.id);
       if (!entry.method) continue;
       if (!methods.has(title)) methods.set(title, new Map());
-      if (!methods.get(title)!.has(entry.method)) methods.get(title)!.set(entry.method, { file: snapshot.file, line: entry.line });
+      if (!methods.get(title)!.has(entry.method))
+        methods.get(title)!.set(entry.method, { file: snapshot.file, line: entry.line });
     }
   }
   // One entry per title; a title the doc site prints for two APIs gets one entry per method
@@ -58,7 +59,12 @@ export function buildCatalog(
     nodes.set(title, names.length ? names.map((method) => ({ title, method })) : [{ title }]);
     if (names.length > 1) {
       const where = found!.get(names[1]!)!;
-      diagnostics.push({ ...where, level: 'warning', code: 'TBK250', message: `title "${title}" is printed for ${names.length} methods (${names.join(', ')}); the catalog lists it once per method` });
+      diagnostics.push({
+        ...where,
+        level: 'warning',
+        code: 'TBK250',
+        message: `title "${title}" is printed for ${names.length} methods (${names.join(', ')}); the catalog lists it once per method`,
+      });
     }
   }
 
@@ -83,7 +89,13 @@ export function buildCatalog(
     for (const [old, renamed] of findTitleRenames(before, after)) {
       if (!linkTitles(old, renamed)) {
         const line = navs[i]!.entries.find((e) => e.title.trim() === renamed)?.line ?? 0;
-        diagnostics.push({ file: navs[i]!.file, line, level: 'notice', code: 'TBK251', message: `"${old}" → "${renamed}" looks like a rename but the titles belong to different methods; not linked` });
+        diagnostics.push({
+          file: navs[i]!.file,
+          line,
+          level: 'notice',
+          code: 'TBK251',
+          message: `"${old}" → "${renamed}" looks like a rename but the titles belong to different methods; not linked`,
+        });
       }
     }
   }
@@ -103,7 +115,12 @@ export function buildCatalog(
     return entry;
   });
   return {
-    snapshots: all.map((s) => ({ id: s.id, file: s.file, kind: s.kind, titles: new Set(s.entries.map((e) => e.title.trim()).filter(Boolean)).size })),
+    snapshots: all.map((s) => ({
+      id: s.id,
+      file: s.file,
+      kind: s.kind,
+      titles: new Set(s.entries.map((e) => e.title.trim()).filter(Boolean)).size,
+    })),
     titles,
   };
 }
@@ -128,10 +145,18 @@ function mergeSnapshots(snapshots: readonly CatalogSnapshot[]): CatalogSnapshot[
 }
 
 /** Snapshots of the previous catalog that were not read again, and its links among titles. */
-function carriedSnapshots(previous: CatalogSpec | undefined, fresh: ReadonlySet<string>): { snapshots: CatalogSnapshot[]; links: [string, string][] } {
+function carriedSnapshots(
+  previous: CatalogSpec | undefined,
+  fresh: ReadonlySet<string>,
+): { snapshots: CatalogSnapshot[]; links: [string, string][] } {
   if (!previous) return { snapshots: [], links: [] };
   const kept = previous.snapshots.filter((s) => !fresh.has(s.id));
-  const snapshots: CatalogSnapshot[] = kept.map((s) => ({ id: s.id, file: s.file, kind: s.kind as CatalogSnapshot['kind'], entries: [] }));
+  const snapshots: CatalogSnapshot[] = kept.map((s) => ({
+    id: s.id,
+    file: s.file,
+    kind: s.kind as CatalogSnapshot['kind'],
+    entries: [],
+  }));
   const byId = new Map(snapshots.map((s) => [s.id, s]));
   const links: [string, string][] = [];
   for (const t of previous.titles) {

@@ -34,7 +34,14 @@ export function buildSpecs(pages: Page[]): { specs: MethodSpec[]; diagnostics: D
     if (draft.disagreements.length > 0) {
       const paths = draft.disagreements.map((d) => d.path);
       const shown = paths.length > 5 ? `${paths.slice(0, 5).join(', ')}, …` : paths.join(', ');
-      diagnostics.push(diagnostic(draft.origin, 'notice', CODES.disagreements, `${method}: sources disagree on ${paths.length} value(s), recorded under disagreements: ${shown}`));
+      diagnostics.push(
+        diagnostic(
+          draft.origin,
+          'notice',
+          CODES.disagreements,
+          `${method}: sources disagree on ${paths.length} value(s), recorded under disagreements: ${shown}`,
+        ),
+      );
     }
     specs.push(toMethodSpec(draft));
   }
@@ -57,7 +64,14 @@ function keepReachableTypes(draft: Draft): Diagnostic[] {
       const typeFields = draft.types.get(base);
       if (typeFields === undefined || typeFields.length === 0) {
         draft.types.set(base, []);
-        diagnostics.push(diagnostic(field.origin, 'warning', CODES.emptyStruct, `${field.name}: no source lists the fields of ${base} and no sample shows them; kept as a struct without fields`));
+        diagnostics.push(
+          diagnostic(
+            field.origin,
+            'warning',
+            CODES.emptyStruct,
+            `${field.name}: no source lists the fields of ${base} and no sample shows them; kept as a struct without fields`,
+          ),
+        );
       } else visit(typeFields);
     }
   };
@@ -73,7 +87,11 @@ function toMethodSpec(draft: Draft): MethodSpec {
     auth: draft.auth?.value ?? 'unknown',
     request: draft.request.map(toSpecField),
     response: draft.response.map(toSpecField),
-    types: Object.fromEntries([...draft.types.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, fields]) => [name, fields.map(toSpecField)])),
+    types: Object.fromEntries(
+      [...draft.types.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, fields]) => [name, fields.map(toSpecField)]),
+    ),
     samples: {},
     errors: draft.errors.map(({ origin: _origin, ...error }) => error),
     sources: draft.sources,
@@ -82,7 +100,10 @@ function toMethodSpec(draft: Draft): MethodSpec {
   if (draft.description) spec.description = draft.description.value;
   if (draft.docId) spec.doc_id = draft.docId.value;
   const repairs: SampleRepair[] = [];
-  for (const [kind, sample] of Object.entries(draft.samples) as [SampleKind, NonNullable<Draft['samples'][SampleKind]>][]) {
+  for (const [kind, sample] of Object.entries(draft.samples) as [
+    SampleKind,
+    NonNullable<Draft['samples'][SampleKind]>,
+  ][]) {
     spec.samples[kind] = sample.text;
     if (sample.repair) repairs.push(sample.repair);
   }

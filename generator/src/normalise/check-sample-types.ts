@@ -20,12 +20,21 @@ export function checkSampleTypes(draft: Draft): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const visit = (fields: DraftField[], objects: SampleObject[], owner: string, depth: number) => {
     for (const field of fields) {
-      const values = objects.map((o) => o[field.name]).filter((v) => v !== undefined && v !== null && !(root.xml && v === ''));
+      const values = objects
+        .map((o) => o[field.name])
+        .filter((v) => v !== undefined && v !== null && !(root.xml && v === ''));
       if (values.length === 0) continue;
       if (!field.inferred) {
         const bad = values.find((v) => !fits(field.type, v, root.xml));
         if (bad !== undefined) {
-          diagnostics.push(diagnostic(field.origin, 'warning', CODES.sampleTypeMismatch, `${owner}.${field.name}: the table types it ${field.type} but the ${root.kind} sample value is ${show(bad)}; type kept`));
+          diagnostics.push(
+            diagnostic(
+              field.origin,
+              'warning',
+              CODES.sampleTypeMismatch,
+              `${owner}.${field.name}: the table types it ${field.type} but the ${root.kind} sample value is ${show(bad)}; type kept`,
+            ),
+          );
         }
       }
       const { base } = splitListType(field.type);

@@ -4,7 +4,15 @@
  * name the page line. `toMethodSpec` (build-specs.ts) drops the provenance.
  */
 import type { SampleKind, SourceFormat } from '../read/page-model.js';
-import type { Auth, ChangeDiffRecord, Disagreement, SampleRepair, SpecError, SpecField, SpecSource } from '../spec/model.js';
+import type {
+  Auth,
+  ChangeDiffRecord,
+  Disagreement,
+  SampleRepair,
+  SpecError,
+  SpecField,
+  SpecSource,
+} from '../spec/model.js';
 
 export interface Origin {
   file: string;

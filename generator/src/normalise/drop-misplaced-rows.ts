@@ -32,10 +32,17 @@ export function dropMisplacedRows(drafts: readonly Draft[], disagreements: Disag
   }
 }
 
-function placementElsewhere(drafts: readonly Draft[], self: Draft, typeName: string, name: string): { file: string; owner: string } | undefined {
+function placementElsewhere(
+  drafts: readonly Draft[],
+  self: Draft,
+  typeName: string,
+  name: string,
+): { file: string; owner: string } | undefined {
   for (const other of drafts) {
     if (other === self) continue;
-    const owners = [...other.types].filter(([, fields]) => fields.some((f) => f.name === name && !f.depthUnknown)).map(([owner]) => owner);
+    const owners = [...other.types]
+      .filter(([, fields]) => fields.some((f) => f.name === name && !f.depthUnknown))
+      .map(([owner]) => owner);
     if (other.response.some((f) => f.name === name)) owners.unshift('response');
     if (owners.length > 0 && !owners.includes(typeName)) return { file: other.origin.file, owner: owners.join(', ') };
   }

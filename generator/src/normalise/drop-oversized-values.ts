@@ -22,7 +22,12 @@ export function dropOversizedValues(page: Page): Diagnostic[] {
   const out: Diagnostic[] = [];
   const report = (line: number, path: string, length: number, sample: boolean) =>
     out.push(
-      diagnostic({ file: page.file, line }, 'error', CODES.oversizedValue, `${path} is ${length} characters long, more than any doc ${sample ? 'sample' : 'text'} (${sample ? MAX_SAMPLE_CHARS : MAX_TEXT_CHARS}): not doc text; dropped`),
+      diagnostic(
+        { file: page.file, line },
+        'error',
+        CODES.oversizedValue,
+        `${path} is ${length} characters long, more than any doc ${sample ? 'sample' : 'text'} (${sample ? MAX_SAMPLE_CHARS : MAX_TEXT_CHARS}): not doc text; dropped`,
+      ),
     );
   for (const key of ['title', 'description'] as const) {
     const value = page[key];

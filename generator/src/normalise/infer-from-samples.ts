@@ -26,9 +26,23 @@ interface Walk {
 export function inferFromSamples(draft: Draft): Diagnostic[] {
   const root = findSampleRoot(draft.samples, draft.method);
   if (root === undefined) return [];
-  const walk: Walk = { draft, declared: declaredStructs(draft), origin: root.origin, kind: root.kind, xml: root.xml, diagnostics: [] };
+  const walk: Walk = {
+    draft,
+    declared: declaredStructs(draft),
+    origin: root.origin,
+    kind: root.kind,
+    xml: root.xml,
+    diagnostics: [],
+  };
   if (root.unexpectedRootKey) {
-    walk.diagnostics.push(diagnostic(root.origin, 'warning', CODES.sampleRootKey, `${root.kind} sample root key is "${root.unexpectedRootKey}", expected "${responseRootKey(draft.method)}"; read anyway`));
+    walk.diagnostics.push(
+      diagnostic(
+        root.origin,
+        'warning',
+        CODES.sampleRootKey,
+        `${root.kind} sample root key is "${root.unexpectedRootKey}", expected "${responseRootKey(draft.method)}"; read anyway`,
+      ),
+    );
   }
   walkFields(draft.response, [root.object], 'response', walk);
   return walk.diagnostics;
@@ -48,7 +62,9 @@ function walkFields(fields: DraftField[], objects: SampleObject[], owner: string
     const message = hadTableFields
       ? `${owner}: the ${walk.kind} sample shows ${added.join(', ')}, which no table lists; added as inferred fields`
       : `${owner}: fields ${added.join(', ')} inferred from the ${walk.kind} sample`;
-    walk.diagnostics.push(diagnostic(walk.origin, 'notice', hadTableFields ? CODES.sampleOnlyFields : CODES.fieldsInferred, message));
+    walk.diagnostics.push(
+      diagnostic(walk.origin, 'notice', hadTableFields ? CODES.sampleOnlyFields : CODES.fieldsInferred, message),
+    );
   }
   for (const field of fields) {
     const { base, list } = splitListType(field.type);
@@ -88,7 +104,14 @@ function reportWrapper(field: DraftField, owner: string, values: unknown[], walk
   for (const value of values) {
     const { unexpectedWrapper } = unwrapList(value, base, walk.xml);
     if (unexpectedWrapper === undefined) continue;
-    walk.diagnostics.push(diagnostic(walk.origin, 'warning', CODES.wrapperKey, `${owner}.${field.name}: the ${walk.kind} sample wraps the list in "${unexpectedWrapper}", the type ${field.type} gives "${listWrapperKey(base)}"; read anyway`));
+    walk.diagnostics.push(
+      diagnostic(
+        walk.origin,
+        'warning',
+        CODES.wrapperKey,
+        `${owner}.${field.name}: the ${walk.kind} sample wraps the list in "${unexpectedWrapper}", the type ${field.type} gives "${listWrapperKey(base)}"; read anyway`,
+      ),
+    );
     return;
   }
 }
@@ -107,7 +130,11 @@ function inferField(key: string, value: unknown, owner: string, walk: Walk): Dra
   // JSON.parse rounds integers beyond 2^53 (order ids such as 1707359271433894971): no example
   // rather than a wrong one.
   const exact = typeof value !== 'number' || !Number.isInteger(value) || Number.isSafeInteger(value);
-  if ((typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && exact && String(value) !== '') {
+  if (
+    (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') &&
+    exact &&
+    String(value) !== ''
+  ) {
     field.example = String(value);
   }
   return field;
@@ -137,7 +164,8 @@ export function inferType(key: string, value: unknown, xml: boolean): string {
     const inner = value[only];
     const primitive = { string: 'String', number: 'Number', boolean: 'Boolean' }[only];
     if (primitive !== undefined && (Array.isArray(inner) || xml)) return `${primitive}[]`;
-    if (Array.isArray(inner) || (xml && isSampleObject(inner))) return `${elementType(only, Array.isArray(inner) ? inner : [inner], xml)}[]`;
+    if (Array.isArray(inner) || (xml && isSampleObject(inner)))
+      return `${elementType(only, Array.isArray(inner) ? inner : [inner], xml)}[]`;
   }
   return typeNameFromKey(key);
 }

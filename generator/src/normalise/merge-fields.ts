@@ -17,7 +17,11 @@ export interface FieldList {
 type Attribute = 'required' | 'example' | 'default' | 'limits' | 'description';
 const ATTRIBUTES: Attribute[] = ['required', 'example', 'default', 'limits', 'description'];
 
-export function mergeFieldLists(path: string, lists: readonly FieldList[], disagreements: Disagreement[]): DraftField[] {
+export function mergeFieldLists(
+  path: string,
+  lists: readonly FieldList[],
+  disagreements: Disagreement[],
+): DraftField[] {
   if (lists.length === 1) return lists[0]!.fields.map((field) => ({ ...field }));
   const names = mergeOrder(lists.map((l) => l.fields.map((f) => f.name)));
   return names.map((name) => {
@@ -35,7 +39,11 @@ export function mergeFieldLists(path: string, lists: readonly FieldList[], disag
   });
 }
 
-function mergeField(path: string, present: { file: string; field: DraftField }[], disagreements: Disagreement[]): DraftField {
+function mergeField(
+  path: string,
+  present: { file: string; field: DraftField }[],
+  disagreements: Disagreement[],
+): DraftField {
   const typeSaid = present.map((e) => ({ source: e.file, value: e.field.type }));
   const typeChoice = chooseType(typeSaid.map((s) => s.value));
   const winner = present.find((e) => e.field.type === typeChoice.type)!.field;
@@ -50,7 +58,12 @@ function mergeField(path: string, present: { file: string; field: DraftField }[]
     if (said.length === 0) continue;
     (merged as unknown as Record<string, unknown>)[attribute] = said[0]!.value;
     if (new Set(said.map((s) => comparable(s.value))).size > 1) {
-      disagreements.push({ path: `${path}.${attribute}`, said: said.map((s) => ({ source: s.source, value: display(s.value) })), chose: display(said[0]!.value), rule: RULES.precedence });
+      disagreements.push({
+        path: `${path}.${attribute}`,
+        said: said.map((s) => ({ source: s.source, value: display(s.value) })),
+        chose: display(said[0]!.value),
+        rule: RULES.precedence,
+      });
     }
   }
   if (present.every((e) => e.field.inferred)) merged.inferred = true;

@@ -29,29 +29,63 @@ export function mergeDrafts(input: readonly Draft[]): Draft {
   const merged: Draft = {
     method: first.method,
     origin: first.origin,
-    request: mergeFieldLists('request', drafts.map((d) => ({ file: d.origin.file, fields: d.request })), disagreements),
-    response: mergeFieldLists('response', drafts.map((d) => ({ file: d.origin.file, fields: d.response })), disagreements),
+    request: mergeFieldLists(
+      'request',
+      drafts.map((d) => ({ file: d.origin.file, fields: d.request })),
+      disagreements,
+    ),
+    response: mergeFieldLists(
+      'response',
+      drafts.map((d) => ({ file: d.origin.file, fields: d.response })),
+      disagreements,
+    ),
     types: mergeTypes(drafts, disagreements),
     samples: mergeSamples(drafts, disagreements),
     errors: mergeErrors(drafts, disagreements),
-    sources: drafts.flatMap((d) => d.sources).sort((a, b) => compareText(a.file, b.file) || compareText(a.format, b.format)),
+    sources: drafts
+      .flatMap((d) => d.sources)
+      .sort((a, b) => compareText(a.file, b.file) || compareText(a.format, b.format)),
     disagreements,
   };
-  const title = pick('title', drafts.map((d) => d.title), disagreements);
+  const title = pick(
+    'title',
+    drafts.map((d) => d.title),
+    disagreements,
+  );
   if (title) merged.title = title;
-  const description = pick('description', drafts.map((d) => d.description), disagreements);
+  const description = pick(
+    'description',
+    drafts.map((d) => d.description),
+    disagreements,
+  );
   if (description) merged.description = description;
-  const docId = pick('doc_id', drafts.map((d) => d.docId), disagreements);
+  const docId = pick(
+    'doc_id',
+    drafts.map((d) => d.docId),
+    disagreements,
+  );
   if (docId) merged.docId = docId;
-  const auth = pick('auth', drafts.map((d) => d.auth), disagreements);
+  const auth = pick(
+    'auth',
+    drafts.map((d) => d.auth),
+    disagreements,
+  );
   if (auth) merged.auth = auth;
-  const changeDiff = pick('change_diff', drafts.map((d) => d.changeDiff), disagreements);
+  const changeDiff = pick(
+    'change_diff',
+    drafts.map((d) => d.changeDiff),
+    disagreements,
+  );
   if (changeDiff) merged.changeDiff = changeDiff;
   return merged;
 }
 
 /** The first stated value in precedence order; a disagreement when stated values differ. */
-function pick<T, S extends Sourced<T>>(path: string, candidates: (S | undefined)[], disagreements: Disagreement[]): S | undefined {
+function pick<T, S extends Sourced<T>>(
+  path: string,
+  candidates: (S | undefined)[],
+  disagreements: Disagreement[],
+): S | undefined {
   const stated = candidates.filter((c): c is S => c !== undefined);
   if (stated.length === 0) return undefined;
   if (new Set(stated.map((s) => comparable(s.value))).size > 1) {
@@ -108,7 +142,12 @@ function mergeErrors(drafts: Draft[], disagreements: Disagreement[]): Draft['err
       if (said.length === 0) continue;
       chosen[key] = said[0]![key];
       if (new Set(said.map((e) => comparable(e[key]))).size > 1) {
-        disagreements.push({ path: `errors.${code}.${key}`, said: said.map((e) => ({ source: e.origin.file, value: e[key]! })), chose: said[0]![key]!, rule: RULES.precedence });
+        disagreements.push({
+          path: `errors.${code}.${key}`,
+          said: said.map((e) => ({ source: e.origin.file, value: e[key]! })),
+          chose: said[0]![key]!,
+          rule: RULES.precedence,
+        });
       }
     }
     return chosen;
@@ -125,7 +164,11 @@ function describeSample(sample: DraftSample): string {
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]))
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, (v as Record<string, unknown>)[k]]),
+        )
       : v,
   );
 }

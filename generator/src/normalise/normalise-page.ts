@@ -31,7 +31,9 @@ export function normalisePage(page: Page): NormalisedPage {
   const diagnostics: Diagnostic[] = [];
   const method = page.method?.value.trim();
   if (!method) {
-    diagnostics.push(diagnostic(page, 'error', CODES.noMethod, `page names no API method; no spec can be built from it`));
+    diagnostics.push(
+      diagnostic(page, 'error', CODES.noMethod, `page names no API method; no spec can be built from it`),
+    );
     return { diagnostics };
   }
   const origin = (line: number): Origin => ({ file: page.file, format: page.format, line });
@@ -48,17 +50,26 @@ export function normalisePage(page: Page): NormalisedPage {
     response: page.response.map((p) => toField(p, 'response', ctx)),
     types,
     samples,
-    errors: page.errors.map((e) => ({ code: e.code, ...text('message', e.message), ...text('solution', e.solution), origin: origin(e.line) })),
+    errors: page.errors.map((e) => ({
+      code: e.code,
+      ...text('message', e.message),
+      ...text('solution', e.solution),
+      origin: origin(e.line),
+    })),
     sources: [{ file: page.file, format: page.format, sha256: page.sha256 }],
     disagreements: [],
   };
   if (page.title?.value.trim()) draft.title = { value: page.title.value.trim(), origin: origin(page.title.line) };
-  if (page.description?.value.trim()) draft.description = { value: page.description.value.trim(), origin: origin(page.description.line) };
+  if (page.description?.value.trim())
+    draft.description = { value: page.description.value.trim(), origin: origin(page.description.line) };
   if (page.docId !== undefined) draft.docId = { value: page.docId, origin: origin(page.line) };
   if (page.auth) draft.auth = { value: page.auth.value, evidence: page.auth.evidence, origin: origin(page.auth.line) };
   if (page.changeDiff) {
     const { gmtModified, inputDiff, outputDiff } = page.changeDiff;
-    draft.changeDiff = { value: { gmt_modified: gmtModified, input: inputDiff, output: outputDiff }, origin: origin(page.line) };
+    draft.changeDiff = {
+      value: { gmt_modified: gmtModified, input: inputDiff, output: outputDiff },
+      origin: origin(page.line),
+    };
   }
   // Only response rows can be placed by a sample; request structs have none.
   const root = findSampleRoot(samples, method);
@@ -79,8 +90,10 @@ interface Context {
 function toField(param: PageParam, side: 'request' | 'response', ctx: Context): DraftField {
   const where = { file: ctx.page.file, line: param.line };
   const normalised = normaliseType(param.type);
-  if (normalised.odd) ctx.diagnostics.push(diagnostic(where, 'warning', CODES.oddType, `${param.name}: ${normalised.odd}`));
-  if (normalised.corrected) ctx.diagnostics.push(diagnostic(where, 'notice', CODES.correctedType, `${param.name}: ${normalised.corrected}`));
+  if (normalised.odd)
+    ctx.diagnostics.push(diagnostic(where, 'warning', CODES.oddType, `${param.name}: ${normalised.odd}`));
+  if (normalised.corrected)
+    ctx.diagnostics.push(diagnostic(where, 'notice', CODES.correctedType, `${param.name}: ${normalised.corrected}`));
   const field: DraftField = { name: param.name.trim(), type: normalised.type, origin: ctx.origin(param.line) };
   if (side === 'request' && param.required !== undefined) field.required = param.required;
   if (param.example !== undefined && param.example.trim() !== '') field.example = param.example.trim();
@@ -96,7 +109,14 @@ function toField(param: PageParam, side: 'request' | 'response', ctx: Context): 
   if (children.length === 0) return field;
   const { base } = splitListType(field.type);
   if (!isStructType(base)) {
-    ctx.diagnostics.push(diagnostic(where, 'warning', CODES.childrenOfScalar, `${field.name}: type ${field.type} is not a struct, its ${children.length} nested rows are ignored`));
+    ctx.diagnostics.push(
+      diagnostic(
+        where,
+        'warning',
+        CODES.childrenOfScalar,
+        `${field.name}: type ${field.type} is not a struct, its ${children.length} nested rows are ignored`,
+      ),
+    );
     return field;
   }
   if (param.childrenFlattened) ctx.flattened.push({ parent: field, rows: children, side });

@@ -30,12 +30,16 @@ const ALIASES: ReadonlyMap<string, string> = new Map([
 const STRUCT_NAME = /^[A-Z][A-Za-z0-9_]*$/;
 
 export function normaliseType(raw: string): NormalisedType {
-  const compact = raw.replace(/\s+/g, ' ').trim().replace(/\s*\[\s*\]$/, '[]');
+  const compact = raw
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*\[\s*\]$/, '[]');
   if (compact === '') return { type: '', odd: 'no type given' };
   if (SCALARS.has(compact)) return { type: compact };
   const { base, list } = splitListType(compact);
   if (SCALARS.has(base)) return { type: compact };
-  const alias = ALIASES.get(compact.toLowerCase().replace(/\s+/g, '')) ?? ALIASES.get(base.toLowerCase().replace(/\s+/g, ''));
+  const alias =
+    ALIASES.get(compact.toLowerCase().replace(/\s+/g, '')) ?? ALIASES.get(base.toLowerCase().replace(/\s+/g, ''));
   if (alias !== undefined) {
     const type = alias === 'byte[]' || !list ? alias : `${alias}[]`;
     return { type, corrected: `type "${raw.trim()}" read as "${type}"` };

@@ -25,6 +25,11 @@ export const CODES = {
   disagreements: 'TBK160',
 } as const;
 
-export function diagnostic(where: { file: string; line: number }, level: Level, code: string, message: string): Diagnostic {
+export function diagnostic(
+  where: { file: string; line: number },
+  level: Level,
+  code: string,
+  message: string,
+): Diagnostic {
   return { file: where.file, line: where.line, level, code, message };
 }

@@ -60,7 +60,11 @@ const ENTRY_KEYS: Record<(typeof SECTIONS)[number], string[]> = {
 };
 
 /** Parse one override file; shape problems are TBK230 errors at the offending node. */
-export function parseOverride(file: string, text: string, expectedMethod?: string): { override?: Override; diagnostics: Diagnostic[] } {
+export function parseOverride(
+  file: string,
+  text: string,
+  expectedMethod?: string,
+): { override?: Override; diagnostics: Diagnostic[] } {
   const parsed = parseYamlWithPositions(file, text);
   const diagnostics = [...parsed.diagnostics];
   if (diagnostics.length) return { diagnostics };
@@ -75,12 +79,21 @@ export function parseOverride(file: string, text: string, expectedMethod?: strin
   }
   const method = root.get('method');
   if (typeof method !== 'string' || !method) fail(root, 'an override file names its `method`');
-  else if (expectedMethod && method !== expectedMethod) fail(root.get('method', true), `method ${method} does not match the file name (${expectedMethod}.yaml)`);
+  else if (expectedMethod && method !== expectedMethod)
+    fail(root.get('method', true), `method ${method} does not match the file name (${expectedMethod}.yaml)`);
   for (const pair of root.items) {
     const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
-    if (key !== 'method' && !(SECTIONS as readonly string[]).includes(key)) fail(pair.key as Node, `unknown key "${key}" (method, ${SECTIONS.join(', ')})`);
+    if (key !== 'method' && !(SECTIONS as readonly string[]).includes(key))
+      fail(pair.key as Node, `unknown key "${key}" (method, ${SECTIONS.join(', ')})`);
   }
-  const override: Override = { file, method: typeof method === 'string' ? method : '', set: [], add: [], remove: [], accept_mismatch: [] };
+  const override: Override = {
+    file,
+    method: typeof method === 'string' ? method : '',
+    set: [],
+    add: [],
+    remove: [],
+    accept_mismatch: [],
+  };
   for (const section of SECTIONS) {
     const list = root.get(section, true) as Node | undefined;
     if (list === undefined) continue;
@@ -96,7 +109,12 @@ export function parseOverride(file: string, text: string, expectedMethod?: strin
   return diagnostics.length ? { diagnostics } : { override, diagnostics };
 }
 
-function readEntry(section: (typeof SECTIONS)[number], node: Node, fail: (n: Node | undefined, m: string) => void, line: number): unknown {
+function readEntry(
+  section: (typeof SECTIONS)[number],
+  node: Node,
+  fail: (n: Node | undefined, m: string) => void,
+  line: number,
+): unknown {
   if (!isMap(node)) {
     fail(node, `a \`${section}\` entry is a map of ${ENTRY_KEYS[section].join(', ')}`);
     return undefined;
@@ -121,7 +139,7 @@ function readEntry(section: (typeof SECTIONS)[number], node: Node, fail: (n: Nod
       ok = false;
     }
     if (!field || typeof field !== 'object' || typeof field.name !== 'string' || typeof field.type !== 'string') {
-      fail((map.get('field', true)) ?? map, '`field` needs at least a name and a type');
+      fail(map.get('field', true) ?? map, '`field` needs at least a name and a type');
       ok = false;
     }
     if (value.after !== undefined && typeof value.after !== 'string') {
@@ -156,7 +174,8 @@ export async function readOverrides(
     const file = `${shownDir}/${name}`;
     const result = parseOverride(file, await readFile(join(dir, name), 'utf8'), name.slice(0, -'.yaml'.length));
     diagnostics.push(...result.diagnostics);
-    if (result.override) overrides.set(result.override.method, { ...result.override, recordAs: `${recordedDir}/${name}` });
+    if (result.override)
+      overrides.set(result.override.method, { ...result.override, recordAs: `${recordedDir}/${name}` });
   }
   return { overrides, diagnostics };
 }

@@ -22,7 +22,12 @@ interface Node {
   parent?: Node;
 }
 
-export function placeFlattenedRows(parent: DraftField, rows: DraftField[], types: Map<string, DraftField[]>, root: SampleRoot | undefined): Diagnostic[] {
+export function placeFlattenedRows(
+  parent: DraftField,
+  rows: DraftField[],
+  types: Map<string, DraftField[]>,
+  root: SampleRoot | undefined,
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const base = splitListType(parent.type).base;
   const keep = (type: string, fields: DraftField[]) => diagnostics.push(...addStructFields(types, type, fields));
@@ -33,8 +38,18 @@ export function placeFlattenedRows(parent: DraftField, rows: DraftField[], types
   const xml = root?.xml ?? false;
   const top = newNode(base, root ? childObjects([root.object], parent, xml) : []);
   if (top.objects.length === 0) {
-    diagnostics.push(diagnostic(parent.origin, 'warning', CODES.rowsDepthUnknown, `${parent.name}: its ${rows.length} └ rows include structs and no usable sample shows the tree; all kept as fields of ${base}`));
-    keep(base, rows.map((row) => ({ ...row, depthUnknown: true })));
+    diagnostics.push(
+      diagnostic(
+        parent.origin,
+        'warning',
+        CODES.rowsDepthUnknown,
+        `${parent.name}: its ${rows.length} └ rows include structs and no usable sample shows the tree; all kept as fields of ${base}`,
+      ),
+    );
+    keep(
+      base,
+      rows.map((row) => ({ ...row, depthUnknown: true })),
+    );
     return diagnostics;
   }
   const all: Node[] = [top];
@@ -44,7 +59,14 @@ export function placeFlattenedRows(parent: DraftField, rows: DraftField[], types
     const target = ancestry(open).reverse().find(fits) ?? [...all].reverse().find(fits);
     if (target === undefined) {
       const duplicate = top.fields.some((f) => f.name === row.name);
-      diagnostics.push(diagnostic(row.origin, 'warning', CODES.rowNotInSample, `└ ${row.name} is not shown by the ${root!.kind} sample under ${parent.name}; ${duplicate ? `dropped, ${base} already has a field of that name` : `kept as a field of ${base}`}`));
+      diagnostics.push(
+        diagnostic(
+          row.origin,
+          'warning',
+          CODES.rowNotInSample,
+          `└ ${row.name} is not shown by the ${root!.kind} sample under ${parent.name}; ${duplicate ? `dropped, ${base} already has a field of that name` : `kept as a field of ${base}`}`,
+        ),
+      );
       if (!duplicate) top.fields.push({ ...row, depthUnknown: true });
       continue;
     }

@@ -10,7 +10,10 @@ import { CODES, diagnostic } from './normaliser-codes.js';
 import { parseJsonSample } from './repair-sample.js';
 import { parseXmlSample, xmlToValue } from './xml-sample.js';
 
-export function readSamples(page: Page): { samples: Partial<Record<SampleKind, DraftSample>>; diagnostics: Diagnostic[] } {
+export function readSamples(page: Page): {
+  samples: Partial<Record<SampleKind, DraftSample>>;
+  diagnostics: Diagnostic[];
+} {
   const samples: Partial<Record<SampleKind, DraftSample>> = {};
   const diagnostics: Diagnostic[] = [];
   const withoutExample = fieldsWithoutExample(page.response);
@@ -26,14 +29,28 @@ export function readSamples(page: Page): { samples: Partial<Record<SampleKind, D
       if (parsed.ok) samples[kind] = { text, origin, value: xmlToValue(parsed.root) };
       else {
         samples[kind] = { text, origin };
-        diagnostics.push(diagnostic(at(parsed.lineOffset), 'warning', CODES.xmlUnusable, `${kind} sample is not well-formed XML (${parsed.message}); kept as printed, nothing inferred from it`));
+        diagnostics.push(
+          diagnostic(
+            at(parsed.lineOffset),
+            'warning',
+            CODES.xmlUnusable,
+            `${kind} sample is not well-formed XML (${parsed.message}); kept as printed, nothing inferred from it`,
+          ),
+        );
       }
       continue;
     }
     const parsed = parseJsonSample(text, { hasNoExample: (key) => withoutExample.has(key) });
     if (!parsed.ok) {
       samples[kind] = { text, origin };
-      diagnostics.push(diagnostic(at(parsed.lineOffset), 'error', CODES.jsonUnusable, `${kind} sample is not valid JSON and cannot be repaired unambiguously: ${parsed.message}; kept as printed, nothing inferred from it`));
+      diagnostics.push(
+        diagnostic(
+          at(parsed.lineOffset),
+          'error',
+          CODES.jsonUnusable,
+          `${kind} sample is not valid JSON and cannot be repaired unambiguously: ${parsed.message}; kept as printed, nothing inferred from it`,
+        ),
+      );
       continue;
     }
     const sample: DraftSample = { text: parsed.text, origin, value: parsed.value };
@@ -41,7 +58,14 @@ export function readSamples(page: Page): { samples: Partial<Record<SampleKind, D
       const message = parsed.repairs.map((r) => r.message).join('; ');
       sample.repair = { sample: kind, message, original: text };
       for (const repair of parsed.repairs) {
-        diagnostics.push(diagnostic(at(repair.lineOffset), 'warning', CODES.jsonRepaired, `${kind} sample is not valid JSON; repaired: ${repair.message}`));
+        diagnostics.push(
+          diagnostic(
+            at(repair.lineOffset),
+            'warning',
+            CODES.jsonRepaired,
+            `${kind} sample is not valid JSON; repaired: ${repair.message}`,
+          ),
+        );
       }
     }
     samples[kind] = sample;

@@ -56,22 +56,37 @@ export function parseJsonSample(text: string, options: RepairOptions = {}): Json
     const next = text[j];
     if (next !== undefined && (next === ',' || next === '}') && options.hasNoExample?.(lastKey)) {
       out += 'null';
-      repairs.push({ message: `wrote null for "${lastKey}", printed without a value (its table gives no example)`, lineOffset: lineOf(text, j) });
+      repairs.push({
+        message: `wrote null for "${lastKey}", printed without a value (its table gives no example)`,
+        lineOffset: lineOf(text, j),
+      });
       continue;
     }
     if (next === undefined || next === ',' || next === '}') {
-      return { ok: false, message: `"${lastKey}" has no value; it could be "", null or a number`, lineOffset: lineOf(text, j) };
+      return {
+        ok: false,
+        message: `"${lastKey}" has no value; it could be "", null or a number`,
+        lineOffset: lineOf(text, j),
+      };
     }
     if (VALUE_START.test(next) || LITERAL.test(text.slice(j))) continue;
     let k = j;
     while (k < text.length && text[k] !== ',' && text[k] !== '}') k += 1;
     const raw = text.slice(j, k).trim();
     if (k >= text.length || STRUCTURAL.test(raw)) {
-      return { ok: false, message: `"${lastKey}" has a value without quotes that cannot be delimited`, lineOffset: lineOf(text, j) };
+      return {
+        ok: false,
+        message: `"${lastKey}" has a value without quotes that cannot be delimited`,
+        lineOffset: lineOf(text, j),
+      };
     }
     const after = text.slice(k + 1).trimStart();
     if (text[k] === ',' && !after.startsWith('"')) {
-      return { ok: false, message: `"${lastKey}" has a value without quotes that may contain a comma`, lineOffset: lineOf(text, j) };
+      return {
+        ok: false,
+        message: `"${lastKey}" has a value without quotes that may contain a comma`,
+        lineOffset: lineOf(text, j),
+      };
     }
     out += text.slice(i, j) + JSON.stringify(raw);
     repairs.push({ message: `quoted the unquoted string value of "${lastKey}": ${raw}`, lineOffset: lineOf(text, j) });

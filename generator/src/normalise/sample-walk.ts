@@ -27,7 +27,10 @@ export function isSampleObject(value: unknown): value is SampleObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function findSampleRoot(samples: Partial<Record<SampleKind, DraftSample>>, method: string): SampleRoot | undefined {
+export function findSampleRoot(
+  samples: Partial<Record<SampleKind, DraftSample>>,
+  method: string,
+): SampleRoot | undefined {
   for (const kind of PREFERENCE) {
     const sample = samples[kind];
     if (sample === undefined || !isSampleObject(sample.value)) continue;
@@ -38,7 +41,10 @@ export function findSampleRoot(samples: Partial<Record<SampleKind, DraftSample>>
   return undefined;
 }
 
-function descendRoot(value: SampleObject, method: string): { object: SampleObject; unexpectedRootKey?: string } | undefined {
+function descendRoot(
+  value: SampleObject,
+  method: string,
+): { object: SampleObject; unexpectedRootKey?: string } | undefined {
   const expected = responseRootKey(method);
   const keys = Object.keys(value);
   if (isSampleObject(value[expected])) return { object: value[expected] };

@@ -24,7 +24,11 @@ function methodAt(pages: readonly Page[], file: string, line: number): string | 
   return best?.method?.value;
 }
 
-export function settleMismatches(diagnostics: readonly Diagnostic[], pages: readonly Page[], specs: readonly MethodSpec[]): Diagnostic[] {
+export function settleMismatches(
+  diagnostics: readonly Diagnostic[],
+  pages: readonly Page[],
+  specs: readonly MethodSpec[],
+): Diagnostic[] {
   const byMethod = new Map(specs.map((s) => [s.method, s]));
   return diagnostics.map((d) => {
     if (d.code !== CODES.sampleTypeMismatch || d.level !== 'warning') return d;

@@ -9,7 +9,13 @@
  */
 import type { SourceFormat } from '../read/page-model.js';
 
-export const FORMAT_PRECEDENCE: readonly SourceFormat[] = ['doc-record', 'doc-record-reduced', 'html', 'seed-text', 'markdown-dump'];
+export const FORMAT_PRECEDENCE: readonly SourceFormat[] = [
+  'doc-record',
+  'doc-record-reduced',
+  'html',
+  'seed-text',
+  'markdown-dump',
+];
 
 export function precedenceRank(format: SourceFormat): number {
   const rank = FORMAT_PRECEDENCE.indexOf(format);

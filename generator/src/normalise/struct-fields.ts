@@ -8,7 +8,11 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import type { DraftField } from './draft.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
 
-export function addStructFields(types: Map<string, DraftField[]>, name: string, fields: readonly DraftField[]): Diagnostic[] {
+export function addStructFields(
+  types: Map<string, DraftField[]>,
+  name: string,
+  fields: readonly DraftField[],
+): Diagnostic[] {
   let list = types.get(name);
   if (list === undefined) {
     list = [];
@@ -19,8 +23,16 @@ export function addStructFields(types: Map<string, DraftField[]>, name: string, 
     const kept = list.find((f) => f.name === field.name);
     if (kept === undefined) list.push(field);
     else if (kept.type !== field.type) {
-      const where = kept.origin.file === field.origin.file ? `line ${kept.origin.line}` : `${kept.origin.file}:${kept.origin.line}`;
-      diagnostics.push(diagnostic(field.origin, 'warning', CODES.fieldTypeClash, `${name}.${field.name} is typed ${field.type} here and ${kept.type} at ${where}; ${kept.type} kept`));
+      const where =
+        kept.origin.file === field.origin.file ? `line ${kept.origin.line}` : `${kept.origin.file}:${kept.origin.line}`;
+      diagnostics.push(
+        diagnostic(
+          field.origin,
+          'warning',
+          CODES.fieldTypeClash,
+          `${name}.${field.name} is typed ${field.type} here and ${kept.type} at ${where}; ${kept.type} kept`,
+        ),
+      );
     }
   }
   return diagnostics;

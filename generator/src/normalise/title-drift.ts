@@ -17,7 +17,10 @@ export const DRIFT_SIMILARITY = 0.7;
 
 /** `淘宝客【服务商】自定义账号组成员修改` → `淘宝客-服务商-自定义账号组成员修改`. */
 export function canonicalTitle(title: string): string {
-  return title.replace(/【([^】]*)】/g, '-$1-').replace(/^-/, '').replace(/-{2,}/g, '-');
+  return title
+    .replace(/【([^】]*)】/g, '-$1-')
+    .replace(/^-/, '')
+    .replace(/-{2,}/g, '-');
 }
 
 /** The role segment of a title (`推广者` in `淘宝客-推广者-…`), or '' when it has none. */
@@ -31,7 +34,8 @@ function lcsLength(a: readonly string[], b: readonly string[]): number {
   let prev = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     const row = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
+    for (let j = 1; j <= b.length; j++)
+      row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
     prev = row;
   }
   return prev[b.length]!;
@@ -44,13 +48,17 @@ export function titleSimilarity(a: string, b: string): number {
 }
 
 /** Stretches of `before` replaced by stretches of `after` in an LCS alignment. */
-export function replacedStretches(before: readonly string[], after: readonly string[]): { removed: string[]; added: string[] }[] {
+export function replacedStretches(
+  before: readonly string[],
+  after: readonly string[],
+): { removed: string[]; added: string[] }[] {
   const n = before.length;
   const m = after.length;
   // suffix table: lcs[i][j] = LCS of before[i..] and after[j..]
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    for (let j = m - 1; j >= 0; j--)
+      lcs[i]![j] = before[i] === after[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
   }
   const stretches: { removed: string[]; added: string[] }[] = [];
   let current = { removed: [] as string[], added: [] as string[] };

@@ -17,7 +17,11 @@ const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"'
 export function parseXmlSample(text: string): XmlSampleResult {
   const stack: XmlElement[] = [{ name: '#document', children: [], text: '' }];
   let i = 0;
-  const fail = (message: string): XmlSampleResult => ({ ok: false, message, lineOffset: text.slice(0, i).split('\n').length - 1 });
+  const fail = (message: string): XmlSampleResult => ({
+    ok: false,
+    message,
+    lineOffset: text.slice(0, i).split('\n').length - 1,
+  });
   while (i < text.length) {
     const open = text.indexOf('<', i);
     const top = stack[stack.length - 1]!;

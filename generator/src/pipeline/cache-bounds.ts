@@ -16,7 +16,11 @@ export interface CacheLimits {
 }
 
 /** A checkout runs a handful of commands on a handful of folders: 64 records is generous. */
-export const CACHE_LIMITS: CacheLimits = { maxRecords: 64, maxBytes: 64 * 1024 * 1024, maxRecordBytes: 8 * 1024 * 1024 };
+export const CACHE_LIMITS: CacheLimits = {
+  maxRecords: 64,
+  maxBytes: 64 * 1024 * 1024,
+  maxRecordBytes: 8 * 1024 * 1024,
+};
 
 /** Marks a record as just used (a replay read it), so pruning keeps it longest. */
 export async function markUsed(file: string): Promise<void> {
@@ -43,7 +47,8 @@ export async function pruneCache(dir: string, limits: CacheLimits): Promise<void
   let kept = 0;
   let bytes = 0;
   for (const record of records) {
-    const keep = record.size <= limits.maxRecordBytes && kept < limits.maxRecords && bytes + record.size <= limits.maxBytes;
+    const keep =
+      record.size <= limits.maxRecordBytes && kept < limits.maxRecords && bytes + record.size <= limits.maxBytes;
     if (keep) {
       kept++;
       bytes += record.size;

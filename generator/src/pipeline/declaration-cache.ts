@@ -35,7 +35,10 @@ export interface DeclarationCache {
   set(path: string, source: string, text: string): Promise<void>;
 }
 
-export function openDeclarationCache(dir: string = DECLARATION_CACHE_DIR, options: { read: boolean } = { read: true }): DeclarationCache {
+export function openDeclarationCache(
+  dir: string = DECLARATION_CACHE_DIR,
+  options: { read: boolean } = { read: true },
+): DeclarationCache {
   const used = new Set<string>();
   let pruned = false;
   return {
@@ -71,7 +74,10 @@ export function openDeclarationCache(dir: string = DECLARATION_CACHE_DIR, option
 async function prune(dir: string, used: ReadonlySet<string>): Promise<void> {
   const names = (await readdir(dir)).filter((n) => n.endsWith('.d.ts'));
   if (names.length <= MAX_ENTRIES) return;
-  const aged = await Promise.all(names.map(async (n) => ({ n, at: (await stat(join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })));
+  const aged = await Promise.all(
+    names.map(async (n) => ({ n, at: (await stat(join(dir, n)).catch(() => undefined))?.mtimeMs ?? 0 })),
+  );
   aged.sort((a, b) => a.at - b.at);
-  for (const { n } of aged.slice(0, names.length - MAX_ENTRIES)) if (!used.has(n.slice(0, -'.d.ts'.length))) await rm(join(dir, n), { force: true });
+  for (const { n } of aged.slice(0, names.length - MAX_ENTRIES))
+    if (!used.has(n.slice(0, -'.d.ts'.length))) await rm(join(dir, n), { force: true });
 }

@@ -24,7 +24,14 @@ export interface Loss {
 }
 
 const REMOVALS = new Set<Change['kind']>(['param-removed', 'field-removed', 'sample-removed', 'error-removed']);
-const EMPTIED = new Set<Change['kind']>(['title-changed', 'description-changed', 'example-changed', 'default-changed', 'limits-changed', 'doc-id-changed']);
+const EMPTIED = new Set<Change['kind']>([
+  'title-changed',
+  'description-changed',
+  'example-changed',
+  'default-changed',
+  'limits-changed',
+  'doc-id-changed',
+]);
 
 function isLoss(change: Change, after: ReturnType<typeof flattenFields>): boolean {
   if (REMOVALS.has(change.kind)) return true;
@@ -54,12 +61,18 @@ export function findLosses(before: MethodSpec, after: MethodSpec): Loss[] {
  * spec's sources with the same bytes, each with why (changed, no longer has the method's page,
  * not read in this run). Empty when every source is as it was (then the reader takes less).
  */
-export function suspectSources(before: readonly SpecSource[], after: readonly SpecSource[], readNow: ReadonlySet<string>): string[] {
+export function suspectSources(
+  before: readonly SpecSource[],
+  after: readonly SpecSource[],
+  readNow: ReadonlySet<string>,
+): string[] {
   const now = new Map(after.map((s) => [s.file, s.sha256]));
   return before
     .filter((s) => now.get(s.file) !== s.sha256)
     .map((s) => {
       if (now.has(s.file)) return `${s.file} (changed)`;
-      return readNow.has(s.file) ? `${s.file} (no longer holds this method's page)` : `${s.file} (not read in this run)`;
+      return readNow.has(s.file)
+        ? `${s.file} (no longer holds this method's page)`
+        : `${s.file} (not read in this run)`;
     });
 }

@@ -67,7 +67,9 @@ export interface GenerateResult {
 const hasErrors = (list: readonly Diagnostic[]): boolean => list.some((d) => d.level === 'error');
 
 async function generatorVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const pkg = JSON.parse(await readFile(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -77,7 +79,10 @@ function outputsOf(unit: PackageUnit): string[] {
 }
 
 /** The unit's files from the previous run, when every one of them is still valid. */
-async function reuseUnit(unit: PackageUnit, previous: PreviousBuild | undefined): Promise<[string, string][] | undefined> {
+async function reuseUnit(
+  unit: PackageUnit,
+  previous: PreviousBuild | undefined,
+): Promise<[string, string][] | undefined> {
   if (!previous || previous.empty) return undefined;
   const outputs = outputsOf(unit);
   const texts = await Promise.all(outputs.map((p) => previous.reuse(p, unit.key)));
@@ -94,7 +99,11 @@ interface Sink {
   put(path: string, text: string, onDisk?: boolean): Promise<void>;
 }
 
-function sinkFor(writer: PackageWriter | undefined, memory: Map<string, string>, previous: PreviousBuild | undefined): Sink {
+function sinkFor(
+  writer: PackageWriter | undefined,
+  memory: Map<string, string>,
+  previous: PreviousBuild | undefined,
+): Sink {
   const hashes = new Map<string, string>();
   return {
     hashes,
@@ -117,7 +126,12 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
   };
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const toolchain = toolchainFingerprint();
-  const declarations = options.declarations ?? new TemplateDeclarations({ useCache: options.cache ?? true, ...(options.workers !== undefined ? { workers: options.workers } : {}) });
+  const declarations =
+    options.declarations ??
+    new TemplateDeclarations({
+      useCache: options.cache ?? true,
+      ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    });
   try {
     const [folder, templateCopies, packageInputs, version, previous] = await Promise.all([
       readSpecFolder(options.specDir),
@@ -127,7 +141,16 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
       options.reuse === false ? undefined : loadPreviousBuild(options.outDir, toolchain),
     ]);
     const templates = stampClientVersion(templateCopies, packageInputs.identity.version);
-    const stop = (diagnostics: Diagnostic[]): GenerateResult => ({ files: new Map(), fileCount: 0, manifest: '', diagnostics, methods: 0, units: { reused: 0, generated: 0 }, declared: 0, timings });
+    const stop = (diagnostics: Diagnostic[]): GenerateResult => ({
+      files: new Map(),
+      fileCount: 0,
+      manifest: '',
+      diagnostics,
+      methods: 0,
+      units: { reused: 0, generated: 0 },
+      declared: 0,
+      timings,
+    });
     const diagnostics: Diagnostic[] = [...folder.diagnostics, ...validateFolder(folder), ...packageInputs.diagnostics];
     lap('read');
     if (hasErrors(diagnostics)) return stop(diagnostics);
@@ -162,14 +185,16 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
         }
         if (unit.verbatim) {
           staleTemplates.push(unit);
-          for (const file of await unit.emit()) if (isSource(file.path)) void declarations.declare(file.path, file.source);
+          for (const file of await unit.emit())
+            if (isSource(file.path)) void declarations.declare(file.path, file.source);
           return;
         }
         for (const [p, t] of await unitOutputs([unit], declarations, options.outDir, diagnostics)) await sink.put(p, t);
       });
       lap('units');
       staleTemplates.sort((a, b) => units.indexOf(a) - units.indexOf(b));
-      for (const [p, t] of await unitOutputs(staleTemplates, declarations, options.outDir, diagnostics)) await sink.put(p, t);
+      for (const [p, t] of await unitOutputs(staleTemplates, declarations, options.outDir, diagnostics))
+        await sink.put(p, t);
       lap('templates');
       if (hasErrors(diagnostics)) {
         await writer?.abort();

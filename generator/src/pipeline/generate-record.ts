@@ -25,9 +25,19 @@ export function generateRecordId(specDir: string, outDir: string, templatesDir =
   return JSON.stringify([resolve(specDir), resolve(outDir), resolve(templatesDir)]);
 }
 
-export async function generateDigest(specDir: string, outDir: string, templatesDir = DEFAULT_TEMPLATES_DIR): Promise<string> {
+export async function generateDigest(
+  specDir: string,
+  outDir: string,
+  templatesDir = DEFAULT_TEMPLATES_DIR,
+): Promise<string> {
   const spec = resolve(specDir);
-  const specFiles = [...(await listFiles(join(spec, 'methods'))).map((f) => join(spec, 'methods', f)), join(spec, 'catalog.yaml'), join(spec, 'schema.json'), join(spec, 'package.yaml'), join(spec, 'releases.yaml')];
+  const specFiles = [
+    ...(await listFiles(join(spec, 'methods'))).map((f) => join(spec, 'methods', f)),
+    join(spec, 'catalog.yaml'),
+    join(spec, 'schema.json'),
+    join(spec, 'package.yaml'),
+    join(spec, 'releases.yaml'),
+  ];
   const templates = (await listFiles(templatesDir)).map((f) => join(templatesDir, f));
   const id = generateRecordId(specDir, outDir, templatesDir);
   return sha256(`${await generatorDigest()}\n${id}\n${await hashFiles([...specFiles, ...templates])}`);
@@ -43,7 +53,8 @@ export async function packageIntact(outDir: string, manifestSha: string): Promis
     if (sha256(manifestText) !== manifestSha) return undefined;
     const listed = (JSON.parse(manifestText.toString('utf8')) as { files?: Record<string, string> }).files ?? {};
     const present = (await listFiles(outDir)).filter((p) => p !== 'MANIFEST.json' && !p.startsWith('node_modules/'));
-    if (present.length !== Object.keys(listed).length || present.some((p) => !Object.hasOwn(listed, p))) return undefined;
+    if (present.length !== Object.keys(listed).length || present.some((p) => !Object.hasOwn(listed, p)))
+      return undefined;
     const hashes = await runPool(present, 64, (p) => readFile(join(outDir, p)).then(sha256));
     return present.every((p, i) => listed[p] === hashes[i]) ? present.length + 1 : undefined;
   } catch {

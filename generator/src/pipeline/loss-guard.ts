@@ -37,7 +37,8 @@ export async function guardLosses(input: LossGuardInput): Promise<Diagnostic[]> 
   const level = input.acceptLoss ? 'warning' : 'error';
   const rebuilt = new Set(input.candidates.map((c) => c.method));
   const out: Diagnostic[] = [];
-  const report = (rel: string, message: string) => out.push({ file: `${input.shownDir}/${rel}`, line: 0, level, code: 'TBK243', message });
+  const report = (rel: string, message: string) =>
+    out.push({ file: `${input.shownDir}/${rel}`, line: 0, level, code: 'TBK243', message });
 
   await Promise.all(
     input.candidates.map(async (c) => {
@@ -66,23 +67,32 @@ export async function guardLosses(input: LossGuardInput): Promise<Diagnostic[]> 
 
   // A committed spec not rebuilt although a source it names was read: that page is gone.
   await Promise.all(
-    [...input.onDisk].filter((m) => !rebuilt.has(m)).map(async (method) => {
-      const rel = `methods/${method}.yaml`;
-      const before = await readCommitted(input.specDir, rel, false);
-      if (!before) return;
-      const named = [...before.text.matchAll(/^ {2}- file: (.+)$/gm)].map((m) => m[1]!.replace(/^"(.*)"$/, '$1'));
-      const gone = named.filter((file) => input.readNow.has(file));
-      if (gone.length) report(rel, `${method} would lose every fact its page gave: ${gone.join(', ')} no longer holds this method's page`);
-    }),
+    [...input.onDisk]
+      .filter((m) => !rebuilt.has(m))
+      .map(async (method) => {
+        const rel = `methods/${method}.yaml`;
+        const before = await readCommitted(input.specDir, rel, false);
+        if (!before) return;
+        const named = [...before.text.matchAll(/^ {2}- file: (.+)$/gm)].map((m) => m[1]!.replace(/^"(.*)"$/, '$1'));
+        const gone = named.filter((file) => input.readNow.has(file));
+        if (gone.length)
+          report(
+            rel,
+            `${method} would lose every fact its page gave: ${gone.join(', ')} no longer holds this method's page`,
+          );
+      }),
   );
   return out.sort((a, b) => a.file.localeCompare(b.file));
 }
 
 function lossLines(losses: readonly Loss[], blame: readonly string[]): string[] {
   const method = losses[0]!.method;
-  const from = blame.length ? `given before by ${blame.join(', ')}` : 'every source is unchanged: the readers now take less from them';
+  const from = blame.length
+    ? `given before by ${blame.join(', ')}`
+    : 'every source is unchanged: the readers now take less from them';
   const lines = losses.slice(0, SHOWN_PER_METHOD).map((l) => `${method} would lose ${l.path}: ${l.what} (${from})`);
-  if (losses.length > SHOWN_PER_METHOD) lines.push(`${method} would lose ${losses.length - SHOWN_PER_METHOD} more facts`);
+  if (losses.length > SHOWN_PER_METHOD)
+    lines.push(`${method} would lose ${losses.length - SHOWN_PER_METHOD} more facts`);
   return lines;
 }
 
@@ -102,5 +112,8 @@ async function readCommitted(specDir: string, rel: string, parse = true): Promis
   // A committed file that does not parse holds no facts this guard could compare.
   if (value && typeof value === 'object' && typeof value.method === 'string') return { text, value };
   const problem = parsed.diagnostics[0] ?? { line: 1, column: 1, message: 'not a method spec: no `method` key' };
-  return { text, problem: { line: problem.line, ...(problem.column ? { column: problem.column } : {}), message: problem.message } };
+  return {
+    text,
+    problem: { line: problem.line, ...(problem.column ? { column: problem.column } : {}), message: problem.message },
+  };
 }

@@ -55,7 +55,10 @@ export function planUnits(ir: IrPackage, templates: readonly TemplateFile[], inp
           import('../emit/fixture-module.js'),
           import('../emit/fixture-test.js'),
         ]);
-        return [emitRequestModule(m), emitFixtureModule(m), emitFixtureTest(m)].map((f) => ({ ...f, from: m.specPath }));
+        return [emitRequestModule(m), emitFixtureModule(m), emitFixtureTest(m)].map((f) => ({
+          ...f,
+          from: m.specPath,
+        }));
       },
     });
   }
@@ -64,7 +67,12 @@ export function planUnits(ir: IrPackage, templates: readonly TemplateFile[], inp
   units.push({
     key: inputKey('index', names),
     paths: [paths.index],
-    emit: async () => [{ ...(await import('../emit/index-module.js')).emitIndexModule(ir), from: `${PACKAGE_SOURCES} and templates/runtime/index.ts` }],
+    emit: async () => [
+      {
+        ...(await import('../emit/index-module.js')).emitIndexModule(ir),
+        from: `${PACKAGE_SOURCES} and templates/runtime/index.ts`,
+      },
+    ],
   });
   units.push({
     key: inputKey('call', names),
@@ -74,44 +82,72 @@ export function planUnits(ir: IrPackage, templates: readonly TemplateFile[], inp
   units.push({
     key: inputKey('testing', names),
     paths: [paths.testingIndex],
-    emit: async () => [{ ...(await import('../emit/testing-module.js')).emitTestingModule(ir), from: `${PACKAGE_SOURCES} and templates/testing/index.ts` }],
+    emit: async () => [
+      {
+        ...(await import('../emit/testing-module.js')).emitTestingModule(ir),
+        from: `${PACKAGE_SOURCES} and templates/testing/index.ts`,
+      },
+    ],
   });
   const view = buildReadmeView(ir, identity);
   units.push({
     key: inputKey('readme', readmeTemplate, irKey(view)),
     paths: [paths.readme],
-    emit: async () => [{ ...(await import('../emit/readme.js')).emitReadme(view, readmeTemplate), from: 'templates/readme.md.hbs' }],
+    emit: async () => [
+      { ...(await import('../emit/readme.js')).emitReadme(view, readmeTemplate), from: 'templates/readme.md.hbs' },
+    ],
   });
   for (const t of templates) {
-    units.push({ key: inputKey('template', t.path, t.source), paths: [t.path], verbatim: true, emit: async () => [{ path: t.path, source: t.source, from: `templates/${t.template}`, verbatim: true }] });
+    units.push({
+      key: inputKey('template', t.path, t.source),
+      paths: [t.path],
+      verbatim: true,
+      emit: async () => [{ path: t.path, source: t.source, from: `templates/${t.template}`, verbatim: true }],
+    });
   }
   units.push({
     key: inputKey('package.json', irKey(identity)),
     paths: [paths.packageJson],
-    emit: async () => [{ ...(await import('../emit/package-json.js')).emitPackageJson(identity), from: 'spec/package.yaml' }],
+    emit: async () => [
+      { ...(await import('../emit/package-json.js')).emitPackageJson(identity), from: 'spec/package.yaml' },
+    ],
   });
   units.push({
     key: inputKey('changelog', inputs.templates.changelog, irKey(identity.name), irKey(releases)),
     paths: [paths.changelog],
     emit: async () => {
       const { buildChangelogView, emitChangelog } = await import('../emit/changelog.js');
-      return [{ ...emitChangelog(buildChangelogView(identity, releases), inputs.templates.changelog), from: 'spec/releases.yaml' }];
+      return [
+        {
+          ...emitChangelog(buildChangelogView(identity, releases), inputs.templates.changelog),
+          from: 'spec/releases.yaml',
+        },
+      ];
     },
   });
   units.push({
     key: inputKey('license', inputs.templates.license, identity.copyright),
     paths: [paths.license],
-    emit: async () => [{ ...(await import('../emit/license.js')).emitLicense(identity, inputs.templates.license), from: 'spec/package.yaml' }],
+    emit: async () => [
+      {
+        ...(await import('../emit/license.js')).emitLicense(identity, inputs.templates.license),
+        from: 'spec/package.yaml',
+      },
+    ],
   });
   units.push({
     key: inputKey('mock-bin'),
     paths: [paths.mockBin],
-    emit: async () => [{ ...(await import('../emit/mock-bin.js')).emitMockBin(), from: 'generator/src/emit/mock-bin.ts' }],
+    emit: async () => [
+      { ...(await import('../emit/mock-bin.js')).emitMockBin(), from: 'generator/src/emit/mock-bin.ts' },
+    ],
   });
   units.push({
     key: inputKey('tsconfig.json'),
     paths: [paths.tsconfig],
-    emit: async () => [{ ...(await import('../emit/tsconfig-json.js')).emitTsconfig(), from: 'generator/src/emit/tsconfig-json.ts' }],
+    emit: async () => [
+      { ...(await import('../emit/tsconfig-json.js')).emitTsconfig(), from: 'generator/src/emit/tsconfig-json.ts' },
+    ],
   });
   return units;
 }

@@ -26,7 +26,10 @@ const CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'tbk-gen');
 const TOOLS = ['prettier', 'esbuild', 'typescript', 'ts-morph', 'yaml', 'htmlparser2', 'handlebars', 'ajv'];
 
 /** One line per file: its name and the hash of its bytes (`-` when it cannot be read). */
-export async function hashFiles(paths: readonly string[], shownAs: (path: string) => string = (p) => p): Promise<string> {
+export async function hashFiles(
+  paths: readonly string[],
+  shownAs: (path: string) => string = (p) => p,
+): Promise<string> {
   const hashes = await runPool(paths, 64, (p) => readFile(p).then(sha256, () => '-'));
   return paths.map((p, i) => `${shownAs(p)} ${hashes[i]}\n`).join('');
 }

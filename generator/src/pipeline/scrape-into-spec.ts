@@ -19,7 +19,13 @@ import type { CatalogSpec, MethodSpec } from '../spec/model.js';
 import { readOverrides } from '../normalise/override-file.js';
 import { settleMismatches } from '../normalise/settle-mismatches.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
-import { canonicalMethodSpec, methodFileName, rememberSerialised, serializeCatalog, serializeMethodSpec } from '../spec/spec-files.js';
+import {
+  canonicalMethodSpec,
+  methodFileName,
+  rememberSerialised,
+  serializeCatalog,
+  serializeMethodSpec,
+} from '../spec/spec-files.js';
 import { validateCatalogValue, validateMethodValue } from '../spec/validate-spec.js';
 import { writeSpecFolder } from '../spec/write-spec.js';
 import { guardLosses, type Candidate } from './loss-guard.js';
@@ -80,7 +86,11 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
 
   const built = buildSpecs(read.pages);
   const onDisk = await existingMethods(specDir);
-  const overrides = await readOverrides(resolve(specDir, 'overrides'), `${shownDir}/overrides`, `${basename(specDir)}/overrides`);
+  const overrides = await readOverrides(
+    resolve(specDir, 'overrides'),
+    `${shownDir}/overrides`,
+    `${basename(specDir)}/overrides`,
+  );
   diagnostics.push(...overrides.diagnostics);
   const applied = applyOverrides(built.specs, overrides.overrides, onDisk);
   diagnostics.push(...settleMismatches(built.diagnostics, read.pages, applied.specs), ...applied.diagnostics);
@@ -96,7 +106,13 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
     const rel = `methods/${methodFileName(spec.method)}`;
     const bad = damaged.get(spec.method);
     if (bad && onDisk.has(spec.method)) {
-      diagnostics.push({ file: `${shownDir}/${rel}`, line: 0, level: 'warning', code: 'TBK242', message: `not rewritten: its page ${bad} had read errors; the spec on disk is kept` });
+      diagnostics.push({
+        file: `${shownDir}/${rel}`,
+        line: 0,
+        level: 'warning',
+        code: 'TBK242',
+        message: `not rewritten: its page ${bad} had read errors; the spec on disk is kept`,
+      });
       continue;
     }
     const text = serializeMethodSpec(spec);
@@ -104,7 +120,13 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
     const problems = validateMethodValue(`${shownDir}/${rel}`, plain, text);
     diagnostics.push(...problems);
     if (problems.some((d) => d.level === 'error')) {
-      diagnostics.push({ file: `${shownDir}/${rel}`, line: 0, level: 'error', code: 'TBK240', message: `the spec of ${spec.method} fails validation; not written (the file on disk is kept)` });
+      diagnostics.push({
+        file: `${shownDir}/${rel}`,
+        line: 0,
+        level: 'error',
+        code: 'TBK240',
+        message: `the spec of ${spec.method} fails validation; not written (the file on disk is kept)`,
+      });
       continue;
     }
     rememberSerialised(text, plain);
@@ -163,7 +185,13 @@ function damagedPages(diagnostics: readonly Diagnostic[], pages: readonly Page[]
   for (const d of diagnostics) {
     if (d.level !== 'error') continue;
     const inFile = pages.filter((p) => p.file === d.file && p.method);
-    const owners = d.line === 0 ? inFile : inFile.filter((p) => p.line <= d.line).sort((a, b) => b.line - a.line).slice(0, 1);
+    const owners =
+      d.line === 0
+        ? inFile
+        : inFile
+            .filter((p) => p.line <= d.line)
+            .sort((a, b) => b.line - a.line)
+            .slice(0, 1);
     for (const page of owners) if (!out.has(page.method!.value)) out.set(page.method!.value, page.file);
   }
   return out;
@@ -172,7 +200,9 @@ function damagedPages(diagnostics: readonly Diagnostic[], pages: readonly Page[]
 /** Methods with a spec file already (named by file; the files are not parsed). */
 async function existingMethods(specDir: string): Promise<Set<string>> {
   const names = await readdir(resolve(specDir, 'methods')).catch(() => [] as string[]);
-  return new Set(names.filter((n) => n.endsWith('.yaml') && !n.startsWith('.')).map((n) => n.slice(0, -'.yaml'.length)));
+  return new Set(
+    names.filter((n) => n.endsWith('.yaml') && !n.startsWith('.')).map((n) => n.slice(0, -'.yaml'.length)),
+  );
 }
 
 async function previousCatalog(specDir: string, fresh: ReadonlySet<string>): Promise<CatalogSpec | undefined> {

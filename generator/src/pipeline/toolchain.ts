@@ -31,7 +31,11 @@ export const UNKNOWN_CODE = 'unknown';
 
 function codeHash(): string {
   try {
-    return sha256(codeFiles().map((f) => `${f}\n${readFileSync(join(GENERATOR_SRC, f), 'utf8')}`).join('\0')).slice(0, 16);
+    return sha256(
+      codeFiles()
+        .map((f) => `${f}\n${readFileSync(join(GENERATOR_SRC, f), 'utf8')}`)
+        .join('\0'),
+    ).slice(0, 16);
   } catch {
     // Not running from the sources (a bundled build): previous-build.ts never reuses then.
     return UNKNOWN_CODE;

@@ -15,7 +15,12 @@ import type { TemplateDeclarations } from './template-declarations.js';
 export const isSource = (path: string): boolean => path.startsWith('src/') && path.endsWith('.ts');
 
 function distSource(file: UnitFile): DistSource {
-  return { path: file.path, source: file.source, from: file.from, ...(file.declaration !== undefined ? { declaration: file.declaration } : {}) };
+  return {
+    path: file.path,
+    source: file.source,
+    from: file.from,
+    ...(file.declaration !== undefined ? { declaration: file.declaration } : {}),
+  };
 }
 
 const buildDist = (): Promise<typeof import('../dist/build-dist.js')> => import('../dist/build-dist.js');
@@ -32,7 +37,9 @@ export async function unitOutputs(
   const sources = emitted.filter((f) => isSource(f.path)).map(distSource);
   const js = Promise.all(sources.map(buildJs));
   const declared = new Map<string, DeclareOutcome>();
-  const pending = sources.filter((s) => s.declaration === undefined).map(async (s) => declared.set(s.path, await declarations.declare(s.path, s.source)));
+  const pending = sources
+    .filter((s) => s.declaration === undefined)
+    .map(async (s) => declared.set(s.path, await declarations.declare(s.path, s.source)));
   // The main thread takes its share of declarations still queued (all of them without workers).
   if (pending.length) await Promise.all([...pending, declarations.drain()]);
   const dist = buildDeclarations(sources, resolve(outDir), declared);

@@ -12,7 +12,9 @@ import { validateCatalog, validateMethodValue } from '../spec/validate-spec.js';
 export function validateFolder(folder: SpecFolder): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const method of [...folder.methods.keys()].sort()) {
-    out.push(...validateMethodValue(folder.files.get(method)!, folder.methods.get(method), folder.texts.get(method) ?? ''));
+    out.push(
+      ...validateMethodValue(folder.files.get(method)!, folder.methods.get(method), folder.texts.get(method) ?? ''),
+    );
   }
   const catalog = join(folder.dir, 'catalog.yaml');
   // A method file that exists but could not be parsed was reported already: it is not missing.

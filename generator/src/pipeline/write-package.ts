@@ -85,7 +85,11 @@ export async function openPackageWriter(outDir: string): Promise<PackageWriter> 
     async put(path, data, hash, onDisk = false, previousHash) {
       written.add(path);
       let same = onDisk;
-      if (!same && previousHash === hash) same = await readFile(join(outDir, path)).then((b) => sha256(b) === hash, () => false);
+      if (!same && previousHash === hash)
+        same = await readFile(join(outDir, path)).then(
+          (b) => sha256(b) === hash,
+          () => false,
+        );
       await linkOrWrite(path, data, same);
     },
     async commit() {
@@ -99,7 +103,8 @@ export async function openPackageWriter(outDir: string): Promise<PackageWriter> 
       try {
         const hadOld = await exists(outDir);
         if (hadOld) {
-          for (const keep of KEEP) if (await exists(join(outDir, keep))) await rename(join(outDir, keep), join(tmp, keep));
+          for (const keep of KEEP)
+            if (await exists(join(outDir, keep))) await rename(join(outDir, keep), join(tmp, keep));
           await rename(outDir, old);
         }
         try {

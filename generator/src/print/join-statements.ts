@@ -5,10 +5,14 @@
 import type { StatementStructures } from 'ts-morph';
 import { StructureKind } from './structure-kind.js';
 
-const isImport = (s: string | StatementStructures): boolean => typeof s === 'object' && s.kind === StructureKind.ImportDeclaration;
+const isImport = (s: string | StatementStructures): boolean =>
+  typeof s === 'object' && s.kind === StructureKind.ImportDeclaration;
 
 /** `print` appends a statement's lines to `out`. */
-export function joinStatements<S extends string | StatementStructures>(statements: readonly S[], print: (statement: S, out: string[]) => void): string {
+export function joinStatements<S extends string | StatementStructures>(
+  statements: readonly S[],
+  print: (statement: S, out: string[]) => void,
+): string {
   const out: string[] = [];
   statements.forEach((statement, i) => {
     if (i > 0 && !(isImport(statement) && isImport(statements[i - 1]!))) out.push('');

@@ -21,8 +21,15 @@ export function printDoc(doc: Doc): string {
 }
 
 /** `{` items `}` (or brackets): one line when it fits, else one item per line with a trailing comma. */
-export function bracketed(open: string, items: readonly Doc[], close: string, options: { shouldBreak?: boolean; spaced?: boolean; comma?: string } = {}): Doc {
+export function bracketed(
+  open: string,
+  items: readonly Doc[],
+  close: string,
+  options: { shouldBreak?: boolean; spaced?: boolean; comma?: string } = {},
+): Doc {
   const gap = options.spaced ? line : softline;
   const comma = options.comma ?? ',';
-  return group([open, indent([gap, join([comma, line], items as Doc[])]), ifBreak(comma), gap, close], { shouldBreak: options.shouldBreak ?? false });
+  return group([open, indent([gap, join([comma, line], items as Doc[])]), ifBreak(comma), gap, close], {
+    shouldBreak: options.shouldBreak ?? false,
+  });
 }

@@ -7,10 +7,21 @@
  */
 import { propertyKey } from '../ir/names.js';
 
-const ESCAPES: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+const ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};
 
 export function stringLiteral(text: string): string {
-  const body = text.replace(/[\\'\n\r\t\u2028\u2029]|[\u0000-\u001f\u007f]/g, (ch) => ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const body = text.replace(
+    /[\\'\n\r\t\u2028\u2029]|[\u0000-\u001f\u007f]/g,
+    (ch) => ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `'${body}'`;
 }
 
@@ -41,6 +52,7 @@ export function printLiteral(value: unknown, indent = ''): string {
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
   if (!entries.length) return '{}';
-  if (entries.every(([, v]) => isScalar(v))) return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${printScalar(v)}`).join(', ')} }`;
+  if (entries.every(([, v]) => isScalar(v)))
+    return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${printScalar(v)}`).join(', ')} }`;
   return `{\n${entries.map(([k, v]) => `${inner}${propertyKey(k)}: ${printLiteral(v, inner)},\n`).join('')}${indent}}`;
 }

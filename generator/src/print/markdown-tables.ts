@@ -13,7 +13,10 @@ const DELIMITER_CELL = /^:?-+:?$/;
 
 /** Cells of a table line, split on unescaped pipes, trimmed. */
 function cellsOf(row: string): string[] {
-  const inner = row.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const inner = row
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   return inner.split(/(?<!\\)\|/).map((c) => c.trim());
 }
 

@@ -8,16 +8,48 @@ import { group, hardline, indent, join, line, printDoc, softline, ifBreak, fill,
 function jsonDoc(value: unknown): Doc {
   if (Array.isArray(value)) {
     if (!value.length) return '[]';
-    if (value.every((v) => typeof v === 'number')) return group(['[', indent([softline, fill(join([',', line], value.map((v) => JSON.stringify(v))))]), softline, ']']);
+    if (value.every((v) => typeof v === 'number'))
+      return group([
+        '[',
+        indent([
+          softline,
+          fill(
+            join(
+              [',', line],
+              value.map((v) => JSON.stringify(v)),
+            ),
+          ),
+        ]),
+        softline,
+        ']',
+      ]);
     const isObject = (v: unknown): boolean => v !== null && typeof v === 'object';
     const entries = (v: unknown): number => (Array.isArray(v) ? v.length : Object.keys(v as object).length);
-    const shouldBreak = value.length > 1 && value.every((v, i) => isObject(v) && entries(v) > 1 && (i === value.length - 1 || Array.isArray(value[i + 1]) === Array.isArray(v)));
-    return group(['[', indent([softline, join([',', line], value.map(jsonDoc))]), ifBreak(''), softline, ']'], { shouldBreak });
+    const shouldBreak =
+      value.length > 1 &&
+      value.every(
+        (v, i) =>
+          isObject(v) && entries(v) > 1 && (i === value.length - 1 || Array.isArray(value[i + 1]) === Array.isArray(v)),
+      );
+    return group(['[', indent([softline, join([',', line], value.map(jsonDoc))]), ifBreak(''), softline, ']'], {
+      shouldBreak,
+    });
   }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (!entries.length) return '{}';
-    return ['{', indent([hardline, join([',', hardline], entries.map(([k, v]) => [JSON.stringify(k), ': ', jsonDoc(v)]))]), hardline, '}'];
+    return [
+      '{',
+      indent([
+        hardline,
+        join(
+          [',', hardline],
+          entries.map(([k, v]) => [JSON.stringify(k), ': ', jsonDoc(v)]),
+        ),
+      ]),
+      hardline,
+      '}',
+    ];
   }
   return JSON.stringify(value);
 }

@@ -104,7 +104,8 @@ function specifiersDoc(names: readonly string[]): Doc {
 }
 
 function importDoc(s: OptionalKind<ImportDeclarationStructure>): Doc {
-  if (s.defaultImport || s.namespaceImport || s.attributes) throw new TypeError('print-source: unsupported import form');
+  if (s.defaultImport || s.namespaceImport || s.attributes)
+    throw new TypeError('print-source: unsupported import form');
   const named = only(s.namedImports as readonly unknown[] | undefined, 'named imports');
   return ['import ', flag(s.isTypeOnly, 'type'), specifiersDoc(named), ` from ${quotedString(s.moduleSpecifier)};`];
 }
@@ -126,7 +127,15 @@ function typeDoc(type: string): Doc {
 
 function propertySignatureDoc(p: OptionalKind<PropertySignatureStructure>): Doc {
   if (typeof p.type !== 'string') throw new TypeError('print-source: property types must be text');
-  return [...docsDoc(p.docs), flag(p.isReadonly, 'readonly'), p.name, p.hasQuestionToken ? '?' : '', ': ', typeDoc(p.type), ';'];
+  return [
+    ...docsDoc(p.docs),
+    flag(p.isReadonly, 'readonly'),
+    p.name,
+    p.hasQuestionToken ? '?' : '',
+    ': ',
+    typeDoc(p.type),
+    ';',
+  ];
 }
 
 /** `{` members `}`, always broken (prettier breaks interface bodies); `{}` when empty. */
@@ -144,10 +153,16 @@ function typeAliasDoc(s: TypeAliasDeclarationStructure): Doc {
   if (typeof s.type !== 'string') throw new TypeError('print-source: type alias types must be text');
   const params = (s.typeParameters ?? []).map((t) => {
     if (typeof t === 'string') return t;
-    if (typeof t.constraint !== 'undefined' && typeof t.constraint !== 'string') throw new TypeError('print-source: type parameter constraints must be text');
+    if (typeof t.constraint !== 'undefined' && typeof t.constraint !== 'string')
+      throw new TypeError('print-source: type parameter constraints must be text');
     return `${t.name}${t.constraint ? ` extends ${t.constraint}` : ''}${t.default ? ` = ${String(t.default)}` : ''}`;
   });
-  return [...docsDoc(s.docs), `${flag(s.isExported, 'export')}type ${s.name}${params.length ? `<${params.join(', ')}>` : ''} = `, typeDoc(s.type), ';'];
+  return [
+    ...docsDoc(s.docs),
+    `${flag(s.isExported, 'export')}type ${s.name}${params.length ? `<${params.join(', ')}>` : ''} = `,
+    typeDoc(s.type),
+    ';',
+  ];
 }
 
 function variableDoc(s: VariableStatementStructure): Doc {
@@ -158,7 +173,10 @@ function variableDoc(s: VariableStatementStructure): Doc {
 }
 
 function parametersDoc(params: readonly OptionalKind<ParameterDeclarationStructure>[] | undefined): Doc {
-  const items = (params ?? []).map((p) => `${p.name}${p.hasQuestionToken ? '?' : ''}${p.type ? `: ${String(p.type)}` : ''}${p.initializer ? ` = ${String(p.initializer)}` : ''}`);
+  const items = (params ?? []).map(
+    (p) =>
+      `${p.name}${p.hasQuestionToken ? '?' : ''}${p.type ? `: ${String(p.type)}` : ''}${p.initializer ? ` = ${String(p.initializer)}` : ''}`,
+  );
   return items.length ? bracketed('(', items, ')') : '()';
 }
 
@@ -170,7 +188,13 @@ function bodyDoc(statements: unknown): Doc {
 
 function functionDoc(s: FunctionDeclarationStructure): Doc {
   const head = `${flag(s.isExported, 'export')}${flag(s.hasDeclareKeyword, 'declare')}function ${s.name}`;
-  return [...docsDoc(s.docs), head, parametersDoc(s.parameters), s.returnType ? `: ${String(s.returnType)}` : '', bodyDoc(s.statements)];
+  return [
+    ...docsDoc(s.docs),
+    head,
+    parametersDoc(s.parameters),
+    s.returnType ? `: ${String(s.returnType)}` : '',
+    bodyDoc(s.statements),
+  ];
 }
 
 function classPropertyDoc(p: OptionalKind<PropertyDeclarationStructure>): Doc {
@@ -185,7 +209,10 @@ function heritageDoc(impl: readonly string[]): Doc {
   const generic = /^([\w$.]+)<(.*)>$/.exec(impl[0]!);
   if (!generic || /[<>]/.test(generic[2]!)) return ` implements ${impl[0]}`;
   const args = generic[2]!.split(', ');
-  return [` implements ${generic[1]}`, args.length > 1 ? group(['<', indent([softline, join([',', line], args)]), softline, '>']) : `<${args[0]}>`];
+  return [
+    ` implements ${generic[1]}`,
+    args.length > 1 ? group(['<', indent([softline, join([',', line], args)]), softline, '>']) : `<${args[0]}>`,
+  ];
 }
 
 function classDoc(s: ClassDeclarationStructure): Doc {
@@ -193,10 +220,22 @@ function classDoc(s: ClassDeclarationStructure): Doc {
   for (const [i, ctor] of (s.ctors ?? []).entries()) {
     // A blank line before a constructor with a body (after other members), as the emitters space it.
     const spaced = ctor.statements !== undefined && (i > 0 || s.properties?.length);
-    members.push([spaced ? hardline : '', ...docsDoc(ctor.docs), 'constructor', parametersDoc(ctor.parameters), bodyDoc(ctor.statements)]);
+    members.push([
+      spaced ? hardline : '',
+      ...docsDoc(ctor.docs),
+      'constructor',
+      parametersDoc(ctor.parameters),
+      bodyDoc(ctor.statements),
+    ]);
   }
   const head = `${flag(s.isExported, 'export')}${flag(s.hasDeclareKeyword, 'declare')}class ${s.name}`;
-  return [...docsDoc(s.docs), head, heritageDoc(only(s.implements as readonly unknown[] | undefined, 'implements')), ' ', membersDoc(members)];
+  return [
+    ...docsDoc(s.docs),
+    head,
+    heritageDoc(only(s.implements as readonly unknown[] | undefined, 'implements')),
+    ' ',
+    membersDoc(members),
+  ];
 }
 
 function statementDoc(s: StatementStructures): Doc {

@@ -42,7 +42,8 @@ function printDocs(docs: Docs, indent: string, out: string[]): void {
       continue;
     }
     out.push(`${indent}/**`);
-    for (let i = lines[0] === '' ? 1 : 0; i < lines.length; i++) out.push(`${indent} *${lines[i] ? ` ${lines[i]}` : ''}`);
+    for (let i = lines[0] === '' ? 1 : 0; i < lines.length; i++)
+      out.push(`${indent} *${lines[i] ? ` ${lines[i]}` : ''}`);
     out.push(`${indent} */`);
   }
 }
@@ -65,13 +66,15 @@ function names(items: readonly (string | object | WriterFunction)[] | undefined,
 }
 
 function printImport(s: ImportDeclarationStructure | OptionalKind<ImportDeclarationStructure>): string {
-  if (s.defaultImport || s.namespaceImport || s.attributes) throw new TypeError('print-structures: unsupported import form');
+  if (s.defaultImport || s.namespaceImport || s.attributes)
+    throw new TypeError('print-structures: unsupported import form');
   const named = names(s.namedImports as readonly string[] | undefined, 'named imports');
   return `import ${flag(s.isTypeOnly, 'type')}{ ${named.join(', ')} } from '${s.moduleSpecifier}';`;
 }
 
 function printExport(s: ExportDeclarationStructure | OptionalKind<ExportDeclarationStructure>): string {
-  if (s.isTypeOnly || s.namespaceExport || s.attributes) throw new TypeError('print-structures: unsupported export form');
+  if (s.isTypeOnly || s.namespaceExport || s.attributes)
+    throw new TypeError('print-structures: unsupported export form');
   const named = names(s.namedExports as readonly string[] | undefined, 'named exports');
   const what = named.length ? `{ ${named.join(', ')} }` : '*';
   return `export ${what} from '${s.moduleSpecifier}';`;
@@ -96,18 +99,27 @@ function printTypeAlias(s: TypeAliasDeclarationStructure, out: string[]): void {
     if (typeof t === 'string') return t;
     return `${t.name}${t.constraint ? ` extends ${t.constraint}` : ''}${t.default ? ` = ${t.default}` : ''}`;
   });
-  out.push(`${flag(s.isExported, 'export')}type ${s.name}${params.length ? `<${params.join(', ')}>` : ''} = ${s.type};`);
+  out.push(
+    `${flag(s.isExported, 'export')}type ${s.name}${params.length ? `<${params.join(', ')}>` : ''} = ${s.type};`,
+  );
 }
 
 function printVariableStatement(s: VariableStatementStructure, out: string[]): void {
   printDocs(s.docs, '', out);
-  const declarations = s.declarations.map((d) => `${d.name}${d.type ? `: ${d.type}` : ''}${d.initializer ? ` = ${hanging(String(d.initializer), '')}` : ''}`);
-  out.push(`${flag(s.isExported, 'export')}${flag(s.hasDeclareKeyword, 'declare')}${s.declarationKind ?? 'let'} ${declarations.join(', ')};`);
+  const declarations = s.declarations.map(
+    (d) => `${d.name}${d.type ? `: ${d.type}` : ''}${d.initializer ? ` = ${hanging(String(d.initializer), '')}` : ''}`,
+  );
+  out.push(
+    `${flag(s.isExported, 'export')}${flag(s.hasDeclareKeyword, 'declare')}${s.declarationKind ?? 'let'} ${declarations.join(', ')};`,
+  );
 }
 
 function printParameters(params: readonly OptionalKind<ParameterDeclarationStructure>[] | undefined): string {
   return (params ?? [])
-    .map((p) => `${p.name}${p.hasQuestionToken ? '?' : ''}${p.type ? `: ${p.type}` : ''}${p.initializer ? ` = ${p.initializer}` : ''}`)
+    .map(
+      (p) =>
+        `${p.name}${p.hasQuestionToken ? '?' : ''}${p.type ? `: ${p.type}` : ''}${p.initializer ? ` = ${p.initializer}` : ''}`,
+    )
     .join(', ');
 }
 
@@ -138,7 +150,9 @@ function printProperty(p: OptionalKind<PropertyDeclarationStructure>, out: strin
 function printClass(s: ClassDeclarationStructure, out: string[]): void {
   printDocs(s.docs, '', out);
   const impl = names(s.implements as readonly string[] | undefined, 'implements');
-  out.push(`${flag(s.isExported, 'export')}${flag(s.hasDeclareKeyword, 'declare')}class ${s.name}${impl.length ? ` implements ${impl.join(', ')}` : ''} {`);
+  out.push(
+    `${flag(s.isExported, 'export')}${flag(s.hasDeclareKeyword, 'declare')}class ${s.name}${impl.length ? ` implements ${impl.join(', ')}` : ''} {`,
+  );
   for (const p of s.properties ?? []) printProperty(p, out);
   for (const [i, ctor] of (s.ctors ?? []).entries()) {
     // A blank line before a constructor with a body (after other members), as ts-morph writes.

@@ -30,7 +30,8 @@ export function quotedString(text: string): string {
   return `"${body.replace(/\\(.)|"/gs, (match, escaped: string | undefined) => (escaped === "'" ? "'" : escaped !== undefined ? match : '\\"'))}"`;
 }
 
-const isObjectValue = (value: unknown): value is object => value !== null && typeof value === 'object' && !(value instanceof Expression);
+const isObjectValue = (value: unknown): value is object =>
+  value !== null && typeof value === 'object' && !(value instanceof Expression);
 
 function scalarText(value: unknown): string {
   if (value instanceof Expression) return value.text;
@@ -53,8 +54,20 @@ function arrayDoc(items: readonly unknown[]): Doc {
   if (items.every((v) => typeof v === 'number')) {
     return group(['[', indent([softline, fill(join([',', line], items.map(String)))]), ifBreak(','), softline, ']']);
   }
-  const shouldBreak = items.length > 1 && items.every((v, i) => isObjectValue(v) && entryCount(v) > 1 && (i === items.length - 1 || Array.isArray(items[i + 1]) === Array.isArray(v)));
-  return bracketed('[', items.map((v) => literalDoc(v)), ']', { shouldBreak });
+  const shouldBreak =
+    items.length > 1 &&
+    items.every(
+      (v, i) =>
+        isObjectValue(v) &&
+        entryCount(v) > 1 &&
+        (i === items.length - 1 || Array.isArray(items[i + 1]) === Array.isArray(v)),
+    );
+  return bracketed(
+    '[',
+    items.map((v) => literalDoc(v)),
+    ']',
+    { shouldBreak },
+  );
 }
 
 /** `key: value`, breaking after the colon the way prettier's assignment layouts do. */
@@ -72,7 +85,10 @@ function objectDoc(value: object, expanded: boolean): Doc {
   const entries = definedEntries(value);
   if (!entries.length) return '{}';
   const props = entries.map(([k, v]) => propertyDoc(propertyKey(k), literalDoc(v), valueKind(v)));
-  return bracketed('{', props, '}', { spaced: true, shouldBreak: expanded || entries.some(([, v]) => isObjectValue(v)) });
+  return bracketed('{', props, '}', {
+    spaced: true,
+    shouldBreak: expanded || entries.some(([, v]) => isObjectValue(v)),
+  });
 }
 
 /** The document of a literal value; `expanded` writes a top-level object broken whatever its width. */

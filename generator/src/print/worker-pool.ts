@@ -19,7 +19,8 @@ export type FormatOutcome = { text: string } | { error: string };
 /** Declarations, or the first isolated-declarations problem (the caller falls back to a program). */
 export type DeclareOutcome = { text: string } | { problem: { message: string; start: number | undefined } };
 
-type JobMessage = { kind: 'format'; text: string; parser: string } | { kind: 'declare'; text: string; fileName: string };
+type JobMessage =
+  { kind: 'format'; text: string; parser: string } | { kind: 'declare'; text: string; fileName: string };
 
 interface Job {
   message: JobMessage;

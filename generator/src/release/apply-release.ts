@@ -48,8 +48,13 @@ export async function applyRelease(plan: ReleasePlan, options: ApplyOptions): Pr
   const historyFile = join(options.specDir, HISTORY_FILE);
   const lockFile = join(plan.top, 'package-lock.json');
   const workspace = relative(plan.top, resolve(options.outDir)).split(sep).join(posix.sep);
-  const [historyText, lockText, history] = await Promise.all([readOptional(historyFile), readOptional(lockFile), readReleaseHistory(options.specDir)]);
-  if (history.diagnostics.some((d) => d.level === 'error')) throw new Error(`${historyFile} is not a valid release history; fix it first`);
+  const [historyText, lockText, history] = await Promise.all([
+    readOptional(historyFile),
+    readOptional(lockFile),
+    readReleaseHistory(options.specDir),
+  ]);
+  if (history.diagnostics.some((d) => d.level === 'error'))
+    throw new Error(`${historyFile} is not a valid release history; fix it first`);
 
   const writes = new Map<string, { old: string | undefined; text: string }>();
   writes.set(options.identityFile, { old: options.identityText, text: withVersion(options.identityText, plan.to) });

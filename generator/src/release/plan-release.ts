@@ -54,11 +54,20 @@ const refuse = (exit: 1 | 2, code: string, message: string, diagnostics?: Diagno
 export async function planRelease(options: PlanOptions): Promise<ReleasePlan | Refusal> {
   const { identity } = options;
   const top = await findRepository(options.cwd);
-  if (!top) return refuse(2, 'TBK520', 'not inside a git repository (or git is not installed): a release is compared with the previous one in git');
+  if (!top)
+    return refuse(
+      2,
+      'TBK520',
+      'not inside a git repository (or git is not installed): a release is compared with the previous one in git',
+    );
   const dirty = await uncommittedPaths(top);
   if (dirty.length) {
     const shown = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? `, and ${dirty.length - 10} more` : '');
-    return refuse(1, 'TBK521', `the work tree has uncommitted changes (${shown}): commit or stash them first, so the release is reviewed as a change of its own`);
+    return refuse(
+      1,
+      'TBK521',
+      `the work tree has uncommitted changes (${shown}): commit or stash them first, so the release is reviewed as a change of its own`,
+    );
   }
   let base: ReleaseBase;
   try {
@@ -68,24 +77,48 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan | R
     throw e;
   }
   const load = { cwd: options.cwd, specDir: options.specDir };
-  const [before, after] = await Promise.all([loadSide(`git:${base.commit}`, load), loadSide(`spec:${options.specDir}`, load)]);
+  const [before, after] = await Promise.all([
+    loadSide(`git:${base.commit}`, load),
+    loadSide(`spec:${options.specDir}`, load),
+  ]);
   if (!before.side || !after.side) {
-    return refuse(2, 'TBK525', `cannot compare the spec with ${base.label}`, [...before.diagnostics, ...after.diagnostics]);
+    return refuse(2, 'TBK525', `cannot compare the spec with ${base.label}`, [
+      ...before.diagnostics,
+      ...after.diagnostics,
+    ]);
   }
   const report = diffSpecs(before.side, after.side);
   const from = parseVersion(identity.version)!;
   const required = requiredBump(report.bump, from);
   const reason = `${bumpReason(report.bump, from)} (since ${base.label}: ${report.summary.breaking} breaking, ${report.summary.compatible} compatible, ${report.summary.docs} docs only)`;
   if (options.bump === 'auto' && required === 'none') {
-    return refuse(1, 'TBK523', `nothing to release: the spec has not changed since ${base.label}; name a bump (patch, minor, major) to release anyway`);
+    return refuse(
+      1,
+      'TBK523',
+      `nothing to release: the spec has not changed since ${base.label}; name a bump (patch, minor, major) to release anyway`,
+    );
   }
   const bump = options.bump === 'auto' ? (required as VersionBump) : options.bump;
   if (!bumpCovers(bump, required)) {
-    return refuse(1, 'TBK522', `a ${bump} bump is too small: ${reason}. Run \`tbk-gen release ${required}\` (or \`auto\`)`);
+    return refuse(
+      1,
+      'TBK522',
+      `a ${bump} bump is too small: ${reason}. Run \`tbk-gen release ${required}\` (or \`auto\`)`,
+    );
   }
   const to = formatVersion(bumpVersion(from, bump));
   const tag = releaseTag(identity.name, to);
-  if (await tagExists(top, tag)) return refuse(1, 'TBK524', `the tag ${tag} already exists: ${to} was released before; check the version in ${options.identityFile}`);
-  const entry = buildReleaseEntry(report, { version: to, previous: identity.version, date: options.date, comparedWith: base.label });
+  if (await tagExists(top, tag))
+    return refuse(
+      1,
+      'TBK524',
+      `the tag ${tag} already exists: ${to} was released before; check the version in ${options.identityFile}`,
+    );
+  const entry = buildReleaseEntry(report, {
+    version: to,
+    previous: identity.version,
+    date: options.date,
+    comparedWith: base.label,
+  });
   return { top, from: identity.version, to, bump, required, reason, base, report, entry, tag };
 }

@@ -34,7 +34,12 @@ async function versionAt(top: string, commit: string, path: string): Promise<str
   }
 }
 
-export async function findReleaseBase(top: string, identityFile: string, name: string, version: string): Promise<ReleaseBase> {
+export async function findReleaseBase(
+  top: string,
+  identityFile: string,
+  name: string,
+  version: string,
+): Promise<ReleaseBase> {
   const tag = releaseTag(name, version);
   const tagged = await runGit(top, ['rev-parse', '--verify', '--quiet', `refs/tags/${tag}^{commit}`]);
   if (tagged.status === 0) return { commit: tagged.stdout.toString('utf8').trim(), kind: 'tag', label: tag };
@@ -47,6 +52,9 @@ export async function findReleaseBase(top: string, identityFile: string, name: s
     if ((await versionAt(top, commit, path)) !== version) break;
     base = commit;
   }
-  if (!base) throw new ReleaseBaseError(`no tag ${tag}, and no commit holds ${path} with version ${version}: commit the file first`);
+  if (!base)
+    throw new ReleaseBaseError(
+      `no tag ${tag}, and no commit holds ${path} with version ${version}: commit the file first`,
+    );
   return { commit: base, kind: 'version-commit', label: `commit ${base.slice(0, 12)}, where ${path} set ${version}` };
 }

@@ -27,6 +27,7 @@ export function bumpReason(diffBump: Bump, from: Version): string {
   if (diffBump === 'none') return 'the spec did not change';
   const what = { major: 'breaking changes', minor: 'compatible additions', patch: 'documentation changes' }[diffBump];
   const needs = requiredBump(diffBump, from);
-  if (from.major === 0 && needs !== diffBump) return `${what} need a ${needs} bump below 1.0.0 (a ${diffBump} bump from 1.0.0 on)`;
+  if (from.major === 0 && needs !== diffBump)
+    return `${what} need a ${needs} bump below 1.0.0 (a ${diffBump} bump from 1.0.0 on)`;
   return `${what} need a ${needs} bump`;
 }

@@ -28,7 +28,10 @@ function changeText(method: string, change: Change): string {
 }
 
 function catalogText(c: CatalogChange): string {
-  const text = c.kind === 'title-renamed' ? `title renamed: ${c.from ?? ''} → ${c.title}` : `title ${c.kind === 'title-added' ? 'added' : 'removed'}: ${c.title}`;
+  const text =
+    c.kind === 'title-renamed'
+      ? `title renamed: ${c.from ?? ''} → ${c.title}`
+      : `title ${c.kind === 'title-added' ? 'added' : 'removed'}: ${c.title}`;
   return markdownText(text);
 }
 
@@ -48,7 +51,8 @@ export function buildReleaseEntry(report: DiffReport, context: EntryContext): Re
       const section = sectionOf(c);
       bySection.set(section, [...(bySection.get(section) ?? []), changeText(m.method, c)]);
     }
-    for (const [section, changes] of bySection) sections[section].push({ method: m.method, ...(m.title ? { title: m.title } : {}), changes });
+    for (const [section, changes] of bySection)
+      sections[section].push({ method: m.method, ...(m.title ? { title: m.title } : {}), changes });
   }
   if (report.catalog.length) sections.docs.push({ method: 'catalog', changes: report.catalog.map(catalogText) });
   const changed = report.methods.length || report.catalog.length;

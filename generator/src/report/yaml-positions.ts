@@ -24,8 +24,17 @@ export function parseYamlWithPositions(file: string, text: string): ParsedYaml {
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
     const last = rest.length ? lineCounter.linePos(rest.at(-1)!.pos[0]).line : pos.line;
-    const more = rest.length ? ` (${rest.length} more error${rest.length === 1 ? '' : 's'} on lines ${pos.line}–${last} follow from it)` : '';
-    diagnostics.push({ file, line: pos.line, column: pos.col, level: 'error', code: 'TBK200', message: `invalid YAML: ${first.message.split('\n')[0]}${more}` });
+    const more = rest.length
+      ? ` (${rest.length} more error${rest.length === 1 ? '' : 's'} on lines ${pos.line}–${last} follow from it)`
+      : '';
+    diagnostics.push({
+      file,
+      line: pos.line,
+      column: pos.col,
+      level: 'error',
+      code: 'TBK200',
+      message: `invalid YAML: ${first.message.split('\n')[0]}${more}`,
+    });
   }
   const positionOf = (node: Node | undefined) => {
     const offset = node?.range?.[0] ?? 0;

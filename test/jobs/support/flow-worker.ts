@@ -38,7 +38,8 @@ const client = new TopClient({
 const request = new TbkUvidEncryptRequest({ tk_domain: 1, source_values: '1' });
 
 function describe(error: unknown): object {
-  if (error instanceof TopError) return { name: error.name, code: error.code, retryAfterMs: error.retryAfterMs, attempts: error.attempts };
+  if (error instanceof TopError)
+    return { name: error.name, code: error.code, retryAfterMs: error.retryAfterMs, attempts: error.attempts };
   return { name: String((error as Error)?.name), message: String((error as Error)?.message) };
 }
 

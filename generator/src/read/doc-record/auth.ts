@@ -32,9 +32,22 @@ export function readRecordAuth(ctx: JsonReadContext, labels: JsonNode[] | undefi
     if (!auth) {
       auth = { value, evidence: `labels[${index}] key "${key ?? ''}" (${name})`, line };
     } else if (auth.value !== value) {
-      report(ctx, 'warning', 'TBK077', line, `${path} says user authorisation "${value}" but an earlier label (line ${auth.line}) says "${auth.value}": the first is kept`);
+      report(
+        ctx,
+        'warning',
+        'TBK077',
+        line,
+        `${path} says user authorisation "${value}" but an earlier label (line ${auth.line}) says "${auth.value}": the first is kept`,
+      );
     }
   });
-  if (!auth) report(ctx, 'notice', 'TBK078', recordLine, 'no authorisation label (no_need / required) in labels[]: user authorisation unknown');
+  if (!auth)
+    report(
+      ctx,
+      'notice',
+      'TBK078',
+      recordLine,
+      'no authorisation label (no_need / required) in labels[]: user authorisation unknown',
+    );
   return auth;
 }

@@ -24,7 +24,8 @@ export function readRecordChangeDiff(ctx: JsonReadContext, record: JsonNode): Ch
     if (!list || list.kind === 'null') continue;
     if (list.kind !== 'array') return problem(`.${key} should be an array, found ${list.kind}`);
     for (const entry of list.items) {
-      if (entry.kind !== 'string') return problem(`.${key} holds a ${entry.kind} (line ${entry.line}), not a text entry`);
+      if (entry.kind !== 'string')
+        return problem(`.${key} holds a ${entry.kind} (line ${entry.line}), not a text entry`);
       lists[key].push(entry.value);
     }
   }

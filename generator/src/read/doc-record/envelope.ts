@@ -9,7 +9,14 @@ import { report, type JsonReadContext } from './json-fields.js';
 
 export function unwrapEnvelope(ctx: JsonReadContext, root: JsonNode): JsonNode | undefined {
   if (root.kind !== 'object') {
-    report(ctx, 'error', 'TBK072', root.line, `top-level JSON value is ${root.kind}, not an object: nothing read`, root.column);
+    report(
+      ctx,
+      'error',
+      'TBK072',
+      root.line,
+      `top-level JSON value is ${root.kind}, not an object: nothing read`,
+      root.column,
+    );
     return undefined;
   }
   const data = memberOf(root, 'data');
@@ -46,7 +53,14 @@ export function openJsonBody(ctx: JsonReadContext, text: string, what: string): 
   for (const dup of parsed.duplicates) {
     const first = `first at line ${dup.first.line}, column ${dup.first.column}`;
     const level = dup.sameValue ? 'notice' : 'warning';
-    report(ctx, level, 'TBK082', dup.line, `duplicate key ${JSON.stringify(dup.key)} (${first}) with ${dup.sameValue ? 'the same' : 'another'} value: the first is kept`, dup.column);
+    report(
+      ctx,
+      level,
+      'TBK082',
+      dup.line,
+      `duplicate key ${JSON.stringify(dup.key)} (${first}) with ${dup.sameValue ? 'the same' : 'another'} value: the first is kept`,
+      dup.column,
+    );
   }
   return unwrapEnvelope(ctx, parsed.root);
 }

@@ -13,7 +13,14 @@ export interface JsonReadContext {
   diagnostics: Diagnostic[];
 }
 
-export function report(ctx: JsonReadContext, level: Level, code: string, line: number, message: string, column?: number): void {
+export function report(
+  ctx: JsonReadContext,
+  level: Level,
+  code: string,
+  line: number,
+  message: string,
+  column?: number,
+): void {
   ctx.diagnostics.push({ file: ctx.file, line, ...(column ? { column } : {}), level, code, message });
 }
 
@@ -29,7 +36,13 @@ function isBlank(node: JsonNode): boolean {
  * A text field, verbatim (samples keep their whitespace). With `numbersAsText`, a number is
  * read as its literal text: `demoValue` and `defaultValue` are texts printed on the page.
  */
-export function readText(ctx: JsonReadContext, obj: JsonNode, key: string, path: string, numbersAsText = false): Located<string> | undefined {
+export function readText(
+  ctx: JsonReadContext,
+  obj: JsonNode,
+  key: string,
+  path: string,
+  numbersAsText = false,
+): Located<string> | undefined {
   const member = memberOf(obj, key);
   if (!member || isBlank(member.value)) return undefined;
   const value = member.value;
@@ -40,17 +53,28 @@ export function readText(ctx: JsonReadContext, obj: JsonNode, key: string, path:
 }
 
 /** A number field; a numeric string (`"20"`) is read as the number it spells. */
-export function readNumber(ctx: JsonReadContext, obj: JsonNode, key: string, path: string): Located<number> | undefined {
+export function readNumber(
+  ctx: JsonReadContext,
+  obj: JsonNode,
+  key: string,
+  path: string,
+): Located<number> | undefined {
   const member = memberOf(obj, key);
   if (!member || isBlank(member.value)) return undefined;
   const value = member.value;
   if (value.kind === 'number') return { value: value.value, line: member.line };
-  if (value.kind === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value.value)) return { value: Number(value.value), line: member.line };
+  if (value.kind === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value.value))
+    return { value: Number(value.value), line: member.line };
   wrongKind(ctx, `${path}.${key}`, 'a number', value);
   return undefined;
 }
 
-export function readBoolean(ctx: JsonReadContext, obj: JsonNode, key: string, path: string): Located<boolean> | undefined {
+export function readBoolean(
+  ctx: JsonReadContext,
+  obj: JsonNode,
+  key: string,
+  path: string,
+): Located<boolean> | undefined {
   const member = memberOf(obj, key);
   if (!member || member.value.kind === 'null') return undefined;
   if (member.value.kind === 'boolean') return { value: member.value.value, line: member.line };

@@ -60,7 +60,8 @@ export function parseJsonWithPositions(text: string): JsonParseResult {
     if (parser.atEnd()) throw new JsonSyntaxError('no JSON value (empty text)', parser.offset);
     const root = parser.value(0);
     parser.skipSpace();
-    if (!parser.atEnd()) throw new JsonSyntaxError(`unexpected ${parser.describeNext()} after the JSON value`, parser.offset);
+    if (!parser.atEnd())
+      throw new JsonSyntaxError(`unexpected ${parser.describeNext()} after the JSON value`, parser.offset);
     return { ok: true, root, duplicates: parser.duplicates };
   } catch (err) {
     if (!(err instanceof JsonSyntaxError)) throw err;
@@ -114,7 +115,11 @@ class Parser {
     if (c === '{') return { ...at, kind: 'object', members: this.members(depth) };
     if (c === '[') return { ...at, kind: 'array', items: this.items(depth) };
     if (c === '"') return { ...at, kind: 'string', value: this.string() };
-    for (const [word, node] of [['true', { kind: 'boolean', value: true }], ['false', { kind: 'boolean', value: false }], ['null', { kind: 'null' }]] as const) {
+    for (const [word, node] of [
+      ['true', { kind: 'boolean', value: true }],
+      ['false', { kind: 'boolean', value: false }],
+      ['null', { kind: 'null' }],
+    ] as const) {
       if (this.text.startsWith(word, this.offset)) {
         this.offset += word.length;
         return { ...at, ...node };
@@ -141,11 +146,13 @@ class Parser {
     }
     for (;;) {
       this.skipSpace();
-      if (this.text[this.offset] !== '"') throw new JsonSyntaxError(`expected a "key", found ${this.describeNext()}`, this.offset);
+      if (this.text[this.offset] !== '"')
+        throw new JsonSyntaxError(`expected a "key", found ${this.describeNext()}`, this.offset);
       const at = this.positionOf(this.offset);
       const key = this.string();
       this.skipSpace();
-      if (this.text[this.offset] !== ':') throw new JsonSyntaxError(`expected ":" after key "${key}", found ${this.describeNext()}`, this.offset);
+      if (this.text[this.offset] !== ':')
+        throw new JsonSyntaxError(`expected ":" after key "${key}", found ${this.describeNext()}`, this.offset);
       this.offset++;
       this.skipSpace();
       const start = this.offset;
@@ -153,7 +160,12 @@ class Parser {
       const raw = this.text.slice(start, this.offset);
       const first = seen.get(key);
       if (first) {
-        this.duplicates.push({ ...at, key, first: { line: first.member.line, column: first.member.column }, sameValue: first.raw === raw });
+        this.duplicates.push({
+          ...at,
+          key,
+          first: { line: first.member.line, column: first.member.column },
+          sameValue: first.raw === raw,
+        });
       } else {
         seen.set(key, { member, raw });
         members.push(member);
@@ -162,7 +174,11 @@ class Parser {
       const next = this.text[this.offset];
       this.offset++;
       if (next === '}') return members;
-      if (next !== ',') throw new JsonSyntaxError(`expected "," or "}" in object, found ${this.describeAt(this.offset - 1)}`, this.offset - 1);
+      if (next !== ',')
+        throw new JsonSyntaxError(
+          `expected "," or "}" in object, found ${this.describeAt(this.offset - 1)}`,
+          this.offset - 1,
+        );
     }
   }
 
@@ -181,19 +197,26 @@ class Parser {
       const next = this.text[this.offset];
       this.offset++;
       if (next === ']') return items;
-      if (next !== ',') throw new JsonSyntaxError(`expected "," or "]" in array, found ${this.describeAt(this.offset - 1)}`, this.offset - 1);
+      if (next !== ',')
+        throw new JsonSyntaxError(
+          `expected "," or "]" in array, found ${this.describeAt(this.offset - 1)}`,
+          this.offset - 1,
+        );
     }
   }
 
   private describeAt(offset: number): string {
-    return offset >= this.text.length ? 'end of text (truncated file?)' : `character ${JSON.stringify(this.text[offset])}`;
+    return offset >= this.text.length
+      ? 'end of text (truncated file?)'
+      : `character ${JSON.stringify(this.text[offset])}`;
   }
 
   /** A raw line break in a string: most often a file cut off in the middle of a string. */
   private badCharacterInString(start: number): JsonSyntaxError {
     const c = this.text[this.offset];
     if (c !== '\n' && c !== '\r') return new JsonSyntaxError('control character inside a string', this.offset);
-    if (this.text.slice(this.offset).trim() === '') return new JsonSyntaxError('text ends inside a string (truncated file?)', this.offset);
+    if (this.text.slice(this.offset).trim() === '')
+      return new JsonSyntaxError('text ends inside a string (truncated file?)', this.offset);
     return new JsonSyntaxError('string not closed before the end of its line', start);
   }
 

@@ -22,7 +22,12 @@ export interface ParamReadOptions {
 
 const LIMIT_KEYS: (keyof ParamLimits)[] = ['maxLength', 'maxListSize', 'maxValue', 'minValue'];
 
-export function readRecordParams(ctx: JsonReadContext, items: JsonNode[], path: string, options: ParamReadOptions): PageParam[] {
+export function readRecordParams(
+  ctx: JsonReadContext,
+  items: JsonNode[],
+  path: string,
+  options: ParamReadOptions,
+): PageParam[] {
   const read: { param: PageParam; order?: number; index: number }[] = [];
   items.forEach((item, index) => {
     const param = readRecordParam(ctx, item, `${path}[${index}]`, options);
@@ -36,9 +41,21 @@ export function readRecordParams(ctx: JsonReadContext, items: JsonNode[], path: 
   return read.map((r) => r.param);
 }
 
-function readRecordParam(ctx: JsonReadContext, item: JsonNode, path: string, options: ParamReadOptions): PageParam | undefined {
+function readRecordParam(
+  ctx: JsonReadContext,
+  item: JsonNode,
+  path: string,
+  options: ParamReadOptions,
+): PageParam | undefined {
   if (item.kind !== 'object') {
-    report(ctx, 'error', 'TBK075', item.line, `${path} is not a param object (found ${item.kind}): dropped`, item.column);
+    report(
+      ctx,
+      'error',
+      'TBK075',
+      item.line,
+      `${path} is not a param object (found ${item.kind}): dropped`,
+      item.column,
+    );
     return undefined;
   }
   const name = readText(ctx, item, 'name', path);

@@ -30,12 +30,20 @@ export const readCatalogJson: Reader = (file, text) => {
   if (!body) return result;
   if (!hasMember(body, 'treeCategories') && hasMember(body, 'pkg')) {
     const name = readText(ctx, body, 'name', 'catalog')?.value ?? '';
-    report(ctx, 'notice', 'TBK093', body.line, `category descriptor ${name} (pkg ${readText(ctx, body, 'pkg', 'catalog')?.value ?? ''}) lists no APIs: no catalog snapshot`);
+    report(
+      ctx,
+      'notice',
+      'TBK093',
+      body.line,
+      `category descriptor ${name} (pkg ${readText(ctx, body, 'pkg', 'catalog')?.value ?? ''}) lists no APIs: no catalog snapshot`,
+    );
     return result;
   }
   const tree = findTbkTree(ctx, body);
   if (!tree) return result;
-  const entries = (readList(ctx, tree, 'catelogList', 'category 38') ?? []).flatMap((item, index) => readEntry(ctx, item, index) ?? []);
+  const entries = (readList(ctx, tree, 'catelogList', 'category 38') ?? []).flatMap(
+    (item, index) => readEntry(ctx, item, index) ?? [],
+  );
   result.catalogs.push({ id: file, file, kind: 'catalog-json', entries });
   return result;
 };
@@ -56,7 +64,13 @@ function findTbkTree(ctx: JsonReadContext, body: JsonNode): JsonNode | undefined
   const found = (trees.find((t) => t.id === TBK_CATEGORY_ID) ?? trees.find((t) => t.name === TBK_CATEGORY_NAME))?.tree;
   if (!found) {
     const seen = trees.map((t) => [t.id, t.name].filter((v) => v !== undefined).join(' ')).join(', ');
-    report(ctx, 'error', 'TBK091', body.line, `no category ${TBK_CATEGORY_ID} (${TBK_CATEGORY_NAME}) in treeCategories[].catelogTrees[] (found: ${seen || 'none'}): nothing read`);
+    report(
+      ctx,
+      'error',
+      'TBK091',
+      body.line,
+      `no category ${TBK_CATEGORY_ID} (${TBK_CATEGORY_NAME}) in treeCategories[].catelogTrees[] (found: ${seen || 'none'}): nothing read`,
+    );
   }
   return found;
 }
@@ -70,7 +84,14 @@ function readEntry(ctx: JsonReadContext, item: JsonNode, index: number): Catalog
     report(ctx, 'warning', 'TBK092', line, `${path} has no subName (the API title): entry dropped`);
     return undefined;
   }
-  if (!method) report(ctx, 'warning', 'TBK092', line, `${path} (${title.value}) has no name (the method): kept with its title only`);
+  if (!method)
+    report(
+      ctx,
+      'warning',
+      'TBK092',
+      line,
+      `${path} (${title.value}) has no name (the method): kept with its title only`,
+    );
   const docId = readNumber(ctx, item, 'docId', path);
   return {
     title: title.value.trim(),

@@ -19,8 +19,21 @@ import { openJsonBody } from './envelope.js';
 
 /** Keys only the full record has; the reduced shape keeps none of them. */
 const FULL_RECORD_KEYS = [
-  'gmtModified', 'labels', 'sdkDemos', 'errorCodes', 'rspSampleJson', 'rspSampleSimplifyJson', 'rspSampleXml',
-  'apiErrDemoJson', 'apiErrDemoXml', 'publicParams', 'publicResponseParams', 'changeDiff', 'faqs', 'tools', 'envConfigs',
+  'gmtModified',
+  'labels',
+  'sdkDemos',
+  'errorCodes',
+  'rspSampleJson',
+  'rspSampleSimplifyJson',
+  'rspSampleXml',
+  'apiErrDemoJson',
+  'apiErrDemoXml',
+  'publicParams',
+  'publicResponseParams',
+  'changeDiff',
+  'faqs',
+  'tools',
+  'envConfigs',
 ];
 
 const SAMPLE_KEYS: [string, SampleKind][] = [
@@ -42,7 +55,9 @@ export const readDocRecord: Reader = (file, text) => {
   const body = openJsonBody(ctx, text, 'record');
   if (!body) return result;
   if (isCatalogJson(body)) return readCatalogJson(file, text);
-  const format: SourceFormat = FULL_RECORD_KEYS.some((key) => hasMember(body, key)) ? 'doc-record' : 'doc-record-reduced';
+  const format: SourceFormat = FULL_RECORD_KEYS.some((key) => hasMember(body, key))
+    ? 'doc-record'
+    : 'doc-record-reduced';
   const method = readText(ctx, body, 'name', 'record');
   if (!method || method.value.trim() === '') {
     report(ctx, 'error', 'TBK073', body.line, 'record has no method name ("name"): record not read', body.column);
@@ -52,7 +67,12 @@ export const readDocRecord: Reader = (file, text) => {
   const page = readPage(ctx, body, format, method, createHash('sha256').update(text).digest('hex'));
   result.pages.push(page);
   if (page.title) {
-    const entry = { title: page.title.value, method: method.value, line: page.title.line, ...(page.docId !== undefined ? { docId: page.docId } : {}) };
+    const entry = {
+      title: page.title.value,
+      method: method.value,
+      line: page.title.line,
+      ...(page.docId !== undefined ? { docId: page.docId } : {}),
+    };
     // One snapshot per record folder; every record adds its own entry under the same id.
     const snapshot: CatalogSnapshot = { id: dirname(file), file, kind: 'doc-record', entries: [entry] };
     result.catalogs.push(snapshot);
@@ -60,9 +80,25 @@ export const readDocRecord: Reader = (file, text) => {
   return result;
 };
 
-function readPage(ctx: JsonReadContext, body: JsonNode, format: SourceFormat, method: Page['method'] & {}, sha256: string): Page {
+function readPage(
+  ctx: JsonReadContext,
+  body: JsonNode,
+  format: SourceFormat,
+  method: Page['method'] & {},
+  sha256: string,
+): Page {
   const full = format === 'doc-record';
-  const page: Page = { file: ctx.file, format, sha256, line: body.line, method, request: [], response: [], samples: {}, errors: [] };
+  const page: Page = {
+    file: ctx.file,
+    format,
+    sha256,
+    line: body.line,
+    method,
+    request: [],
+    response: [],
+    samples: {},
+    errors: [],
+  };
   const title = readText(ctx, body, 'apiChineseName', 'record');
   if (title) page.title = { value: title.value.trim(), line: title.line };
   const description = readText(ctx, body, 'description', 'record');
@@ -89,11 +125,23 @@ function readPage(ctx: JsonReadContext, body: JsonNode, format: SourceFormat, me
   return page;
 }
 
-function readParamList(ctx: JsonReadContext, body: JsonNode, key: string, side: ParamSide, reduced: boolean): PageParam[] {
+function readParamList(
+  ctx: JsonReadContext,
+  body: JsonNode,
+  key: string,
+  side: ParamSide,
+  reduced: boolean,
+): PageParam[] {
   const member = memberOf(body, key);
   if (!member || member.value.kind !== 'array') {
     const found = member ? `is ${member.value.kind}, not an array` : 'is missing';
-    report(ctx, 'error', 'TBK074', member?.line ?? body.line, `${key} ${found}: the ${side} of ${methodName(body)} is read as empty`);
+    report(
+      ctx,
+      'error',
+      'TBK074',
+      member?.line ?? body.line,
+      `${key} ${found}: the ${side} of ${methodName(body)} is read as empty`,
+    );
     return [];
   }
   return readRecordParams(ctx, member.value.items, key, { side, absentRequiredIsFalse: reduced });

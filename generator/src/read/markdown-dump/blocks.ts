@@ -59,7 +59,13 @@ export function isFiller(line: string): boolean {
 export function reportStrayText(ctx: DumpContext, from: number, to: number, where: string): void {
   for (let i = from; i < to; i++) {
     if (isFiller(ctx.lines[i]!)) continue;
-    reportAt(ctx, 'notice', 'TBK063', i + 1, `text ${where} ignored: ${JSON.stringify(ctx.lines[i]!.trim().slice(0, 60))}`);
+    reportAt(
+      ctx,
+      'notice',
+      'TBK063',
+      i + 1,
+      `text ${where} ignored: ${JSON.stringify(ctx.lines[i]!.trim().slice(0, 60))}`,
+    );
     return; // one notice per stretch is enough to point a reader at it
   }
 }

@@ -21,7 +21,13 @@ export function readDumpCode(ctx: DumpContext, sub: DumpBlock): Located<string> 
   let close = open + 1;
   while (close < sub.end && !/^\s*```\s*$/.test(ctx.lines[close]!)) close++;
   if (close >= sub.end) {
-    reportAt(ctx, 'error', 'TBK061', open + 1, `code block of ${where} is not closed before ${sub.end >= ctx.lines.length ? 'the end of the file' : `line ${sub.end + 1}`}: sample dropped`);
+    reportAt(
+      ctx,
+      'error',
+      'TBK061',
+      open + 1,
+      `code block of ${where} is not closed before ${sub.end >= ctx.lines.length ? 'the end of the file' : `line ${sub.end + 1}`}: sample dropped`,
+    );
     return undefined;
   }
   reportStrayText(ctx, close + 1, sub.end, `after the code block of ${where}`);

@@ -16,7 +16,13 @@ export function readDumpOverview(ctx: DumpContext, from: number, to: number): Ca
     if (!LOOKS_LIKE_ENTRY.test(line)) continue;
     const match = ENTRY.exec(line);
     if (!match || match[3] === '') {
-      reportAt(ctx, 'warning', 'TBK064', i + 1, `overview line is not -\`<method>\` (<docId>) - <title>: ${JSON.stringify(line.slice(0, 80))}: skipped`);
+      reportAt(
+        ctx,
+        'warning',
+        'TBK064',
+        i + 1,
+        `overview line is not -\`<method>\` (<docId>) - <title>: ${JSON.stringify(line.slice(0, 80))}: skipped`,
+      );
       continue;
     }
     entries.push({ title: match[3]!, method: match[1]!.trim(), docId: Number(match[2]), line: i + 1 });

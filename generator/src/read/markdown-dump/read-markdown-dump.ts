@@ -36,7 +36,13 @@ export const readMarkdownDump: Reader = (file, text) => {
     sections++;
     const earlier = firstLine.get(heading.method);
     if (earlier !== undefined) {
-      reportAt(ctx, 'warning', 'TBK067', block.line, `${heading.method} already has a section at line ${earlier}: this one is skipped`);
+      reportAt(
+        ctx,
+        'warning',
+        'TBK067',
+        block.line,
+        `${heading.method} already has a section at line ${earlier}: this one is skipped`,
+      );
       continue;
     }
     firstLine.set(heading.method, block.line);
@@ -56,7 +62,13 @@ function readOtherBlock(ctx: DumpContext, block: DumpBlock, overview: CatalogEnt
   const entries = readDumpOverview(ctx, block.start, block.end);
   overview.push(...entries);
   if (entries.length === 0 && !KNOWN_OTHER_HEADINGS.has(block.title)) {
-    reportAt(ctx, 'notice', 'TBK068', block.line, `##${block.title} is neither a method section (##<method>（<title>）) nor the overview: skipped`);
+    reportAt(
+      ctx,
+      'notice',
+      'TBK068',
+      block.line,
+      `##${block.title} is neither a method section (##<method>（<title>）) nor the overview: skipped`,
+    );
   }
 }
 
@@ -67,11 +79,18 @@ function crossCheck(ctx: DumpContext, pages: Page[], overview: CatalogEntry[], s
   for (const page of pages) {
     const entry = byMethod.get(page.method!.value);
     if (entry?.docId !== undefined) page.docId = entry.docId;
-    else if (overview.length > 0) reportAt(ctx, 'warning', 'TBK065', page.line, `${page.method!.value} is not in the overview: docId unknown`);
+    else if (overview.length > 0)
+      reportAt(ctx, 'warning', 'TBK065', page.line, `${page.method!.value} is not in the overview: docId unknown`);
   }
   for (const entry of overview) {
     if (entry.method && !sectionLine.has(entry.method)) {
-      reportAt(ctx, 'warning', 'TBK066', entry.line, `overview lists ${entry.method} but the file has no section for it`);
+      reportAt(
+        ctx,
+        'warning',
+        'TBK066',
+        entry.line,
+        `overview lists ${entry.method} but the file has no section for it`,
+      );
     }
   }
 }

@@ -27,7 +27,13 @@ export function readDumpParams(ctx: DumpContext, table: DumpTable, side: DumpPar
     description: columnIndex(table.header, '描述'),
   };
   if (col.name < 0 || col.type < 0) {
-    reportAt(ctx, 'error', 'TBK057', table.line, `table under ${where} has no 参数名称 or 类型 column (header: ${table.header.join(' | ')}): table not read`);
+    reportAt(
+      ctx,
+      'error',
+      'TBK057',
+      table.line,
+      `table under ${where} has no 参数名称 or 类型 column (header: ${table.header.join(' | ')}): table not read`,
+    );
     return [];
   }
   const params: PageParam[] = [];
@@ -37,7 +43,13 @@ export function readDumpParams(ctx: DumpContext, table: DumpTable, side: DumpPar
     const name = rawName.replace(NESTED, '').trim();
     const type = cell(col.type).replace(/\s+/g, ' ').trim();
     if (name === '' || type === '') {
-      reportAt(ctx, 'error', 'TBK056', row.line, `table row under ${where} has no ${name === '' ? '参数名称' : `类型 (${name})`}: row dropped`);
+      reportAt(
+        ctx,
+        'error',
+        'TBK056',
+        row.line,
+        `table row under ${where} has no ${name === '' ? '参数名称' : `类型 (${name})`}: row dropped`,
+      );
       continue;
     }
     const param: PageParam = { name, type, line: row.line };
@@ -51,7 +63,13 @@ export function readDumpParams(ctx: DumpContext, table: DumpTable, side: DumpPar
     }
     const parent = params.at(-1);
     if (!parent) {
-      reportAt(ctx, 'warning', 'TBK058', row.line, `nested row └ ${name} under ${where} has no row above it to belong to: read as a top-level field`);
+      reportAt(
+        ctx,
+        'warning',
+        'TBK058',
+        row.line,
+        `nested row └ ${name} under ${where} has no row above it to belong to: read as a top-level field`,
+      );
       params.push(param);
       continue;
     }
@@ -65,7 +83,13 @@ function readRequired(ctx: DumpContext, param: PageParam, text: string, row: Tab
   if (text === '') return;
   const value = REQUIRED[text];
   if (value === undefined) {
-    reportAt(ctx, 'warning', 'TBK059', row.line, `是否必须 of ${param.name} is ${JSON.stringify(text)}, not 必须 or 可选: left unstated`);
+    reportAt(
+      ctx,
+      'warning',
+      'TBK059',
+      row.line,
+      `是否必须 of ${param.name} is ${JSON.stringify(text)}, not 必须 or 可选: left unstated`,
+    );
     return;
   }
   param.required = value;
@@ -75,7 +99,13 @@ function readLimits(ctx: DumpContext, param: PageParam, text: string, row: Table
   param.limitsText = text;
   const reading = parseLimitsText(text);
   if (!reading) {
-    reportAt(ctx, 'warning', 'TBK060', row.line, `更多限制 of ${param.name} is not a known limit (默认值/最大长度/最大列表长度/最大值/最小值): kept as text only`);
+    reportAt(
+      ctx,
+      'warning',
+      'TBK060',
+      row.line,
+      `更多限制 of ${param.name} is not a known limit (默认值/最大长度/最大列表长度/最大值/最小值): kept as text only`,
+    );
     return;
   }
   if (reading.default !== undefined) param.default = reading.default;
@@ -95,7 +125,12 @@ export function readDumpErrors(ctx: DumpContext, table: DumpTable): PageError[] 
       reportAt(ctx, 'error', 'TBK056', row.line, 'error-code row has no 错误码: row dropped');
       continue;
     }
-    errors.push({ code, message: row.cells[col.message] ?? '', solution: row.cells[col.solution] ?? '', line: row.line });
+    errors.push({
+      code,
+      message: row.cells[col.message] ?? '',
+      solution: row.cells[col.solution] ?? '',
+      line: row.line,
+    });
   }
   return errors;
 }

@@ -26,7 +26,13 @@ export function parseMethodHeading(ctx: DumpContext, block: DumpBlock): MethodHe
   const rest = match[2]!.trim();
   const title = TITLE.exec(rest)?.[1]?.trim();
   if (rest !== '' && !title) {
-    reportAt(ctx, 'warning', 'TBK051', block.line, `heading is not ##<method>（<title>）: title of ${match[1]} not read from ${JSON.stringify(rest)}`);
+    reportAt(
+      ctx,
+      'warning',
+      'TBK051',
+      block.line,
+      `heading is not ##<method>（<title>）: title of ${match[1]} not read from ${JSON.stringify(rest)}`,
+    );
   }
   return { method: match[1]!, ...(title ? { title } : {}) };
 }
@@ -45,18 +51,32 @@ const SUB_SECTIONS: Record<string, SubKind> = {
   NodeJS调用示例: 'ignored',
 };
 
-export function readMethodSection(ctx: DumpContext, block: DumpBlock, heading: MethodHeading, sha256: string): Page | undefined {
+export function readMethodSection(
+  ctx: DumpContext,
+  block: DumpBlock,
+  heading: MethodHeading,
+  sha256: string,
+): Page | undefined {
   const page: Page = {
-    file: ctx.file, format: 'markdown-dump', sha256, line: block.line,
+    file: ctx.file,
+    format: 'markdown-dump',
+    sha256,
+    line: block.line,
     method: { value: heading.method, line: block.line },
     ...(heading.title ? { title: { value: heading.title, line: block.line } } : {}),
-    request: [], response: [], samples: {}, errors: [],
+    request: [],
+    response: [],
+    samples: {},
+    errors: [],
   };
   const outline = splitBlocks(ctx.lines, block.start, block.end, 3);
   const prose = ctx.lines.slice(outline.preamble.start, outline.preamble.end);
   const first = prose.findIndex((line) => !isFiller(line));
   if (first >= 0) {
-    const text = prose.filter((line) => !isFiller(line)).map((line) => line.trim()).join('\n');
+    const text = prose
+      .filter((line) => !isFiller(line))
+      .map((line) => line.trim())
+      .join('\n');
     page.description = { value: text, line: outline.preamble.start + first + 1 };
   }
   const seen = new Map<SubKind, number>();
@@ -73,7 +93,7 @@ export function readMethodSection(ctx: DumpContext, block: DumpBlock, heading: M
       const params = readParamTable(ctx, sub, kind);
       if (params) tables.add(kind);
       page[kind] = params ?? [];
-    }    else if (kind === 'errors') page.errors = readErrorTable(ctx, sub);
+    } else if (kind === 'errors') page.errors = readErrorTable(ctx, sub);
     else if (kind === 'json' || kind === 'error_json') {
       const code = readDumpCode(ctx, sub);
       if (code) page.samples[kind] = code;
@@ -109,17 +129,34 @@ function readErrorTable(ctx: DumpContext, sub: DumpBlock): PageError[] {
  * (a truncated dump ends like that): it is not read, rather than read as a method without
  * params. A section missing one of the two is read, with a warning.
  */
-function checkTables(ctx: DumpContext, page: Page, block: DumpBlock, seen: Map<SubKind, number>, tables: Set<DumpParamSide>): Page | undefined {
+function checkTables(
+  ctx: DumpContext,
+  page: Page,
+  block: DumpBlock,
+  seen: Map<SubKind, number>,
+  tables: Set<DumpParamSide>,
+): Page | undefined {
   const missing = (['request', 'response'] as const).filter((side) => !tables.has(side));
   if (missing.length === 2) {
-    reportAt(ctx, 'error', 'TBK052', block.line, `section ${page.method!.value} has no 请求参数 or 响应参数 table: method not read`);
+    reportAt(
+      ctx,
+      'error',
+      'TBK052',
+      block.line,
+      `section ${page.method!.value} has no 请求参数 or 响应参数 table: method not read`,
+    );
     return undefined;
   }
   for (const side of missing) {
     const label = side === 'request' ? '请求参数' : '响应参数';
     const line = seen.get(side) ?? block.line;
-    reportAt(ctx, 'warning', 'TBK053', line, `section ${page.method!.value} has no ${label} table: read with no ${side} params`);
+    reportAt(
+      ctx,
+      'warning',
+      'TBK053',
+      line,
+      `section ${page.method!.value} has no ${label} table: read with no ${side} params`,
+    );
   }
   return page;
 }
-

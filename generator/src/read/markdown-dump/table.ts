@@ -79,7 +79,13 @@ function pushRow(ctx: DumpContext, table: DumpTable, row: PendingRow, joinAt: nu
   const cells = splitRow(row.text);
   const first = cells[0] ? ` (${cells[0]})` : '';
   if (cells.length < width) {
-    reportAt(ctx, 'error', 'TBK054', row.line, `table row${first} has ${cells.length} cells, the header (line ${table.line}) has ${width}: row dropped`);
+    reportAt(
+      ctx,
+      'error',
+      'TBK054',
+      row.line,
+      `table row${first} has ${cells.length} cells, the header (line ${table.line}) has ${width}: row dropped`,
+    );
     return;
   }
   if (cells.length > width) {
@@ -88,9 +94,18 @@ function pushRow(ctx: DumpContext, table: DumpTable, row: PendingRow, joinAt: nu
     // example column, the one that holds raw values.
     const raw = rawCells(row.text);
     const extra = raw.length - width;
-    const merged = raw.slice(joinAt, joinAt + extra + 1).join('|').trim();
+    const merged = raw
+      .slice(joinAt, joinAt + extra + 1)
+      .join('|')
+      .trim();
     const fixed = [...raw.slice(0, joinAt), merged, ...raw.slice(joinAt + extra + 1)].map((c) => c.trim());
-    reportAt(ctx, 'warning', 'TBK055', row.line, `table row${first} has ${cells.length} cells, the header (line ${table.line}) has ${width}: read column ${joinAt + 1} as ${JSON.stringify(merged)}`);
+    reportAt(
+      ctx,
+      'warning',
+      'TBK055',
+      row.line,
+      `table row${first} has ${cells.length} cells, the header (line ${table.line}) has ${width}: read column ${joinAt + 1} as ${JSON.stringify(merged)}`,
+    );
     table.rows.push({ cells: fixed, line: row.line });
     return;
   }

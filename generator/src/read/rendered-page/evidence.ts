@@ -20,7 +20,11 @@ function label(block: ScanBlock): string {
 }
 
 /** The method named by the SDK samples; the first one wins when they disagree (reported). */
-export function resolveMethod(blocks: readonly ScanBlock[], report: Report, lastLine: number): Located<string> | undefined {
+export function resolveMethod(
+  blocks: readonly ScanBlock[],
+  report: Report,
+  lastLine: number,
+): Located<string> | undefined {
   const seen: Seen<string>[] = [];
   for (const block of blocks) {
     if (!block.language) continue;
@@ -29,12 +33,22 @@ export function resolveMethod(blocks: readonly ScanBlock[], report: Report, last
   }
   const first = seen[0];
   if (!first) {
-    report(lastLine, 'error', SeedCode.noMethodName, 'no method name in the SDK samples (curl method=, C set_api_name, Node client.execute); page not read');
+    report(
+      lastLine,
+      'error',
+      SeedCode.noMethodName,
+      'no method name in the SDK samples (curl method=, C set_api_name, Node client.execute); page not read',
+    );
     return undefined;
   }
   for (const other of seen.slice(1)) {
     if (other.value !== first.value) {
-      report(other.line, 'warning', SeedCode.methodDisagrees, `${other.evidence} disagrees with ${first.evidence} at line ${first.line}; kept ${first.value}`);
+      report(
+        other.line,
+        'warning',
+        SeedCode.methodDisagrees,
+        `${other.evidence} disagrees with ${first.evidence} at line ${first.line}; kept ${first.value}`,
+      );
     }
   }
   return { value: first.value, line: first.line };
@@ -53,14 +67,24 @@ export function resolveAuth(blocks: readonly ScanBlock[], report: Report, lastLi
     if (found) seen.push({ value: found.value, evidence: `${label(block)} ${found.evidence}`, line: block.line });
   }
   if (seen.length === 0) {
-    report(lastLine, 'warning', SeedCode.noAuthEvidence, 'no SDK sample shows whether a user session is passed; auth left unknown');
+    report(
+      lastLine,
+      'warning',
+      SeedCode.noAuthEvidence,
+      'no SDK sample shows whether a user session is passed; auth left unknown',
+    );
     return undefined;
   }
   const values = new Set(seen.map((s) => s.value));
   const value: AuthValue = values.has('required') ? 'required' : seen[0]!.value;
   if (values.size > 1) {
     const split = seen.map((s) => `${s.evidence} (${s.value})`).join('; ');
-    report(seen[0]!.line, 'warning', SeedCode.authDisagrees, `SDK samples disagree on the user session: ${split}; chose ${value}`);
+    report(
+      seen[0]!.line,
+      'warning',
+      SeedCode.authDisagrees,
+      `SDK samples disagree on the user session: ${split}; chose ${value}`,
+    );
   }
   const chosen = seen.filter((s) => s.value === value);
   return { value, evidence: chosen.map((s) => s.evidence).join('; '), line: chosen[0]!.line };
@@ -78,7 +102,12 @@ export function checkSampleRoots(
     if (!sample) continue;
     const root = findSampleRoot(kind, sample.value);
     if (root !== want) {
-      report(sample.line, 'warning', SeedCode.rootKeyMismatch, `${kind} sample root ${JSON.stringify(root ?? '')} does not match ${want} for ${method}`);
+      report(
+        sample.line,
+        'warning',
+        SeedCode.rootKeyMismatch,
+        `${kind} sample root ${JSON.stringify(root ?? '')} does not match ${want} for ${method}`,
+      );
     }
   }
 }

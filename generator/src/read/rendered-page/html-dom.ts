@@ -51,7 +51,11 @@ export function parseHtml(raw: string): HtmlDom {
     parser.end(text);
   } catch (error) {
     if (!(error instanceof TooDeep)) throw error;
-    return { ok: false, line: lineOf(error.offset), message: `elements nested deeper than ${MAX_HTML_DEPTH} levels: not a doc page (none nests this deep); not read` };
+    return {
+      ok: false,
+      line: lineOf(error.offset),
+      message: `elements nested deeper than ${MAX_HTML_DEPTH} levels: not a doc page (none nests this deep); not read`,
+    };
   }
   return { ok: true, document: handler.root, lineOf, text };
 }

@@ -69,7 +69,12 @@ export function readNav(lines: readonly ScanLine[], report: Report): NavReading 
     } else if (i > last && CJK.test(l.text) && !CONTROL.test(l.text)) {
       descriptionLines.push(l);
     } else {
-      report(l.line, 'warning', SeedCode.navNotTitle, `line ${quote(l.text)} in the catalog nav is not a title; skipped`);
+      report(
+        l.line,
+        'warning',
+        SeedCode.navNotTitle,
+        `line ${quote(l.text)} in the catalog nav is not a title; skipped`,
+      );
     }
   });
   if (descriptionLines.length > 0) {

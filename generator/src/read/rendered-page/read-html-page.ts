@@ -21,14 +21,22 @@ import { parseHtml } from './html-dom.js';
 export { MAX_HTML_DEPTH } from './html-dom.js';
 
 export const readHtmlPage: Reader = (file: string, text: string): ReadResult => {
-  const fail = (line: number, code: string, message: string): ReadResult => ({ pages: [], catalogs: [], diagnostics: [{ file, line, level: 'error', code, message }] });
+  const fail = (line: number, code: string, message: string): ReadResult => ({
+    pages: [],
+    catalogs: [],
+    diagnostics: [{ file, line, level: 'error', code, message }],
+  });
   if (text.trim() === '') return fail(0, SeedCode.emptyPage, 'page is empty');
   let dom: ReturnType<typeof parseHtml>;
   try {
     dom = parseHtml(text);
   } catch (error) {
     // htmlparser2 recovers from any markup; this only guards against the unexpected.
-    return fail(0, SeedCode.htmlParse, `HTML could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return fail(
+      0,
+      SeedCode.htmlParse,
+      `HTML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (!dom.ok) return fail(dom.line, SeedCode.htmlTooDeep, dom.message);
   return assemblePage(scanDom(dom.document, dom.lineOf, dom.text), { file, text: dom.text, format: 'html' });
@@ -36,7 +44,8 @@ export const readHtmlPage: Reader = (file: string, text: string): ReadResult => 
 
 type LineOf = (offset: number) => number;
 
-const isElement = (node: ChildNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
+const isElement = (node: ChildNode): node is Element =>
+  node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
 /** Text of a subtree (what a browser's textContent gives), `<table>`s inside it left out if asked. */
 function textOf(node: ParentNode, skipTables = false): string {
@@ -58,7 +67,13 @@ const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function scanDom(document: ParentNode, lineOf: LineOf, text: string): DocScan {
   const lines = text.split('\n');
-  const scan: DocScan = { nav: [], tables: [], blocks: [], stray: [], lastLine: lines.at(-1) === '' ? lines.length - 1 : lines.length };
+  const scan: DocScan = {
+    nav: [],
+    tables: [],
+    blocks: [],
+    stray: [],
+    lastLine: lines.at(-1) === '' ? lines.length - 1 : lines.length,
+  };
   const notices: ScanLine[] = [];
   const titles: ScanLine[] = [];
   const prose: ScanLine[] = [];
@@ -119,7 +134,9 @@ function readTable(table: Element, lineOf: LineOf): ScanTable {
   };
   collect(table);
   const cellsOf = (row: Element): string[] =>
-    row.children.filter((cell): cell is Element => isElement(cell) && (cell.name === 'th' || cell.name === 'td')).map((cell) => flat(textOf(cell, true)));
+    row.children
+      .filter((cell): cell is Element => isElement(cell) && (cell.name === 'th' || cell.name === 'td'))
+      .map((cell) => flat(textOf(cell, true)));
   const header = rows[0] ? cellsOf(rows[0]) : [];
   return {
     kind: recogniseTableHeader(header),

@@ -51,7 +51,14 @@ export function collectDiagnostics(file: string): { diagnostics: Diagnostic[]; r
     const n = (counts.get(code) ?? 0) + 1;
     counts.set(code, n);
     if (n <= MAX_PER_CODE) diagnostics.push({ file, line, level, code, message });
-    else if (n === MAX_PER_CODE + 1) diagnostics.push({ file, line, level: 'notice', code, message: `more ${code} in this file from this line on are not listed (${MAX_PER_CODE} shown)` });
+    else if (n === MAX_PER_CODE + 1)
+      diagnostics.push({
+        file,
+        line,
+        level: 'notice',
+        code,
+        message: `more ${code} in this file from this line on are not listed (${MAX_PER_CODE} shown)`,
+      });
   };
   return { diagnostics, report };
 }

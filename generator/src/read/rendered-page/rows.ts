@@ -39,18 +39,36 @@ function fitCells(kind: RowKind, row: ScanRow, isLast: boolean, report: Report):
   if (cells.length === width) return cells;
   if (cells.length === width - 1) {
     if (!isLast) {
-      report(row.line, 'warning', SeedCode.tooFewCells, `row has ${cells.length} cells, expected ${width}; read as missing its empty last cell`);
+      report(
+        row.line,
+        'warning',
+        SeedCode.tooFewCells,
+        `row has ${cells.length} cells, expected ${width}; read as missing its empty last cell`,
+      );
     }
     return [...cells, ''];
   }
   if (cells.length > width) {
     while (cells.length > width && cells.at(-1) === '') cells.pop();
     if (cells.length > width) {
-      const joined = cells.splice(width - 1).filter((c) => c !== '').join(' | ');
+      const joined = cells
+        .splice(width - 1)
+        .filter((c) => c !== '')
+        .join(' | ');
       cells.push(joined);
-      report(row.line, 'warning', SeedCode.tooManyCells, `row has ${row.cells.length} cells, expected ${width}; cells from column ${width} on joined into the last column`);
+      report(
+        row.line,
+        'warning',
+        SeedCode.tooManyCells,
+        `row has ${row.cells.length} cells, expected ${width}; cells from column ${width} on joined into the last column`,
+      );
     } else {
-      report(row.line, 'warning', SeedCode.tooManyCells, `row has ${row.cells.length} cells, expected ${width}; extra empty cells ignored`);
+      report(
+        row.line,
+        'warning',
+        SeedCode.tooManyCells,
+        `row has ${row.cells.length} cells, expected ${width}; extra empty cells ignored`,
+      );
     }
     return cells;
   }
@@ -58,7 +76,12 @@ function fitCells(kind: RowKind, row: ScanRow, isLast: boolean, report: Report):
   // are never moved by the shift, so they are kept and the rest is left unread.
   const minimum = kind === 'errors' ? 1 : 2;
   if (cells.length < minimum) {
-    report(row.line, 'error', SeedCode.rowDropped, `row ${quote(row.text)} has ${cells.length} cell(s), expected ${width}; dropped`);
+    report(
+      row.line,
+      'error',
+      SeedCode.rowDropped,
+      `row ${quote(row.text)} has ${cells.length} cell(s), expected ${width}; dropped`,
+    );
     return undefined;
   }
   const keep = Math.min(cells.length, CERTAIN_COLUMNS[kind]);
@@ -67,7 +90,8 @@ function fitCells(kind: RowKind, row: ScanRow, isLast: boolean, report: Report):
     row.line,
     'warning',
     SeedCode.tooFewCells,
-    `row has ${cells.length} cells, expected ${width}; only the first ${keep} read` + (lost.length > 0 ? `, ${quote(lost.join(' | '))} not placed` : ''),
+    `row has ${cells.length} cells, expected ${width}; only the first ${keep} read` +
+      (lost.length > 0 ? `, ${quote(lost.join(' | '))} not placed` : ''),
   );
   return [...cells.slice(0, keep), ...Array<string>(width - keep).fill('')];
 }
@@ -100,7 +124,13 @@ export function readRequestRow(row: ScanRow, isLast: boolean, report: Report): P
   }
   if (required !== '') {
     if (Object.hasOwn(REQUIRED, required)) param.required = REQUIRED[required];
-    else report(row.line, 'warning', SeedCode.requiredUnknown, `是否必须 value ${quote(required)} of ${param.name} not understood`);
+    else
+      report(
+        row.line,
+        'warning',
+        SeedCode.requiredUnknown,
+        `是否必须 value ${quote(required)} of ${param.name} not understood`,
+      );
   }
   const ex = readExample(sample);
   if (ex !== undefined) param.example = ex;
@@ -115,7 +145,12 @@ export function readRequestRow(row: ScanRow, isLast: boolean, report: Report): P
   } else {
     if (more !== '') {
       param.limitsText = more;
-      report(row.line, 'warning', SeedCode.limitsUnknown, `更多限制 ${quote(more)} of ${param.name} is not a known limit; kept as text`);
+      report(
+        row.line,
+        'warning',
+        SeedCode.limitsUnknown,
+        `更多限制 ${quote(more)} of ${param.name} is not a known limit; kept as text`,
+      );
     }
     if (description !== '') param.description = description;
   }

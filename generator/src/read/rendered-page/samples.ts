@@ -24,9 +24,7 @@ export function detectSampleSyntax(text: string): SampleSyntax | undefined {
 /** The root key of a sample: the first JSON key or the XML root element name. */
 export function findSampleRoot(syntax: SampleSyntax, text: string): string | undefined {
   const match =
-    syntax === 'json'
-      ? /^\s*\{\s*"([^"]+)"/.exec(text)
-      : /^\s*(?:<\?xml[^>]*\?>\s*)?<([A-Za-z_][\w.-]*)>/.exec(text);
+    syntax === 'json' ? /^\s*\{\s*"([^"]+)"/.exec(text) : /^\s*(?:<\?xml[^>]*\?>\s*)?<([A-Za-z_][\w.-]*)>/.exec(text);
   return match?.[1];
 }
 

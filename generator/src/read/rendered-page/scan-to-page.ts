@@ -37,14 +37,27 @@ export function assemblePage(scan: DocScan, source: PageSource): ReadResult {
     return {
       pages: [],
       catalogs: [],
-      diagnostics: [{ file: source.file, line: 0, level: 'error', code: SeedCode.noStructure, message: 'no catalog titles, known tables or samples found: not a doc page' }],
+      diagnostics: [
+        {
+          file: source.file,
+          line: 0,
+          level: 'error',
+          code: SeedCode.noStructure,
+          message: 'no catalog titles, known tables or samples found: not a doc page',
+        },
+      ],
     };
   }
 
   const tables = readTables(scan.tables, report);
   const samples = readSampleBlocks(scan, report);
   for (const stray of scan.stray) {
-    report(stray.line, 'warning', SeedCode.strayLine, `${quote(stray.text)} is outside any known table or sample; skipped`);
+    report(
+      stray.line,
+      'warning',
+      SeedCode.strayLine,
+      `${quote(stray.text)} is outside any known table or sample; skipped`,
+    );
   }
   reportMissing(scan, tables.seen, samples, report);
 
@@ -84,7 +97,12 @@ function readTables(tables: readonly ScanTable[], report: Report): TableReading 
   const reading: TableReading = { request: [], response: [], errors: [], seen: new Set() };
   for (const table of tables) {
     if (table.kind === undefined) {
-      report(table.line, 'warning', SeedCode.unknownTable, `table with header ${quote(table.header.join(' | '))} not recognised; its ${table.rows.length} row(s) skipped`);
+      report(
+        table.line,
+        'warning',
+        SeedCode.unknownTable,
+        `table with header ${quote(table.header.join(' | '))} not recognised; its ${table.rows.length} row(s) skipped`,
+      );
       continue;
     }
     if (reading.seen.has(table.kind)) {
@@ -115,10 +133,20 @@ function readSampleBlocks(scan: DocScan, report: Report): Page['samples'] {
     if (!block.syntax) continue;
     const kind = classifySample(block.syntax, block.text);
     if (!block.closed) {
-      report(block.line, 'warning', SeedCode.sampleUnclosed, `${SAMPLE_NAMES[kind]} is not closed (page cut short or unbalanced); kept as printed`);
+      report(
+        block.line,
+        'warning',
+        SeedCode.sampleUnclosed,
+        `${SAMPLE_NAMES[kind]} is not closed (page cut short or unbalanced); kept as printed`,
+      );
     }
     if (samples[kind]) {
-      report(block.line, 'warning', SeedCode.sampleRepeated, `second ${SAMPLE_NAMES[kind]} ignored (first at line ${samples[kind].line})`);
+      report(
+        block.line,
+        'warning',
+        SeedCode.sampleRepeated,
+        `second ${SAMPLE_NAMES[kind]} ignored (first at line ${samples[kind].line})`,
+      );
       continue;
     }
     samples[kind] = { value: block.text, line: block.line };
@@ -129,14 +157,25 @@ function readSampleBlocks(scan: DocScan, report: Report): Page['samples'] {
 /** Every seed page has these parts; their absence usually means a truncated page. */
 function reportMissing(scan: DocScan, seen: Set<TableKind>, samples: Page['samples'], report: Report): void {
   for (const kind of ['request', 'response'] as const) {
-    if (!seen.has(kind)) report(scan.lastLine, 'warning', SeedCode.sectionMissing, `no ${TABLE_LABELS[kind]} on the page`);
+    if (!seen.has(kind))
+      report(scan.lastLine, 'warning', SeedCode.sectionMissing, `no ${TABLE_LABELS[kind]} on the page`);
   }
   const missing = (['xml', 'json', 'error_xml', 'error_json'] as const).filter((k) => !samples[k]);
   if (missing.length > 0) {
-    report(scan.lastLine, 'warning', SeedCode.sectionMissing, `page has no ${missing.map((k) => SAMPLE_NAMES[k]).join(', ')}`);
+    report(
+      scan.lastLine,
+      'warning',
+      SeedCode.sectionMissing,
+      `page has no ${missing.map((k) => SAMPLE_NAMES[k]).join(', ')}`,
+    );
   }
   // The error-code table header closes every seed page, even when it has no rows.
   if (!seen.has('errors')) {
-    report(scan.lastLine, 'warning', SeedCode.truncated, `page ends at line ${scan.lastLine} without the ${TABLE_LABELS.errors}: truncated?`);
+    report(
+      scan.lastLine,
+      'warning',
+      SeedCode.truncated,
+      `page ends at line ${scan.lastLine} without the ${TABLE_LABELS.errors}: truncated?`,
+    );
   }
 }

@@ -17,7 +17,10 @@ export function decodeText(bytes: Uint8Array): { text: string } | { binary: stri
     return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
   } catch {
     const bad = firstInvalidUtf8(bytes);
-    return { binary: `not UTF-8 text (invalid byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad}): not a doc page`, line: lineAt(bytes, bad) };
+    return {
+      binary: `not UTF-8 text (invalid byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at offset ${bad}): not a doc page`,
+      line: lineAt(bytes, bad),
+    };
   }
 }
 
@@ -29,7 +32,7 @@ function lineAt(bytes: Uint8Array, offset: number): number {
 
 /** Offset of the first byte that breaks UTF-8 (for the message; decoding already failed). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (!len || i + len > bytes.length) return i;

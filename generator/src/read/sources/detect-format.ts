@@ -11,7 +11,13 @@ import type { SourceFormat } from '../page-model.js';
 /** A page format, or the doc site's catalog JSON (which yields a catalog snapshot, no pages). */
 export type DetectedFormat = SourceFormat | 'catalog-json';
 
-export const SOURCE_FORMATS: readonly SourceFormat[] = ['seed-text', 'markdown-dump', 'doc-record', 'doc-record-reduced', 'html'];
+export const SOURCE_FORMATS: readonly SourceFormat[] = [
+  'seed-text',
+  'markdown-dump',
+  'doc-record',
+  'doc-record-reduced',
+  'html',
+];
 
 const EXTENSIONS: Record<string, DetectedFormat | 'json'> = {
   '.txt': 'seed-text',
@@ -23,7 +29,16 @@ const EXTENSIONS: Record<string, DetectedFormat | 'json'> = {
 };
 
 /** Keys only a full getDocument.json record carries; reduced records keep six keys at most. */
-const FULL_RECORD_KEYS = ['rspSampleJson', 'rspSampleXml', 'apiErrDemoJson', 'sdkDemos', 'labels', 'gmtModified', 'errorCodes', 'publicParams'];
+const FULL_RECORD_KEYS = [
+  'rspSampleJson',
+  'rspSampleXml',
+  'apiErrDemoJson',
+  'sdkDemos',
+  'labels',
+  'gmtModified',
+  'errorCodes',
+  'publicParams',
+];
 
 export function isSourceFormat(value: unknown): value is SourceFormat {
   return typeof value === 'string' && (SOURCE_FORMATS as readonly string[]).includes(value);

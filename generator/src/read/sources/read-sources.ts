@@ -40,7 +40,10 @@ interface SourceFile {
   format?: SourceFormat;
 }
 
-export async function readSources(entries: readonly SourceEntry[], options: ReadSourcesOptions): Promise<ReadSourcesResult> {
+export async function readSources(
+  entries: readonly SourceEntry[],
+  options: ReadSourcesOptions,
+): Promise<ReadSourcesResult> {
   const result: ReadSourcesResult = { pages: [], catalogs: [], diagnostics: [], files: [], unreadable: 0 };
   const seen = new Set<string>();
   const files: SourceFile[] = [];
@@ -81,7 +84,12 @@ async function resolveEntry(entry: SourceEntry, cwd: string, result: ReadSources
   const where = entry.origin ?? { file: shown, line: 0 };
   const missing = (message: string) => {
     if (entry.optional) {
-      result.diagnostics.push({ ...where, level: 'notice', code: 'TBK204', message: `optional source ${shown} is absent; skipped` });
+      result.diagnostics.push({
+        ...where,
+        level: 'notice',
+        code: 'TBK204',
+        message: `optional source ${shown} is absent; skipped`,
+      });
     } else {
       result.diagnostics.push({ ...where, level: 'error', code: 'TBK203', message });
       result.unreadable++;
@@ -135,13 +143,24 @@ async function readSourceFile(source: SourceFile, readers: ReaderTable | undefin
   const decoded = decodeText(bytes);
   if ('binary' in decoded) return refuse('TBK207', decoded.binary, decoded.line);
   const text = decoded.text;
-  if (!text.trim()) return refuse('TBK208', bytes.length ? 'the file holds only whitespace: no doc page' : 'empty file: no doc page', 1);
+  if (!text.trim())
+    return refuse(
+      'TBK208',
+      bytes.length ? 'the file holds only whitespace: no doc page' : 'empty file: no doc page',
+      1,
+    );
   const format = detectFormat(file, text, source.format);
   if (!format) return refuse('TBK209', 'cannot tell the page format: name it with a `format` in sources.yaml');
   return runReader(format, file, text, bytes, readers);
 }
 
-async function runReader(format: DetectedFormat, file: string, text: string, bytes: Buffer, readers: ReaderTable | undefined): Promise<Outcome> {
+async function runReader(
+  format: DetectedFormat,
+  file: string,
+  text: string,
+  bytes: Buffer,
+  readers: ReaderTable | undefined,
+): Promise<Outcome> {
   try {
     const reader = await loadReader(format, readers);
     const read = reader(file, text);
@@ -151,6 +170,18 @@ async function runReader(format: DetectedFormat, file: string, text: string, byt
     for (const page of read.pages) page.sha256 = sha256;
     return { pages: read.pages, catalogs: read.catalogs, diagnostics: read.diagnostics };
   } catch (e) {
-    return { pages: [], catalogs: [], diagnostics: [{ file, line: 0, level: 'error', code: 'TBK212', message: `the ${format} reader failed: ${(e as Error).message}` }] };
+    return {
+      pages: [],
+      catalogs: [],
+      diagnostics: [
+        {
+          file,
+          line: 0,
+          level: 'error',
+          code: 'TBK212',
+          message: `the ${format} reader failed: ${(e as Error).message}`,
+        },
+      ],
+    };
   }
 }

@@ -45,7 +45,9 @@ export function parseSourcesFile(file: string, text: string): { entries: SourceE
     }
     const value = node.toJSON() as Record<string, unknown>;
     const line = parsed.positionOf(node).line;
-    for (const key of Object.keys(value)) if (!ENTRY_KEYS.has(key)) fail(node.get(key, true), `unknown key "${key}" in a source entry (path, format, optional)`);
+    for (const key of Object.keys(value))
+      if (!ENTRY_KEYS.has(key))
+        fail(node.get(key, true), `unknown key "${key}" in a source entry (path, format, optional)`);
     if (typeof value.path !== 'string' || !value.path.trim()) {
       fail(node, 'a source entry needs a `path`');
       continue;
@@ -66,13 +68,21 @@ export function parseSourcesFile(file: string, text: string): { entries: SourceE
   return { entries, diagnostics };
 }
 
-export async function readSourcesFile(file: string, absolute: string = file): Promise<{ entries: SourceEntry[]; diagnostics: Diagnostic[] }> {
+export async function readSourcesFile(
+  file: string,
+  absolute: string = file,
+): Promise<{ entries: SourceEntry[]; diagnostics: Diagnostic[] }> {
   let text: string;
   try {
     text = await readFile(absolute, 'utf8');
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no sources file here' : (e as Error).message;
-    return { entries: [], diagnostics: [{ file, line: 0, level: 'error', code: 'TBK210', message: `cannot read the sources file: ${reason}` }] };
+    return {
+      entries: [],
+      diagnostics: [
+        { file, line: 0, level: 'error', code: 'TBK210', message: `cannot read the sources file: ${reason}` },
+      ],
+    };
   }
   return parseSourcesFile(file, text);
 }
