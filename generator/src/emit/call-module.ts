@@ -4,7 +4,7 @@
  * which stays tree-shakable.
  */
 import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure } from '../print/ts-morph.js';
-import type { IrPackage } from '../ir/model.js';
+import type { IrPackageSummary } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { Expression, stringLiteral } from '../print/literal.js';
 import { importPath, paths } from './package-layout.js';
@@ -59,12 +59,12 @@ export type RequestClassOf<M extends MethodName> = new (
   params: Methods[M]['params'],
 ) => TopRequest<Methods[M]['params'], Methods[M]['response']>;`;
 
-export function emitCallModule(ir: IrPackage): { path: string; source: string; declaration: string } {
+export function emitCallModule(ir: IrPackageSummary): { path: string; source: string; declaration: string } {
   const path = paths.call;
   return { path, source: print(ir, false), declaration: print(ir, true) };
 }
 
-function print(ir: IrPackage, declaration: boolean): string {
+function print(ir: IrPackageSummary, declaration: boolean): string {
   const path = paths.call;
   const imports: ImportDeclarationStructure[] = ir.methods.map((m) => ({
     kind: StructureKind.ImportDeclaration,

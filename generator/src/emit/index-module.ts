@@ -6,13 +6,13 @@
  * method module holds only its own code, so a bundler keeps just the classes a program uses.
  */
 import { StructureKind } from '../print/ts-morph.js';
-import type { IrPackage } from '../ir/model.js';
+import type { IrPackageSummary } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { importPath, paths } from './package-layout.js';
 import { printModule, type ModuleStatements } from '../print/print-module.js';
 import { printSourceModule } from '../print/print-source.js';
 
-export function emitIndexModule(ir: IrPackage): { path: string; source: string; declaration: string } {
+export function emitIndexModule(ir: IrPackageSummary): { path: string; source: string; declaration: string } {
   const path = paths.index;
   const statements: ModuleStatements = [
     { kind: StructureKind.ExportDeclaration, moduleSpecifier: importPath(path, `${paths.runtimeDir}/index.ts`) },

@@ -3,7 +3,7 @@
  * already escaped for markdown (line breaks, emphasis, raw HTML), so the template only places
  * text. Plain data: it is also what decides whether the README must be generated again.
  */
-import type { IrMethod, IrPackage } from '../ir/model.js';
+import type { IrMethodSummary, IrPackageSummary } from '../ir/model.js';
 import type { PackageIdentity } from '../spec/package-identity.js';
 import { headerMarkdown } from './file-header.js';
 import { printLiteral } from '../print/literal.js';
@@ -16,7 +16,7 @@ export function markdownText(text: string): string {
     .replace(/[\\`*_[\]<>|#]/g, (ch) => `\\${ch}`);
 }
 
-const AUTH: Record<IrMethod['auth'], string> = {
+const AUTH: Record<IrMethodSummary['auth'], string> = {
   none: 'no',
   optional: 'optional',
   required: 'required',
@@ -24,7 +24,7 @@ const AUTH: Record<IrMethod['auth'], string> = {
 };
 
 /** The params of the README example: the fixture's required example params, typed. */
-function exampleParams(m: IrMethod): string {
+function exampleParams(m: IrMethodSummary): string {
   const params: Record<string, unknown> = {};
   for (const field of m.meta.request) {
     const text = m.fixture.example[field.name];
@@ -43,7 +43,7 @@ function exampleParams(m: IrMethod): string {
 }
 
 /** The example method: `taobao.tbk.uvid.encrypt` as in the docs when present, else the first. */
-function exampleMethod(ir: IrPackage): IrMethod | undefined {
+function exampleMethod(ir: IrPackageSummary): IrMethodSummary | undefined {
   return ir.methods.find((m) => m.names.method === 'taobao.tbk.uvid.encrypt') ?? ir.methods[0];
 }
 
@@ -83,7 +83,7 @@ export interface ReadmeView {
   methods: { method: string; title: string; auth: string; summary: string }[];
 }
 
-export function buildReadmeView(ir: IrPackage, identity: PackageIdentity): ReadmeView {
+export function buildReadmeView(ir: IrPackageSummary, identity: PackageIdentity): ReadmeView {
   const example = exampleMethod(ir);
   return {
     header: headerMarkdown('spec/methods/*.yaml, spec/package.yaml and templates/readme.md.hbs'),

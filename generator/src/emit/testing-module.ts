@@ -4,18 +4,18 @@
  * of the package so a user's test needs only `startMockGateway({ apps })`.
  */
 import { StructureKind, VariableDeclarationKind, type ImportDeclarationStructure } from '../print/ts-morph.js';
-import type { IrPackage } from '../ir/model.js';
+import type { IrPackageSummary } from '../ir/model.js';
 import { headerComment } from './file-header.js';
 import { importPath, paths, TESTING_TEMPLATE_INDEX } from './package-layout.js';
 import { Expression } from '../print/literal.js';
 import { printModule, type ModuleStatements } from '../print/print-module.js';
 import { literalInitializer, printSourceModule } from '../print/print-source.js';
 
-export function emitTestingModule(ir: IrPackage): { path: string; source: string; declaration: string } {
+export function emitTestingModule(ir: IrPackageSummary): { path: string; source: string; declaration: string } {
   return { path: paths.testingIndex, source: print(ir, false), declaration: print(ir, true) };
 }
 
-function print(ir: IrPackage, declaration: boolean): string {
+function print(ir: IrPackageSummary, declaration: boolean): string {
   const path = paths.testingIndex;
   const template = importPath(path, `${paths.testingDir}/${TESTING_TEMPLATE_INDEX}`);
   const imports: ImportDeclarationStructure[] = [

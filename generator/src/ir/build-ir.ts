@@ -17,7 +17,16 @@ import {
   docUrlOf,
   summarise,
 } from './doc-lines.js';
-import type { IrField, IrMethod, IrPackage, IrStruct, MetaTypeName, SourceRef, StructFlavour } from './model.js';
+import type {
+  IrField,
+  IrMethod,
+  IrMethodSummary,
+  IrPackage,
+  IrStruct,
+  MetaTypeName,
+  SourceRef,
+  StructFlavour,
+} from './model.js';
 import {
   findNameCollisions,
   isIdentifier,
@@ -255,7 +264,7 @@ function optional<T extends Record<string, unknown>>(values: T): { [K in keyof T
   };
 }
 
-function rootClaims(method: IrMethod): NameClaim[] {
+function rootClaims(method: Pick<IrMethod, 'names' | 'source'>): NameClaim[] {
   const { names, source } = method;
   const at = { file: source.file, line: source.line };
   return [
@@ -266,27 +275,51 @@ function rootClaims(method: IrMethod): NameClaim[] {
   ];
 }
 
-export function buildIr(
-  folder: SpecFolder,
+/**
+ * One method's IR from its (validated) spec; its problems go to `diagnostics`. Undefined when
+ * the method name is not one (TBK300).
+ */
+export function buildIrMethod(
+  file: string,
+  raw: MethodSpec,
+  text: string,
+  diagnostics: Diagnostic[],
+): IrMethod | undefined {
+  // Validation reports missing sections; the IR treats them as empty.
+  const spec: MethodSpec = {
+    ...raw,
+    request: raw.request ?? [],
+    response: raw.response ?? [],
+    types: raw.types ?? {},
+    samples: raw.samples ?? {},
+  };
+  return buildMethod({ spec, file, lines: indexSpecLines(text), diagnostics });
+}
+
+/** What the package-wide files need of a method (a copy: the method's IR can go). */
+export function summariseIrMethod(m: IrMethod): IrMethodSummary {
+  return {
+    names: m.names,
+    source: m.source,
+    ...optional({ title: m.title, docUrl: m.docUrl }),
+    summary: m.summary,
+    auth: m.auth,
+    hasRequiredParams: m.hasRequiredParams,
+    meta: { request: m.meta.request },
+    fixture: { example: m.fixture.example },
+  };
+}
+
+/**
+ * The names every method exports from the package root and its module file, checked across
+ * methods (TBK302). Takes only the methods' names and positions, so a caller that streams the
+ * methods keeps no more than those.
+ */
+export function checkPackageNames(
+  methods: readonly Pick<IrMethod, 'names' | 'source'>[],
   options: BuildIrOptions = {},
-): { ir: IrPackage; diagnostics: Diagnostic[] } {
+): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const methods: IrMethod[] = [];
-  for (const method of [...folder.methods.keys()].sort()) {
-    const file = folder.files.get(method)!;
-    const raw = folder.methods.get(method)!;
-    // Validation reports missing sections; the IR treats them as empty.
-    const spec: MethodSpec = {
-      ...raw,
-      request: raw.request ?? [],
-      response: raw.response ?? [],
-      types: raw.types ?? {},
-      samples: raw.samples ?? {},
-    };
-    const ctx: MethodContext = { spec, file, lines: indexSpecLines(folder.texts.get(method) ?? ''), diagnostics };
-    const built = buildMethod(ctx);
-    if (built) methods.push(built);
-  }
   const claims = [...(options.reservedRootNames ?? []), ...methods.flatMap(rootClaims)];
   for (const c of findNameCollisions(claims)) {
     diagnostics.push({
@@ -312,5 +345,24 @@ export function buildIr(
       message: `file name ${c.name}.ts of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})`,
     });
   }
+  return diagnostics;
+}
+
+export function buildIr(
+  folder: SpecFolder,
+  options: BuildIrOptions = {},
+): { ir: IrPackage; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const methods: IrMethod[] = [];
+  for (const method of [...folder.methods.keys()].sort()) {
+    const built = buildIrMethod(
+      folder.files.get(method)!,
+      folder.methods.get(method)!,
+      folder.texts.get(method) ?? '',
+      diagnostics,
+    );
+    if (built) methods.push(built);
+  }
+  diagnostics.push(...checkPackageNames(methods, options));
   return { ir: { methods }, diagnostics };
 }

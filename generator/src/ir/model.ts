@@ -87,3 +87,22 @@ export interface IrPackage {
   /** Sorted by method name. */
   methods: IrMethod[];
 }
+
+/**
+ * What the package-wide files (root, call and testing entries, README) and the cross-method
+ * name checks read of a method: its names and a few small facts, not its fields and structs.
+ * A generator that streams the methods keeps only this of each.
+ */
+export type IrMethodSummary = Pick<
+  IrMethod,
+  'names' | 'source' | 'title' | 'docUrl' | 'summary' | 'auth' | 'hasRequiredParams'
+> & {
+  meta: Pick<MethodMeta, 'request'>;
+  fixture: Pick<MethodFixture, 'example'>;
+};
+
+/** The package as the package-wide files see it (an IrPackage is one). */
+export interface IrPackageSummary {
+  /** Sorted by method name. */
+  methods: readonly IrMethodSummary[];
+}

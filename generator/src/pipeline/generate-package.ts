@@ -1,31 +1,38 @@
 /**
  * Spec folder → the `tbk-client` package (design.md "The generated package"):
- * read → ir → units (reuse, or emit in final form + dist) → manifest → write. With
- * `write: false` everything is computed in memory (the `check` command compares the result with
- * the disk). Any error diagnostic stops the run before the package folder is touched.
+ * per method, read → validate → ir → unit (reuse, or emit in final form + dist) → write; then the
+ * package-wide units → manifest → swap. With `write: false` everything is computed in memory
+ * (the `check` command compares the result with the disk). Any error diagnostic stops the run
+ * before the package folder is touched (the files written so far go with the temporary folder).
  *
  * The package is planned as units (package-units.ts); a unit whose input and toolchain did not
  * change since the previous run takes its files from disk (previous-build.ts) instead of being
  * emitted and compiled again. Units are streamed: each unit's files go to the package writer
  * (write-package.ts) as soon as they are finished and only their hashes stay, so memory does not
- * grow with the size of the package's text.
+ * grow with the size of the package's text. The methods are streamed too: a few at a time are
+ * read, validated, built and emitted, and of each only its summary (ir/model.ts
+ * `IrMethodSummary`: names and a few small facts, for the entries, the README and the name
+ * checks across methods) and its diagnostics stay, so memory does not grow with the size of the
+ * spec either. Diagnostics are reported in the order a whole-folder run gives them.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { runPool } from '../concurrency/run-pool.js';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { readSpecFolder } from '../spec/spec-files.js';
+import { listMethodFiles, readCatalogFile, readMethodFile } from '../spec/spec-files.js';
+import { validateCatalog, validateMethodValue } from '../spec/validate-spec.js';
 import { DEFAULT_TEMPLATES_DIR, readTemplateFiles, stampClientVersion } from '../emit/copy-runtime.js';
 import { CJS_PACKAGE_JSON, cjsPackageJson, distFilesOf } from '../emit/dist-files.js';
-import { emitManifest, sha256, specHash } from '../emit/manifest.js';
+import { emitManifest, sha256 } from '../emit/manifest.js';
 import { runtimeExportClaims } from '../emit/runtime-exports.js';
-import { buildIr } from '../ir/build-ir.js';
+import { buildIrMethod, checkPackageNames, summariseIrMethod } from '../ir/build-ir.js';
+import type { IrMethodSummary } from '../ir/model.js';
 import { readPackageInputs } from './package-inputs.js';
-import { planUnits, type PackageUnit } from './package-units.js';
+import { methodUnit, packageUnits, templateUnits, type PackageUnit } from './package-units.js';
 import { loadPreviousBuild, type PreviousBuild } from './previous-build.js';
 import { TemplateDeclarations } from './template-declarations.js';
 import { toolchainFingerprint } from './toolchain.js';
 import { isSource, unitOutputs } from './unit-outputs.js';
-import { validateFolder } from './validate-folder.js';
 import { openPackageWriter, type PackageWriter } from './write-package.js';
 
 export interface GenerateOptions {
@@ -44,7 +51,8 @@ export interface GenerateOptions {
   declarations?: TemplateDeclarations;
 }
 
-export type Stage = 'read' | 'ir' | 'units' | 'templates' | 'write';
+/** `methods`: the streamed read, validation, IR and units of the methods; `units`: the package-wide units. */
+export type Stage = 'read' | 'methods' | 'units' | 'templates' | 'write';
 
 export interface GenerateResult {
   /** Every file of the package by path relative to `outDir`; filled when `write` is false. */
@@ -116,6 +124,29 @@ function sinkFor(
   };
 }
 
+/** One method file as the run keeps it: its diagnostics by kind, and its summary once built. */
+interface MethodRecord {
+  /** Position of the file among the folder's, sorted by name. */
+  index: number;
+  method?: string;
+  file: string;
+  parse: Diagnostic[];
+  validate: Diagnostic[];
+  ir: Diagnostic[];
+  textHash?: string;
+  summary?: IrMethodSummary;
+}
+
+/** The spec hash of the manifest (emit/manifest.ts `specHash`), from the texts' hashes. */
+function specHashOf(textHashes: ReadonlyMap<string, string>): string {
+  return sha256(
+    [...textHashes.keys()]
+      .sort()
+      .map((method) => `${method} ${textHashes.get(method)!}\n`)
+      .join(''),
+  );
+}
+
 export async function generatePackage(options: GenerateOptions): Promise<GenerateResult> {
   const timings: GenerateResult['timings'] = {};
   let mark = performance.now();
@@ -133,8 +164,9 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
       ...(options.workers !== undefined ? { workers: options.workers } : {}),
     });
   try {
-    const [folder, templateCopies, packageInputs, version, previous] = await Promise.all([
-      readSpecFolder(options.specDir),
+    const listing: Diagnostic[] = [];
+    const [names, templateCopies, packageInputs, version, previous] = await Promise.all([
+      listMethodFiles(options.specDir, listing),
       readTemplateFiles(templatesDir),
       readPackageInputs(options.specDir, templatesDir),
       generatorVersion(),
@@ -151,56 +183,111 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
       declared: 0,
       timings,
     });
-    const diagnostics: Diagnostic[] = [...folder.diagnostics, ...validateFolder(folder), ...packageInputs.diagnostics];
     lap('read');
-    if (hasErrors(diagnostics)) return stop(diagnostics);
 
-    const built = buildIr(folder, { reservedRootNames: runtimeExportClaims(templates) });
-    diagnostics.push(...built.diagnostics);
-    const spec = { sha256: specHash(folder.texts), methods: folder.texts.size };
-    // The IR holds all that the units need: the parsed specs and their texts can go.
-    folder.methods.clear();
-    folder.texts.clear();
-    lap('ir');
-    if (hasErrors(diagnostics)) return stop(diagnostics);
-
-    const units = planUnits(built.ir, templates, packageInputs);
     const memory = new Map<string, string>();
     const writer = options.write ? await openPackageWriter(options.outDir) : undefined;
     try {
       const sink = sinkFor(writer, memory, previous);
       const inputs = new Map<string, string>();
-      for (const unit of units) for (const p of outputsOf(unit)) inputs.set(p, unit.key);
       let reused = 0;
+      let generated = 0;
+      const emitted: Diagnostic[] = [];
       const staleTemplates: PackageUnit[] = [];
-      // Templates first: their declarations (from the cache, or a worker) settle while the
-      // main thread emits the methods; their outputs are written last, in one batch.
-      const ordered = [...units].sort((a, b) => Number(!a.verbatim) - Number(!b.verbatim));
-      await runPool(ordered, UNITS_IN_FLIGHT, async (unit) => {
+      /** Reuses or emits one unit; a template's outputs wait (staleTemplates). */
+      const runUnit = async (unit: PackageUnit): Promise<void> => {
+        for (const p of outputsOf(unit)) inputs.set(p, unit.key);
         const previousFiles = await reuseUnit(unit, previous);
         if (previousFiles) {
           reused++;
           for (const [p, t] of previousFiles) await sink.put(p, t, true);
           return;
         }
+        generated++;
         if (unit.verbatim) {
           staleTemplates.push(unit);
           for (const file of await unit.emit())
             if (isSource(file.path)) void declarations.declare(file.path, file.source);
           return;
         }
-        for (const [p, t] of await unitOutputs([unit], declarations, options.outDir, diagnostics)) await sink.put(p, t);
-      });
+        for (const [p, t] of await unitOutputs([unit], declarations, options.outDir, emitted)) await sink.put(p, t);
+      };
+      // Templates first: their declarations (from the cache, or a worker) settle while the
+      // main thread emits the methods; their outputs are written last, in one batch.
+      const copies = templateUnits(templates);
+      await runPool(copies, UNITS_IN_FLIGHT, runUnit);
+
+      // The methods, streamed. Once a problem is known that stops the run, the remaining
+      // files are still read and validated (their diagnostics are reported) but not built.
+      const records: MethodRecord[] = [];
+      const unreadable = new Set<string>();
+      let readFailed = !names || hasErrors(packageInputs.diagnostics);
+      let irFailed = false;
+      await runPool(
+        (names ?? []).map((name, index) => ({ name, index })),
+        UNITS_IN_FLIGHT,
+        async ({ name, index }) => {
+          const read = await readMethodFile(options.specDir, name);
+          const record: MethodRecord = { index, file: read.file, parse: read.diagnostics, validate: [], ir: [] };
+          records.push(record);
+          if (!read.spec) {
+            unreadable.add(name.slice(0, -'.yaml'.length));
+            if (hasErrors(read.diagnostics)) readFailed = true;
+            return;
+          }
+          record.method = read.spec.method;
+          record.textHash = sha256(read.text);
+          record.validate = validateMethodValue(read.file, read.spec, read.text);
+          if (hasErrors(read.diagnostics) || hasErrors(record.validate)) readFailed = true;
+          if (readFailed) return;
+          const method = buildIrMethod(read.file, read.spec, read.text, record.ir);
+          if (!method) return;
+          record.summary = summariseIrMethod(method);
+          if (hasErrors(record.ir)) irFailed = true;
+          if (irFailed) return;
+          await runUnit(methodUnit(method));
+        },
+      );
+      lap('methods');
+      records.sort((a, b) => a.index - b.index);
+      // A method named by two files is the later file's (as in spec-files.ts readSpecFolder).
+      const byMethod = new Map<string, MethodRecord>();
+      for (const r of records) if (r.method !== undefined) byMethod.set(r.method, r);
+      const methods = [...byMethod.keys()].sort().map((m) => byMethod.get(m)!);
+
+      const diagnostics: Diagnostic[] = [...listing, ...records.flatMap((r) => r.parse)];
+      const catalogFile = join(options.specDir, 'catalog.yaml');
+      if (names) await readCatalogFile(options.specDir, diagnostics);
+      for (const r of methods) diagnostics.push(...r.validate);
+      const catalogText = await readFile(catalogFile, 'utf8').catch(() => undefined);
+      // A method file that exists but could not be parsed was reported already: it is not missing.
+      if (catalogText !== undefined)
+        diagnostics.push(...validateCatalog(catalogFile, catalogText, new Set([...byMethod.keys(), ...unreadable])));
+      diagnostics.push(...packageInputs.diagnostics);
+      const abort = async (): Promise<GenerateResult> => {
+        await writer?.abort();
+        return stop(diagnostics);
+      };
+      if (hasErrors(diagnostics)) return await abort();
+      const summaries = methods.flatMap((r) => (r.summary ? [r.summary] : []));
+      for (const r of methods) diagnostics.push(...r.ir);
+      diagnostics.push(...checkPackageNames(summaries, { reservedRootNames: runtimeExportClaims(templates) }));
+      if (hasErrors(diagnostics)) return await abort();
+
+      await runPool(packageUnits({ methods: summaries }, packageInputs), UNITS_IN_FLIGHT, runUnit);
+      diagnostics.push(...emitted);
       lap('units');
-      staleTemplates.sort((a, b) => units.indexOf(a) - units.indexOf(b));
+      const order = new Map(copies.map((u, i) => [u, i]));
+      staleTemplates.sort((a, b) => order.get(a)! - order.get(b)!);
       for (const [p, t] of await unitOutputs(staleTemplates, declarations, options.outDir, diagnostics))
         await sink.put(p, t);
       lap('templates');
-      if (hasErrors(diagnostics)) {
-        await writer?.abort();
-        return stop(diagnostics);
-      }
+      if (hasErrors(diagnostics)) return await abort();
 
+      const spec = {
+        sha256: specHashOf(new Map(methods.map((r) => [r.method!, r.textHash!]))),
+        methods: methods.length,
+      };
       await sink.put(CJS_PACKAGE_JSON, cjsPackageJson());
       const manifest = emitManifest({ generatorVersion: version, toolchain, spec, hashes: sink.hashes, inputs });
       await sink.put(manifest.path, manifest.source);
@@ -212,8 +299,8 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
         fileCount: sink.hashes.size,
         manifest: manifest.source,
         diagnostics,
-        methods: built.ir.methods.length,
-        units: { reused, generated: units.length - reused },
+        methods: summaries.length,
+        units: { reused, generated },
         declared: declarations.computed,
         timings,
       };

@@ -6,7 +6,7 @@
  * only when a unit has to be generated again, so a regeneration where little changed loads
  * neither ts-morph nor prettier (see previous-build.ts).
  */
-import type { IrPackage } from '../ir/model.js';
+import type { IrMethod, IrPackageSummary } from '../ir/model.js';
 import type { TemplateFile } from '../emit/copy-runtime.js';
 import { paths } from '../emit/package-layout.js';
 import { buildReadmeView } from '../emit/readme-view.js';
@@ -41,27 +41,37 @@ function irKey(value: unknown): string {
   return JSON.stringify(value, (key, v: unknown) => (key === 'source' ? undefined : v));
 }
 
-export function planUnits(ir: IrPackage, templates: readonly TemplateFile[], inputs: PackageInputs): PackageUnit[] {
+/** A method's unit: its module, fixture and test. */
+export function methodUnit(m: IrMethod): PackageUnit {
+  return {
+    key: inputKey('method', irKey(m)),
+    paths: [paths.method(m.names), paths.fixture(m.names), paths.test(m.names)],
+    emit: async () => {
+      const [{ emitRequestModule }, { emitFixtureModule }, { emitFixtureTest }] = await Promise.all([
+        import('../emit/request-module.js'),
+        import('../emit/fixture-module.js'),
+        import('../emit/fixture-test.js'),
+      ]);
+      return [emitRequestModule(m), emitFixtureModule(m), emitFixtureTest(m)].map((f) => ({ ...f, from: m.specPath }));
+    },
+  };
+}
+
+/** The templates' units: each template copied as it is. */
+export function templateUnits(templates: readonly TemplateFile[]): PackageUnit[] {
+  return templates.map((t) => ({
+    key: inputKey('template', t.path, t.source),
+    paths: [t.path],
+    verbatim: true,
+    emit: async () => [{ path: t.path, source: t.source, from: `templates/${t.template}`, verbatim: true }],
+  }));
+}
+
+/** The units of the package-wide files: entries, README, package.json, CHANGELOG, LICENSE, bin, tsconfig. */
+export function packageUnits(ir: IrPackageSummary, inputs: PackageInputs): PackageUnit[] {
   const { identity, releases } = inputs;
   const readmeTemplate = inputs.templates.readme;
   const units: PackageUnit[] = [];
-  for (const m of ir.methods) {
-    units.push({
-      key: inputKey('method', irKey(m)),
-      paths: [paths.method(m.names), paths.fixture(m.names), paths.test(m.names)],
-      emit: async () => {
-        const [{ emitRequestModule }, { emitFixtureModule }, { emitFixtureTest }] = await Promise.all([
-          import('../emit/request-module.js'),
-          import('../emit/fixture-module.js'),
-          import('../emit/fixture-test.js'),
-        ]);
-        return [emitRequestModule(m), emitFixtureModule(m), emitFixtureTest(m)].map((f) => ({
-          ...f,
-          from: m.specPath,
-        }));
-      },
-    });
-  }
   // The entries depend on the method names only; the README on its own view of the IR.
   const names = irKey(ir.methods.map((m) => m.names));
   units.push({
@@ -97,14 +107,6 @@ export function planUnits(ir: IrPackage, templates: readonly TemplateFile[], inp
       { ...(await import('../emit/readme.js')).emitReadme(view, readmeTemplate), from: 'templates/readme.md.hbs' },
     ],
   });
-  for (const t of templates) {
-    units.push({
-      key: inputKey('template', t.path, t.source),
-      paths: [t.path],
-      verbatim: true,
-      emit: async () => [{ path: t.path, source: t.source, from: `templates/${t.template}`, verbatim: true }],
-    });
-  }
   units.push({
     key: inputKey('package.json', irKey(identity)),
     paths: [paths.packageJson],

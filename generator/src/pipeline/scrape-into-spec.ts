@@ -1,5 +1,5 @@
 /**
- * The scrape stage end to end: page sources → page model (scrape/) → method specs
+ * The scrape stage end to end: page sources → page model (read/) → method specs
  * (normalise/build-specs.ts) → overrides → validated YAML text → the catalog → an atomic write of
  * the spec folder. With `write: false` everything is computed in memory (`check`, `diff`).
  * Specs of methods the sources do not mention stay on disk untouched, and the catalog keeps

@@ -90,46 +90,77 @@ export interface SpecFolder {
   diagnostics: Diagnostic[];
 }
 
-/**
- * Read every `methods/*.yaml` and `catalog.yaml` under `dir`. This does not validate against
- * the schema (see spec/validate-spec.ts); it only parses. A missing `methods/` folder is a
- * TBK201 error.
- */
-export async function readSpecFolder(dir: string): Promise<SpecFolder> {
-  const result: SpecFolder = { dir, methods: new Map(), files: new Map(), texts: new Map(), unreadable: new Set(), diagnostics: [] };
+/** One method file read and parsed: its value (undefined when unreadable), text and problems. */
+export interface MethodFile {
+  /** File name under `methods/`. */
+  name: string;
+  file: string;
+  text: string;
+  spec?: MethodSpec;
+  diagnostics: Diagnostic[];
+}
+
+/** The `*.yaml` file names under `dir/methods`, sorted; undefined (and a TBK201) without the folder. */
+export async function listMethodFiles(dir: string, diagnostics: Diagnostic[]): Promise<string[] | undefined> {
   const methodsDir = join(dir, 'methods');
-  let names: string[];
   try {
-    names = (await readdir(methodsDir)).filter((n) => n.endsWith('.yaml')).sort();
+    return (await readdir(methodsDir)).filter((n) => n.endsWith('.yaml')).sort();
   } catch {
-    result.diagnostics.push({ file: methodsDir, line: 0, level: 'error', code: 'TBK201', message: 'no spec here: the folder has no methods/ directory' });
-    return result;
+    diagnostics.push({ file: methodsDir, line: 0, level: 'error', code: 'TBK201', message: 'no spec here: the folder has no methods/ directory' });
+    return undefined;
   }
-  for (const name of names) {
-    const file = join(methodsDir, name);
-    const text = await readFile(file, 'utf8');
-    const parsed = parseSpecText(file, text);
-    result.diagnostics.push(...parsed.diagnostics);
-    const value = parsed.value as MethodSpec | undefined;
-    if (!value || typeof value !== 'object' || typeof value.method !== 'string') {
-      if (!parsed.diagnostics.length) {
-        result.diagnostics.push({ file, line: 1, level: 'error', code: 'TBK202', message: 'not a method spec: no `method` key' });
-      }
-      result.unreadable!.add(name.slice(0, -'.yaml'.length));
-      continue;
-    }
-    result.methods.set(value.method, value);
-    result.files.set(value.method, file);
-    result.texts.set(value.method, text);
+}
+
+/** Reads and parses one method file (no schema check); a file without a `method` key is a TBK202. */
+export async function readMethodFile(dir: string, name: string): Promise<MethodFile> {
+  const file = join(dir, 'methods', name);
+  const text = await readFile(file, 'utf8');
+  const parsed = parseSpecText(file, text);
+  const diagnostics = [...parsed.diagnostics];
+  const value = parsed.value as MethodSpec | undefined;
+  if (!value || typeof value !== 'object' || typeof value.method !== 'string') {
+    if (!diagnostics.length) diagnostics.push({ file, line: 1, level: 'error', code: 'TBK202', message: 'not a method spec: no `method` key' });
+    return { name, file, text, diagnostics };
   }
+  return { name, file, text, spec: value, diagnostics };
+}
+
+/** `dir/catalog.yaml` parsed, when there is one (a spec folder without a catalog is legal). */
+export async function readCatalogFile(dir: string, diagnostics: Diagnostic[]): Promise<CatalogSpec | undefined> {
   try {
     const file = join(dir, 'catalog.yaml');
     const parsed = parseSpecText(file, await readFile(file, 'utf8'));
-    result.diagnostics.push(...parsed.diagnostics);
+    diagnostics.push(...parsed.diagnostics);
     const isObject = parsed.document ? isMap(parsed.document.contents) : typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value);
-    if (parsed.value && isObject) result.catalog = parsed.value as CatalogSpec;
+    return parsed.value && isObject ? (parsed.value as CatalogSpec) : undefined;
   } catch {
     // A spec folder without a catalog is legal (e.g. a hand-made fixture).
+    return undefined;
   }
+}
+
+/**
+ * Read every `methods/*.yaml` and `catalog.yaml` under `dir`. This does not validate against
+ * the schema (see spec/validate-spec.ts); it only parses. A missing `methods/` folder is a
+ * TBK201 error. The generator reads the files one at a time instead (readMethodFile), so that
+ * it never holds the whole folder.
+ */
+export async function readSpecFolder(dir: string): Promise<SpecFolder> {
+  const result: SpecFolder = { dir, methods: new Map(), files: new Map(), texts: new Map(), unreadable: new Set(), diagnostics: [] };
+  const names = await listMethodFiles(dir, result.diagnostics);
+  if (!names) return result;
+  for (const name of names) {
+    const read = await readMethodFile(dir, name);
+    result.diagnostics.push(...read.diagnostics);
+    if (!read.spec) {
+      result.unreadable!.add(name.slice(0, -'.yaml'.length));
+      continue;
+    }
+    result.methods.set(read.spec.method, read.spec);
+    result.files.set(read.spec.method, read.file);
+    result.texts.set(read.spec.method, read.text);
+  }
+  const catalog = await readCatalogFile(dir, result.diagnostics);
+  if (catalog) result.catalog = catalog;
   return result;
 }
