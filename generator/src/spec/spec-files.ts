@@ -7,8 +7,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Document, isMap } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { parseYamlWithPositions } from '../report/yaml-positions.js';
 import type { CatalogSpec, MethodSpec, SpecField } from './model.js';
+import { readYamlValue, type YamlValue } from './read-yaml-value.js';
 import { quoteAmbiguousScalars } from './yaml-scalars.js';
 
 const METHOD_KEYS: (keyof MethodSpec)[] = [
@@ -72,9 +72,9 @@ export function rememberSerialised(text: string, value: unknown): void {
   serialised.set(text, value);
 }
 
-function parseSpecText(file: string, text: string): ReturnType<typeof parseYamlWithPositions> | { value: unknown; diagnostics: Diagnostic[]; document?: undefined } {
+function parseSpecText(file: string, text: string): YamlValue {
   if (serialised.has(text)) return { value: structuredClone(serialised.get(text)), diagnostics: [] };
-  return parseYamlWithPositions(file, text);
+  return readYamlValue(file, text);
 }
 
 export interface SpecFolder {
