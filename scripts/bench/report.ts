@@ -98,7 +98,7 @@ export function renderReport(r: BenchResults): string {
       .join(', ')} |`,
     `| \`check\` (regenerates everything in memory, no reuse) | ${s(g.check.ms)} | | |`,
     '',
-    "Wall times include Node start-up and loading the CLI bundle (generator/bin/cli-bundle.js). Stages are the main thread's: `units` streams every unit (reuse check, final-form emit, esbuild, write into the temporary folder) while esbuild compiles alongside; `templates` the template copies and their declarations; `write` the swap into place.",
+    "Wall times include Node start-up and loading the CLI bundle (generator/bin/cli-bundle.js). Stages are the main thread's: `read` lists the spec folder and reads the catalog; `methods` streams the methods a few at a time (read, validate, IR, final-form emit, write into the temporary folder, only a summary kept) while esbuild compiles alongside; `units` the entries built from the summaries; `templates` the template copies and their declarations; `write` the swap into place.",
     '',
     '### Scaling: `generate` (cold) on synthetic specs of cloned real methods',
     '',
@@ -141,7 +141,7 @@ export function renderReport(r: BenchResults): string {
       vsOts > 1.5 && `- Cold \`generate\` vs \`openapi-typescript\`: ${round(vsOts, 2)}× (target 1.5×).`,
       at5000 &&
         at5000.maxRssMb > 600 &&
-        `- Peak memory at 5,000 methods: ${round(at5000.maxRssMb, 0)} MB (target 600 MB; ${round(g.scaling.at(-1)!.maxRssMb, 0)} MB at ${g.scaling.at(-1)!.methods}). The package's text is streamed to disk unit by unit and only hashes stay, but the spec folder is still read whole before the IR is built (every method file parsed with positions by the \`yaml\` package) and the IR of every method is held until the root, call and testing entries are emitted: memory still grows by about ${round((g.scaling.at(-1)!.maxRssMb - at5000.maxRssMb) / (g.scaling.at(-1)!.methods - 5000), 2)} MB per method. Bounding it needs the spec read, validated and turned into IR one method at a time, keeping only the names the entries and the collision checks need.`,
+        `- Peak memory at 5,000 methods: ${round(at5000.maxRssMb, 0)} MB (target 600 MB; ${round(g.scaling.at(-1)!.maxRssMb, 0)} MB at ${g.scaling.at(-1)!.methods}). Methods are read, built and written a few at a time and only their summaries stay (names, metadata and the fixture for the entries); memory still grows by about ${round((g.scaling.at(-1)!.maxRssMb - at5000.maxRssMb) / (g.scaling.at(-1)!.methods - 5000), 2)} MB per method.`,
       !flat && `- CPU per added method grows with size: ${marginal.map((x) => `${round(x, 2)}`).join(' / ')} ms.`,
       g.noChange.ms > 1000 &&
         `- No-change \`gen\` (${s(g.noChange.ms)}): hashing the inputs and every file of the package dominates.`,
