@@ -85,9 +85,27 @@ function emitMap(map: Record<string, unknown>, indent: string): string {
   return out || '{}';
 }
 
+/**
+ * Keys as written, per key and whether it is a top-level one (the only thing of its place a
+ * key's form depends on): the spec repeats a few field keys tens of thousands of times.
+ */
+const keyTexts = new Map<string, string>();
+const MAX_KEY_TEXTS = 4096;
+
+function emitKey(key: string, inner: string): string {
+  const cacheKey = (inner === INDENT_STEP ? 't' : 'n') + key;
+  let text = keyTexts.get(cacheKey);
+  if (text === undefined) {
+    if (keyTexts.size >= MAX_KEY_TEXTS) keyTexts.clear();
+    text = emitString(key, inner, true);
+    keyTexts.set(cacheKey, text);
+  }
+  return text;
+}
+
 /** `key: value`; a non-empty collection on the next lines, one step in (sequences too). */
 function emitPair(key: string, value: unknown, indent: string, inner: string): string {
-  const keyText = emitString(key, inner, true);
+  const keyText = emitKey(key, inner);
   const valueText = emitNode(value, inner);
   if (keyText.length > MAX_IMPLICIT_KEY) return `? ${keyText}\n${indent}: ${valueText}`;
   const onNextLine = isCollection(value) && !isEmptyCollection(value);

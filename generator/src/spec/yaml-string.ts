@@ -34,7 +34,9 @@ const MIN_MULTI_LINE_LENGTH = 40;
 
 /**
  * `value` as a scalar whose node sits at `indent` (the indentation of its children: a map's
- * key and value get their map's indentation plus one step). `key` is true for a mapping key.
+ * key and value get their map's indentation plus one step). `key` is true for a mapping key; a
+ * key's form depends on `indent` only through whether it is a top-level key (yaml-emit.ts caches
+ * keys on that).
  */
 export function emitString(value: string, indent: string, key: boolean): string {
   if (needsQuotes(value) || FORCE_DOUBLE.test(value)) return doubleQuoted(value, indent, key);
