@@ -7,11 +7,11 @@
  */
 import { readOptionalFile } from './read-optional-file.js';
 import { join } from 'node:path';
-import { Document, isMap, isSeq, type Node } from 'yaml';
+import { isMap, isSeq, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
 import { compareVersions, parseVersion } from './package-version.js';
-import { quoteAmbiguousScalars } from './yaml-scalars.js';
+import { serializeYaml } from './yaml-emit.js';
 
 export const HISTORY_FILE = 'releases.yaml';
 
@@ -143,8 +143,6 @@ export function serializeReleaseHistory(releases: readonly ReleaseEntry[]): stri
     summary: r.summary,
     ...Object.fromEntries(CHANGE_SECTIONS.map((s) => [s, r[s].map((m) => ({ method: m.method, ...(m.title ? { title: m.title } : {}), changes: m.changes }))])),
   }));
-  const doc = new Document({ releases: ordered }, { aliasDuplicateObjects: false });
   // Read the same by YAML 1.1 parsers: a plain 2026-01-02 is a date to them (yaml-scalars.ts).
-  quoteAmbiguousScalars(doc);
-  return `${HEADER}\n${doc.toString({ lineWidth: 0 })}`;
+  return `${HEADER}\n${serializeYaml({ releases: ordered })}`;
 }

@@ -5,11 +5,11 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Document, isMap } from 'yaml';
+import { isMap } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { CatalogSpec, MethodSpec, SpecField } from './model.js';
 import { readYamlValue, type YamlValue } from './read-yaml-value.js';
-import { quoteAmbiguousScalars } from './yaml-scalars.js';
+import { serializeYaml } from './yaml-emit.js';
 
 const METHOD_KEYS: (keyof MethodSpec)[] = [
   'method', 'title', 'description', 'doc_id', 'auth', 'request', 'response', 'types', 'samples', 'errors',
@@ -42,9 +42,7 @@ export function canonicalMethodSpec(spec: MethodSpec): Partial<MethodSpec> {
 }
 
 function toYaml(value: unknown): string {
-  const doc = new Document(value, { aliasDuplicateObjects: false });
-  quoteAmbiguousScalars(doc);
-  return doc.toString({ lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' });
+  return serializeYaml(value);
 }
 
 export function methodFileName(method: string): string {
