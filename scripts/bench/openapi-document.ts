@@ -10,7 +10,7 @@
  * string, byte[] → binary string, `X[]` → array.
  */
 import { nameMethod } from '../../generator/src/ir/names.js';
-import { parseTopType } from '../../generator/src/ir/type-map.js';
+import { parseTopType } from '../../generator/src/vocabulary/top-types.js';
 import { responseRootKey } from '../../generator/src/normalise/wrapper-keys.js';
 import type { MethodSpec, SpecField } from '../../generator/src/spec/model.js';
 

@@ -4,7 +4,7 @@
  * examples are replaced (required params) or left out (optional ones).
  */
 import { describe, expect, it } from 'vitest';
-import { buildMethodFixture, buildMethodFixtures } from '../../generator/src/ir/build-fixtures.js';
+import { buildFixtureData, buildMethodFixtures } from '../../generator/src/ir/build-fixtures.js';
 import { exampleParam } from '../../generator/src/ir/example-params.js';
 import type { MethodSpec, SpecField } from '../../generator/src/spec/model.js';
 import { listGoldens, scratchDir, writeSpecFolder } from './golden-specs.js';
@@ -93,7 +93,7 @@ describe('example params', () => {
   });
 });
 
-describe('buildMethodFixture(s)', () => {
+describe('buildFixtureData, buildMethodFixtures', () => {
   it('carries the samples present, the accepted mismatches and the metadata', () => {
     const s: MethodSpec = {
       ...spec([{ name: 'adzone_id', type: 'Number', required: true, example: '12' }]),
@@ -102,7 +102,7 @@ describe('buildMethodFixture(s)', () => {
         { path: 'response.biz_error_desc', reason: 'the doc types it Boolean, the sample holds text' },
       ],
     };
-    const fixture = buildMethodFixture(s);
+    const fixture = buildFixtureData(s);
     expect(fixture.example).toEqual({ adzone_id: '12' });
     expect(fixture.samples).toEqual({ json: '{"x_response":{}}', error_json: '{"error_response":{}}' });
     expect(fixture.acceptedMismatches).toEqual([

@@ -2,7 +2,8 @@
  * Hand-built page-model pages for normaliser tests: the facts a reader would produce, written
  * out so that each test shows exactly what the normaliser was given.
  */
-import type { Page, PageParam, SampleKind, SourceFormat } from '../../generator/src/read/page-model.js';
+import type { Page, PageParam, SourceFormat } from '../../generator/src/read/page-model.js';
+import type { SampleKind } from '../../generator/src/vocabulary/sample-kinds.js';
 
 export interface PageInput {
   file?: string;

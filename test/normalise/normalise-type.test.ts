@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStructType, normaliseType, splitListType } from '../../generator/src/normalise/normalise-type.js';
+import { normaliseType } from '../../generator/src/normalise/normalise-type.js';
 
 describe('normaliseType', () => {
   it.each([
@@ -38,13 +38,5 @@ describe('normaliseType', () => {
 
   it('reports an empty type', () => {
     expect(normaliseType('  ').odd).toBe('no type given');
-  });
-
-  it('tells lists, scalars and structs apart', () => {
-    expect(splitListType('Foo[]')).toEqual({ base: 'Foo', list: true });
-    expect(splitListType('byte[]')).toEqual({ base: 'byte[]', list: false });
-    expect(isStructType('LkItemDTO')).toBe(true);
-    expect(isStructType('Number')).toBe(false);
-    expect(isStructType('Field List')).toBe(false);
   });
 });

@@ -10,7 +10,7 @@
  * - required → none | optional | unknown is compatible;
  * - any other move (none ↔ optional, anything ↔ unknown) changes only what the docs say.
  */
-import type { Auth } from '../spec/model.js';
+import type { Auth } from '../vocabulary/auth.js';
 import type { Change } from './diff-model.js';
 
 export function classifyAuthChange(before: Auth, after: Auth): Change | undefined {

@@ -13,11 +13,10 @@
  */
 import type { Change } from './diff-model.js';
 import type { FlatField } from './flatten-fields.js';
+import { isRequired as isRequiredField } from '../vocabulary/required.js';
 
 function isRequired(f: FlatField): boolean {
-  // The request tables state 必须/可选; a param whose requirement no source states is sent only
-  // when given, like an optional one.
-  return f.section === 'request' && f.field.required === true;
+  return f.section === 'request' && isRequiredField(f.field);
 }
 
 function inferredFlag(...fields: (FlatField | undefined)[]): { inferred?: true } {

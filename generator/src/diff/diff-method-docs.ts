@@ -3,7 +3,7 @@
  * and error samples, and the error-code table. None of them changes the generated client's types
  * or behaviour, so all are `docs`.
  */
-import { SAMPLE_KINDS } from '../read/page-model.js';
+import { SAMPLE_KINDS } from '../vocabulary/sample-kinds.js';
 import type { MethodSpec, SpecError } from '../spec/model.js';
 import { values, verb } from './classify-change.js';
 import type { Change } from './diff-model.js';

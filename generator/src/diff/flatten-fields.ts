@@ -4,7 +4,8 @@
  * Comparing two such maps path by path is what lets a nested struct field count like a top-level
  * one (the doc site's own `changeDiff` speaks the same way: `data->material_url_list->...`).
  */
-import { TOP_SCALARS, type MethodSpec, type SpecField } from '../spec/model.js';
+import type { MethodSpec, SpecField } from '../spec/model.js';
+import { compactTopType, splitTopType } from '../vocabulary/top-types.js';
 
 export type Section = 'request' | 'response';
 
@@ -28,19 +29,9 @@ export interface FlatField {
   opaque: boolean;
 }
 
-const SCALARS = new Set<string>(TOP_SCALARS);
-
-export function normaliseType(type: string): string {
-  return type
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\s*\[\s*\]$/, '[]');
-}
-
 function describeType(type: string): { list: boolean; base: string; struct: boolean } {
-  const list = type.endsWith('[]') && type !== 'byte[]';
-  const base = list ? type.slice(0, -2) : type;
-  return { list, base, struct: !SCALARS.has(base) };
+  const { element, list, scalar } = splitTopType(type);
+  return { list, base: element, struct: scalar === undefined };
 }
 
 export function flattenFields(spec: MethodSpec): Map<string, FlatField> {
@@ -48,7 +39,7 @@ export function flattenFields(spec: MethodSpec): Map<string, FlatField> {
   const visit = (section: Section, prefix: string, fields: readonly SpecField[], chain: readonly string[]) => {
     for (const field of fields) {
       const path = `${prefix}.${field.name}`;
-      const type = normaliseType(field.type);
+      const type = compactTopType(field.type);
       const shape = describeType(type);
       const listed = shape.struct ? spec.types?.[shape.base] : undefined;
       const members = listed?.length ? listed : undefined;

@@ -9,12 +9,11 @@ import type { MethodSpec } from '../spec/model.js';
 import { readSpecFolder } from '../spec/spec-files.js';
 import { buildMethodMeta } from './build-meta.js';
 import { exampleParams } from './example-params.js';
-
-const SAMPLE_ORDER = ['json', 'xml', 'simplify_json', 'error_json', 'error_xml'] as const;
+import { SAMPLE_KINDS } from '../vocabulary/sample-kinds.js';
 
 export function buildFixtureData(spec: MethodSpec, meta = buildMethodMeta(spec)): MethodFixture {
   const samples: MethodFixture['samples'] = {};
-  for (const kind of SAMPLE_ORDER) {
+  for (const kind of SAMPLE_KINDS) {
     const text = spec.samples?.[kind];
     if (typeof text === 'string' && text.trim()) samples[kind] = text;
   }
@@ -25,10 +24,6 @@ export function buildFixtureData(spec: MethodSpec, meta = buildMethodMeta(spec))
   return fixture;
 }
 
-export function buildMethodFixture(spec: MethodSpec): MethodFixture {
-  return buildFixtureData(spec);
-}
-
 /**
  * The fixtures of every method in a spec folder, sorted by method. Files that could not be
  * read are reported, not thrown; use `tbk-gen generate` for the full checks of the spec.
@@ -37,6 +32,6 @@ export async function buildMethodFixtures(
   specDir: string,
 ): Promise<{ fixtures: MethodFixture[]; diagnostics: Diagnostic[] }> {
   const folder = await readSpecFolder(specDir);
-  const fixtures = [...folder.methods.keys()].sort().map((method) => buildMethodFixture(folder.methods.get(method)!));
+  const fixtures = [...folder.methods.keys()].sort().map((method) => buildFixtureData(folder.methods.get(method)!));
   return { fixtures, diagnostics: folder.diagnostics };
 }

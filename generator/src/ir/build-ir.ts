@@ -39,7 +39,9 @@ import {
 } from './names.js';
 import { derivePaging } from './paging.js';
 import { indexSpecLines, itemLine, structLine, type SpecLineIndex } from './source-lines.js';
-import { parseTopType, requestType, responseType, runtimeTypesOf, type RuntimeTypeName } from './type-map.js';
+import { requestType, responseType, runtimeTypesOf, type RuntimeTypeName } from './type-map.js';
+import { isRequired } from '../vocabulary/required.js';
+import { parseTopType } from '../vocabulary/top-types.js';
 
 /** Runtime types every request module imports besides its meta type, claimed in its scope. */
 export const MODULE_RUNTIME_IMPORTS = ['TopRequest', 'TopResponseBase'] as const;
@@ -149,7 +151,7 @@ function buildField(
     key: propertyKey(field.name),
     topType: field.type,
     tsType,
-    optional: flavour === 'response' || !field.required,
+    optional: flavour === 'response' || !isRequired(field),
     docs: describeField(field, flavour),
     source,
   };

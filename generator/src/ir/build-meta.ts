@@ -7,7 +7,9 @@ import type { FieldMeta, MethodMeta } from '../../../templates/runtime/metadata.
 import type { MethodSpec, SpecField } from '../spec/model.js';
 import { nameMethod, wrapperKeyOf } from './names.js';
 import { derivePaging } from './paging.js';
-import { parseTopType, scalarKind } from './type-map.js';
+import { scalarKind } from './type-map.js';
+import { isRequired } from '../vocabulary/required.js';
+import { parseTopType } from '../vocabulary/top-types.js';
 
 /** `request`: a business param; `response`: a response field; `struct`: a field of a struct. */
 export type FieldRole = 'request' | 'response' | 'struct';
@@ -21,7 +23,7 @@ export function buildFieldMeta(field: SpecField, role: FieldRole): FieldMeta {
     // Only responses wrap lists (`"results": { "n_tbk_item": [...] }`); struct fields may be either.
     if (role !== 'request') meta.wrapper = wrapperKeyOf(ref.element);
   }
-  if (role !== 'response' && field.required) meta.required = true;
+  if (role !== 'response' && isRequired(field)) meta.required = true;
   const limits = field.limits;
   if (limits?.max_length !== undefined) meta.maxLength = limits.max_length;
   if (limits?.max_list_size !== undefined) meta.maxListSize = limits.max_list_size;

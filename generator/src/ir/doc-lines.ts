@@ -3,7 +3,9 @@
  * input: descriptions carry `*\/`, backticks, `${`, HTML and CRLF, so everything passes through
  * `commentText`, which keeps the text readable and cannot end the comment early.
  */
-import type { Auth, FieldLimits, SpecField } from '../spec/model.js';
+import type { FieldLimits, SpecField } from '../spec/model.js';
+import type { Auth } from '../vocabulary/auth.js';
+import { isRequired } from '../vocabulary/required.js';
 
 /** Text made safe inside a `/** … *\/` block: LF only, no `*\/`, no line starting a tag by accident. */
 export function commentText(text: string): string {
@@ -42,7 +44,7 @@ export function describeField(field: SpecField, role: 'request' | 'response'): s
   if (field.default !== undefined && field.default.trim()) tags.push(`@defaultValue ${oneLine(field.default)}`);
   if (field.example !== undefined && field.example.trim()) tags.push(`@example ${oneLine(field.example)}`);
   const facts = [`TOP type \`${oneLine(field.type)}\``];
-  if (role === 'request') facts.push(field.required ? 'required' : 'optional');
+  if (role === 'request') facts.push(isRequired(field) ? 'required' : 'optional');
   const notes = [
     `${facts.join(', ')}.`,
     describeLimits(field.limits),

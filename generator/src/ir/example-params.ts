@@ -8,7 +8,8 @@
  * unusable example of an optional param is left out; of a required param it is replaced.
  */
 import type { MethodSpec, SpecField } from '../spec/model.js';
-import { parseTopType, type TopTypeRef } from './type-map.js';
+import { isRequired } from '../vocabulary/required.js';
+import { parseTopType, type TopTypeRef } from '../vocabulary/top-types.js';
 
 const INTEGER = /^-?\d+$/;
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
@@ -74,7 +75,7 @@ function synthesizeStruct(spec: MethodSpec, name: string, depth: number): Record
   const out: Record<string, unknown> = {};
   if (depth > 4) return out;
   for (const field of spec.types[name] ?? []) {
-    if (!field.required) continue;
+    if (!isRequired(field)) continue;
     const value = structFieldValue(spec, field, depth + 1);
     if (value !== undefined) out[field.name] = value;
   }
@@ -122,7 +123,7 @@ export function exampleParam(spec: MethodSpec, field: SpecField): string | undef
     else if (ref.list) usable = usableListExample(ref, field);
     else if (scalarUsable(ref, example, field)) usable = ref.scalar === 'String' ? example : example.trim();
   }
-  if (usable !== undefined || !field.required) return usable;
+  if (usable !== undefined || !isRequired(field)) return usable;
   if (!ref.scalar) {
     const value = synthesizeStruct(spec, ref.element, 0);
     return JSON.stringify(ref.list ? [value] : value);

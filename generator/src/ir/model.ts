@@ -5,7 +5,7 @@
  * the spec file and line it came from, for messages.
  */
 import type { MethodFixture, MethodMeta } from '../../../templates/runtime/metadata.js';
-import type { Auth } from '../spec/model.js';
+import type { Auth } from '../vocabulary/auth.js';
 import type { MethodNames } from './names.js';
 import type { RuntimeTypeName } from './type-map.js';
 

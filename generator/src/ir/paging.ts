@@ -14,7 +14,7 @@
  */
 import type { PagingMeta } from '../../../templates/runtime/metadata.js';
 import type { MethodSpec, SpecField } from '../spec/model.js';
-import { parseTopType } from './type-map.js';
+import { parseTopType } from '../vocabulary/top-types.js';
 
 /** Deepest struct nesting walked in a response (the order pages sit at depth 2). */
 const MAX_DEPTH = 4;

@@ -1,35 +1,12 @@
 /**
  * The agreed TOP type → TypeScript mapping (docs/generator.md "Type mapping"; the runtime's
  * encoder and decoder implement the same table). Request params accept every form the runtime
- * can encode; response fields claim only what the decoder delivers.
+ * can encode; response fields claim only what the decoder delivers. The TOP type itself is
+ * parsed by the vocabulary (`parseTopType`, vocabulary/top-types.ts); this module owns only
+ * what the IR makes of it.
  */
 import type { ScalarKind } from '../../../templates/runtime/metadata.js';
-import { TOP_SCALARS, type TopScalar } from '../spec/model.js';
-
-/** A parsed `SpecField.type`: `Foo[]` → `{ element: 'Foo', list: true }`. */
-export interface TopTypeRef {
-  /** A TOP scalar name or a struct name. */
-  element: string;
-  list: boolean;
-  /** Set when `element` is a TOP scalar; undefined for a struct. */
-  scalar?: TopScalar;
-}
-
-const SCALARS = new Set<string>(TOP_SCALARS);
-
-/**
- * `byte[]` is TOP's file type, not a list of bytes; any other `[]` suffix makes a list. A space
- * before the brackets (`NTbkItem []`, as the doc tables print it) is tolerated.
- */
-export function parseTopType(type: string): TopTypeRef {
-  const text = type.trim();
-  if (text === 'byte[]') return { element: 'byte[]', list: false, scalar: 'byte[]' };
-  const match = /^(.*?)\s*\[\s*\]$/.exec(text);
-  const element = (match ? match[1]! : text).trim();
-  const ref: TopTypeRef = { element, list: Boolean(match) };
-  if (SCALARS.has(element)) ref.scalar = element as TopScalar;
-  return ref;
-}
+import type { TopScalar, TopTypeRef } from '../vocabulary/top-types.js';
 
 /** Runtime type names a mapped type refers to; the module imports exactly these. */
 export type RuntimeTypeName = 'Long' | 'FileInput';

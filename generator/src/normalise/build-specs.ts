@@ -6,7 +6,8 @@
  * drop the provenance. Problems are collected, never thrown.
  */
 import { sortDiagnostics, type Diagnostic } from '../report/diagnostic.js';
-import type { Page, SampleKind } from '../read/page-model.js';
+import type { Page } from '../read/page-model.js';
+import type { SampleKind } from '../vocabulary/sample-kinds.js';
 import { checkSampleTypes } from './check-sample-types.js';
 import type { Draft, DraftField } from './draft.js';
 import { inferFromSamples } from './infer-from-samples.js';
@@ -15,7 +16,7 @@ import type { MethodSpec, SampleRepair, SpecField } from '../spec/model.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
 import { dropOversizedValues } from './drop-oversized-values.js';
 import { normalisePage } from './normalise-page.js';
-import { isStructType, splitListType } from './normalise-type.js';
+import { isStructTypeName, splitTopType } from '../vocabulary/top-types.js';
 
 export function buildSpecs(pages: Page[]): { specs: MethodSpec[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -58,8 +59,8 @@ function keepReachableTypes(draft: Draft): Diagnostic[] {
   const reached = new Set<string>();
   const visit = (fields: DraftField[]) => {
     for (const field of fields) {
-      const { base } = splitListType(field.type);
-      if (!isStructType(base) || reached.has(base)) continue;
+      const { element: base } = splitTopType(field.type);
+      if (!isStructTypeName(base) || reached.has(base)) continue;
       reached.add(base);
       const typeFields = draft.types.get(base);
       if (typeFields === undefined || typeFields.length === 0) {

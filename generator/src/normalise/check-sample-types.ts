@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { Draft, DraftField } from './draft.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
-import { isStructType, splitListType } from './normalise-type.js';
+import { isStructTypeName, splitTopType } from '../vocabulary/top-types.js';
 import { fieldItems, findSampleRoot, isSampleObject, objectsOf, type SampleObject } from './sample-walk.js';
 import { listWrapperKey } from './wrapper-keys.js';
 
@@ -37,9 +37,9 @@ export function checkSampleTypes(draft: Draft): Diagnostic[] {
           );
         }
       }
-      const { base } = splitListType(field.type);
+      const { element: base } = splitTopType(field.type);
       const typeFields = draft.types.get(base);
-      if (!isStructType(base) || typeFields === undefined || depth > 32) continue;
+      if (!isStructTypeName(base) || typeFields === undefined || depth > 32) continue;
       visit(typeFields, objectsOf(values.flatMap((v) => fieldItems(v, field.type, root.xml))), base, depth + 1);
     }
   };
@@ -48,9 +48,9 @@ export function checkSampleTypes(draft: Draft): Diagnostic[] {
 }
 
 function fits(type: string, value: unknown, xml: boolean): boolean {
-  const { base, list } = splitListType(type);
+  const { element: base, list } = splitTopType(type);
   if (list) return Array.isArray(value) || isSampleObject(value);
-  if (isStructType(base)) return isSampleObject(value) && !(!xml && isWrappedList(value, base));
+  if (isStructTypeName(base)) return isSampleObject(value) && !(!xml && isWrappedList(value, base));
   return fitsScalar(base, value);
 }
 

@@ -3,16 +3,10 @@
  * from (file, format, line), so that merging can apply the precedence rule and diagnostics can
  * name the page line. `toMethodSpec` (build-specs.ts) drops the provenance.
  */
-import type { SampleKind, SourceFormat } from '../read/page-model.js';
-import type {
-  Auth,
-  ChangeDiffRecord,
-  Disagreement,
-  SampleRepair,
-  SpecError,
-  SpecField,
-  SpecSource,
-} from '../spec/model.js';
+import type { SourceFormat } from '../read/page-model.js';
+import type { ChangeDiffRecord, Disagreement, SampleRepair, SpecError, SpecField, SpecSource } from '../spec/model.js';
+import type { StatedAuth } from '../vocabulary/auth.js';
+import type { SampleKind } from '../vocabulary/sample-kinds.js';
 
 export interface Origin {
   file: string;
@@ -47,7 +41,7 @@ export interface Draft {
   title?: Sourced<string>;
   description?: Sourced<string>;
   docId?: Sourced<number>;
-  auth?: Sourced<Exclude<Auth, 'unknown'>> & { evidence: string };
+  auth?: Sourced<StatedAuth> & { evidence: string };
   request: DraftField[];
   response: DraftField[];
   /** Struct types; a type a source names but does not expand has no entry. */

@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { Draft, DraftField, Origin } from './draft.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
-import { isStructType, splitListType } from './normalise-type.js';
+import { isStructTypeName, splitTopType } from '../vocabulary/top-types.js';
 import { fieldItems, findSampleRoot, isSampleObject, objectsOf, unwrapList, type SampleObject } from './sample-walk.js';
 import { listWrapperKey, responseRootKey, typeNameFromKey } from './wrapper-keys.js';
 
@@ -67,8 +67,8 @@ function walkFields(fields: DraftField[], objects: SampleObject[], owner: string
     );
   }
   for (const field of fields) {
-    const { base, list } = splitListType(field.type);
-    if (!isStructType(base)) continue;
+    const { element: base, list } = splitTopType(field.type);
+    if (!isStructTypeName(base)) continue;
     const values = objects.map((o) => o[field.name]).filter((v) => v !== undefined);
     if (list) reportWrapper(field, owner, values, walk);
     const children = objectsOf(values.flatMap((v) => fieldItems(v, field.type, walk.xml)));
@@ -86,8 +86,8 @@ function declaredStructs(draft: Draft): Set<string> {
   const names = new Set<string>();
   const add = (fields: readonly DraftField[]) => {
     for (const field of fields) {
-      const { base } = splitListType(field.type);
-      if (!field.inferred && isStructType(base)) names.add(base);
+      const { element: base } = splitTopType(field.type);
+      if (!field.inferred && isStructTypeName(base)) names.add(base);
     }
   };
   add(draft.request);
@@ -100,7 +100,7 @@ function declaredStructs(draft: Draft): Set<string> {
 }
 
 function reportWrapper(field: DraftField, owner: string, values: unknown[], walk: Walk): void {
-  const { base } = splitListType(field.type);
+  const { element: base } = splitTopType(field.type);
   for (const value of values) {
     const { unexpectedWrapper } = unwrapList(value, base, walk.xml);
     if (unexpectedWrapper === undefined) continue;
@@ -118,7 +118,7 @@ function reportWrapper(field: DraftField, owner: string, values: unknown[], walk
 
 function inferField(key: string, value: unknown, owner: string, walk: Walk): DraftField {
   let type = inferType(key, value, walk.xml);
-  const { base, list } = splitListType(type);
+  const { element: base, list } = splitTopType(type);
   // A struct named from the key (not from a list wrapper, which the gateway derives from the
   // real type name) is a guess: when the tables use that name for another struct, the parent's
   // type name goes in front (`data` under NTbkItem → NTbkItemData).

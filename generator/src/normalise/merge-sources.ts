@@ -5,7 +5,7 @@
  * the sources state differently is recorded in `disagreements` with what each file said.
  */
 import { createHash } from 'node:crypto';
-import { SAMPLE_KINDS, type SampleKind } from '../read/page-model.js';
+import { SAMPLE_KINDS, type SampleKind } from '../vocabulary/sample-kinds.js';
 import type { Draft, DraftField, DraftSample, Sourced } from './draft.js';
 import { dropMisplacedRows } from './drop-misplaced-rows.js';
 import { comparable, display, mergeFieldLists } from './merge-fields.js';

@@ -10,7 +10,8 @@ import type { Page, PageParam, ParamLimits } from '../read/page-model.js';
 import type { Draft, DraftField, Origin } from './draft.js';
 import type { FieldLimits } from '../spec/model.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
-import { isStructType, normaliseType, splitListType } from './normalise-type.js';
+import { normaliseType } from './normalise-type.js';
+import { isStructTypeName, splitTopType } from '../vocabulary/top-types.js';
 import { placeFlattenedRows } from './place-flattened-rows.js';
 import { readSamples } from './read-samples.js';
 import { findSampleRoot } from './sample-walk.js';
@@ -107,8 +108,8 @@ function toField(param: PageParam, side: 'request' | 'response', ctx: Context): 
 
   const children = (param.children ?? []).map((child) => toField(child, side, ctx));
   if (children.length === 0) return field;
-  const { base } = splitListType(field.type);
-  if (!isStructType(base)) {
+  const { element: base } = splitTopType(field.type);
+  if (!isStructTypeName(base)) {
     ctx.diagnostics.push(
       diagnostic(
         where,

@@ -10,7 +10,7 @@
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { DraftField } from './draft.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
-import { isStructType, splitListType } from './normalise-type.js';
+import { isStructTypeName, splitTopType } from '../vocabulary/top-types.js';
 import { fieldItems, objectsOf, type SampleObject, type SampleRoot } from './sample-walk.js';
 import { addStructFields } from './struct-fields.js';
 
@@ -29,9 +29,9 @@ export function placeFlattenedRows(
   root: SampleRoot | undefined,
 ): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const base = splitListType(parent.type).base;
+  const base = splitTopType(parent.type).element;
   const keep = (type: string, fields: DraftField[]) => diagnostics.push(...addStructFields(types, type, fields));
-  if (!rows.some((row) => isStructType(splitListType(row.type).base))) {
+  if (!rows.some((row) => isStructTypeName(splitTopType(row.type).element))) {
     keep(base, rows);
     return diagnostics;
   }
@@ -72,8 +72,8 @@ export function placeFlattenedRows(
     }
     target.fields.push(row);
     open = target;
-    const rowBase = splitListType(row.type).base;
-    if (isStructType(rowBase)) {
+    const rowBase = splitTopType(row.type).element;
+    if (isStructTypeName(rowBase)) {
       const child = newNode(rowBase, childObjects(target.objects, row, xml), target);
       all.push(child);
       open = child;

@@ -4,7 +4,8 @@
  * unusable one keeps the original text and no value, so nothing is inferred from it.
  */
 import type { Diagnostic } from '../report/diagnostic.js';
-import { SAMPLE_KINDS, type Page, type PageParam, type SampleKind } from '../read/page-model.js';
+import type { Page, PageParam } from '../read/page-model.js';
+import { SAMPLE_KINDS, type SampleKind } from '../vocabulary/sample-kinds.js';
 import type { DraftSample } from './draft.js';
 import { CODES, diagnostic } from './normaliser-codes.js';
 import { parseJsonSample } from './repair-sample.js';

@@ -3,7 +3,7 @@
  * last section): the success root key `<method>_response`, list fields wrapped as
  * `{ "<element key>": [ … ] }`, and the simplified form (`simplify=true`) without wrappers.
  */
-import type { SampleKind } from '../read/page-model.js';
+import type { SampleKind } from '../vocabulary/sample-kinds.js';
 import type { DraftSample, Origin } from './draft.js';
 import { listWrapperKey, responseRootKey } from './wrapper-keys.js';
 

@@ -5,6 +5,8 @@
  * guess beyond the page: types stay as printed, missing facts stay undefined.
  */
 import type { Diagnostic } from '../report/diagnostic.js';
+import type { StatedAuth } from '../vocabulary/auth.js';
+import type { SampleKind } from '../vocabulary/sample-kinds.js';
 
 export type SourceFormat =
   | 'seed-text' // spec/pages/*.txt: doc page rendered to text
@@ -12,11 +14,6 @@ export type SourceFormat =
   | 'doc-record' // full getDocument.json `data` object (also what `tbk-gen fetch` caches)
   | 'doc-record-reduced' // records as kept by a Go SDK generator (no samples, no labels)
   | 'html'; // saved doc page HTML
-
-export type SampleKind = 'json' | 'xml' | 'simplify_json' | 'error_json' | 'error_xml';
-export const SAMPLE_KINDS: readonly SampleKind[] = ['json', 'xml', 'simplify_json', 'error_json', 'error_xml'];
-
-export type AuthValue = 'none' | 'optional' | 'required';
 
 export interface Located<T> {
   value: T;
@@ -35,7 +32,7 @@ export interface PageParam {
   name: string;
   /** Type exactly as printed, trimmed and with inner whitespace collapsed (`UvIdGenerateRes []`). */
   type: string;
-  /** Request params: 必须/是/true → true, 可选/否/false → false; undefined when not stated. */
+  /** Request params: 必须/是/true → true, 可选/否/false → false (vocabulary/required.ts); undefined when not stated. */
   required?: boolean;
   example?: string;
   default?: string;
@@ -80,7 +77,7 @@ export interface Page {
   docId?: number;
   gmtModified?: number;
   /** Evidence for user authorisation: doc labels, or `execute(req, sessionKey)` vs `execute(req)`. */
-  auth?: { value: AuthValue; evidence: string; line: number };
+  auth?: { value: StatedAuth; evidence: string; line: number };
   request: PageParam[];
   response: PageParam[];
   samples: Partial<Record<SampleKind, Located<string>>>;

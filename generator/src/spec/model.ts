@@ -4,9 +4,9 @@
  * spec/schema.json validates exactly this shape. Key order in the YAML files follows the
  * order of the properties declared here.
  */
-import type { SampleKind, SourceFormat } from '../read/page-model.js';
-
-export type Auth = 'none' | 'optional' | 'required' | 'unknown';
+import type { SourceFormat } from '../read/page-model.js';
+import type { Auth } from '../vocabulary/auth.js';
+import type { SampleKind } from '../vocabulary/sample-kinds.js';
 
 export interface FieldLimits {
   max_length?: number;
@@ -17,14 +17,14 @@ export interface FieldLimits {
 
 /**
  * A request param, response field or struct field.
- * `type` is normalised TOP vocabulary: `String`, `Number`, `Boolean`, `Date`, `Price`,
- * `BigDecimal`, `Json`, `Field List`, `byte[]`, a struct name, or any of those plus `[]`
- * (no space before the brackets).
+ * `type` is normalised TOP vocabulary (vocabulary/top-types.ts): `String`, `Number`, `Boolean`,
+ * `Date`, `Price`, `BigDecimal`, `Json`, `Field List`, `byte[]`, a struct name, or any of those
+ * plus `[]` (no space before the brackets).
  */
 export interface SpecField {
   name: string;
   type: string;
-  /** Request params and struct request fields only. */
+  /** Request params and struct request fields only; absent means optional (vocabulary/required.ts). */
   required?: boolean;
   example?: string;
   default?: string;
@@ -111,17 +111,3 @@ export interface CatalogSpec {
   snapshots: { id: string; file: string; kind: string; titles: number }[];
   titles: CatalogTitle[];
 }
-
-/** TOP scalar type names, as they appear in `SpecField.type`. */
-export const TOP_SCALARS = [
-  'String',
-  'Number',
-  'Boolean',
-  'Date',
-  'Price',
-  'BigDecimal',
-  'Json',
-  'Field List',
-  'byte[]',
-] as const;
-export type TopScalar = (typeof TOP_SCALARS)[number];

@@ -9,13 +9,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { CatalogSpec, SpecField } from './model.js';
-import { TOP_SCALARS } from './model.js';
+import { TOP_SCALARS, isStructTypeName, isTopScalar, splitTopType } from '../vocabulary/top-types.js';
 import { checkCatalogSchema, checkMethodSchema, locatorOf, type Locate } from './schema-check.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
 import type { SpecFolder } from './spec-files.js';
 
-const SCALARS = new Set<string>(TOP_SCALARS);
-const STRUCT_NAME = /^[A-Z][A-Za-z0-9_]*$/;
 /** The form spec/schema.json requires of a type; malformed ones are the schema's to report. */
 const TYPE_FORM = /^(Field List|byte\[\]|[A-Za-z_][A-Za-z0-9_]*)(\[\])?$/;
 
@@ -134,15 +132,15 @@ function crossCheck(file: string, value: unknown, locate: Locate): Diagnostic[] 
       if (first !== undefined) {
         out.push({ file, ...at([...path, i, 'name']), level: 'error', code: 'TBK223', message: `duplicate field "${field.name}" in ${where} (first at line ${at([...path, first, 'name']).line})` });
       } else names.set(field.name, i);
-      const base = field.type.endsWith('[]') && field.type !== 'byte[]' ? field.type.slice(0, -2) : field.type;
-      if (SCALARS.has(base)) return;
+      const { element: base, scalar } = splitTopType(field.type);
+      if (scalar) return;
       if (base in types) {
         used.add(base);
         return;
       }
       const near = suggest(base, [...TOP_SCALARS, ...defined]);
       const pos = at([...path, i, 'type']);
-      if (STRUCT_NAME.test(base) && !(near && SCALARS.has(near))) {
+      if (isStructTypeName(base) && !(near && isTopScalar(near))) {
         out.push({ file, ...pos, level: 'error', code: 'TBK221', message: `${where}.${field.name}: struct type "${base}" is not defined under \`types\`${near ? ` (did you mean ${near}?)` : ''}` });
       } else {
         out.push({ file, ...pos, level: 'error', code: 'TBK222', message: `${where}.${field.name}: unknown type "${field.type}"${near ? ` (did you mean ${near}?)` : ''}` });

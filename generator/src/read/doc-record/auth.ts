@@ -5,12 +5,13 @@
  * the doc site but in no record of the corpus; it is matched by key `optional` or by that
  * display name. Other labels (`key: "2"`, ￥免费: the price) say nothing about authorisation.
  */
-import type { AuthValue, Page } from '../page-model.js';
+import type { Page } from '../page-model.js';
+import type { StatedAuth } from '../../vocabulary/auth.js';
 import { memberOf, type JsonNode } from './json-positions.js';
 import { readText, report, type JsonReadContext } from './json-fields.js';
 
-const BY_KEY: Record<string, AuthValue> = { no_need: 'none', required: 'required', optional: 'optional' };
-const BY_NAME: [RegExp, AuthValue][] = [
+const BY_KEY: Record<string, StatedAuth> = { no_need: 'none', required: 'required', optional: 'optional' };
+const BY_NAME: [RegExp, StatedAuth][] = [
   [/不需.*授权/, 'none'],
   [/必须.*授权/, 'required'],
   [/可选.*授权/, 'optional'],

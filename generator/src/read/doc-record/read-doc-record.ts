@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
-import type { CatalogSnapshot, Page, PageParam, ReadResult, Reader, SampleKind, SourceFormat } from '../page-model.js';
+import type { CatalogSnapshot, Page, PageParam, ReadResult, Reader, SourceFormat } from '../page-model.js';
+import type { SampleKind } from '../../vocabulary/sample-kinds.js';
 import { hasMember, memberOf, type JsonNode } from './json-positions.js';
 import { readList, readNumber, readText, report, type JsonReadContext } from './json-fields.js';
 import { readRecordParams, type ParamSide } from './params.js';

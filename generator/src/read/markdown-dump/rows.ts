@@ -8,6 +8,7 @@
  * Errors (错误码表): 错误码 | 错误描述 | 解决方案.
  */
 import type { PageError, PageParam } from '../page-model.js';
+import { readRequiredText } from '../../vocabulary/required.js';
 import { parseLimitsText } from '../limits-text.js';
 import { reportAt, type DumpContext } from './blocks.js';
 import { columnIndex, type DumpTable, type TableRow } from './table.js';
@@ -15,7 +16,6 @@ import { columnIndex, type DumpTable, type TableRow } from './table.js';
 export type DumpParamSide = 'request' | 'response';
 
 const NESTED = /^└\s*/;
-const REQUIRED: Record<string, boolean> = { 必须: true, 是: true, true: true, 可选: false, 否: false, false: false };
 
 export function readDumpParams(ctx: DumpContext, table: DumpTable, side: DumpParamSide, where: string): PageParam[] {
   const col = {
@@ -81,7 +81,7 @@ export function readDumpParams(ctx: DumpContext, table: DumpTable, side: DumpPar
 
 function readRequired(ctx: DumpContext, param: PageParam, text: string, row: TableRow): void {
   if (text === '') return;
-  const value = REQUIRED[text];
+  const value = readRequiredText(text);
   if (value === undefined) {
     reportAt(
       ctx,

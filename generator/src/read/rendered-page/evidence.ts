@@ -3,7 +3,9 @@
  * Each sample gives its own finding (`sdk-samples.ts`); here they are compared, disagreements
  * reported, and the response samples' root keys checked against the method name.
  */
-import type { AuthValue, Located, Page, SampleKind } from '../page-model.js';
+import type { Located, Page } from '../page-model.js';
+import type { StatedAuth } from '../../vocabulary/auth.js';
+import type { SampleKind } from '../../vocabulary/sample-kinds.js';
 import { SDK_LANGUAGE_LABELS, findAuthEvidence, findMethodName } from './sdk-samples.js';
 import { SeedCode, type Report } from './reader-codes.js';
 import type { ScanBlock } from './scan-text.js';
@@ -60,7 +62,7 @@ export function resolveMethod(
  * session shows the doc's authors expected it.
  */
 export function resolveAuth(blocks: readonly ScanBlock[], report: Report, lastLine: number): Page['auth'] {
-  const seen: Seen<AuthValue>[] = [];
+  const seen: Seen<StatedAuth>[] = [];
   for (const block of blocks) {
     if (!block.language) continue;
     const found = findAuthEvidence(block.text);
@@ -76,7 +78,7 @@ export function resolveAuth(blocks: readonly ScanBlock[], report: Report, lastLi
     return undefined;
   }
   const values = new Set(seen.map((s) => s.value));
-  const value: AuthValue = values.has('required') ? 'required' : seen[0]!.value;
+  const value: StatedAuth = values.has('required') ? 'required' : seen[0]!.value;
   if (values.size > 1) {
     const split = seen.map((s) => `${s.evidence} (${s.value})`).join('; ');
     report(

@@ -12,6 +12,7 @@
  */
 import { parseLimitsText } from '../limits-text.js';
 import type { PageError, PageParam } from '../page-model.js';
+import { readRequiredText } from '../../vocabulary/required.js';
 import { SeedCode, quote, type Report } from './reader-codes.js';
 import type { ScanRow } from './scan-text.js';
 
@@ -20,8 +21,6 @@ const WIDTH = { request: 6, response: 4, errors: 3 } as const;
 type RowKind = keyof typeof WIDTH;
 /** Leading columns that come before any cell that can be empty (name, type, 是否必须). */
 const CERTAIN_COLUMNS: Record<RowKind, number> = { request: 3, response: 2, errors: 1 };
-
-const REQUIRED: Record<string, boolean> = { 必须: true, 是: true, true: true, 可选: false, 否: false, false: false };
 
 /**
  * Bring a row to the table's width. Returns undefined when nothing can be read. A row one cell
@@ -123,7 +122,8 @@ export function readRequestRow(row: ScanRow, isLast: boolean, report: Report): P
     [sample, more, description] = ['', sample, more];
   }
   if (required !== '') {
-    if (Object.hasOwn(REQUIRED, required)) param.required = REQUIRED[required];
+    const stated = readRequiredText(required);
+    if (stated !== undefined) param.required = stated;
     else
       report(
         row.line,

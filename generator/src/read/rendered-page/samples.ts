@@ -4,7 +4,7 @@
  * 003). They are kept exactly as printed: seed 004's JSON is invalid (an unquoted string value)
  * and is repaired by the normaliser, not here.
  */
-import type { SampleKind } from '../page-model.js';
+import type { SampleKind } from '../../vocabulary/sample-kinds.js';
 
 export type SampleSyntax = 'xml' | 'json';
 

@@ -5,7 +5,8 @@
  * same page gives the same model whatever its format.
  */
 import { createHash } from 'node:crypto';
-import type { Page, PageError, PageParam, ReadResult, SampleKind, SourceFormat } from '../page-model.js';
+import type { Page, PageError, PageParam, ReadResult, SourceFormat } from '../page-model.js';
+import type { SampleKind } from '../../vocabulary/sample-kinds.js';
 import { SeedCode, collectDiagnostics, quote, type Report } from './reader-codes.js';
 import { checkSampleRoots, resolveAuth, resolveMethod } from './evidence.js';
 import { readNav } from './nav.js';

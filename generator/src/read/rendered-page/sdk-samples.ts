@@ -3,7 +3,7 @@
  * name (the page never prints it elsewhere) and whether a user session is passed. Both readers
  * (seed text, saved HTML) hand each sample's code to these functions.
  */
-import type { AuthValue } from '../page-model.js';
+import type { StatedAuth } from '../../vocabulary/auth.js';
 
 export type SdkLanguage = 'java' | 'dotnet' | 'php' | 'curl' | 'python' | 'c' | 'node';
 
@@ -71,7 +71,7 @@ const NO_SESSION = /^(null|NULL|None|nil)$/;
 // `top_execute(pClient,pRequest,sessionKey)` against `NULL`. curl passes `session=` as a form
 // field. The Node sample never shows the session even when it is required (seed 001), so only a
 // `'session':` param there counts, and its absence says nothing.
-export function findAuthEvidence(code: string): SampleFinding<AuthValue> | undefined {
+export function findAuthEvidence(code: string): SampleFinding<StatedAuth> | undefined {
   const c = /top_execute\(\s*\w+\s*,\s*\w+\s*,\s*(\w+)\s*\)/.exec(code);
   if (c) return fromArgument(c[0], c[1]);
   const php = /\$\w+->execute\(\s*\$\w+\s*(?:,\s*\$?(\w+)\s*)?\)/.exec(code);
@@ -91,7 +91,7 @@ export function findAuthEvidence(code: string): SampleFinding<AuthValue> | undef
   return undefined;
 }
 
-function fromArgument(seen: string, argument: string | undefined): SampleFinding<AuthValue> {
+function fromArgument(seen: string, argument: string | undefined): SampleFinding<StatedAuth> {
   const none = argument === undefined || argument === '' || NO_SESSION.test(argument);
   return { value: none ? 'none' : 'required', evidence: collapse(seen) };
 }
