@@ -6,7 +6,12 @@ import { formatDiagnostic } from '../../generator/src/report/diagnostic.js';
 import type { CatalogSpec, MethodSpec } from '../../generator/src/spec/model.js';
 import { readSpecFolder, serializeCatalog, serializeMethodSpec } from '../../generator/src/spec/spec-files.js';
 import { loadSchemaValidators, SCHEMA_CACHE_DIR } from '../../generator/src/spec/schema-validators.js';
-import { validateCatalog, validateMethodSpec, validateMethodValue, validateSpecFolder } from '../../generator/src/spec/validate-spec.js';
+import {
+  validateCatalog,
+  validateMethodSpec,
+  validateMethodValue,
+  validateSpecFolder,
+} from '../../generator/src/spec/validate-spec.js';
 
 const FILE = 'spec/methods/taobao.tbk.x.get.yaml';
 
@@ -68,7 +73,9 @@ describe('validateMethodSpec', () => {
   });
 
   it('reports a missing key at the map that lacks it, and a wrong value type', () => {
-    const bad = text.replace(/^auth: required\n/m, '').replace('  - name: total\n    type: Number', '  - name: total\n    type: 7');
+    const bad = text
+      .replace(/^auth: required\n/m, '')
+      .replace('  - name: total\n    type: Number', '  - name: total\n    type: 7');
     const found = validateMethodSpec(FILE, bad);
     expect(found.map((d) => [d.line, d.message])).toEqual([
       [1, 'schema: (top level): missing key "auth"'],
@@ -79,7 +86,10 @@ describe('validateMethodSpec', () => {
   it('finds struct types that are not defined, misspelt scalars, duplicates and unused types', () => {
     const bad = text
       .replace('type: Shop\n', 'type: Shopp\n')
-      .replace('  - name: total\n    type: Number', '  - name: total\n    type: Nmber\n  - name: results\n    type: String')
+      .replace(
+        '  - name: total\n    type: Number',
+        '  - name: total\n    type: Nmber\n  - name: results\n    type: String',
+      )
       .replace('  - name: pic\n    type: byte[]', '  - name: pic\n    type: string');
     const l = bad.split('\n');
     const at = (needle: string, from = 0) => l.findIndex((x, i) => i >= from && x.includes(needle)) + 1;
@@ -120,7 +130,13 @@ describe('validateCatalog and validateSpecFolder', () => {
     snapshots: [{ id: 'spec/pages/a.txt', file: 'spec/pages/a.txt', kind: 'seed-nav', titles: 2 }],
     titles: [
       { title: '淘宝客-推广者-X', method: 'taobao.tbk.x.get', snapshots: ['spec/pages/a.txt'], spec: true },
-      { title: '淘宝客-推广者-Y', method: 'taobao.tbk.y.get', snapshots: ['spec/pages/a.txt'], spec: true, also_titled: ['淘宝客-推广者-Z'] },
+      {
+        title: '淘宝客-推广者-Y',
+        method: 'taobao.tbk.y.get',
+        snapshots: ['spec/pages/a.txt'],
+        spec: true,
+        also_titled: ['淘宝客-推广者-Z'],
+      },
     ],
   };
   const dir = mkdtempSync(join(tmpdir(), 'tbk-validate-'));
@@ -162,7 +178,10 @@ describe('loadSchemaValidators', () => {
     for (const v of [compiled, cached]) {
       expect(v.method(JSON.parse(JSON.stringify(spec())))).toBe(true);
       expect(v.method(bad)).toBe(false);
-      expect(v.method.errors!.map((e) => `${e.instancePath} ${e.keyword}`).sort()).toEqual([' additionalProperties', '/auth enum']);
+      expect(v.method.errors!.map((e) => `${e.instancePath} ${e.keyword}`).sort()).toEqual([
+        ' additionalProperties',
+        '/auth enum',
+      ]);
       expect(v.catalog({ snapshots: [], titles: [] })).toBe(true);
       expect(v.catalog({ snapshots: [] })).toBe(false);
     }

@@ -19,7 +19,9 @@ function folder(name: string): string {
 
 const snapshot = (dir: string) =>
   Object.fromEntries(
-    ['catalog.yaml', ...readdirSync(join(dir, 'methods')).map((n) => `methods/${n}`)].sort().map((rel) => [rel, readFileSync(join(dir, rel), 'utf8')]),
+    ['catalog.yaml', ...readdirSync(join(dir, 'methods')).map((n) => `methods/${n}`)]
+      .sort()
+      .map((rel) => [rel, readFileSync(join(dir, rel), 'utf8')]),
   );
 
 describe('writeSpecFolder', () => {
@@ -31,7 +33,11 @@ describe('writeSpecFolder', () => {
       ['catalog.yaml', 'snapshots: []\ntitles: [] # new\n'],
     ]);
     const first = await writeSpecFolder(dir, files);
-    expect(first).toEqual({ written: ['methods/taobao.tbk.b.yaml', 'catalog.yaml'], unchanged: ['methods/taobao.tbk.a.yaml'], diagnostics: [] });
+    expect(first).toEqual({
+      written: ['methods/taobao.tbk.b.yaml', 'catalog.yaml'],
+      unchanged: ['methods/taobao.tbk.a.yaml'],
+      diagnostics: [],
+    });
     expect(snapshot(dir)).toEqual({
       'catalog.yaml': 'snapshots: []\ntitles: [] # new\n',
       'methods/taobao.tbk.a.yaml': 'method: taobao.tbk.a\n',
@@ -71,7 +77,13 @@ describe('writeSpecFolder', () => {
     );
     expect(result.written).toEqual([]);
     expect(result.diagnostics).toEqual([
-      { file: 'spec', line: 0, level: 'error', code: 'TBK241', message: 'nothing written, the spec folder is unchanged: ENOSPC: no space left on device' },
+      {
+        file: 'spec',
+        line: 0,
+        level: 'error',
+        code: 'TBK241',
+        message: 'nothing written, the spec folder is unchanged: ENOSPC: no space left on device',
+      },
     ]);
     expect(snapshot(dir)).toEqual(before);
     expect(readdirSync(base).filter((n) => n.includes('-write-'))).toEqual([]);

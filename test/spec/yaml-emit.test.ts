@@ -92,7 +92,7 @@ const TRICKY: readonly string[] = [
   '|pipe',
   '>fold',
   "'single",
-  'has \'single\' quote',
+  "has 'single' quote",
   '"double',
   'has "double" quote',
   'both \' and "',
@@ -292,7 +292,8 @@ function generator(seed: number) {
     for (let i = 0; i < size; i += 1) map[string()] = value(depth + 1);
     return map;
   };
-  return () => (next() < 0.5 ? Array.from({ length: 1 + int(3) }, () => value(1)) : { [string()]: value(1), [string()]: value(1) });
+  return () =>
+    next() < 0.5 ? Array.from({ length: 1 + int(3) }, () => value(1)) : { [string()]: value(1), [string()]: value(1) };
 }
 
 describe('emitYaml on random values', () => {

@@ -72,7 +72,10 @@ export async function readPackageIdentity(specDir: string): Promise<IdentityRead
 }
 
 /** Parse and check an identity file; the identity is DEFAULT_IDENTITY's values where it is wrong. */
-export function parsePackageIdentity(file: string, text: string): { identity: PackageIdentity; diagnostics: Diagnostic[] } {
+export function parsePackageIdentity(
+  file: string,
+  text: string,
+): { identity: PackageIdentity; diagnostics: Diagnostic[] } {
   const parsed = parseYamlWithPositions(file, text);
   const diagnostics = [...parsed.diagnostics];
   if (diagnostics.length) return { identity: DEFAULT_IDENTITY, diagnostics };
@@ -105,28 +108,41 @@ function readFields(root: YAMLMap, fail: Fail): PackageIdentity {
     if (key === 'version' && isScalar(n) && typeof n.value === 'number') {
       // `version: 1.2` reads as a number in YAML: still a version the user got wrong.
       fail(n, 'TBK502', `"${n.source ?? String(n.value)}" is not a version MAJOR.MINOR.PATCH (e.g. 0.1.0)`);
-    } else if (!isScalar(n) || typeof n.value !== 'string' || !n.value.trim()) fail(n, 'TBK500', `\`${key}\` is a non-empty text`);
+    } else if (!isScalar(n) || typeof n.value !== 'string' || !n.value.trim())
+      fail(n, 'TBK500', `\`${key}\` is a non-empty text`);
     else out[key] = n.value.trim();
   }
   const name = out['name'];
   if (typeof name === 'string' && (!NPM_NAME.test(name) || name.length > 214)) {
-    fail(node('name'), 'TBK501', `"${name}" is not an npm package name (lowercase letters, digits, - . _ ~, an optional @scope/, at most 214 characters)`);
+    fail(
+      node('name'),
+      'TBK501',
+      `"${name}" is not an npm package name (lowercase letters, digits, - . _ ~, an optional @scope/, at most 214 characters)`,
+    );
   }
   const version = out['version'];
-  if (typeof version === 'string' && !parseVersion(version)) fail(node('version'), 'TBK502', `"${version}" is not a version MAJOR.MINOR.PATCH (e.g. 0.1.0)`);
+  if (typeof version === 'string' && !parseVersion(version))
+    fail(node('version'), 'TBK502', `"${version}" is not a version MAJOR.MINOR.PATCH (e.g. 0.1.0)`);
   const license = out['license'];
   if (typeof license === 'string' && !LICENSE_TEXTS.includes(license)) {
-    fail(node('license'), 'TBK504', `no license text for "${license}": templates/licenses/ has ${LICENSE_TEXTS.join(', ')} (add <SPDX id>.txt.hbs there for another)`);
+    fail(
+      node('license'),
+      'TBK504',
+      `no license text for "${license}": templates/licenses/ has ${LICENSE_TEXTS.join(', ')} (add <SPDX id>.txt.hbs there for another)`,
+    );
   }
   for (const key of URL_KEYS) {
     const url = out[key];
-    if (typeof url === 'string' && !WEB_URL.test(url)) fail(node(key), 'TBK505', `\`${key}\` is an http(s) URL (got "${url}")`);
+    if (typeof url === 'string' && !WEB_URL.test(url))
+      fail(node(key), 'TBK505', `\`${key}\` is an http(s) URL (got "${url}")`);
   }
   const repository = readRepository(node('repository'), fail);
   if (repository) out['repository'] = repository;
   const keywords = node('keywords');
   if (keywords !== undefined) {
-    const list = isSeq(keywords) ? keywords.items.map((k) => (isScalar(k) && typeof k.value === 'string' ? k.value : undefined)) : [undefined];
+    const list = isSeq(keywords)
+      ? keywords.items.map((k) => (isScalar(k) && typeof k.value === 'string' ? k.value : undefined))
+      : [undefined];
     if (list.some((k) => !k)) fail(keywords, 'TBK500', '`keywords` is a list of texts');
     else out['keywords'] = list;
   }
@@ -137,10 +153,16 @@ function readRepository(n: Node | undefined, fail: Fail): PackageIdentity['repos
   if (n === undefined) return undefined;
   const value = isMap(n) ? (n.toJSON() as Record<string, unknown>) : isScalar(n) ? { url: n.value } : {};
   if (isMap(n)) {
-    for (const key of Object.keys(value)) if (key !== 'url' && key !== 'directory') fail(n.get(key, true), 'TBK503', `unknown key "${key}" in \`repository\` (url, directory)`);
+    for (const key of Object.keys(value))
+      if (key !== 'url' && key !== 'directory')
+        fail(n.get(key, true), 'TBK503', `unknown key "${key}" in \`repository\` (url, directory)`);
   }
   if (typeof value['url'] !== 'string' || !REPOSITORY_URL.test(value['url'])) {
-    fail(isMap(n) ? ((n.get('url', true)) ?? n) : n, 'TBK505', '`repository` is a git URL (git+https://host/owner/repo.git), or { url, directory }');
+    fail(
+      isMap(n) ? (n.get('url', true) ?? n) : n,
+      'TBK505',
+      '`repository` is a git URL (git+https://host/owner/repo.git), or { url, directory }',
+    );
     return undefined;
   }
   if (value['directory'] !== undefined && (typeof value['directory'] !== 'string' || !value['directory'])) {

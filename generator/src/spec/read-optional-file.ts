@@ -12,6 +12,8 @@ export async function readOptionalFile(file: string): Promise<OptionalFile> {
     return { text: await readFile(file, 'utf8') };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { absent: true };
-    return { error: { file, line: 0, level: 'error', code: 'TBK206', message: `cannot read: ${(e as Error).message}` } };
+    return {
+      error: { file, line: 0, level: 'error', code: 'TBK206', message: `cannot read: ${(e as Error).message}` },
+    };
   }
 }

@@ -82,7 +82,11 @@ export function parseReleaseHistory(file: string, text: string): HistoryRead {
     if (!entry) continue;
     const newer = releases.at(-1);
     if (newer && compareVersions(parseVersion(newer.version)!, parseVersion(entry.version)!) <= 0) {
-      fail(isMap(item) ? (item.get('version', true)) : undefined, 'TBK511', `releases are newest first: ${entry.version} comes after ${newer.version}`);
+      fail(
+        isMap(item) ? item.get('version', true) : undefined,
+        'TBK511',
+        `releases are newest first: ${entry.version} comes after ${newer.version}`,
+      );
     }
     releases.push(entry);
   }
@@ -92,7 +96,12 @@ export function parseReleaseHistory(file: string, text: string): HistoryRead {
 type Fail = (node: Node | undefined, code: string, message: string) => void;
 
 function readEntry(node: Node, fail: Fail): ReleaseEntry | undefined {
-  if (!isMap(node)) return void fail(node, 'TBK510', 'a release is a map: version, date, compared_with, summary, breaking, added, changed, docs');
+  if (!isMap(node))
+    return void fail(
+      node,
+      'TBK510',
+      'a release is a map: version, date, compared_with, summary, breaking, added, changed, docs',
+    );
   const value = node.toJSON() as Record<string, unknown>;
   const at = (key: string): Node => (node.get(key, true) as Node | undefined) ?? node;
   const known = new Set(['version', 'date', 'previous', 'compared_with', 'summary', ...CHANGE_SECTIONS]);
@@ -101,14 +110,20 @@ function readEntry(node: Node, fail: Fail): ReleaseEntry | undefined {
     ok = false;
     fail(at(key), 'TBK510', message);
   };
-  for (const key of Object.keys(value)) if (!known.has(key)) bad(key, `unknown key "${key}" in a release (${[...known].join(', ')})`);
-  if (typeof value['version'] !== 'string' || !parseVersion(value['version'])) bad('version', 'a release needs a `version` MAJOR.MINOR.PATCH');
-  if (value['previous'] !== undefined && (typeof value['previous'] !== 'string' || !parseVersion(value['previous']))) bad('previous', '`previous` is a version MAJOR.MINOR.PATCH');
-  if (typeof value['date'] !== 'string' || !DATE.test(value['date'])) bad('date', 'a release needs a `date` YYYY-MM-DD');
-  for (const key of ['compared_with', 'summary']) if (typeof value[key] !== 'string') bad(key, `a release needs \`${key}\` (text)`);
+  for (const key of Object.keys(value))
+    if (!known.has(key)) bad(key, `unknown key "${key}" in a release (${[...known].join(', ')})`);
+  if (typeof value['version'] !== 'string' || !parseVersion(value['version']))
+    bad('version', 'a release needs a `version` MAJOR.MINOR.PATCH');
+  if (value['previous'] !== undefined && (typeof value['previous'] !== 'string' || !parseVersion(value['previous'])))
+    bad('previous', '`previous` is a version MAJOR.MINOR.PATCH');
+  if (typeof value['date'] !== 'string' || !DATE.test(value['date']))
+    bad('date', 'a release needs a `date` YYYY-MM-DD');
+  for (const key of ['compared_with', 'summary'])
+    if (typeof value[key] !== 'string') bad(key, `a release needs \`${key}\` (text)`);
   for (const section of CHANGE_SECTIONS) {
     const list = value[section] ?? [];
-    if (!Array.isArray(list) || !list.every(isMethodChanges)) bad(section, `\`${section}\` is a list of { method, title?, changes: [text, …] }`);
+    if (!Array.isArray(list) || !list.every(isMethodChanges))
+      bad(section, `\`${section}\` is a list of { method, title?, changes: [text, …] }`);
   }
   if (!ok) return undefined;
   const entry: ReleaseEntry = {
@@ -130,7 +145,13 @@ function isMethodChanges(v: unknown): v is MethodChanges {
   if (!v || typeof v !== 'object') return false;
   const m = v as Record<string, unknown>;
   const keysOk = Object.keys(m).every((k) => k === 'method' || k === 'title' || k === 'changes');
-  return keysOk && typeof m['method'] === 'string' && (m['title'] === undefined || typeof m['title'] === 'string') && Array.isArray(m['changes']) && m['changes'].every((c) => typeof c === 'string');
+  return (
+    keysOk &&
+    typeof m['method'] === 'string' &&
+    (m['title'] === undefined || typeof m['title'] === 'string') &&
+    Array.isArray(m['changes']) &&
+    m['changes'].every((c) => typeof c === 'string')
+  );
 }
 
 /** The history as YAML, keys in a fixed order, with the header comment. */
@@ -141,7 +162,12 @@ export function serializeReleaseHistory(releases: readonly ReleaseEntry[]): stri
     ...(r.previous ? { previous: r.previous } : {}),
     compared_with: r.compared_with,
     summary: r.summary,
-    ...Object.fromEntries(CHANGE_SECTIONS.map((s) => [s, r[s].map((m) => ({ method: m.method, ...(m.title ? { title: m.title } : {}), changes: m.changes }))])),
+    ...Object.fromEntries(
+      CHANGE_SECTIONS.map((s) => [
+        s,
+        r[s].map((m) => ({ method: m.method, ...(m.title ? { title: m.title } : {}), changes: m.changes })),
+      ]),
+    ),
   }));
   // Read the same by YAML 1.1 parsers: a plain 2026-01-02 is a date to them (yaml-scalars.ts).
   return `${HEADER}\n${serializeYaml({ releases: ordered })}`;

@@ -30,7 +30,11 @@ export function nodeAt(root: unknown, segments: readonly string[], key?: string)
     isMap(map) ? map.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === name) : undefined;
   let node = root as Node | undefined;
   for (const segment of segments) {
-    const next = isMap(node) ? (pairOf(node, segment)?.value as Node | undefined) : isSeq(node) ? (node.items[Number(segment)] as Node | undefined) : undefined;
+    const next = isMap(node)
+      ? (pairOf(node, segment)?.value as Node | undefined)
+      : isSeq(node)
+        ? (node.items[Number(segment)] as Node | undefined)
+        : undefined;
     if (!next) return node;
     node = next;
   }

@@ -28,7 +28,10 @@ export const SCHEMA_CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'tbk-gen');
 export function loadSchemaValidators(cacheDir: string = SCHEMA_CACHE_DIR): SchemaValidators {
   const text = readFileSync(join(ROOT, 'spec', 'schema.json'), 'utf8');
   const { version } = require('ajv/package.json') as { version: string };
-  const key = createHash('sha256').update(`${version}\n${JSON.stringify(OPTIONS)}\n${text}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(`${version}\n${JSON.stringify(OPTIONS)}\n${text}`)
+    .digest('hex')
+    .slice(0, 16);
   const cached = join(cacheDir, `schema-${key}.cjs`);
   try {
     const loaded = require(cached) as Partial<SchemaValidators>;
@@ -43,7 +46,9 @@ export function loadSchemaValidators(cacheDir: string = SCHEMA_CACHE_DIR): Schem
   ajv.addSchema({ $schema: schema.$schema, ...schema.$defs.catalog, $defs: schema.$defs }, 'catalog');
   const validators = { method: ajv.getSchema('method')!, catalog: ajv.getSchema('catalog')! };
   try {
-    const standalone = (require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv2020, refs: Record<string, string>) => string }).default;
+    const standalone = (
+      require('ajv/dist/standalone/index.js') as { default: (ajv: Ajv2020, refs: Record<string, string>) => string }
+    ).default;
     const code = standalone(ajv, { method: 'method', catalog: 'catalog' });
     mkdirSync(dirname(cached), { recursive: true });
     const temp = `${cached}.${process.pid}.tmp`;

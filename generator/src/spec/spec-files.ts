@@ -12,10 +12,33 @@ import { readYamlValue, type YamlValue } from './read-yaml-value.js';
 import { serializeYaml } from './yaml-emit.js';
 
 const METHOD_KEYS: (keyof MethodSpec)[] = [
-  'method', 'title', 'description', 'doc_id', 'auth', 'request', 'response', 'types', 'samples', 'errors',
-  'sources', 'disagreements', 'repairs', 'accepted_mismatches', 'change_diff', 'override',
+  'method',
+  'title',
+  'description',
+  'doc_id',
+  'auth',
+  'request',
+  'response',
+  'types',
+  'samples',
+  'errors',
+  'sources',
+  'disagreements',
+  'repairs',
+  'accepted_mismatches',
+  'change_diff',
+  'override',
 ];
-const FIELD_KEYS: (keyof SpecField)[] = ['name', 'type', 'required', 'example', 'default', 'limits', 'description', 'inferred'];
+const FIELD_KEYS: (keyof SpecField)[] = [
+  'name',
+  'type',
+  'required',
+  'example',
+  'default',
+  'limits',
+  'description',
+  'inferred',
+];
 
 function ordered<T extends object>(value: T, keys: readonly (keyof T)[]): Partial<T> {
   const out: Partial<T> = {};
@@ -104,7 +127,13 @@ export async function listMethodFiles(dir: string, diagnostics: Diagnostic[]): P
   try {
     return (await readdir(methodsDir)).filter((n) => n.endsWith('.yaml')).sort();
   } catch {
-    diagnostics.push({ file: methodsDir, line: 0, level: 'error', code: 'TBK201', message: 'no spec here: the folder has no methods/ directory' });
+    diagnostics.push({
+      file: methodsDir,
+      line: 0,
+      level: 'error',
+      code: 'TBK201',
+      message: 'no spec here: the folder has no methods/ directory',
+    });
     return undefined;
   }
 }
@@ -117,7 +146,14 @@ export async function readMethodFile(dir: string, name: string): Promise<MethodF
   const diagnostics = [...parsed.diagnostics];
   const value = parsed.value as MethodSpec | undefined;
   if (!value || typeof value !== 'object' || typeof value.method !== 'string') {
-    if (!diagnostics.length) diagnostics.push({ file, line: 1, level: 'error', code: 'TBK202', message: 'not a method spec: no `method` key' });
+    if (!diagnostics.length)
+      diagnostics.push({
+        file,
+        line: 1,
+        level: 'error',
+        code: 'TBK202',
+        message: 'not a method spec: no `method` key',
+      });
     return { name, file, text, diagnostics };
   }
   return { name, file, text, spec: value, diagnostics };
@@ -129,7 +165,9 @@ export async function readCatalogFile(dir: string, diagnostics: Diagnostic[]): P
     const file = join(dir, 'catalog.yaml');
     const parsed = parseSpecText(file, await readFile(file, 'utf8'));
     diagnostics.push(...parsed.diagnostics);
-    const isObject = parsed.document ? isMap(parsed.document.contents) : typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value);
+    const isObject = parsed.document
+      ? isMap(parsed.document.contents)
+      : typeof parsed.value === 'object' && parsed.value !== null && !Array.isArray(parsed.value);
     return parsed.value && isObject ? (parsed.value as CatalogSpec) : undefined;
   } catch {
     // A spec folder without a catalog is legal (e.g. a hand-made fixture).
@@ -144,7 +182,14 @@ export async function readCatalogFile(dir: string, diagnostics: Diagnostic[]): P
  * it never holds the whole folder.
  */
 export async function readSpecFolder(dir: string): Promise<SpecFolder> {
-  const result: SpecFolder = { dir, methods: new Map(), files: new Map(), texts: new Map(), unreadable: new Set(), diagnostics: [] };
+  const result: SpecFolder = {
+    dir,
+    methods: new Map(),
+    files: new Map(),
+    texts: new Map(),
+    unreadable: new Set(),
+    diagnostics: [],
+  };
   const names = await listMethodFiles(dir, result.diagnostics);
   if (!names) return result;
   for (const name of names) {

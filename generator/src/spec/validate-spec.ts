@@ -62,7 +62,12 @@ export function validateCatalog(file: string, text: string, methods: ReadonlySet
 }
 
 /** validateCatalog on a catalog about to be written as `text`; parses only to locate problems. */
-export function validateCatalogValue(file: string, value: unknown, text: string, methods: ReadonlySet<string>): Diagnostic[] {
+export function validateCatalogValue(
+  file: string,
+  value: unknown,
+  text: string,
+  methods: ReadonlySet<string>,
+): Diagnostic[] {
   let parsedLocate: Locate | undefined;
   const locate: Locate = (segments, key) => {
     parsedLocate ??= locatorOf(parseYamlWithPositions(file, text));
@@ -81,12 +86,27 @@ function checkCatalog(file: string, value: unknown, locate: Locate, methods: Rea
     const at = (key: string) => locate(['titles', String(i), key]);
     // A title printed for two methods is listed once per method (build-catalog.ts).
     const key = `${t.title}\u0000${t.method ?? ''}`;
-    if (seen.has(key)) out.push({ file, ...at('title'), level: 'error', code: 'TBK226', message: `title "${t.title}"${t.method ? ` of ${t.method}` : ''} is listed twice` });
+    if (seen.has(key))
+      out.push({
+        file,
+        ...at('title'),
+        level: 'error',
+        code: 'TBK226',
+        message: `title "${t.title}"${t.method ? ` of ${t.method}` : ''} is listed twice`,
+      });
     seen.add(key);
     const has = t.method !== undefined && methods.has(t.method);
     if (t.spec !== has) {
-      const says = t.spec ? `says ${t.method ?? 'it'} has a spec, but there is no methods/${t.method}.yaml` : `says ${t.method} has no spec, but methods/${t.method}.yaml exists`;
-      out.push({ file, ...at('spec'), level: 'warning', code: 'TBK226', message: `catalog out of step with the method files: "${t.title}" ${says}` });
+      const says = t.spec
+        ? `says ${t.method ?? 'it'} has a spec, but there is no methods/${t.method}.yaml`
+        : `says ${t.method} has no spec, but methods/${t.method}.yaml exists`;
+      out.push({
+        file,
+        ...at('spec'),
+        level: 'warning',
+        code: 'TBK226',
+        message: `catalog out of step with the method files: "${t.title}" ${says}`,
+      });
     }
   });
   return out;
@@ -97,7 +117,8 @@ function editDistance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = row;
   }
   return prev[b.length]!;
@@ -111,7 +132,9 @@ function suggest(name: string, known: readonly string[]): string | undefined {
 /** Fields well-formed enough to cross-check (the schema reports the others). */
 function isField(value: unknown): value is SpecField {
   const f = value as SpecField;
-  return !!f && typeof f === 'object' && typeof f.name === 'string' && typeof f.type === 'string' && TYPE_FORM.test(f.type);
+  return (
+    !!f && typeof f === 'object' && typeof f.name === 'string' && typeof f.type === 'string' && TYPE_FORM.test(f.type)
+  );
 }
 
 function crossCheck(file: string, value: unknown, locate: Locate): Diagnostic[] {
@@ -119,7 +142,10 @@ function crossCheck(file: string, value: unknown, locate: Locate): Diagnostic[] 
   const spec = value as Record<string, unknown>;
   if (!spec || typeof spec !== 'object' || Array.isArray(spec)) return out;
   const at = (path: (string | number)[]) => locate(path.map(String));
-  const types = spec.types && typeof spec.types === 'object' && !Array.isArray(spec.types) ? (spec.types as Record<string, unknown>) : {};
+  const types =
+    spec.types && typeof spec.types === 'object' && !Array.isArray(spec.types)
+      ? (spec.types as Record<string, unknown>)
+      : {};
   const defined = Object.keys(types);
   const used = new Set<string>();
 
@@ -130,7 +156,13 @@ function crossCheck(file: string, value: unknown, locate: Locate): Diagnostic[] 
       if (!isField(field)) return;
       const first = names.get(field.name);
       if (first !== undefined) {
-        out.push({ file, ...at([...path, i, 'name']), level: 'error', code: 'TBK223', message: `duplicate field "${field.name}" in ${where} (first at line ${at([...path, first, 'name']).line})` });
+        out.push({
+          file,
+          ...at([...path, i, 'name']),
+          level: 'error',
+          code: 'TBK223',
+          message: `duplicate field "${field.name}" in ${where} (first at line ${at([...path, first, 'name']).line})`,
+        });
       } else names.set(field.name, i);
       const { element: base, scalar } = splitTopType(field.type);
       if (scalar) return;
@@ -141,9 +173,21 @@ function crossCheck(file: string, value: unknown, locate: Locate): Diagnostic[] 
       const near = suggest(base, [...TOP_SCALARS, ...defined]);
       const pos = at([...path, i, 'type']);
       if (isStructTypeName(base) && !(near && isTopScalar(near))) {
-        out.push({ file, ...pos, level: 'error', code: 'TBK221', message: `${where}.${field.name}: struct type "${base}" is not defined under \`types\`${near ? ` (did you mean ${near}?)` : ''}` });
+        out.push({
+          file,
+          ...pos,
+          level: 'error',
+          code: 'TBK221',
+          message: `${where}.${field.name}: struct type "${base}" is not defined under \`types\`${near ? ` (did you mean ${near}?)` : ''}`,
+        });
       } else {
-        out.push({ file, ...pos, level: 'error', code: 'TBK222', message: `${where}.${field.name}: unknown type "${field.type}"${near ? ` (did you mean ${near}?)` : ''}` });
+        out.push({
+          file,
+          ...pos,
+          level: 'error',
+          code: 'TBK222',
+          message: `${where}.${field.name}: unknown type "${field.type}"${near ? ` (did you mean ${near}?)` : ''}`,
+        });
       }
     });
   };
@@ -151,10 +195,27 @@ function crossCheck(file: string, value: unknown, locate: Locate): Diagnostic[] 
   checkList(spec.response, ['response'], 'response');
   for (const name of defined) checkList(types[name], ['types', name], `types.${name}`);
   for (const name of defined) {
-    if (!used.has(name)) out.push({ file, ...locate(['types'], name), level: 'warning', code: 'TBK224', message: `type ${name} is defined but no field uses it` });
+    if (!used.has(name))
+      out.push({
+        file,
+        ...locate(['types'], name),
+        level: 'warning',
+        code: 'TBK224',
+        message: `type ${name} is defined but no field uses it`,
+      });
   }
-  if (typeof spec.method === 'string' && basename(dirname(file)) === 'methods' && basename(file) !== `${spec.method}.yaml`) {
-    out.push({ file, ...at(['method']), level: 'error', code: 'TBK225', message: `file name ${basename(file)} does not match method ${spec.method}` });
+  if (
+    typeof spec.method === 'string' &&
+    basename(dirname(file)) === 'methods' &&
+    basename(file) !== `${spec.method}.yaml`
+  ) {
+    out.push({
+      file,
+      ...at(['method']),
+      level: 'error',
+      code: 'TBK225',
+      message: `file name ${basename(file)} does not match method ${spec.method}`,
+    });
   }
   return out;
 }

@@ -26,11 +26,16 @@ export interface WriteSpecOptions {
 const SAFE_PATH = /^(catalog\.yaml|methods\/[^/\\]+\.yaml)$/;
 
 /** Write `files` (relative path → text: `methods/<method>.yaml`, `catalog.yaml`) into `dir`. */
-export async function writeSpecFolder(dir: string, files: ReadonlyMap<string, string>, options: WriteSpecOptions = {}): Promise<WriteSpecResult> {
+export async function writeSpecFolder(
+  dir: string,
+  files: ReadonlyMap<string, string>,
+  options: WriteSpecOptions = {},
+): Promise<WriteSpecResult> {
   const shown = options.shownDir ?? dir;
   const write = options.writeFile ?? ((path: string, text: string) => fsWriteFile(path, text, 'utf8'));
   const result: WriteSpecResult = { written: [], unchanged: [], diagnostics: [] };
-  const fail = (file: string, message: string) => result.diagnostics.push({ file, line: 0, level: 'error', code: 'TBK241', message });
+  const fail = (file: string, message: string) =>
+    result.diagnostics.push({ file, line: 0, level: 'error', code: 'TBK241', message });
   const changed: [string, string][] = [];
   for (const [rel, text] of [...files].sort((a, b) => order(a[0]) - order(b[0]) || (a[0] < b[0] ? -1 : 1))) {
     if (!SAFE_PATH.test(rel)) {

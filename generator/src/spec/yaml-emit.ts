@@ -56,7 +56,8 @@ function isCollection(value: unknown): value is object {
 
 function isEmptyCollection(value: object): boolean {
   if (Array.isArray(value)) return value.length === 0;
-  for (const key in value) if (Object.hasOwn(value, key) && (value as Record<string, unknown>)[key] !== undefined) return false;
+  for (const key in value)
+    if (Object.hasOwn(value, key) && (value as Record<string, unknown>)[key] !== undefined) return false;
   return true;
 }
 

@@ -41,7 +41,8 @@ const MIN_MULTI_LINE_LENGTH = 40;
 export function emitString(value: string, indent: string, key: boolean): string {
   if (needsQuotes(value) || FORCE_DOUBLE.test(value)) return doubleQuoted(value, indent, key);
   if (key && value.includes('\n')) return quoted(value, indent, key);
-  if (NOT_PLAIN.test(value)) return key || !value.includes('\n') ? quoted(value, indent, key) : literalBlock(value, indent);
+  if (NOT_PLAIN.test(value))
+    return key || !value.includes('\n') ? quoted(value, indent, key) : literalBlock(value, indent);
   if (value.includes('\n')) return literalBlock(value, indent);
   // A top-level key starting `---` or `...` would read as a document marker; deeper keys are indented.
   if (key && indent === INDENT_STEP && DOCUMENT_MARKER.test(value)) return quoted(value, indent, key);
