@@ -11,6 +11,19 @@ describe('parseArgs', () => {
     expect(() => parseArgs(['--spec'], { values: ['spec'] })).toThrow(/needs a value/);
     expect(() => parseArgs(['--quiet=1'], { flags: ['quiet'] })).toThrow(/takes no value/);
   });
+  it('reads a value option followed by another option as having no value', () => {
+    expect(() => parseArgs(['--spec', '--quiet'], { values: ['spec'], flags: ['quiet'] })).toThrow(
+      /--spec needs a value/,
+    );
+    expect(parseArgs(['--spec=--odd'], { values: ['spec'] }).options).toEqual({ spec: '--odd' });
+    expect(parseArgs(['--spec', '-5'], { values: ['spec'] }).options).toEqual({ spec: '-5' });
+    expect(parseArgs(['--spec='], { values: ['spec'] }).options).toEqual({ spec: '' });
+  });
+  it('reads -h as --help and other single-dash words as positionals', () => {
+    expect(parseArgs(['-h'], {}).options).toEqual({ help: true });
+    expect(parseArgs(['-', '-5', '-xy', '-hx'], {})).toEqual({ positionals: ['-', '-5', '-xy', '-hx'], options: {} });
+    expect(() => parseArgs(['--help=yes'], {})).toThrow(/--help takes no value/);
+  });
   it('treats everything after -- as positional', () => {
     expect(parseArgs(['--', '--spec'], { values: ['spec'] }).positionals).toEqual(['--spec']);
   });

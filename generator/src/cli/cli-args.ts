@@ -1,7 +1,15 @@
 /**
- * Tiny argument parser shared by the commands: `--name value`, `--name=value`, boolean
- * `--flag`, and positionals. Unknown options are errors (exit 2), never silently ignored.
+ * Argument parsing shared by the commands: `--name value`, `--name=value`, boolean `--flag`,
+ * `-h`/`--help`, and positionals; everything after `--` is positional. Node's own
+ * `util.parseArgs` splits the arguments into tokens; the rules it leaves open are kept here, so
+ * every command reports the same way: an unknown option is an error (exit 2), never silently
+ * ignored; a value option followed by another option (`--out --force`) has no value; a single
+ * dash word other than `-h` (`-`, `-5`) is a positional, as it was before the tokens came from
+ * Node (a CLI library would render help as well, but each command's usage text is written by
+ * hand, with examples, and is pinned by the tests).
  */
+import { parseArgs as tokenize } from 'node:util';
+
 export interface ParsedArgs {
   positionals: string[];
   options: Record<string, string | true>;
@@ -9,42 +17,49 @@ export interface ParsedArgs {
 
 export class UsageError extends Error {}
 
+type OptionConfig = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
 export function parseArgs(
   args: readonly string[],
   spec: { values?: readonly string[]; flags?: readonly string[] },
 ): ParsedArgs {
   const values = new Set(spec.values ?? []);
   const flags = new Set([...(spec.flags ?? []), 'help']);
+  const config: OptionConfig = { help: { type: 'boolean', short: 'h' } };
+  for (const name of flags) config[name] ??= { type: 'boolean' };
+  for (const name of values) config[name] = { type: 'string' };
+  const { tokens } = tokenize({
+    args: [...args],
+    options: config,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const result: ParsedArgs = { positionals: [], options: {} };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--') {
-      result.positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--') && arg !== '-h') {
-      result.positionals.push(arg);
+  let shortWord = -1;
+  for (const token of tokens) {
+    if (token.kind === 'positional') result.positionals.push(token.value);
+    if (token.kind !== 'option') continue;
+    if (!token.rawName.startsWith('--') && args[token.index] !== '-h') {
+      // `-5` or `-xy`: a word, as it was typed (a group gives one token per letter, one word).
+      if (shortWord !== token.index) result.positionals.push(args[token.index]!);
+      shortWord = token.index;
       continue;
     }
-    const [rawName, inline] = arg === '-h' ? ['help', undefined] : splitOnce(arg.slice(2), '=');
-    if (flags.has(rawName)) {
-      if (inline !== undefined) throw new UsageError(`option --${rawName} takes no value`);
-      result.options[rawName] = true;
-    } else if (values.has(rawName)) {
-      const value = inline ?? args[++i];
-      if (value === undefined || (inline === undefined && value.startsWith('--')))
-        throw new UsageError(`option --${rawName} needs a value`);
-      result.options[rawName] = value;
+    const name = token.name;
+    if (flags.has(name)) {
+      if (token.value !== undefined) throw new UsageError(`option --${name} takes no value`);
+      result.options[name] = true;
+    } else if (values.has(name)) {
+      const value = token.value;
+      if (value === undefined || (!token.inlineValue && value.startsWith('--')))
+        throw new UsageError(`option --${name} needs a value`);
+      result.options[name] = value;
     } else {
-      throw new UsageError(`unknown option --${rawName}`);
+      throw new UsageError(`unknown option --${name}`);
     }
   }
   return result;
-}
-
-function splitOnce(text: string, sep: string): [string, string | undefined] {
-  const at = text.indexOf(sep);
-  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
 }
 
 export function optionString(parsed: ParsedArgs, name: string, fallback: string): string {
