@@ -21,7 +21,7 @@ const GENERATOR_SRC = fileURLToPath(new URL('../', import.meta.url));
 function codeFiles(): string[] {
   const stages = ['emit', 'print', 'dist'].flatMap((folder) =>
     readdirSync(join(GENERATOR_SRC, folder))
-      .filter((n) => n.endsWith('.ts'))
+      .filter((n) => n.endsWith('.ts') || n.endsWith('.js'))
       .map((n) => `${folder}/${n}`),
   );
   return [...stages, 'pipeline/generate-package.ts', 'pipeline/package-units.ts'].sort();

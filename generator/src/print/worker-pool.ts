@@ -8,73 +8,35 @@
  *    otherwise wait (`gen` starts them before scraping when declarations are missing);
  *  - `drain()` makes the main thread take jobs from the same queue until it is empty.
  * Options are fixed (format.ts, dist-options.ts), so output never depends on a user's config.
+ * The jobs themselves are pool-worker.js, one typed module for both kinds of thread.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { DECLARATION_OPTIONS } from '../dist/dist-options.js';
 import { PRETTIER_OPTIONS } from './format.js';
+import {
+  createJobRunner,
+  POOL_WORKER,
+  type DeclareOutcome,
+  type FormatOutcome,
+  type JobMessage,
+  type JobSettings,
+} from './pool-worker.js';
 
-export type FormatOutcome = { text: string } | { error: string };
-/** Declarations, or the first isolated-declarations problem (the caller falls back to a program). */
-export type DeclareOutcome = { text: string } | { problem: { message: string; start: number | undefined } };
-
-type JobMessage =
-  { kind: 'format'; text: string; parser: string } | { kind: 'declare'; text: string; fileName: string };
+export type { DeclareOutcome, FormatOutcome };
 
 interface Job {
   message: JobMessage;
   resolve: (outcome: never) => void;
 }
 
+const SETTINGS: JobSettings = { prettierOptions: PRETTIER_OPTIONS, declarationOptions: DECLARATION_OPTIONS };
+
 /**
- * Runs a job, in a worker or on the main thread. Plain JavaScript source, because workers are
- * started from a string (they must not depend on how the generator itself is loaded).
+ * The worker module's URL. `../print/` rather than `./`: bundled, this code runs from a chunk in
+ * generator/src/.build/, a folder at the depth of the stage folders.
  */
-const RUN_JOB = `
-let tsMorph;
-const compilerOptions = () => {
-  const ts = (tsMorph ??= require(settings.tsMorphPath)).ts;
-  return (run.options ??= ts.convertCompilerOptionsFromJson(settings.declarationOptions, '.').options);
-};
-async function run(prettier, job) {
-  if (job.kind === 'format') {
-    try { return { text: await prettier.format(job.text, { ...settings.prettierOptions, parser: job.parser }) }; }
-    catch (e) { return { error: String((e && e.message) || e).split('\\n')[0] }; }
-  }
-  const options = compilerOptions();
-  const ts = tsMorph.ts;
-  const out = ts.transpileDeclaration(job.text, { fileName: job.fileName, compilerOptions: options, reportDiagnostics: true });
-  const first = out.diagnostics && out.diagnostics[0];
-  return first ? { problem: { message: ts.flattenDiagnosticMessageText(first.messageText, ' '), start: first.start } } : { text: out.outputText };
-}
-`;
-
-const WORKER_SOURCE = `
-const { parentPort, workerData: settings } = require('node:worker_threads');
-${RUN_JOB}
-let prettier;
-const prettierFor = (job) => (job.kind === 'format' ? (prettier ??= import(settings.prettierUrl)) : undefined);
-parentPort.on('message', async ({ id, job }) => parentPort.postMessage({ id, outcome: await run(await prettierFor(job), job) }));
-`;
-
-// Resolved here: an eval'd worker would resolve packages from the working directory.
-const SETTINGS = {
-  prettierOptions: PRETTIER_OPTIONS,
-  declarationOptions: DECLARATION_OPTIONS,
-  tsMorphPath: createRequire(import.meta.url).resolve('ts-morph'),
-};
-
-/** The same job runner (one source for both) on the main thread. */
-function mainRunner(): (job: JobMessage) => Promise<unknown> {
-  const build = new Function('require', 'settings', `${RUN_JOB}\nreturn run;`) as (
-    require: NodeJS.Require,
-    settings: typeof SETTINGS,
-  ) => (prettier: unknown, job: JobMessage) => Promise<unknown>;
-  const run = build(createRequire(import.meta.url), SETTINGS);
-  let prettier: Promise<unknown> | undefined;
-  return async (job) => run(job.kind === 'format' ? await (prettier ??= import('prettier')) : undefined, job);
-}
+const WORKER_URL = new URL('../print/pool-worker.js', import.meta.url);
 
 /** Worker threads for a machine: one per spare core, at most 3. */
 export function defaultWorkers(): number {
@@ -88,7 +50,7 @@ export class WorkerPool {
   readonly #workers: { worker: Worker; busy: Map<number, Job> }[] = [];
   #nextId = 0;
   #closed = false;
-  #runOnMain: ((job: JobMessage) => Promise<unknown>) | undefined;
+  #runOnMain: ((job: JobMessage) => Promise<FormatOutcome | DeclareOutcome>) | undefined;
   /** Wakes `drain` when a worker finishes a job or dies. */
   #wake: (() => void) | undefined;
   /**
@@ -100,9 +62,8 @@ export class WorkerPool {
   readonly #declared = new Map<string, Promise<DeclareOutcome>>();
 
   constructor(workers: number = defaultWorkers()) {
-    const prettierUrl = import.meta.resolve('prettier');
     for (let i = 0; i < workers; i++) {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ...SETTINGS, prettierUrl } });
+      const worker = new Worker(WORKER_URL, { workerData: { ...SETTINGS, marker: POOL_WORKER } });
       const slot = { worker, busy: new Map<number, Job>() };
       worker.on('message', (m: { id: number; outcome: never }) => {
         const job = slot.busy.get(m.id)!;
@@ -159,7 +120,7 @@ export class WorkerPool {
     for (;;) {
       const job = this.#queue.pop();
       if (job) {
-        this.#runOnMain ??= mainRunner();
+        this.#runOnMain ??= createJobRunner(SETTINGS);
         job.resolve((await this.#runOnMain(job.message)) as never);
         await yieldToEvents(); // lets worker results in, so the workers are fed again
         continue;
