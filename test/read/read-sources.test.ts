@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../generator/src/report/diagnostic.js';
@@ -9,7 +9,7 @@ import { detectFormat, detectJsonKind } from '../../generator/src/read/sources/d
 import type { Reader } from '../../generator/src/read/page-model.js';
 import { decodeText } from '../../generator/src/read/sources/decode-text.js';
 import { readSources } from '../../generator/src/read/sources/read-sources.js';
-import { expandGlob, globToRegExp } from '../../generator/src/read/sources/source-glob.js';
+import { expandGlob } from '../../generator/src/read/sources/source-glob.js';
 import type { ReaderTable } from '../../generator/src/read/sources/source-readers.js';
 import { parseSourcesFile } from '../../generator/src/read/sources/sources-file.js';
 
@@ -66,14 +66,33 @@ describe('decodeText', () => {
 });
 
 describe('globs', () => {
-  it('translates *, **, ?, [..] and {a,b}', () => {
-    expect(globToRegExp('*.txt').test('000.txt')).toBe(true);
-    expect(globToRegExp('*.txt').test('a/000.txt')).toBe(false);
-    expect(globToRegExp('**/*.json').test('a/b/c.json')).toBe(true);
-    expect(globToRegExp('**/*.json').test('c.json')).toBe(true);
-    expect(globToRegExp('00[0-2]_*.{txt,md}').test('001_x.md')).toBe(true);
-    expect(globToRegExp('00[0-2]_*.{txt,md}').test('003_x.md')).toBe(false);
-    expect(globToRegExp('?.txt').test('ab.txt')).toBe(false);
+  it('matches *, **, ?, [..] and {a,b}, and never hidden entries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tbk-glob-'));
+    try {
+      for (const file of ['000.txt', 'a/000.txt', 'a/b/c.json', 'c.json', '001_x.md', '003_x.md', 'ab.txt', 'x.txt']) {
+        mkdirSync(dirname(join(dir, file)), { recursive: true });
+        writeFileSync(join(dir, file), '');
+      }
+      for (const hidden of ['.hidden.txt', '.git/d.json']) {
+        mkdirSync(dirname(join(dir, hidden)), { recursive: true });
+        writeFileSync(join(dir, hidden), '');
+      }
+      const matches = (pattern: string) => expandGlob(pattern, dir);
+      expect(await matches('*.txt')).toContain('000.txt');
+      expect(await matches('*.txt')).not.toContain('a/000.txt');
+      expect(await matches('**/*.json')).toContain('a/b/c.json');
+      expect(await matches('**/*.json')).toContain('c.json');
+      expect(await matches('00[0-2]_*.{txt,md}')).toContain('001_x.md');
+      expect(await matches('00[0-2]_*.{txt,md}')).not.toContain('003_x.md');
+      expect(await matches('?.txt')).not.toContain('ab.txt');
+      expect(await matches('?.txt')).toEqual(['x.txt']);
+      expect(await matches('**/*.json')).toEqual(['a/b/c.json', 'c.json']);
+      expect(await matches('*.txt')).toEqual(['000.txt', 'ab.txt', 'x.txt']);
+      expect(await expandGlob(`${dir}/a/*.txt`, '/')).toEqual([`${dir}/a/000.txt`]);
+      expect(await expandGlob('../a/b/*.json', join(dir, 'a'))).toEqual(['../a/b/c.json']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('expands against the disk, relative paths staying relative', async () => {
