@@ -110,34 +110,34 @@ class Parser {
 
   value(depth: number): JsonNode {
     if (depth > MAX_DEPTH) throw new JsonSyntaxError(`nesting deeper than ${MAX_DEPTH} levels`, this.offset);
-    const at = this.positionOf(this.offset);
+    const { line, column } = this.positionOf(this.offset);
     const c = this.text[this.offset];
-    if (c === '{') return { ...at, kind: 'object', members: this.members(depth) };
-    if (c === '[') return { ...at, kind: 'array', items: this.items(depth) };
-    if (c === '"') return { ...at, kind: 'string', value: this.string() };
-    for (const [word, node] of [
-      ['true', { kind: 'boolean', value: true }],
-      ['false', { kind: 'boolean', value: false }],
-      ['null', { kind: 'null' }],
-    ] as const) {
-      if (this.text.startsWith(word, this.offset)) {
-        this.offset += word.length;
-        return { ...at, ...node };
-      }
-    }
+    if (c === '{') return { line, column, kind: 'object', members: this.members(depth) };
+    if (c === '[') return { line, column, kind: 'array', items: this.items(depth) };
+    if (c === '"') return { line, column, kind: 'string', value: this.string() };
+    if (this.word('true')) return { line, column, kind: 'boolean', value: true };
+    if (this.word('false')) return { line, column, kind: 'boolean', value: false };
+    if (this.word('null')) return { line, column, kind: 'null' };
     NUMBER.lastIndex = this.offset;
     const match = NUMBER.exec(this.text);
     if (match) {
       this.offset += match[0].length;
-      return { ...at, kind: 'number', value: Number(match[0]), raw: match[0] };
+      return { line, column, kind: 'number', value: Number(match[0]), raw: match[0] };
     }
     throw new JsonSyntaxError(`expected a value, found ${this.describeNext()}`, this.offset);
   }
 
+  /** Consumes `word` when the text continues with it. */
+  private word(word: string): boolean {
+    if (!this.text.startsWith(word, this.offset)) return false;
+    this.offset += word.length;
+    return true;
+  }
+
   private members(depth: number): JsonMember[] {
     const members: JsonMember[] = [];
-    // Key → its member and the JSON text of its value, for duplicate keys.
-    const seen = new Map<string, { member: JsonMember; raw: string }>();
+    // Key → its member and where the JSON text of its value starts and ends, for duplicate keys.
+    const seen = new Map<string, { member: JsonMember; start: number; end: number }>();
     this.offset++; // {
     this.skipSpace();
     if (this.text[this.offset] === '}') {
@@ -148,7 +148,7 @@ class Parser {
       this.skipSpace();
       if (this.text[this.offset] !== '"')
         throw new JsonSyntaxError(`expected a "key", found ${this.describeNext()}`, this.offset);
-      const at = this.positionOf(this.offset);
+      const { line, column } = this.positionOf(this.offset);
       const key = this.string();
       this.skipSpace();
       if (this.text[this.offset] !== ':')
@@ -156,18 +156,18 @@ class Parser {
       this.offset++;
       this.skipSpace();
       const start = this.offset;
-      const member = { ...at, key, value: this.value(depth + 1) };
-      const raw = this.text.slice(start, this.offset);
+      const member: JsonMember = { line, column, key, value: this.value(depth + 1) };
       const first = seen.get(key);
       if (first) {
         this.duplicates.push({
-          ...at,
+          line,
+          column,
           key,
           first: { line: first.member.line, column: first.member.column },
-          sameValue: first.raw === raw,
+          sameValue: this.text.slice(first.start, first.end) === this.text.slice(start, this.offset),
         });
       } else {
-        seen.set(key, { member, raw });
+        seen.set(key, { member, start, end: this.offset });
         members.push(member);
       }
       this.skipSpace();
