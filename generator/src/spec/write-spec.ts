@@ -8,6 +8,7 @@
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile as fsWriteFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.js';
+import { SpecCode } from './spec-codes.js';
 
 export interface WriteSpecResult {
   /** Relative paths (inside the spec folder) whose bytes changed. */
@@ -35,7 +36,7 @@ export async function writeSpecFolder(
   const write = options.writeFile ?? ((path: string, text: string) => fsWriteFile(path, text, 'utf8'));
   const result: WriteSpecResult = { written: [], unchanged: [], diagnostics: [] };
   const fail = (file: string, message: string) =>
-    result.diagnostics.push({ file, line: 0, level: 'error', code: 'TBK241', message });
+    result.diagnostics.push({ file, line: 0, level: 'error', code: SpecCode.writeFailed, message });
   const changed: [string, string][] = [];
   for (const [rel, text] of [...files].sort((a, b) => order(a[0]) - order(b[0]) || (a[0] < b[0] ? -1 : 1))) {
     if (!SAFE_PATH.test(rel)) {
