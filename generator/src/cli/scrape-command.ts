@@ -1,5 +1,5 @@
 /**
- * `tbk-gen scrape [SOURCES...] [--spec spec]` (design.md "CLI contract"): read doc pages into
+ * `tbk-gen scrape [SOURCES...] [--spec spec]` (docs/design.md "CLI contract"): read doc pages into
  * spec/methods/*.yaml and spec/catalog.yaml. Prints every diagnostic like a compiler, then one
  * summary line. Exit 1 when a page could not be read or a spec file could not be written,
  * 2 on usage errors or an unusable spec/sources.yaml.

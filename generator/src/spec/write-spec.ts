@@ -1,9 +1,9 @@
 /**
- * Atomic writes of a spec folder (design.md "Writes are atomic"). Every changed file is first
- * written in full to a temporary folder beside the spec folder; only when all of them are on
- * disk are they renamed into place, one rename per file (atomic on one file system). A failure
- * while writing leaves every old file as it was. Files with identical bytes are not touched,
- * and files not named (methods the pages did not mention) are never deleted.
+ * Atomic writes of a spec folder (docs/design.md "CLI contract": writes are atomic). Every
+ * changed file is first written in full to a temporary folder beside the spec folder; only when
+ * all of them are on disk are they renamed into place, one rename per file (atomic on one file
+ * system). A failure while writing leaves every old file as it was. Files with identical bytes
+ * are not touched, and files not named (methods the pages did not mention) are never deleted.
  */
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile as fsWriteFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
