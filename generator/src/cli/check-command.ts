@@ -12,6 +12,7 @@ import { scrapeIntoSpec } from '../pipeline/scrape-into-spec.js';
 import { optionString, readCommandArgs, UsageError } from './cli-args.js';
 import { classifyPackageFile, classifySpecFile, DRIFT_ADVICE, manifestFiles, type Drift } from './check-drift.js';
 import { unifiedDiff } from './unified-diff.js';
+import { SourcesCode } from '../read/sources/sources-codes.js';
 
 export type { Drift } from './check-drift.js';
 
@@ -100,7 +101,9 @@ export async function runCheck(args: string[]): Promise<number> {
 
   step(1, 'scraping the sources in memory');
   const scraped = await scrapeIntoSpec({ specDir, write: false });
-  const missing = scraped.diagnostics.filter((d) => d.code === 'TBK203' || d.code === 'TBK210');
+  const missing = scraped.diagnostics.filter(
+    (d) => d.code === SourcesCode.sourceMissing || d.code === SourcesCode.sourcesFileInvalid,
+  );
   if (missing.length) {
     for (const d of missing) process.stderr.write(`${formatDiagnostic(d)}\n`);
     process.stderr.write(

@@ -1,5 +1,5 @@
 /**
- * `tbk-gen diff OLD NEW [--format text|md|json] [--fail-on breaking|any|never]` (design.md
+ * `tbk-gen diff OLD NEW [--format text|md|json] [--fail-on breaking|any|never]` (docs/design.md
  * "CLI contract", docs/diff.md). Exit status: 0, or 1 when the --fail-on threshold is met;
  * 2 for usage errors and unusable sides (unknown revision, no spec, invalid spec files).
  */

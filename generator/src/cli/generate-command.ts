@@ -1,6 +1,6 @@
 /**
  * `tbk-gen generate [--spec spec] [--out generated]`: emit the tbk-client package from the spec
- * (design.md "CLI contract"). Problems print like a compiler on stderr, then a summary line
+ * (docs/design.md "CLI contract"). Problems print like a compiler on stderr, then a summary line
  * with the time of each stage. Exit 0 when written, 2 on a bad spec or bad usage (nothing is
  * written then), 1 when the package could not be written.
  */

@@ -1,5 +1,5 @@
 /**
- * `tbk-gen` command dispatcher (design.md "CLI contract"). Each command lives in its own
+ * `tbk-gen` command dispatcher (docs/design.md "CLI contract"). Each command lives in its own
  * module and is loaded only when called, so `tbk-gen check` does not pay for the fetcher.
  * Exit status: 0 ok, 1 the command's own failure (unreadable page, drift, breaking change),
  * 2 usage or input errors.

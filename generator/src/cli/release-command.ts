@@ -10,6 +10,7 @@ import { readPackageIdentity } from '../spec/package-identity.js';
 import { CHANGE_SECTIONS, type ReleaseEntry } from '../spec/release-history.js';
 import { applyRelease } from '../release/apply-release.js';
 import { planRelease, type BumpRequest, type ReleasePlan } from '../release/plan-release.js';
+import { ReleaseCode } from '../release/release-codes.js';
 import { optionString, readCommandArgs, UsageError } from './cli-args.js';
 
 const USAGE = `usage: tbk-gen release [major|minor|patch|auto] [--dry-run] [--spec DIR] [--out DIR]
@@ -89,7 +90,7 @@ export async function releaseCommand(args: string[], io: ReleaseIo): Promise<num
   if (identity.diagnostics.some((d) => d.level === 'error')) return 2;
   if (!identity.file || identity.text === undefined) {
     io.stderr.write(
-      `${specDir}/package.yaml:0: error TBK520 no package identity: a release needs ${specDir}/package.yaml (name, version, …)\n`,
+      `${specDir}/package.yaml:0: error ${ReleaseCode.noRepositoryOrIdentity} no package identity: a release needs ${specDir}/package.yaml (name, version, …)\n`,
     );
     return 2;
   }

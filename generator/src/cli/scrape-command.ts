@@ -1,5 +1,5 @@
 /**
- * `tbk-gen scrape [SOURCES...] [--spec spec]` (design.md "CLI contract"): read doc pages into
+ * `tbk-gen scrape [SOURCES...] [--spec spec]` (docs/design.md "CLI contract"): read doc pages into
  * spec/methods/*.yaml and spec/catalog.yaml. Prints every diagnostic like a compiler, then one
  * summary line. Exit 1 when a page could not be read or a spec file could not be written,
  * 2 on usage errors or an unusable spec/sources.yaml.
@@ -10,6 +10,8 @@ import { DEFAULT_SOURCES_FILE, scrapeIntoSpec, type ScrapeOptions } from '../pip
 import { scrapeDigest, scrapeRecordId, type ScrapeReplay } from '../pipeline/scrape-record.js';
 import { optionString, readCommandArgs } from './cli-args.js';
 import { countSpecFiles, formatScrapeSummary } from './scrape-summary.js';
+import { PipelineCode } from '../pipeline/pipeline-codes.js';
+import { SpecCode } from '../spec/spec-codes.js';
 
 const HELP = `usage: tbk-gen scrape [SOURCES...] [--spec DIR] [--force] [--accept-loss] [--quiet]
 
@@ -26,7 +28,7 @@ Read doc pages and write DIR/methods/<method>.yaml and DIR/catalog.yaml.
   --quiet     print only errors and the summary line (no warnings or notices)
 
 Before writing, every new spec is compared with the committed one: a fact that would disappear
-with nothing in its place is an error (TBK243) naming the method, the fact and the source that
+with nothing in its place is an error (${PipelineCode.factLost}) naming the method, the fact and the source that
 gave it, and nothing is written (exit 1).
 
 A replayed run prints its summary with the count of its warnings, not the warnings.
@@ -99,7 +101,9 @@ export async function runScrape(args: string[], hooks: ScrapeHooks = {}): Promis
   });
   process.stdout.write(`${line}\n`);
   if (result.configError) return 2;
-  const writeFailed = result.diagnostics.some((d) => d.code === 'TBK240' || d.code === 'TBK241');
+  const writeFailed = result.diagnostics.some(
+    (d) => d.code === PipelineCode.invalidSpec || d.code === SpecCode.writeFailed,
+  );
   const status = result.unreadable > 0 || writeFailed || refused ? 1 : 0;
   if (status === 0) await recordRun(options, id, result);
   return status;

@@ -7,6 +7,7 @@
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { DiffCode } from './diff-codes.js';
 
 export interface GitRevision {
   /** The repository's top folder. */
@@ -26,7 +27,7 @@ export interface GitSpec {
 
 export class GitSpecError extends Error {
   constructor(
-    readonly code: 'TBK403' | 'TBK407',
+    readonly code: typeof DiffCode.noSpec | typeof DiffCode.gitFailed,
     message: string,
   ) {
     super(message);
@@ -77,7 +78,7 @@ function splitBatch(output: Buffer, count: number): Buffer[] {
     const eol = output.indexOf(0x0a, at);
     const header = output.subarray(at, eol).toString('utf8');
     const size = Number(/^\S+ (?:blob|commit) (\d+)$/.exec(header)?.[1] ?? NaN);
-    if (!Number.isFinite(size)) throw new GitSpecError('TBK407', `git cat-file answered "${header}"`);
+    if (!Number.isFinite(size)) throw new GitSpecError(DiffCode.gitFailed, `git cat-file answered "${header}"`);
     objects.push(output.subarray(eol + 1, eol + 1 + size));
     at = eol + 1 + size + 1;
   }
@@ -106,7 +107,7 @@ export async function checkoutSpecAt(at: GitRevision, cwd: string, specDir: stri
     `${prefix}methods`,
     `${prefix}catalog.yaml`,
   ]);
-  if (listed.status !== 0) throw new GitSpecError('TBK407', `git ls-tree failed: ${listed.stderr}`);
+  if (listed.status !== 0) throw new GitSpecError(DiffCode.gitFailed, `git ls-tree failed: ${listed.stderr}`);
   // readSpecFolder reads methods/*.yaml only, not sub-folders: copy the same files.
   const isMethodFile = (p: string) =>
     p.startsWith(`${prefix}methods/`) && p.endsWith('.yaml') && !p.slice(prefix.length + 8).includes('/');
@@ -116,7 +117,7 @@ export async function checkoutSpecAt(at: GitRevision, cwd: string, specDir: stri
     .filter((p) => p === `${prefix}catalog.yaml` || isMethodFile(p));
   if (!paths.some(isMethodFile)) {
     throw new GitSpecError(
-      'TBK403',
+      DiffCode.noSpec,
       `no spec at ${specPath}/ in revision "${at.revision}" (${at.commit.slice(0, 12)}): no ${prefix}methods/*.yaml`,
     );
   }
@@ -125,7 +126,7 @@ export async function checkoutSpecAt(at: GitRevision, cwd: string, specDir: stri
     ['cat-file', '--batch'],
     [at.commit, ...paths.map((p) => `${at.commit}:${p}`)].map((l) => `${l}\n`).join(''),
   );
-  if (batch.status !== 0) throw new GitSpecError('TBK407', `git cat-file failed: ${batch.stderr}`);
+  if (batch.status !== 0) throw new GitSpecError(DiffCode.gitFailed, `git cat-file failed: ${batch.stderr}`);
   const [commit, ...blobs] = splitBatch(batch.stdout, paths.length + 1);
   const files: string[] = [];
   for (const [i, path] of paths.entries()) {

@@ -18,6 +18,8 @@ import type { SideKind } from './diff-model.js';
 import { checkoutSpecAt, findRepository, GitSpecError, resolveCommit, type GitRevision } from './git-spec.js';
 import { loadPagesSide } from './pages-side.js';
 import { makeSide, type LoadedSide, type LoadSideOptions } from './spec-side.js';
+import { DiffCode } from './diff-codes.js';
+import { SpecCode } from '../spec/spec-codes.js';
 
 type Target =
   { kind: 'folder'; dir: string } | { kind: 'pages'; path: string; folder: boolean } | ({ kind: 'git' } & GitRevision);
@@ -36,13 +38,13 @@ async function findTarget(input: string, cwd: string): Promise<Target | LoadedSi
     if (!top)
       return fail(
         input,
-        'TBK401',
+        DiffCode.notGitRepository,
         'not inside a git repository (or git is not installed), so git revisions cannot be read',
       );
     const commit = await resolveCommit(top, revision);
     return commit
       ? { kind: 'git', top, revision, commit }
-      : fail(input, 'TBK402', `unknown git revision "${revision}"`);
+      : fail(input, DiffCode.unknownRevision, `unknown git revision "${revision}"`);
   }
   const path = resolve(cwd, forced ? forced[2]! : input);
   const found = await stat(path).catch(() => undefined);
@@ -50,20 +52,24 @@ async function findTarget(input: string, cwd: string): Promise<Target | LoadedSi
   if (found?.isDirectory() && !forced) {
     if (await isDir(join(path, 'methods'))) return { kind: 'folder', dir: path };
     if (basename(path) === 'methods' && (await readdir(path)).some((n) => n.endsWith('.yaml'))) {
-      return fail(input, 'TBK403', 'no spec here: this is the methods/ folder of a spec; name the folder above it');
+      return fail(
+        input,
+        DiffCode.noSpec,
+        'no spec here: this is the methods/ folder of a spec; name the folder above it',
+      );
     }
     // A checkout of this project: its spec folder, never a scrape of the whole tree.
     if (await isDir(join(path, 'spec', 'methods'))) return { kind: 'folder', dir: join(path, 'spec') };
   }
   // Scraped with the path as given, so the spec's sources stay relative like a scrape's.
   if (found) return { kind: 'pages', path: forced ? forced[2]! : input, folder: found.isDirectory() };
-  if (forced) return fail(input, 'TBK400', 'no such file or folder');
+  if (forced) return fail(input, DiffCode.noSuchSide, 'no such file or folder');
   const top = await findRepository(cwd);
   const commit = top ? await resolveCommit(top, input) : undefined;
   if (top && commit) return { kind: 'git', top, revision: input, commit };
   return fail(
     input,
-    'TBK400',
+    DiffCode.noSuchSide,
     'not a spec folder, a page source or a git revision: no such file or folder, and no such revision in the repository here',
   );
 }
@@ -77,19 +83,19 @@ async function loadFolder(input: string, dir: string, kind: SideKind, shownAs: s
   const rename = (d: Diagnostic): Diagnostic =>
     d.file.startsWith(dir) ? { ...d, file: shownAs + d.file.slice(dir.length).replace(/\\/g, '/') } : d;
   const read = folder.diagnostics.map(rename);
-  if (read.some((d) => d.code === 'TBK201')) {
+  if (read.some((d) => d.code === SpecCode.noMethodsFolder)) {
     const hint = basename(dir) === 'methods' ? ' (name the folder above methods/)' : '';
-    return fail(input, 'TBK403', `no spec here: ${shownAs} has no methods/ folder${hint}`);
+    return fail(input, DiffCode.noSpec, `no spec here: ${shownAs} has no methods/ folder${hint}`);
   }
   if (!folder.methods.size && !folder.catalog && !read.length)
-    return fail(input, 'TBK403', `no spec here: ${shownAs}/methods has no spec files`);
+    return fail(input, DiffCode.noSpec, `no spec here: ${shownAs}/methods has no spec files`);
   const diagnostics = [...read, ...validateSpecFolder(folder).map(rename)];
   const errors = diagnostics.filter((d) => d.level === 'error');
   if (errors.length) {
     const files = new Set(errors.map((d) => d.file)).size;
     const message =
       files === 1 ? '1 spec file of this side fails validation' : `${files} spec files of this side fail validation`;
-    return { diagnostics: [...errors, { file: input, line: 0, level: 'error', code: 'TBK405', message }] };
+    return { diagnostics: [...errors, { file: input, line: 0, level: 'error', code: DiffCode.invalidSpec, message }] };
   }
   return { side: makeSide(input, kind, folder.methods, folder.catalog), diagnostics: [] };
 }

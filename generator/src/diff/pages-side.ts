@@ -14,6 +14,8 @@ import { join, resolve } from 'node:path';
 import { scrapeIntoSpec } from '../pipeline/scrape-into-spec.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { makeSide, type LoadedSide, type LoadSideOptions } from './spec-side.js';
+import { DiffCode } from './diff-codes.js';
+import { PipelineCode } from '../pipeline/pipeline-codes.js';
 
 export async function loadPagesSide(
   input: string,
@@ -34,7 +36,7 @@ export async function loadPagesSide(
             file: input,
             line: 0,
             level: 'error',
-            code: 'TBK403',
+            code: DiffCode.noSpec,
             message: 'no spec here: no methods/ folder, and no doc pages in it',
           },
         ],
@@ -42,7 +44,7 @@ export async function loadPagesSide(
     }
     const shown = (d: Diagnostic): Diagnostic =>
       d.file.startsWith(specDir) ? { ...d, file: `(spec scraped from ${input})${d.file.slice(specDir.length)}` } : d;
-    const fatal = scraped.unreadable > 0 || scraped.diagnostics.some((d) => d.code === 'TBK240');
+    const fatal = scraped.unreadable > 0 || scraped.diagnostics.some((d) => d.code === PipelineCode.invalidSpec);
     if (fatal) {
       const errors = scraped.diagnostics.filter((d) => d.level === 'error').map(shown);
       return {
@@ -52,7 +54,7 @@ export async function loadPagesSide(
             file: input,
             line: 0,
             level: 'error',
-            code: 'TBK406',
+            code: DiffCode.scrapeFailed,
             message: 'these page sources could not be scraped into a valid spec',
           },
         ],
@@ -65,7 +67,7 @@ export async function loadPagesSide(
             file: input,
             line: 0,
             level: 'error',
-            code: 'TBK404',
+            code: DiffCode.noMethods,
             message: 'no method and no catalog could be read from these page sources',
           },
         ],

@@ -24,6 +24,7 @@ import { distPath } from '../emit/package-layout.js';
 // repository's TypeScript 5.9 for every template.
 import { typescript } from '../print/ts-morph.js';
 import type { DeclareOutcome } from '../print/worker-pool.js';
+import { DistCode } from './dist-codes.js';
 
 export interface DistSource {
   /** Package path under `src/`. */
@@ -162,7 +163,7 @@ export function buildDeclarations(
       file: file.from,
       line: lineOf(file.source, outcome.problem.start) - 1,
       level: 'warning',
-      code: 'TBK320',
+      code: DistCode.slowDeclarations,
       message: `not isolated-declarations clean (${outcome.problem.message}); its declarations need a type-checking program, which is slow`,
     });
   }
@@ -176,7 +177,7 @@ export function buildDeclarations(
           file: file.from,
           line: 0,
           level: 'error',
-          code: 'TBK321',
+          code: DistCode.noDeclarations,
           message: 'no declarations could be emitted for this file',
         });
     }

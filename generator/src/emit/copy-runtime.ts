@@ -1,8 +1,9 @@
 /**
- * The hand-written parts of the package, copied from templates/ (design.md: the runtime is
- * copied verbatim): `templates/runtime/*.ts` → `src/runtime/`, `templates/testing/*.ts` →
- * `src/testing/`, `templates/redis/*.ts` → `src/redis/`, `templates/harness/*.ts` → `test/harness/`. Unit tests (`*.test.ts`) stay
- * behind. Each copy gains the generated-file header; two things change besides:
+ * The hand-written parts of the package, copied from templates/ (docs/design.md "The generated
+ * package": the runtime is copied verbatim): `templates/runtime/*.ts` → `src/runtime/`,
+ * `templates/testing/*.ts` → `src/testing/`, `templates/redis/*.ts` → `src/redis/`,
+ * `templates/harness/*.ts` → `test/harness/`. Unit tests (`*.test.ts`) stay behind. Each copy
+ * gains the generated-file header; two things change besides:
  *  - the testing template's `index.ts` becomes `gateway-exports.ts`, because the generated
  *    `src/testing/index.ts` wraps it with the package's fixtures;
  *  - the harness imports `../runtime/…` and `../testing/…` as siblings in templates/, which are

@@ -1,7 +1,7 @@
 /**
  * Spec folder → IR (ir/model.ts). Names, TS types, optionality, metadata, JSDoc and fixtures
- * are decided here once; problems are collected as diagnostics (TBK300–TBK319, see
- * docs/diagnostics.md "Generator"), never thrown.
+ * are decided here once; problems are collected as diagnostics (the IR's range TBK300–TBK319,
+ * named in ir-codes.ts, see docs/diagnostics.md "Generator"), never thrown.
  */
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { MethodSpec, SpecField } from '../spec/model.js';
@@ -42,6 +42,7 @@ import { indexSpecLines, itemLine, structLine, type SpecLineIndex } from './sour
 import { requestType, responseType, runtimeTypesOf, type RuntimeTypeName } from './type-map.js';
 import { isRequired } from '../vocabulary/required.js';
 import { parseTopType } from '../vocabulary/top-types.js';
+import { IrCode } from './ir-codes.js';
 
 /** Runtime types every request module imports besides its meta type, claimed in its scope. */
 export const MODULE_RUNTIME_IMPORTS = ['TopRequest', 'TopResponseBase'] as const;
@@ -80,12 +81,12 @@ function checkFields(
     const line = lineOf(i);
     const ref = parseTopType(field.type);
     if (ref.scalar === 'byte[]' && ref.list)
-      error(ctx, line, 'TBK305', `${where}.${field.name}: a list of files (byte[][]) is not supported`);
+      error(ctx, line, IrCode.fileList, `${where}.${field.name}: a list of files (byte[][]) is not supported`);
     else if (!ref.scalar && !Object.hasOwn(ctx.spec.types, ref.element)) {
       error(
         ctx,
         line,
-        'TBK301',
+        IrCode.unknownType,
         `${where}.${field.name}: unknown type "${field.type}" (not a TOP type, not declared under types)`,
       );
     }
@@ -93,13 +94,18 @@ function checkFields(
       error(
         ctx,
         line,
-        'TBK309',
+        IrCode.byteOutsideRequest,
         `${where}.${field.name}: byte[] outside the request params is typed as string`,
         'warning',
       );
     const before = seen.get(field.name);
     if (before !== undefined)
-      error(ctx, line, 'TBK306', `${where}: field "${field.name}" is declared twice (first on line ${before})`);
+      error(
+        ctx,
+        line,
+        IrCode.duplicateField,
+        `${where}: field "${field.name}" is declared twice (first on line ${before})`,
+      );
     else seen.set(field.name, line);
   });
 }
@@ -110,12 +116,12 @@ function structNames(ctx: MethodContext): { request: Map<string, string>; respon
   for (const name of Object.keys(ctx.spec.types)) {
     const line = structLine(ctx.lines, name);
     if (!isIdentifier(name) || name === '__proto__')
-      error(ctx, line, 'TBK308', `types.${name}: a struct name must be an identifier`);
+      error(ctx, line, IrCode.badStructName, `types.${name}: a struct name must be an identifier`);
     else if (isReservedTypeName(name))
       error(
         ctx,
         line,
-        'TBK307',
+        IrCode.reservedStructName,
         `types.${name}: reserved as a TypeScript type name, generated as ${nameStruct(name)}`,
         'notice',
       );
@@ -123,7 +129,7 @@ function structNames(ctx: MethodContext): { request: Map<string, string>; respon
       error(
         ctx,
         line,
-        'TBK304',
+        IrCode.unusedStruct,
         `types.${name}: not used by any request param or response field; not generated`,
         'warning',
       );
@@ -165,7 +171,7 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
     error(
       ctx,
       lines.method,
-      'TBK300',
+      IrCode.badMethodName,
       `method "${spec.method}" is not a dotted lowercase name (e.g. taobao.tbk.uvid.encrypt)`,
     );
     return undefined;
@@ -218,7 +224,7 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
     error(
       ctx,
       c.second.line,
-      'TBK303',
+      IrCode.moduleNameClash,
       `name ${c.name} of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})`,
     );
   }
@@ -328,7 +334,7 @@ export function checkPackageNames(
       file: c.second.file,
       line: c.second.line,
       level: 'error',
-      code: 'TBK302',
+      code: IrCode.nameClash,
       message: `exported name ${c.name} of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})`,
     });
   }
@@ -343,7 +349,7 @@ export function checkPackageNames(
       file: c.second.file,
       line: c.second.line,
       level: 'error',
-      code: 'TBK302',
+      code: IrCode.nameClash,
       message: `file name ${c.name}.ts of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})`,
     });
   }

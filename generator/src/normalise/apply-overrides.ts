@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { MethodSpec, SpecField } from '../spec/model.js';
 import type { AcceptEntry, AddEntry, Override, RemoveEntry, SetEntry } from './override-file.js';
+import { CODES } from './normaliser-codes.js';
 
 const TOP_KEYS = new Set(['title', 'description', 'doc_id', 'auth']);
 const FIELD_PROPS = new Set(['type', 'required', 'example', 'default', 'description', 'inferred', 'limits']);
@@ -43,13 +44,13 @@ export function applyOverride(input: MethodSpec, override: Override): { spec: Me
   const spec = structuredClone(input);
   const diagnostics: Diagnostic[] = [];
   let changed = 0;
-  const report = (entry: { line: number }, code: 'TBK231' | 'TBK232' | 'TBK234', message: string) => {
-    const level = code === 'TBK234' ? 'notice' : 'warning';
+  const report: Report = (entry, code, message) => {
+    const level = code === CODES.overrideApplied ? 'notice' : 'warning';
     diagnostics.push({ file: override.file, line: entry.line, level, code, message });
-    if (code === 'TBK234') changed++;
+    if (code === CODES.overrideApplied) changed++;
   };
   const unchanged = (entry: { line: number }, what: string) =>
-    report(entry, 'TBK232', `override no longer changes anything (${what}); delete it`);
+    report(entry, CODES.overrideNoLongerNeeded, `override no longer changes anything (${what}); delete it`);
 
   for (const entry of override.set) applySet(spec, entry, report, unchanged);
   for (const entry of override.remove) applyRemove(spec, entry, report, unchanged);
@@ -59,7 +60,9 @@ export function applyOverride(input: MethodSpec, override: Override): { spec: Me
   return { spec, diagnostics };
 }
 
-type Report = (entry: { line: number }, code: 'TBK231' | 'TBK232' | 'TBK234', message: string) => void;
+/** The codes an override entry reports: gone target, no longer needed, applied. */
+type EntryCode = typeof CODES.overrideTargetGone | typeof CODES.overrideNoLongerNeeded | typeof CODES.overrideApplied;
+type Report = (entry: { line: number }, code: EntryCode, message: string) => void;
 type Unchanged = (entry: { line: number }, what: string) => void;
 
 function applySet(spec: MethodSpec, entry: SetEntry, report: Report, unchanged: Unchanged): void {
@@ -76,7 +79,11 @@ function applySet(spec: MethodSpec, entry: SetEntry, report: Report, unchanged: 
     const target = findField(spec, entry.path);
     const prop = target?.rest[0];
     if (!target || !prop || !FIELD_PROPS.has(prop) || target.rest.length > (prop === 'limits' ? 2 : 1)) {
-      report(entry, 'TBK231', `override targets ${entry.path}, which the spec does not have; it no longer applies`);
+      report(
+        entry,
+        CODES.overrideTargetGone,
+        `override targets ${entry.path}, which the spec does not have; it no longer applies`,
+      );
       return;
     }
     const field = target.list[target.index]! as unknown as Record<string, unknown>;
@@ -94,7 +101,7 @@ function applySet(spec: MethodSpec, entry: SetEntry, report: Report, unchanged: 
   if (isDeepStrictEqual(before, after)) return unchanged(entry, `${entry.path} is already ${show(before)}`);
   if (after === undefined) delete holder[key];
   else holder[key] = after;
-  report(entry, 'TBK234', `override: ${entry.path} ${show(before)} → ${show(after)}`);
+  report(entry, CODES.overrideApplied, `override: ${entry.path} ${show(before)} → ${show(after)}`);
 }
 
 function applyRemove(spec: MethodSpec, entry: RemoveEntry, report: Report, unchanged: Unchanged): void {
@@ -102,12 +109,12 @@ function applyRemove(spec: MethodSpec, entry: RemoveEntry, report: Report, uncha
   if (parts.length === 2 && parts[0] === 'types') {
     if (!(parts[1]! in spec.types)) return unchanged(entry, `type ${parts[1]} is not in the spec`);
     delete spec.types[parts[1]!];
-    return report(entry, 'TBK234', `override: removed ${entry.path}`);
+    return report(entry, CODES.overrideApplied, `override: removed ${entry.path}`);
   }
   const target = findField(spec, entry.path);
   if (!target || target.rest.length) return unchanged(entry, `${entry.path} is not in the spec`);
   target.list.splice(target.index, 1);
-  report(entry, 'TBK234', `override: removed ${entry.path}`);
+  report(entry, CODES.overrideApplied, `override: removed ${entry.path}`);
 }
 
 function applyAdd(spec: MethodSpec, entry: AddEntry, report: Report, unchanged: Unchanged): void {
@@ -120,7 +127,7 @@ function applyAdd(spec: MethodSpec, entry: AddEntry, report: Report, unchanged: 
       return unchanged(entry, `${entry.to}.${entry.field.name} is already there`);
     return report(
       entry,
-      'TBK231',
+      CODES.overrideTargetGone,
       `override adds ${entry.to}.${entry.field.name}, which the spec already has with other values; use \`set\``,
     );
   }
@@ -130,23 +137,27 @@ function applyAdd(spec: MethodSpec, entry: AddEntry, report: Report, unchanged: 
     if (index < 0)
       report(
         entry,
-        'TBK231',
+        CODES.overrideTargetGone,
         `override adds after ${entry.to}.${entry.after}, which the spec does not have; added at the end`,
       );
     else at = index + 1;
   }
   list.splice(at, 0, { ...entry.field });
-  report(entry, 'TBK234', `override: added ${entry.to}.${entry.field.name}`);
+  report(entry, CODES.overrideApplied, `override: added ${entry.to}.${entry.field.name}`);
 }
 
 function applyAccept(spec: MethodSpec, entry: AcceptEntry, report: Report, unchanged: Unchanged): void {
   if (!findField(spec, entry.path))
-    return report(entry, 'TBK231', `override accepts a mismatch at ${entry.path}, which the spec does not have`);
+    return report(
+      entry,
+      CODES.overrideTargetGone,
+      `override accepts a mismatch at ${entry.path}, which the spec does not have`,
+    );
   const list = (spec.accepted_mismatches ??= []);
   if (list.some((m) => m.path === entry.path))
     return unchanged(entry, `a mismatch at ${entry.path} is already accepted`);
   list.push({ path: entry.path, reason: entry.reason.trim() });
-  report(entry, 'TBK234', `override: accepted the sample mismatch at ${entry.path}`);
+  report(entry, CODES.overrideApplied, `override: accepted the sample mismatch at ${entry.path}`);
 }
 
 /**
@@ -174,7 +185,7 @@ export function applyOverrides(
         file: override.file,
         line: 1,
         level: 'warning',
-        code: 'TBK233',
+        code: CODES.overrideUnknownMethod,
         message: `override for ${method}, which no source documents and no spec holds`,
       });
     }

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import type { CatalogSnapshot } from '../read/page-model.js';
 import type { CatalogSpec, CatalogTitle, MethodSpec } from '../spec/model.js';
 import { findTitleRenames } from './title-drift.js';
+import { CODES } from './normaliser-codes.js';
 
 export interface BuildCatalogOptions {
   /**
@@ -62,7 +63,7 @@ export function buildCatalog(
       diagnostics.push({
         ...where,
         level: 'warning',
-        code: 'TBK250',
+        code: CODES.sharedTitle,
         message: `title "${title}" is printed for ${names.length} methods (${names.join(', ')}); the catalog lists it once per method`,
       });
     }
@@ -93,7 +94,7 @@ export function buildCatalog(
           file: navs[i]!.file,
           line,
           level: 'notice',
-          code: 'TBK251',
+          code: CODES.renameNotLinked,
           message: `"${old}" → "${renamed}" looks like a rename but the titles belong to different methods; not linked`,
         });
       }

@@ -1,5 +1,5 @@
 /**
- * Pages from every reader → one spec per method (design.md "The spec", docs/spec.md).
+ * Pages from every reader → one spec per method (docs/design.md "The spec", docs/spec.md).
  * Per method: normalise each page (normalise-page.ts), merge the drafts by the precedence rule
  * (merge-sources.ts), recover what the tables leave out from the samples
  * (infer-from-samples.ts), check the tables against the samples (check-sample-types.ts), then

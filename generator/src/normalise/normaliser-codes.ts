@@ -1,6 +1,8 @@
 /**
  * Diagnostic codes of the normaliser (TBK100–TBK199), documented in docs/diagnostics.md
- * "Normaliser". One constant per code so that tests and docs name the same thing.
+ * "Normaliser", and of the overrides and the catalog it builds (TBK230–TBK234, TBK250–TBK251),
+ * documented under "Spec files and scrape". One constant per code so that tests and docs name the
+ * same thing.
  */
 import type { Diagnostic, Level } from '../report/diagnostic.js';
 
@@ -23,6 +25,13 @@ export const CODES = {
   sampleOnlyFields: 'TBK142',
   fieldTypeClash: 'TBK150',
   disagreements: 'TBK160',
+  overrideFileInvalid: 'TBK230',
+  overrideTargetGone: 'TBK231',
+  overrideNoLongerNeeded: 'TBK232',
+  overrideUnknownMethod: 'TBK233',
+  overrideApplied: 'TBK234',
+  sharedTitle: 'TBK250',
+  renameNotLinked: 'TBK251',
 } as const;
 
 export function diagnostic(

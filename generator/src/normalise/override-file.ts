@@ -14,6 +14,7 @@ import { isMap, isSeq, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { SpecField } from '../spec/model.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
+import { CODES } from './normaliser-codes.js';
 
 interface Entry {
   reason: string;
@@ -70,7 +71,14 @@ export function parseOverride(
   if (diagnostics.length) return { diagnostics };
   const fail = (node: Node | undefined, message: string) => {
     const at = parsed.positionOf(node);
-    diagnostics.push({ file, line: at.line, column: at.column, level: 'error', code: 'TBK230', message });
+    diagnostics.push({
+      file,
+      line: at.line,
+      column: at.column,
+      level: 'error',
+      code: CODES.overrideFileInvalid,
+      message,
+    });
   };
   const root = parsed.document.contents;
   if (!isMap(root)) {

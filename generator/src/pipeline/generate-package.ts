@@ -1,5 +1,5 @@
 /**
- * Spec folder → the `tbk-client` package (design.md "The generated package"):
+ * Spec folder → the `tbk-client` package (docs/design.md "The generated package"):
  * per method, read → validate → ir → unit (reuse, or emit in final form + dist) → write; then the
  * package-wide units → manifest → swap. With `write: false` everything is computed in memory
  * (the `check` command compares the result with the disk). Any error diagnostic stops the run

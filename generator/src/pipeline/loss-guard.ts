@@ -10,6 +10,7 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import type { MethodSpec } from '../spec/model.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
 import { findLosses, suspectSources, type Loss } from './find-losses.js';
+import { PipelineCode } from './pipeline-codes.js';
 
 export interface Candidate {
   method: string;
@@ -38,7 +39,7 @@ export async function guardLosses(input: LossGuardInput): Promise<Diagnostic[]> 
   const rebuilt = new Set(input.candidates.map((c) => c.method));
   const out: Diagnostic[] = [];
   const report = (rel: string, message: string) =>
-    out.push({ file: `${input.shownDir}/${rel}`, line: 0, level, code: 'TBK243', message });
+    out.push({ file: `${input.shownDir}/${rel}`, line: 0, level, code: PipelineCode.factLost, message });
 
   await Promise.all(
     input.candidates.map(async (c) => {
@@ -53,7 +54,7 @@ export async function guardLosses(input: LossGuardInput): Promise<Diagnostic[]> 
           line: before.problem?.line ?? 0,
           ...(before.problem?.column ? { column: before.problem.column } : {}),
           level,
-          code: 'TBK244',
+          code: PipelineCode.committedUnreadable,
           message: `the committed spec file cannot be read${why}; ${input.acceptLoss ? 'overwritten (--accept-loss)' : 'not overwritten: fix it, or delete it to rebuild it from the pages'}`,
         });
         return;

@@ -13,6 +13,7 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import { readPackageIdentity, type PackageIdentity } from '../spec/package-identity.js';
 import { compareVersions, parseVersion } from '../spec/package-version.js';
 import { HISTORY_FILE, readReleaseHistory, type ReleaseEntry } from '../spec/release-history.js';
+import { PipelineCode } from './pipeline-codes.js';
 
 export interface PackageInputs {
   identity: PackageIdentity;
@@ -37,7 +38,7 @@ export async function readPackageInputs(specDir: string, templatesDir: string): 
       file: join(specDir, HISTORY_FILE),
       line: 0,
       level: 'error',
-      code: 'TBK512',
+      code: PipelineCode.historyAhead,
       message: `the history records release ${newest.version}, newer than the version ${identity.version} of ${identityRead.file ?? 'the package identity'}`,
     });
   }

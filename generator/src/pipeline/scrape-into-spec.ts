@@ -29,6 +29,7 @@ import {
 import { validateCatalogValue, validateMethodValue } from '../spec/validate-spec.js';
 import { writeSpecFolder } from '../spec/write-spec.js';
 import { guardLosses, type Candidate } from './loss-guard.js';
+import { PipelineCode } from './pipeline-codes.js';
 
 export interface ScrapeOptions {
   /** Files, folders or globs; default: the entries of `spec/sources.yaml` under `cwd`. */
@@ -110,7 +111,7 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
         file: `${shownDir}/${rel}`,
         line: 0,
         level: 'warning',
-        code: 'TBK242',
+        code: PipelineCode.keptAfterReadErrors,
         message: `not rewritten: its page ${bad} had read errors; the spec on disk is kept`,
       });
       continue;
@@ -124,7 +125,7 @@ export async function scrapeIntoSpec(options: ScrapeOptions): Promise<ScrapeResu
         file: `${shownDir}/${rel}`,
         line: 0,
         level: 'error',
-        code: 'TBK240',
+        code: PipelineCode.invalidSpec,
         message: `the spec of ${spec.method} fails validation; not written (the file on disk is kept)`,
       });
       continue;

@@ -1,10 +1,10 @@
 /**
- * Atomic, streaming write of a generated folder (design.md: a failed run never leaves a
- * half-written `generated/`). Files go to a temporary folder beside the target as soon as they
- * are finished, so a run holds no more than the files in flight, whatever the method count;
- * when every file is there, the two folders are swapped with renames, so readers see the old
- * package or the new one. Files the run no longer generates disappear with the old folder;
- * `node_modules` (a workspace install) is kept.
+ * Atomic, streaming write of a generated folder (docs/design.md "CLI contract": a failed run
+ * never leaves a half-written `generated/`). Files go to a temporary folder beside the target as
+ * soon as they are finished, so a run holds no more than the files in flight, whatever the
+ * method count; when every file is there, the two folders are swapped with renames, so readers
+ * see the old package or the new one. Files the run no longer generates disappear with the old
+ * folder; `node_modules` (a workspace install) is kept.
  *
  * A file whose bytes are already in the target (a reused unit, or the same hash as the previous
  * manifest and verified on disk) is hard-linked instead of written; when every file is like that

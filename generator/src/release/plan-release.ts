@@ -16,6 +16,7 @@ import { tagExists, uncommittedPaths } from './git-state.js';
 import { findReleaseBase, ReleaseBaseError, releaseTag, type ReleaseBase } from './release-base.js';
 import { bumpCovers, bumpReason, requiredBump, type RequiredBump } from './release-bump.js';
 import { buildReleaseEntry } from './release-entry.js';
+import { ReleaseCode, type ReleaseCodeValue } from './release-codes.js';
 
 export type BumpRequest = VersionBump | 'auto';
 
@@ -47,7 +48,7 @@ export interface PlanOptions {
   date: string;
 }
 
-const refuse = (exit: 1 | 2, code: string, message: string, diagnostics?: Diagnostic[]): Refusal => ({
+const refuse = (exit: 1 | 2, code: ReleaseCodeValue, message: string, diagnostics?: Diagnostic[]): Refusal => ({
   refused: { exit, code, message, ...(diagnostics ? { diagnostics } : {}) },
 });
 
@@ -57,7 +58,7 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan | R
   if (!top)
     return refuse(
       2,
-      'TBK520',
+      ReleaseCode.noRepositoryOrIdentity,
       'not inside a git repository (or git is not installed): a release is compared with the previous one in git',
     );
   const dirty = await uncommittedPaths(top);
@@ -65,7 +66,7 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan | R
     const shown = dirty.slice(0, 10).join(', ') + (dirty.length > 10 ? `, and ${dirty.length - 10} more` : '');
     return refuse(
       1,
-      'TBK521',
+      ReleaseCode.uncommittedChanges,
       `the work tree has uncommitted changes (${shown}): commit or stash them first, so the release is reviewed as a change of its own`,
     );
   }
@@ -73,7 +74,7 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan | R
   try {
     base = await findReleaseBase(top, options.identityFile, identity.name, identity.version);
   } catch (e) {
-    if (e instanceof ReleaseBaseError) return refuse(2, 'TBK525', e.message);
+    if (e instanceof ReleaseBaseError) return refuse(2, ReleaseCode.baseUnreadable, e.message);
     throw e;
   }
   const load = { cwd: options.cwd, specDir: options.specDir };
@@ -82,7 +83,7 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan | R
     loadSide(`spec:${options.specDir}`, load),
   ]);
   if (!before.side || !after.side) {
-    return refuse(2, 'TBK525', `cannot compare the spec with ${base.label}`, [
+    return refuse(2, ReleaseCode.baseUnreadable, `cannot compare the spec with ${base.label}`, [
       ...before.diagnostics,
       ...after.diagnostics,
     ]);
@@ -94,7 +95,7 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan | R
   if (options.bump === 'auto' && required === 'none') {
     return refuse(
       1,
-      'TBK523',
+      ReleaseCode.nothingChanged,
       `nothing to release: the spec has not changed since ${base.label}; name a bump (patch, minor, major) to release anyway`,
     );
   }
@@ -102,7 +103,7 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan | R
   if (!bumpCovers(bump, required)) {
     return refuse(
       1,
-      'TBK522',
+      ReleaseCode.bumpTooSmall,
       `a ${bump} bump is too small: ${reason}. Run \`tbk-gen release ${required}\` (or \`auto\`)`,
     );
   }
@@ -111,7 +112,7 @@ export async function planRelease(options: PlanOptions): Promise<ReleasePlan | R
   if (await tagExists(top, tag))
     return refuse(
       1,
-      'TBK524',
+      ReleaseCode.tagExists,
       `the tag ${tag} already exists: ${to} was released before; check the version in ${options.identityFile}`,
     );
   const entry = buildReleaseEntry(report, {

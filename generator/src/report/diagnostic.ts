@@ -1,6 +1,6 @@
 /**
  * Problems are data: every stage collects them, the CLI prints them like a compiler
- * (`file:line: level CODE message`, design.md "CLI contract") and decides the exit status.
+ * (`file:line: level CODE message`, docs/design.md "CLI contract") and decides the exit status.
  */
 export type Level = 'error' | 'warning' | 'notice';
 

@@ -4,6 +4,7 @@
  */
 import { LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostic.js';
+import { ReportCode } from './report-codes.js';
 
 export interface ParsedYaml {
   value: unknown;
@@ -32,7 +33,7 @@ export function parseYamlWithPositions(file: string, text: string): ParsedYaml {
       line: pos.line,
       column: pos.col,
       level: 'error',
-      code: 'TBK200',
+      code: ReportCode.invalidYaml,
       message: `invalid YAML: ${first.message.split('\n')[0]}${more}`,
     });
   }

@@ -1,6 +1,6 @@
 /**
  * The spec: one YAML file per method under spec/methods/, the reviewed source of truth
- * (design.md "The spec"). Keys are snake_case like the wire; types keep TOP's vocabulary.
+ * (docs/design.md "The spec"). Keys are snake_case like the wire; types keep TOP's vocabulary.
  * spec/schema.json validates exactly this shape. Key order in the YAML files follows the
  * order of the properties declared here.
  */

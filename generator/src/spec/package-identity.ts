@@ -12,6 +12,7 @@ import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
 import { parseVersion } from './package-version.js';
+import { SpecCode } from './spec-codes.js';
 
 export const IDENTITY_FILE = 'package.yaml';
 
@@ -85,7 +86,11 @@ export function parsePackageIdentity(
   };
   const root = parsed.document.contents;
   if (!isMap(root)) {
-    fail(undefined, 'TBK500', 'the package identity is a map: name, version, description, license, copyright, …');
+    fail(
+      undefined,
+      SpecCode.identityInvalid,
+      'the package identity is a map: name, version, description, license, copyright, …',
+    );
     return { identity: DEFAULT_IDENTITY, diagnostics };
   }
   const identity = readFields(root, fail);
@@ -98,43 +103,44 @@ function readFields(root: YAMLMap, fail: Fail): PackageIdentity {
   const out: Record<string, unknown> = {};
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (!KNOWN.has(key)) fail(pair.key as Node, 'TBK503', `unknown key "${key}" (known: ${[...KNOWN].join(', ')})`);
+    if (!KNOWN.has(key))
+      fail(pair.key as Node, SpecCode.unknownKey, `unknown key "${key}" (known: ${[...KNOWN].join(', ')})`);
   }
   const node = (key: string): Node | undefined => root.get(key, true);
-  for (const key of REQUIRED) if (!root.has(key)) fail(root, 'TBK500', `missing \`${key}\``);
+  for (const key of REQUIRED) if (!root.has(key)) fail(root, SpecCode.identityInvalid, `missing \`${key}\``);
   for (const key of [...TEXT_KEYS, ...URL_KEYS]) {
     const n = node(key);
     if (n === undefined) continue;
     if (key === 'version' && isScalar(n) && typeof n.value === 'number') {
       // `version: 1.2` reads as a number in YAML: still a version the user got wrong.
-      fail(n, 'TBK502', `"${n.source ?? String(n.value)}" is not a version MAJOR.MINOR.PATCH (e.g. 0.1.0)`);
+      fail(n, SpecCode.badVersion, `"${n.source ?? String(n.value)}" is not a version MAJOR.MINOR.PATCH (e.g. 0.1.0)`);
     } else if (!isScalar(n) || typeof n.value !== 'string' || !n.value.trim())
-      fail(n, 'TBK500', `\`${key}\` is a non-empty text`);
+      fail(n, SpecCode.identityInvalid, `\`${key}\` is a non-empty text`);
     else out[key] = n.value.trim();
   }
   const name = out['name'];
   if (typeof name === 'string' && (!NPM_NAME.test(name) || name.length > 214)) {
     fail(
       node('name'),
-      'TBK501',
+      SpecCode.badPackageName,
       `"${name}" is not an npm package name (lowercase letters, digits, - . _ ~, an optional @scope/, at most 214 characters)`,
     );
   }
   const version = out['version'];
   if (typeof version === 'string' && !parseVersion(version))
-    fail(node('version'), 'TBK502', `"${version}" is not a version MAJOR.MINOR.PATCH (e.g. 0.1.0)`);
+    fail(node('version'), SpecCode.badVersion, `"${version}" is not a version MAJOR.MINOR.PATCH (e.g. 0.1.0)`);
   const license = out['license'];
   if (typeof license === 'string' && !LICENSE_TEXTS.includes(license)) {
     fail(
       node('license'),
-      'TBK504',
+      SpecCode.noLicenseText,
       `no license text for "${license}": templates/licenses/ has ${LICENSE_TEXTS.join(', ')} (add <SPDX id>.txt.hbs there for another)`,
     );
   }
   for (const key of URL_KEYS) {
     const url = out[key];
     if (typeof url === 'string' && !WEB_URL.test(url))
-      fail(node(key), 'TBK505', `\`${key}\` is an http(s) URL (got "${url}")`);
+      fail(node(key), SpecCode.badUrl, `\`${key}\` is an http(s) URL (got "${url}")`);
   }
   const repository = readRepository(node('repository'), fail);
   if (repository) out['repository'] = repository;
@@ -143,7 +149,7 @@ function readFields(root: YAMLMap, fail: Fail): PackageIdentity {
     const list = isSeq(keywords)
       ? keywords.items.map((k) => (isScalar(k) && typeof k.value === 'string' ? k.value : undefined))
       : [undefined];
-    if (list.some((k) => !k)) fail(keywords, 'TBK500', '`keywords` is a list of texts');
+    if (list.some((k) => !k)) fail(keywords, SpecCode.identityInvalid, '`keywords` is a list of texts');
     else out['keywords'] = list;
   }
   return out as unknown as PackageIdentity;
@@ -155,18 +161,22 @@ function readRepository(n: Node | undefined, fail: Fail): PackageIdentity['repos
   if (isMap(n)) {
     for (const key of Object.keys(value))
       if (key !== 'url' && key !== 'directory')
-        fail(n.get(key, true), 'TBK503', `unknown key "${key}" in \`repository\` (url, directory)`);
+        fail(n.get(key, true), SpecCode.unknownKey, `unknown key "${key}" in \`repository\` (url, directory)`);
   }
   if (typeof value['url'] !== 'string' || !REPOSITORY_URL.test(value['url'])) {
     fail(
       isMap(n) ? (n.get('url', true) ?? n) : n,
-      'TBK505',
+      SpecCode.badUrl,
       '`repository` is a git URL (git+https://host/owner/repo.git), or { url, directory }',
     );
     return undefined;
   }
   if (value['directory'] !== undefined && (typeof value['directory'] !== 'string' || !value['directory'])) {
-    fail(n, 'TBK500', '`repository.directory` is the package folder inside the repository, e.g. generated');
+    fail(
+      n,
+      SpecCode.identityInvalid,
+      '`repository.directory` is the package folder inside the repository, e.g. generated',
+    );
     return undefined;
   }
   return { url: value['url'], ...(typeof value['directory'] === 'string' ? { directory: value['directory'] } : {}) };

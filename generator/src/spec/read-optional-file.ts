@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../report/diagnostic.js';
+import { SourcesCode } from '../read/sources/sources-codes.js';
 
 export type OptionalFile = { text: string } | { absent: true } | { error: Diagnostic };
 
@@ -13,7 +14,13 @@ export async function readOptionalFile(file: string): Promise<OptionalFile> {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { absent: true };
     return {
-      error: { file, line: 0, level: 'error', code: 'TBK206', message: `cannot read: ${(e as Error).message}` },
+      error: {
+        file,
+        line: 0,
+        level: 'error',
+        code: SourcesCode.unreadable,
+        message: `cannot read: ${(e as Error).message}`,
+      },
     };
   }
 }

@@ -12,6 +12,7 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
 import { compareVersions, parseVersion } from './package-version.js';
 import { serializeYaml } from './yaml-emit.js';
+import { SpecCode } from './spec-codes.js';
 
 export const HISTORY_FILE = 'releases.yaml';
 
@@ -73,7 +74,11 @@ export function parseReleaseHistory(file: string, text: string): HistoryRead {
   const root = parsed.document.contents;
   const list = isMap(root) ? root.get('releases', true) : undefined;
   if (!isSeq(list)) {
-    fail(root ?? undefined, 'TBK510', 'a release history is a map with a `releases:` list, newest first');
+    fail(
+      root ?? undefined,
+      SpecCode.historyInvalid,
+      'a release history is a map with a `releases:` list, newest first',
+    );
     return { releases: [], diagnostics };
   }
   const releases: ReleaseEntry[] = [];
@@ -84,7 +89,7 @@ export function parseReleaseHistory(file: string, text: string): HistoryRead {
     if (newer && compareVersions(parseVersion(newer.version)!, parseVersion(entry.version)!) <= 0) {
       fail(
         isMap(item) ? item.get('version', true) : undefined,
-        'TBK511',
+        SpecCode.historyOrder,
         `releases are newest first: ${entry.version} comes after ${newer.version}`,
       );
     }
@@ -99,7 +104,7 @@ function readEntry(node: Node, fail: Fail): ReleaseEntry | undefined {
   if (!isMap(node))
     return void fail(
       node,
-      'TBK510',
+      SpecCode.historyInvalid,
       'a release is a map: version, date, compared_with, summary, breaking, added, changed, docs',
     );
   const value = node.toJSON() as Record<string, unknown>;
@@ -108,7 +113,7 @@ function readEntry(node: Node, fail: Fail): ReleaseEntry | undefined {
   let ok = true;
   const bad = (key: string, message: string): void => {
     ok = false;
-    fail(at(key), 'TBK510', message);
+    fail(at(key), SpecCode.historyInvalid, message);
   };
   for (const key of Object.keys(value))
     if (!known.has(key)) bad(key, `unknown key "${key}" in a release (${[...known].join(', ')})`);

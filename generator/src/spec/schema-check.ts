@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { loadSchemaValidators, type SchemaValidators } from './schema-validators.js';
 import type { ParsedYaml } from '../report/yaml-positions.js';
+import { SpecCode } from './spec-codes.js';
 
 let compiled: SchemaValidators | undefined;
 
@@ -87,7 +88,14 @@ function check(validate: ValidateFunction, file: string, value: unknown, locate:
     const text = `${where}${error.propertyName ? ` key "${error.propertyName}"` : ''}: ${message}`;
     if (seen.has(`${at.line}:${text}`)) continue;
     seen.add(`${at.line}:${text}`);
-    out.push({ file, line: at.line, column: at.column, level: 'error', code: 'TBK220', message: `schema: ${text}` });
+    out.push({
+      file,
+      line: at.line,
+      column: at.column,
+      level: 'error',
+      code: SpecCode.schema,
+      message: `schema: ${text}`,
+    });
   }
   return out;
 }

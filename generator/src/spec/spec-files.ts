@@ -10,6 +10,7 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import type { CatalogSpec, MethodSpec, SpecField } from './model.js';
 import { readYamlValue, type YamlValue } from './read-yaml-value.js';
 import { serializeYaml } from './yaml-emit.js';
+import { SpecCode } from './spec-codes.js';
 
 const METHOD_KEYS: (keyof MethodSpec)[] = [
   'method',
@@ -131,7 +132,7 @@ export async function listMethodFiles(dir: string, diagnostics: Diagnostic[]): P
       file: methodsDir,
       line: 0,
       level: 'error',
-      code: 'TBK201',
+      code: SpecCode.noMethodsFolder,
       message: 'no spec here: the folder has no methods/ directory',
     });
     return undefined;
@@ -151,7 +152,7 @@ export async function readMethodFile(dir: string, name: string): Promise<MethodF
         file,
         line: 1,
         level: 'error',
-        code: 'TBK202',
+        code: SpecCode.noMethodKey,
         message: 'not a method spec: no `method` key',
       });
     return { name, file, text, diagnostics };

@@ -13,6 +13,7 @@ import { TOP_SCALARS, isStructTypeName, isTopScalar, splitTopType } from '../voc
 import { checkCatalogSchema, checkMethodSchema, locatorOf, type Locate } from './schema-check.js';
 import { parseYamlWithPositions } from '../report/yaml-positions.js';
 import type { SpecFolder } from './spec-files.js';
+import { SpecCode } from './spec-codes.js';
 
 /** The form spec/schema.json requires of a type; malformed ones are the schema's to report. */
 const TYPE_FORM = /^(Field List|byte\[\]|[A-Za-z_][A-Za-z0-9_]*)(\[\])?$/;
@@ -91,7 +92,7 @@ function checkCatalog(file: string, value: unknown, locate: Locate, methods: Rea
         file,
         ...at('title'),
         level: 'error',
-        code: 'TBK226',
+        code: SpecCode.catalogMismatch,
         message: `title "${t.title}"${t.method ? ` of ${t.method}` : ''} is listed twice`,
       });
     seen.add(key);
@@ -104,7 +105,7 @@ function checkCatalog(file: string, value: unknown, locate: Locate, methods: Rea
         file,
         ...at('spec'),
         level: 'warning',
-        code: 'TBK226',
+        code: SpecCode.catalogMismatch,
         message: `catalog out of step with the method files: "${t.title}" ${says}`,
       });
     }
@@ -160,7 +161,7 @@ function crossCheck(file: string, value: unknown, locate: Locate): Diagnostic[] 
           file,
           ...at([...path, i, 'name']),
           level: 'error',
-          code: 'TBK223',
+          code: SpecCode.duplicateField,
           message: `duplicate field "${field.name}" in ${where} (first at line ${at([...path, first, 'name']).line})`,
         });
       } else names.set(field.name, i);
@@ -177,7 +178,7 @@ function crossCheck(file: string, value: unknown, locate: Locate): Diagnostic[] 
           file,
           ...pos,
           level: 'error',
-          code: 'TBK221',
+          code: SpecCode.unknownStruct,
           message: `${where}.${field.name}: struct type "${base}" is not defined under \`types\`${near ? ` (did you mean ${near}?)` : ''}`,
         });
       } else {
@@ -185,7 +186,7 @@ function crossCheck(file: string, value: unknown, locate: Locate): Diagnostic[] 
           file,
           ...pos,
           level: 'error',
-          code: 'TBK222',
+          code: SpecCode.unknownType,
           message: `${where}.${field.name}: unknown type "${field.type}"${near ? ` (did you mean ${near}?)` : ''}`,
         });
       }
@@ -200,7 +201,7 @@ function crossCheck(file: string, value: unknown, locate: Locate): Diagnostic[] 
         file,
         ...locate(['types'], name),
         level: 'warning',
-        code: 'TBK224',
+        code: SpecCode.unusedStruct,
         message: `type ${name} is defined but no field uses it`,
       });
   }
@@ -213,7 +214,7 @@ function crossCheck(file: string, value: unknown, locate: Locate): Diagnostic[] 
       file,
       ...at(['method']),
       level: 'error',
-      code: 'TBK225',
+      code: SpecCode.fileNameMismatch,
       message: `file name ${basename(file)} does not match method ${spec.method}`,
     });
   }

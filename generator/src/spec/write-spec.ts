@@ -1,13 +1,14 @@
 /**
- * Atomic writes of a spec folder (design.md "Writes are atomic"). Every changed file is first
- * written in full to a temporary folder beside the spec folder; only when all of them are on
- * disk are they renamed into place, one rename per file (atomic on one file system). A failure
- * while writing leaves every old file as it was. Files with identical bytes are not touched,
- * and files not named (methods the pages did not mention) are never deleted.
+ * Atomic writes of a spec folder (docs/design.md "CLI contract": writes are atomic). Every
+ * changed file is first written in full to a temporary folder beside the spec folder; only when
+ * all of them are on disk are they renamed into place, one rename per file (atomic on one file
+ * system). A failure while writing leaves every old file as it was. Files with identical bytes
+ * are not touched, and files not named (methods the pages did not mention) are never deleted.
  */
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile as fsWriteFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.js';
+import { SpecCode } from './spec-codes.js';
 
 export interface WriteSpecResult {
   /** Relative paths (inside the spec folder) whose bytes changed. */
@@ -35,7 +36,7 @@ export async function writeSpecFolder(
   const write = options.writeFile ?? ((path: string, text: string) => fsWriteFile(path, text, 'utf8'));
   const result: WriteSpecResult = { written: [], unchanged: [], diagnostics: [] };
   const fail = (file: string, message: string) =>
-    result.diagnostics.push({ file, line: 0, level: 'error', code: 'TBK241', message });
+    result.diagnostics.push({ file, line: 0, level: 'error', code: SpecCode.writeFailed, message });
   const changed: [string, string][] = [];
   for (const [rel, text] of [...files].sort((a, b) => order(a[0]) - order(b[0]) || (a[0] < b[0] ? -1 : 1))) {
     if (!SAFE_PATH.test(rel)) {

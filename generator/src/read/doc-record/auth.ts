@@ -9,6 +9,7 @@ import type { Page } from '../page-model.js';
 import type { StatedAuth } from '../../vocabulary/auth.js';
 import { memberOf, type JsonNode } from './json-positions.js';
 import { readText, report, type JsonReadContext } from './json-fields.js';
+import { RecordCode } from './record-codes.js';
 
 const BY_KEY: Record<string, StatedAuth> = { no_need: 'none', required: 'required', optional: 'optional' };
 const BY_NAME: [RegExp, StatedAuth][] = [
@@ -19,7 +20,13 @@ const BY_NAME: [RegExp, StatedAuth][] = [
 
 export function readRecordAuth(ctx: JsonReadContext, labels: JsonNode[] | undefined, recordLine: number): Page['auth'] {
   if (!labels) {
-    report(ctx, 'notice', 'TBK078', recordLine, 'full record without labels[]: user authorisation unknown');
+    report(
+      ctx,
+      'notice',
+      RecordCode.authUnknown,
+      recordLine,
+      'full record without labels[]: user authorisation unknown',
+    );
     return undefined;
   }
   let auth: Page['auth'];
@@ -36,7 +43,7 @@ export function readRecordAuth(ctx: JsonReadContext, labels: JsonNode[] | undefi
       report(
         ctx,
         'warning',
-        'TBK077',
+        RecordCode.authDisagrees,
         line,
         `${path} says user authorisation "${value}" but an earlier label (line ${auth.line}) says "${auth.value}": the first is kept`,
       );
@@ -46,7 +53,7 @@ export function readRecordAuth(ctx: JsonReadContext, labels: JsonNode[] | undefi
     report(
       ctx,
       'notice',
-      'TBK078',
+      RecordCode.authUnknown,
       recordLine,
       'no authorisation label (no_need / required) in labels[]: user authorisation unknown',
     );

@@ -6,13 +6,14 @@
 import type { ChangeDiff } from '../page-model.js';
 import { memberOf, type JsonNode } from './json-positions.js';
 import { readNumber, report, type JsonReadContext } from './json-fields.js';
+import { RecordCode } from './record-codes.js';
 
 export function readRecordChangeDiff(ctx: JsonReadContext, record: JsonNode): ChangeDiff | undefined {
   const member = memberOf(record, 'changeDiff');
   if (!member || member.value.kind === 'null') return undefined;
   const node = member.value;
   const problem = (what: string): undefined => {
-    report(ctx, 'warning', 'TBK079', member.line, `changeDiff ${what}: changeDiff ignored`);
+    report(ctx, 'warning', RecordCode.changeDiffIgnored, member.line, `changeDiff ${what}: changeDiff ignored`);
     return undefined;
   };
   if (node.kind !== 'object') return problem(`should be null or an object, found ${node.kind}`);

@@ -6,13 +6,14 @@
  */
 import { hasMember, memberOf, parseJsonWithPositions, type JsonNode } from './json-positions.js';
 import { report, type JsonReadContext } from './json-fields.js';
+import { RecordCode } from './record-codes.js';
 
 export function unwrapEnvelope(ctx: JsonReadContext, root: JsonNode): JsonNode | undefined {
   if (root.kind !== 'object') {
     report(
       ctx,
       'error',
-      'TBK072',
+      RecordCode.notAnObject,
       root.line,
       `top-level JSON value is ${root.kind}, not an object: nothing read`,
       root.column,
@@ -25,11 +26,23 @@ export function unwrapEnvelope(ctx: JsonReadContext, root: JsonNode): JsonNode |
   if (success?.kind === 'boolean' && !success.value) {
     const errMsg = memberOf(root, 'errMsg')?.value;
     const why = errMsg?.kind === 'string' && errMsg.value ? ` (errMsg: ${errMsg.value})` : '';
-    report(ctx, 'error', 'TBK081', root.line, `the doc-site handler answered success=false${why}: nothing read`);
+    report(
+      ctx,
+      'error',
+      RecordCode.handlerFailed,
+      root.line,
+      `the doc-site handler answered success=false${why}: nothing read`,
+    );
     return undefined;
   }
   if (data.value.kind !== 'object') {
-    report(ctx, 'error', 'TBK072', data.line, `envelope "data" is ${data.value.kind}, not an object: nothing read`);
+    report(
+      ctx,
+      'error',
+      RecordCode.notAnObject,
+      data.line,
+      `envelope "data" is ${data.value.kind}, not an object: nothing read`,
+    );
     return undefined;
   }
   return data.value;
@@ -42,12 +55,19 @@ export function unwrapEnvelope(ctx: JsonReadContext, root: JsonNode): JsonNode |
  */
 export function openJsonBody(ctx: JsonReadContext, text: string, what: string): JsonNode | undefined {
   if (text.trim() === '') {
-    report(ctx, 'error', 'TBK071', 1, `empty file: no ${what === 'record' ? 'doc record' : what} to read`);
+    report(ctx, 'error', RecordCode.emptyFile, 1, `empty file: no ${what === 'record' ? 'doc record' : what} to read`);
     return undefined;
   }
   const parsed = parseJsonWithPositions(text);
   if (!parsed.ok) {
-    report(ctx, 'error', 'TBK070', parsed.line, `malformed JSON: ${parsed.message}; ${what} not read`, parsed.column);
+    report(
+      ctx,
+      'error',
+      RecordCode.malformedJson,
+      parsed.line,
+      `malformed JSON: ${parsed.message}; ${what} not read`,
+      parsed.column,
+    );
     return undefined;
   }
   for (const dup of parsed.duplicates) {
@@ -56,7 +76,7 @@ export function openJsonBody(ctx: JsonReadContext, text: string, what: string): 
     report(
       ctx,
       level,
-      'TBK082',
+      RecordCode.keyRepeated,
       dup.line,
       `duplicate key ${JSON.stringify(dup.key)} (${first}) with ${dup.sameValue ? 'the same' : 'another'} value: the first is kept`,
       dup.column,

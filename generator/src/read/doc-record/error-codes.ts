@@ -6,6 +6,7 @@
 import type { PageError } from '../page-model.js';
 import { memberOf, type JsonNode } from './json-positions.js';
 import { readText, report, type JsonReadContext } from './json-fields.js';
+import { RecordCode } from './record-codes.js';
 
 export function readRecordErrors(ctx: JsonReadContext, items: JsonNode[]): PageError[] {
   const errors: PageError[] = [];
@@ -13,7 +14,7 @@ export function readRecordErrors(ctx: JsonReadContext, items: JsonNode[]): PageE
     const path = `errorCodes[${index}]`;
     const code = readText(ctx, item, 'errorCode', path);
     if (!code) {
-      report(ctx, 'warning', 'TBK080', item.line, `${path} has no errorCode: dropped`, item.column);
+      report(ctx, 'warning', RecordCode.errorCodeDropped, item.line, `${path} has no errorCode: dropped`, item.column);
       return;
     }
     errors.push({

@@ -7,6 +7,7 @@
 import type { Diagnostic, Level } from '../../report/diagnostic.js';
 import type { Located } from '../page-model.js';
 import { memberOf, type JsonNode } from './json-positions.js';
+import { RecordCode, type RecordCodeValue } from './record-codes.js';
 
 export interface JsonReadContext {
   file: string;
@@ -16,7 +17,7 @@ export interface JsonReadContext {
 export function report(
   ctx: JsonReadContext,
   level: Level,
-  code: string,
+  code: RecordCodeValue,
   line: number,
   message: string,
   column?: number,
@@ -25,7 +26,14 @@ export function report(
 }
 
 function wrongKind(ctx: JsonReadContext, path: string, want: string, found: JsonNode): void {
-  report(ctx, 'warning', 'TBK076', found.line, `${path} should be ${want}, found ${found.kind}: ignored`, found.column);
+  report(
+    ctx,
+    'warning',
+    RecordCode.wrongKind,
+    found.line,
+    `${path} should be ${want}, found ${found.kind}: ignored`,
+    found.column,
+  );
 }
 
 function isBlank(node: JsonNode): boolean {

@@ -6,6 +6,7 @@
 import type { PageParam, ParamLimits } from '../page-model.js';
 import { memberOf, type JsonNode } from './json-positions.js';
 import { readBoolean, readList, readNumber, readText, report, type JsonReadContext } from './json-fields.js';
+import { RecordCode } from './record-codes.js';
 
 export type ParamSide = 'request' | 'response';
 
@@ -51,7 +52,7 @@ function readRecordParam(
     report(
       ctx,
       'error',
-      'TBK075',
+      RecordCode.paramDropped,
       item.line,
       `${path} is not a param object (found ${item.kind}): dropped`,
       item.column,
@@ -64,7 +65,13 @@ function readRecordParam(
   if (!name || !type) {
     const missing = [name ? undefined : '"name"', type ? undefined : '"type"'].filter(Boolean).join(' and ');
     const label = name ? ` (${name.value})` : '';
-    report(ctx, 'error', 'TBK075', line, `${path}${label} has no ${missing}: param dropped with its subParams`);
+    report(
+      ctx,
+      'error',
+      RecordCode.paramDropped,
+      line,
+      `${path}${label} has no ${missing}: param dropped with its subParams`,
+    );
     return undefined;
   }
   const param: PageParam = { name: name.value.trim(), type: type.value.trim().replace(/\s+/g, ' '), line };

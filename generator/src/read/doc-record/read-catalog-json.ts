@@ -13,6 +13,7 @@ import type { CatalogEntry, ReadResult, Reader } from '../page-model.js';
 import { hasMember, memberOf, type JsonNode } from './json-positions.js';
 import { readList, readNumber, readText, report, type JsonReadContext } from './json-fields.js';
 import { openJsonBody } from './envelope.js';
+import { RecordCode } from './record-codes.js';
 
 const TBK_CATEGORY_ID = 38;
 const TBK_CATEGORY_NAME = '淘宝客API';
@@ -33,7 +34,7 @@ export const readCatalogJson: Reader = (file, text) => {
     report(
       ctx,
       'notice',
-      'TBK093',
+      RecordCode.goCatalogEmpty,
       body.line,
       `category descriptor ${name} (pkg ${readText(ctx, body, 'pkg', 'catalog')?.value ?? ''}) lists no APIs: no catalog snapshot`,
     );
@@ -51,7 +52,7 @@ export const readCatalogJson: Reader = (file, text) => {
 function findTbkTree(ctx: JsonReadContext, body: JsonNode): JsonNode | undefined {
   const categories = readList(ctx, body, 'treeCategories', 'catalog');
   if (!categories) {
-    report(ctx, 'error', 'TBK090', body.line, 'no treeCategories[] in the catalog: nothing read');
+    report(ctx, 'error', RecordCode.noTreeCategories, body.line, 'no treeCategories[] in the catalog: nothing read');
     return undefined;
   }
   const trees = categories
@@ -67,7 +68,7 @@ function findTbkTree(ctx: JsonReadContext, body: JsonNode): JsonNode | undefined
     report(
       ctx,
       'error',
-      'TBK091',
+      RecordCode.noTbkCategory,
       body.line,
       `no category ${TBK_CATEGORY_ID} (${TBK_CATEGORY_NAME}) in treeCategories[].catelogTrees[] (found: ${seen || 'none'}): nothing read`,
     );
@@ -81,14 +82,20 @@ function readEntry(ctx: JsonReadContext, item: JsonNode, index: number): Catalog
   const title = readText(ctx, item, 'subName', path);
   const line = memberOf(item, 'name')?.line ?? item.line;
   if (!title) {
-    report(ctx, 'warning', 'TBK092', line, `${path} has no subName (the API title): entry dropped`);
+    report(
+      ctx,
+      'warning',
+      RecordCode.catalogEntryIncomplete,
+      line,
+      `${path} has no subName (the API title): entry dropped`,
+    );
     return undefined;
   }
   if (!method)
     report(
       ctx,
       'warning',
-      'TBK092',
+      RecordCode.catalogEntryIncomplete,
       line,
       `${path} (${title.value}) has no name (the method): kept with its title only`,
     );

@@ -17,6 +17,7 @@ import { readRecordErrors } from './error-codes.js';
 import { readRecordChangeDiff } from './change-diff.js';
 import { isCatalogJson, readCatalogJson } from './read-catalog-json.js';
 import { openJsonBody } from './envelope.js';
+import { RecordCode } from './record-codes.js';
 
 /** Keys only the full record has; the reduced shape keeps none of them. */
 const FULL_RECORD_KEYS = [
@@ -61,7 +62,14 @@ export const readDocRecord: Reader = (file, text) => {
     : 'doc-record-reduced';
   const method = readText(ctx, body, 'name', 'record');
   if (!method || method.value.trim() === '') {
-    report(ctx, 'error', 'TBK073', body.line, 'record has no method name ("name"): record not read', body.column);
+    report(
+      ctx,
+      'error',
+      RecordCode.noMethodName,
+      body.line,
+      'record has no method name ("name"): record not read',
+      body.column,
+    );
     return result;
   }
   method.value = method.value.trim();
@@ -139,7 +147,7 @@ function readParamList(
     report(
       ctx,
       'error',
-      'TBK074',
+      RecordCode.paramsMissing,
       member?.line ?? body.line,
       `${key} ${found}: the ${side} of ${methodName(body)} is read as empty`,
     );

@@ -6,6 +6,7 @@
  * file (the code-block reader reports the fence).
  */
 import type { Diagnostic, Level } from '../../report/diagnostic.js';
+import { DumpCode, type DumpCodeValue } from './dump-codes.js';
 
 export interface DumpContext {
   file: string;
@@ -45,7 +46,7 @@ export function splitBlocks(lines: readonly string[], start: number, end: number
   return { preamble: { start, end: preambleEnd }, blocks };
 }
 
-export function reportAt(ctx: DumpContext, level: Level, code: string, line: number, message: string): void {
+export function reportAt(ctx: DumpContext, level: Level, code: DumpCodeValue, line: number, message: string): void {
   ctx.diagnostics.push({ file: ctx.file, line, level, code, message });
 }
 
@@ -62,7 +63,7 @@ export function reportStrayText(ctx: DumpContext, from: number, to: number, wher
     reportAt(
       ctx,
       'notice',
-      'TBK063',
+      DumpCode.textIgnored,
       i + 1,
       `text ${where} ignored: ${JSON.stringify(ctx.lines[i]!.trim().slice(0, 60))}`,
     );

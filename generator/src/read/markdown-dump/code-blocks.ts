@@ -5,6 +5,7 @@
  */
 import type { Located } from '../page-model.js';
 import { reportAt, reportStrayText, type DumpBlock, type DumpContext } from './blocks.js';
+import { DumpCode } from './dump-codes.js';
 
 const FENCE = /^\s*```/;
 
@@ -13,7 +14,7 @@ export function readDumpCode(ctx: DumpContext, sub: DumpBlock): Located<string> 
   let open = sub.start;
   while (open < sub.end && !FENCE.test(ctx.lines[open]!)) open++;
   if (open >= sub.end) {
-    reportAt(ctx, 'warning', 'TBK062', sub.line, `${where} has no code block: no sample read`);
+    reportAt(ctx, 'warning', DumpCode.noSample, sub.line, `${where} has no code block: no sample read`);
     reportStrayText(ctx, sub.start, sub.end, `under ${where}`);
     return undefined;
   }
@@ -24,7 +25,7 @@ export function readDumpCode(ctx: DumpContext, sub: DumpBlock): Located<string> 
     reportAt(
       ctx,
       'error',
-      'TBK061',
+      DumpCode.codeBlockUnclosed,
       open + 1,
       `code block of ${where} is not closed before ${sub.end >= ctx.lines.length ? 'the end of the file' : `line ${sub.end + 1}`}: sample dropped`,
     );
@@ -33,7 +34,7 @@ export function readDumpCode(ctx: DumpContext, sub: DumpBlock): Located<string> 
   reportStrayText(ctx, close + 1, sub.end, `after the code block of ${where}`);
   const code = ctx.lines.slice(open + 1, close);
   if (code.every((line) => line.trim() === '')) {
-    reportAt(ctx, 'warning', 'TBK062', open + 1, `code block of ${where} is empty: no sample read`);
+    reportAt(ctx, 'warning', DumpCode.noSample, open + 1, `code block of ${where} is empty: no sample read`);
     return undefined;
   }
   return { value: code.join('\n'), line: open + 2 };

@@ -5,6 +5,7 @@
  */
 import type { CatalogEntry } from '../page-model.js';
 import { reportAt, type DumpContext } from './blocks.js';
+import { DumpCode } from './dump-codes.js';
 
 const ENTRY = /^-\s*`([^`]+)`\s*\((\d+)\)\s*-\s*(.*?)\s*$/;
 const LOOKS_LIKE_ENTRY = /^-\s*`/;
@@ -19,7 +20,7 @@ export function readDumpOverview(ctx: DumpContext, from: number, to: number): Ca
       reportAt(
         ctx,
         'warning',
-        'TBK064',
+        DumpCode.overviewLineSkipped,
         i + 1,
         `overview line is not -\`<method>\` (<docId>) - <title>: ${JSON.stringify(line.slice(0, 80))}: skipped`,
       );

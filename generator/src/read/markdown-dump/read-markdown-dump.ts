@@ -11,6 +11,7 @@ import { reportAt, splitBlocks, type DumpBlock, type DumpContext } from './block
 import { readDumpOverview } from './overview.js';
 import { parseMethodHeading, readMethodSection } from './section.js';
 import { splitLines } from '../split-lines.js';
+import { DumpCode } from './dump-codes.js';
 
 /** Level-2 headings of the dump that are not methods. */
 const KNOWN_OTHER_HEADINGS = new Set(['API接口总览', '公共参数']);
@@ -19,7 +20,7 @@ export const readMarkdownDump: Reader = (file, text) => {
   const ctx: DumpContext = { file, lines: splitLines(text.replace(/^\uFEFF/, '')), diagnostics: [] };
   const result: ReadResult = { pages: [], catalogs: [], diagnostics: ctx.diagnostics };
   if (text.trim() === '') {
-    reportAt(ctx, 'error', 'TBK050', 1, 'empty file: no markdown dump to read');
+    reportAt(ctx, 'error', DumpCode.noMethodSection, 1, 'empty file: no markdown dump to read');
     return result;
   }
   const sha256 = createHash('sha256').update(text).digest('hex');
@@ -39,7 +40,7 @@ export const readMarkdownDump: Reader = (file, text) => {
       reportAt(
         ctx,
         'warning',
-        'TBK067',
+        DumpCode.sectionRepeated,
         block.line,
         `${heading.method} already has a section at line ${earlier}: this one is skipped`,
       );
@@ -50,7 +51,13 @@ export const readMarkdownDump: Reader = (file, text) => {
     if (page) result.pages.push(page);
   }
   if (sections === 0) {
-    reportAt(ctx, 'error', 'TBK050', 1, 'no method section (##<method>（<title>）) in the file: nothing read');
+    reportAt(
+      ctx,
+      'error',
+      DumpCode.noMethodSection,
+      1,
+      'no method section (##<method>（<title>）) in the file: nothing read',
+    );
   }
   crossCheck(ctx, result.pages, overview, firstLine);
   // An empty overview would claim that the catalog lists no API; no snapshot instead.
@@ -65,7 +72,7 @@ function readOtherBlock(ctx: DumpContext, block: DumpBlock, overview: CatalogEnt
     reportAt(
       ctx,
       'notice',
-      'TBK068',
+      DumpCode.headingSkipped,
       block.line,
       `##${block.title} is neither a method section (##<method>（<title>）) nor the overview: skipped`,
     );
@@ -80,14 +87,20 @@ function crossCheck(ctx: DumpContext, pages: Page[], overview: CatalogEntry[], s
     const entry = byMethod.get(page.method!.value);
     if (entry?.docId !== undefined) page.docId = entry.docId;
     else if (overview.length > 0)
-      reportAt(ctx, 'warning', 'TBK065', page.line, `${page.method!.value} is not in the overview: docId unknown`);
+      reportAt(
+        ctx,
+        'warning',
+        DumpCode.notInOverview,
+        page.line,
+        `${page.method!.value} is not in the overview: docId unknown`,
+      );
   }
   for (const entry of overview) {
     if (entry.method && !sectionLine.has(entry.method)) {
       reportAt(
         ctx,
         'warning',
-        'TBK066',
+        DumpCode.overviewWithoutSection,
         entry.line,
         `overview lists ${entry.method} but the file has no section for it`,
       );

@@ -12,6 +12,7 @@ import { readRequiredText } from '../../vocabulary/required.js';
 import { parseLimitsText } from '../limits-text.js';
 import { reportAt, type DumpContext } from './blocks.js';
 import { columnIndex, type DumpTable, type TableRow } from './table.js';
+import { DumpCode } from './dump-codes.js';
 
 export type DumpParamSide = 'request' | 'response';
 
@@ -30,7 +31,7 @@ export function readDumpParams(ctx: DumpContext, table: DumpTable, side: DumpPar
     reportAt(
       ctx,
       'error',
-      'TBK057',
+      DumpCode.columnsMissing,
       table.line,
       `table under ${where} has no 参数名称 or 类型 column (header: ${table.header.join(' | ')}): table not read`,
     );
@@ -46,7 +47,7 @@ export function readDumpParams(ctx: DumpContext, table: DumpTable, side: DumpPar
       reportAt(
         ctx,
         'error',
-        'TBK056',
+        DumpCode.rowDropped,
         row.line,
         `table row under ${where} has no ${name === '' ? '参数名称' : `类型 (${name})`}: row dropped`,
       );
@@ -66,7 +67,7 @@ export function readDumpParams(ctx: DumpContext, table: DumpTable, side: DumpPar
       reportAt(
         ctx,
         'warning',
-        'TBK058',
+        DumpCode.orphanChildRow,
         row.line,
         `nested row └ ${name} under ${where} has no row above it to belong to: read as a top-level field`,
       );
@@ -86,7 +87,7 @@ function readRequired(ctx: DumpContext, param: PageParam, text: string, row: Tab
     reportAt(
       ctx,
       'warning',
-      'TBK059',
+      DumpCode.requiredUnknown,
       row.line,
       `是否必须 of ${param.name} is ${JSON.stringify(text)}, not 必须 or 可选: left unstated`,
     );
@@ -102,7 +103,7 @@ function readLimits(ctx: DumpContext, param: PageParam, text: string, row: Table
     reportAt(
       ctx,
       'warning',
-      'TBK060',
+      DumpCode.limitsUnknown,
       row.line,
       `更多限制 of ${param.name} is not a known limit (默认值/最大长度/最大列表长度/最大值/最小值): kept as text only`,
     );
@@ -122,7 +123,7 @@ export function readDumpErrors(ctx: DumpContext, table: DumpTable): PageError[] 
   for (const row of table.rows) {
     const code = row.cells[col.code] ?? '';
     if (code === '') {
-      reportAt(ctx, 'error', 'TBK056', row.line, 'error-code row has no 错误码: row dropped');
+      reportAt(ctx, 'error', DumpCode.rowDropped, row.line, 'error-code row has no 错误码: row dropped');
       continue;
     }
     errors.push({

@@ -10,6 +10,7 @@ import { isFiller, reportAt, reportStrayText, splitBlocks, type DumpBlock, type 
 import { readDumpTable } from './table.js';
 import { readDumpErrors, readDumpParams, type DumpParamSide } from './rows.js';
 import { readDumpCode } from './code-blocks.js';
+import { DumpCode } from './dump-codes.js';
 
 export interface MethodHeading {
   method: string;
@@ -29,7 +30,7 @@ export function parseMethodHeading(ctx: DumpContext, block: DumpBlock): MethodHe
     reportAt(
       ctx,
       'warning',
-      'TBK051',
+      DumpCode.headingWithoutTitle,
       block.line,
       `heading is not ##<method>（<title>）: title of ${match[1]} not read from ${JSON.stringify(rest)}`,
     );
@@ -85,7 +86,7 @@ export function readMethodSection(
     const kind = SUB_SECTIONS[sub.title.replace(/\s+/g, '')];
     if (!kind || seen.has(kind)) {
       const why = kind ? `repeats the one at line ${seen.get(kind)}` : 'is not a known sub-section';
-      reportAt(ctx, 'notice', 'TBK063', sub.line, `### ${sub.title} in ${heading.method} ${why}: ignored`);
+      reportAt(ctx, 'notice', DumpCode.textIgnored, sub.line, `### ${sub.title} in ${heading.method} ${why}: ignored`);
       continue;
     }
     seen.set(kind, sub.line);
@@ -117,7 +118,7 @@ function readParamTable(ctx: DumpContext, sub: DumpBlock, side: DumpParamSide): 
 function readErrorTable(ctx: DumpContext, sub: DumpBlock): PageError[] {
   const table = readDumpTable(ctx, sub.start, sub.end, '错误描述');
   if (!table) {
-    reportAt(ctx, 'warning', 'TBK053', sub.line, `### ${sub.title} has no table: no error codes read`);
+    reportAt(ctx, 'warning', DumpCode.tableMissing, sub.line, `### ${sub.title} has no table: no error codes read`);
     return [];
   }
   reportStrayText(ctx, table.end, sub.end, `after the table of ### ${sub.title} (line ${sub.line})`);
@@ -141,7 +142,7 @@ function checkTables(
     reportAt(
       ctx,
       'error',
-      'TBK052',
+      DumpCode.noParamTables,
       block.line,
       `section ${page.method!.value} has no 请求参数 or 响应参数 table: method not read`,
     );
@@ -153,7 +154,7 @@ function checkTables(
     reportAt(
       ctx,
       'warning',
-      'TBK053',
+      DumpCode.tableMissing,
       line,
       `section ${page.method!.value} has no ${label} table: read with no ${side} params`,
     );

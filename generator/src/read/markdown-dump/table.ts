@@ -12,6 +12,7 @@
  */
 import { isSeparatorRow, splitRow } from '../pipe-table.js';
 import { reportAt, type DumpContext } from './blocks.js';
+import { DumpCode } from './dump-codes.js';
 
 export interface TableRow {
   cells: string[];
@@ -82,7 +83,7 @@ function pushRow(ctx: DumpContext, table: DumpTable, row: PendingRow, joinAt: nu
     reportAt(
       ctx,
       'error',
-      'TBK054',
+      DumpCode.tooFewCells,
       row.line,
       `table row${first} has ${cells.length} cells, the header (line ${table.line}) has ${width}: row dropped`,
     );
@@ -102,7 +103,7 @@ function pushRow(ctx: DumpContext, table: DumpTable, row: PendingRow, joinAt: nu
     reportAt(
       ctx,
       'warning',
-      'TBK055',
+      DumpCode.tooManyCells,
       row.line,
       `table row${first} has ${cells.length} cells, the header (line ${table.line}) has ${width}: read column ${joinAt + 1} as ${JSON.stringify(merged)}`,
     );

@@ -15,6 +15,7 @@ import type { CatalogSnapshot, Page, SourceFormat } from '../page-model.js';
 import { expandGlob, hasGlobMagic } from './source-glob.js';
 import { loadReader, type ReaderTable } from './source-readers.js';
 import type { SourceEntry } from './sources-file.js';
+import { SourcesCode } from './sources-codes.js';
 
 export interface ReadSourcesOptions {
   /** Base of relative paths (the repository root for spec/sources.yaml). */
@@ -87,11 +88,11 @@ async function resolveEntry(entry: SourceEntry, cwd: string, result: ReadSources
       result.diagnostics.push({
         ...where,
         level: 'notice',
-        code: 'TBK204',
+        code: SourcesCode.optionalAbsent,
         message: `optional source ${shown} is absent; skipped`,
       });
     } else {
-      result.diagnostics.push({ ...where, level: 'error', code: 'TBK203', message });
+      result.diagnostics.push({ ...where, level: 'error', code: SourcesCode.sourceMissing, message });
       result.unreadable++;
     }
     return [];
@@ -114,7 +115,13 @@ async function resolveEntry(entry: SourceEntry, cwd: string, result: ReadSources
     if (fitsFormat(rel, entry.format)) files.push({ file, absolute: resolve(absolute, rel), format: entry.format });
     else {
       const why = entry.format ? `not a ${entry.format} file` : 'not a doc page extension (.txt .md .html .htm .json)';
-      result.diagnostics.push({ file, line: 0, level: 'notice', code: 'TBK211', message: `skipped: ${why}` });
+      result.diagnostics.push({
+        file,
+        line: 0,
+        level: 'notice',
+        code: SourcesCode.fileSkipped,
+        message: `skipped: ${why}`,
+      });
     }
   }
   if (!files.length) return missing(`source folder ${shown} holds no doc pages`);
@@ -138,19 +145,23 @@ async function readSourceFile(source: SourceFile, readers: ReaderTable | undefin
   try {
     bytes = await readFile(source.absolute);
   } catch (e) {
-    return refuse('TBK206', `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return refuse(
+      SourcesCode.unreadable,
+      `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
   }
   const decoded = decodeText(bytes);
-  if ('binary' in decoded) return refuse('TBK207', decoded.binary, decoded.line);
+  if ('binary' in decoded) return refuse(SourcesCode.notUtf8, decoded.binary, decoded.line);
   const text = decoded.text;
   if (!text.trim())
     return refuse(
-      'TBK208',
+      SourcesCode.emptyFile,
       bytes.length ? 'the file holds only whitespace: no doc page' : 'empty file: no doc page',
       1,
     );
   const format = detectFormat(file, text, source.format);
-  if (!format) return refuse('TBK209', 'cannot tell the page format: name it with a `format` in sources.yaml');
+  if (!format)
+    return refuse(SourcesCode.formatUnknown, 'cannot tell the page format: name it with a `format` in sources.yaml');
   return runReader(format, file, text, bytes, readers);
 }
 
@@ -178,7 +189,7 @@ async function runReader(
           file,
           line: 0,
           level: 'error',
-          code: 'TBK212',
+          code: SourcesCode.readerFailed,
           message: `the ${format} reader failed: ${(e as Error).message}`,
         },
       ],

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../../report/diagnostic.js';
 import { parseYamlWithPositions } from '../../report/yaml-positions.js';
 import { isSourceFormat, SOURCE_FORMATS } from './detect-format.js';
 import type { SourceFormat } from '../page-model.js';
+import { SourcesCode } from './sources-codes.js';
 
 export interface SourceEntry {
   path: string;
@@ -29,7 +30,14 @@ export function parseSourcesFile(file: string, text: string): { entries: SourceE
   if (diagnostics.length) return { entries, diagnostics };
   const fail = (node: Node | undefined, message: string) => {
     const at = parsed.positionOf(node);
-    diagnostics.push({ file, line: at.line, column: at.column, level: 'error', code: 'TBK210', message });
+    diagnostics.push({
+      file,
+      line: at.line,
+      column: at.column,
+      level: 'error',
+      code: SourcesCode.sourcesFileInvalid,
+      message,
+    });
   };
   const root = parsed.document.contents;
   const list = isMap(root) ? root.get('sources', true) : undefined;
@@ -80,7 +88,13 @@ export async function readSourcesFile(
     return {
       entries: [],
       diagnostics: [
-        { file, line: 0, level: 'error', code: 'TBK210', message: `cannot read the sources file: ${reason}` },
+        {
+          file,
+          line: 0,
+          level: 'error',
+          code: SourcesCode.sourcesFileInvalid,
+          message: `cannot read the sources file: ${reason}`,
+        },
       ],
     };
   }
