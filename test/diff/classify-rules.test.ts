@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Severity } from '../../generator/src/diff/diff-model.js';
+import type { Diagnostic } from '../../generator/src/report/diagnostic.js';
 import { diffSpecs } from '../../generator/src/diff/diff-specs.js';
 import type { MethodSpec } from '../../generator/src/spec/model.js';
 import { editFields, makeSide, makeSpec, METHOD } from './make-spec.js';
@@ -18,6 +19,7 @@ const setParam = (name: string, patch: object) =>
 const setItemField = (name: string, patch: object) =>
   editFields(base, 'types.NTbkItem', (f) => f.map((p) => (p.name === name ? { ...p, ...patch } : p)));
 const other = makeSpec({ method: 'taobao.tbk.other.get' });
+const ITEM_ID = { name: 'item_id', type: 'String', required: true };
 
 /** given old → new, want these changes; and new → old gives `reverse`. */
 const RULES: { rule: string; old: MethodSpec[]; new: MethodSpec[]; want: string[]; reverse: string[] }[] = [
@@ -69,6 +71,42 @@ const RULES: { rule: string; old: MethodSpec[]; new: MethodSpec[]; want: string[
     new: [setParam('q', { type: 'String[]' })],
     want: ['breaking type-changed request.q'],
     reverse: ['breaking type-changed request.q'],
+  },
+  {
+    rule: 'a TOP type change that keeps the generated TypeScript type is docs only (Price ↔ BigDecimal)',
+    old: [setParam('q', { type: 'Price' })],
+    new: [setParam('q', { type: 'BigDecimal' })],
+    want: ['docs top-type-changed request.q'],
+    reverse: ['docs top-type-changed request.q'],
+  },
+  {
+    rule: 'a response String ↔ Date is docs only: both are a string in the generated types',
+    old: [base],
+    new: [setItemField('title', { type: 'Date' })],
+    want: ['docs top-type-changed response.results.title'],
+    reverse: ['docs top-type-changed response.results.title'],
+  },
+  {
+    rule: 'the same TOP change on a param changes its TypeScript type (string | Date): breaking',
+    old: [base],
+    new: [setParam('q', { type: 'Date' })],
+    want: ['breaking type-changed request.q'],
+    reverse: ['breaking type-changed request.q'],
+  },
+  {
+    rule: 'a request struct that becomes used both ways is renamed in TypeScript (…Input): breaking',
+    old: [{ ...withParam({ name: 'item_dto', type: 'LkItemDTO' }), types: { ...base.types, LkItemDTO: [ITEM_ID] } }],
+    new: [
+      {
+        ...editFields(withParam({ name: 'item_dto', type: 'LkItemDTO' }), 'response', (f) => [
+          ...f,
+          { name: 'item', type: 'LkItemDTO' },
+        ]),
+        types: { ...base.types, LkItemDTO: [ITEM_ID] },
+      },
+    ],
+    want: ['breaking type-changed request.item_dto', 'compatible field-added response.item'],
+    reverse: ['breaking type-changed request.item_dto', 'breaking field-removed response.item'],
   },
   {
     rule: 'response field removed is breaking; added is compatible',
@@ -297,6 +335,69 @@ describe('what is not a change', () => {
       disagreements: [{ path: 'title', said: [], chose: 'x', rule: 'r' }],
     };
     expect(changes([base], [after])).toEqual([]);
+  });
+});
+
+describe('types are compared on the generated TypeScript types', () => {
+  it('says which TypeScript type stayed the same, or which changed without a TOP change', () => {
+    const [priced] = diffSpecs(
+      makeSide([setParam('q', { type: 'Price' })]),
+      makeSide([setParam('q', { type: 'BigDecimal' })]),
+    ).methods;
+    expect(priced!.changes).toEqual([
+      {
+        severity: 'docs',
+        kind: 'top-type-changed',
+        path: 'request.q',
+        old: 'Price',
+        new: 'BigDecimal',
+        message: 'param TOP type changed Price → BigDecimal (TypeScript type string | number unchanged)',
+      },
+    ]);
+    const oneWay = {
+      ...withParam({ name: 'item_dto', type: 'LkItemDTO' }),
+      types: { ...base.types, LkItemDTO: [ITEM_ID] },
+    };
+    const bothWays = editFields(oneWay, 'response', (f) => [...f, { name: 'item', type: 'LkItemDTO' }]);
+    const [renamed] = diffSpecs(makeSide([oneWay]), makeSide([bothWays])).methods;
+    expect(renamed!.changes[0]).toEqual({
+      severity: 'breaking',
+      kind: 'type-changed',
+      path: 'request.item_dto',
+      old: 'LkItemDTO',
+      new: 'LkItemDTOInput',
+      message: 'param TypeScript type changed LkItemDTO → LkItemDTOInput',
+    });
+  });
+
+  it('compares a method whose spec the generator rejects on its TOP types, with a warning naming the side', () => {
+    // `types: {}` leaves NTbkItem undeclared (TBK301): the new side has no IR for the method.
+    const rejected = { ...setParam('q', { type: 'BigDecimal' }), types: {} };
+    const diagnostics: Diagnostic[] = [];
+    const report = diffSpecs(
+      makeSide([setParam('q', { type: 'Price' })], { input: 'OLD' }),
+      makeSide([rejected], { input: 'NEW' }),
+      {
+        diagnostics,
+      },
+    );
+    expect(report.methods.flatMap((m) => m.changes.map((c) => `${c.severity} ${c.kind} ${c.path}`))).toEqual([
+      'breaking type-changed request.q',
+      'docs fields-unknown response.results',
+    ]);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file: 'NEW', line: 0, level: 'warning', code: 'TBK410' });
+    expect(diagnostics[0]!.message).toMatch(
+      /^taobao\.tbk\.demo\.get: the generator rejects this side's spec of the method \(TBK301 response\.results: unknown type "NTbkItem\[\]".*\); its fields are compared on their TOP types, not on the generated TypeScript types$/,
+    );
+  });
+
+  it('builds no IR, and warns of nothing, for a method whose fields are the same on both sides', () => {
+    const rejected = { ...base, types: {}, description: 'other words' };
+    const diagnostics: Diagnostic[] = [];
+    const report = diffSpecs(makeSide([rejected]), makeSide([{ ...rejected, title: 'x' }]), { diagnostics });
+    expect(report.methods.flatMap((m) => m.changes.map((c) => c.kind))).toEqual(['title-changed']);
+    expect(diagnostics).toEqual([]);
   });
 });
 

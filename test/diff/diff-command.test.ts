@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +108,30 @@ describe('tbk-gen diff on spec folders', () => {
     expect(r.stdout).toContain(
       '| renamed (linked by title-drift) | 淘宝客-服务商-维权退款订单查询 | 淘宝客-服务商-售后退款订单查询 |  |',
     );
+  });
+});
+
+describe('a method whose spec the generator rejects', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tbk-diff-rejected-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is compared on its TOP types, with a warning on stderr; the exit status follows the report', async () => {
+    cpSync(path.join(ROOT, v1), dir, { recursive: true });
+    const file = path.join(dir, 'methods/taobao.tbk.demo.shop.get.yaml');
+    // A struct named like the method's request class passes validation; the generator rejects it (TBK303).
+    const text = readFileSync(file, 'utf8')
+      .replace('response:\n', 'response:\n  - name: shop\n    type: TbkDemoShopGetRequest\n')
+      .replace('types: {}', 'types:\n  TbkDemoShopGetRequest:\n    - name: title\n      type: String');
+    writeFileSync(file, text);
+    const r = await run([v1, dir, '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(
+      /^.*tbk-diff-rejected-[^:]*:0: warning TBK410 taobao\.tbk\.demo\.shop\.get: the generator rejects this side's spec of the method \(TBK303 .*\); its fields are compared on their TOP types, not on the generated TypeScript types\n$/,
+    );
+    const report = JSON.parse(r.stdout);
+    expect(report.methods.map((m: { method: string; severity: string }) => `${m.severity} ${m.method}`)).toEqual([
+      'compatible taobao.tbk.demo.shop.get',
+    ]);
   });
 });
 

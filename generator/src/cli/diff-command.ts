@@ -3,7 +3,7 @@
  * "CLI contract", docs/diff.md). Exit status: 0, or 1 when the --fail-on threshold is met;
  * 2 for usage errors and unusable sides (unknown revision, no spec, invalid spec files).
  */
-import { formatDiagnostic } from '../report/diagnostic.js';
+import { formatDiagnostic, type Diagnostic } from '../report/diagnostic.js';
 import { diffSpecs } from '../diff/diff-specs.js';
 import { loadSide } from '../diff/load-side.js';
 import { renderJson } from '../diff/render-json.js';
@@ -91,7 +91,9 @@ export async function diffCommand(args: string[], io: DiffIo): Promise<number> {
     io.stderr.write(`tbk-gen diff: cannot compare: ${bad.join(' and ')} unusable\n`);
     return 2;
   }
-  const report = diffSpecs(before!.side, after!.side, { sharedOnly: options.sharedOnly });
+  const warnings: Diagnostic[] = [];
+  const report = diffSpecs(before!.side, after!.side, { sharedOnly: options.sharedOnly, diagnostics: warnings });
+  for (const d of warnings) io.stderr.write(formatDiagnostic(d) + '\n');
   if (options.format === 'json') io.stdout.write(renderJson(report));
   else if (options.format === 'md') io.stdout.write(renderMarkdown(report));
   else io.stdout.write(renderText(report, { color: wantsColor(io) }));

@@ -1,22 +1,26 @@
 /**
  * The classification rules for one request param or response field (at any depth), as seen by a
- * user of the generated client:
+ * user of the generated client — on the IR's facts of the field (flatten-fields.ts), so that
+ * "breaking" follows the generated TypeScript types:
  *
- * - breaking: a param added as required, optional → required, a param removed, a type changed
- *   (list ↔ scalar included), a response field removed;
+ * - breaking: a param added as required, optional → required, a param removed, the generated
+ *   TypeScript type changed (list ↔ scalar included), a response field removed;
  * - compatible: an optional param added, a response field added, required → optional;
- * - docs: description, example, default, limits, and whether the field was learned from a sample.
+ * - docs: the TOP type changed while the TypeScript type stayed the same (`Price` → `BigDecimal`,
+ *   a response `String` → `Date`), description, example, default, limits, and whether the field
+ *   was learned from a sample.
  *
- * Fields learned from a response sample (`inferred: true`) count like table fields, because the
- * generated types declare them too; their changes carry `inferred: true` so a reviewer can tell
- * evidence from a sample apart from evidence from a table.
+ * A method whose spec the generator rejects has no IR: its types compare as TOP text, as
+ * written. Fields learned from a response sample (`inferred: true`) count like table fields,
+ * because the generated types declare them too; their changes carry `inferred: true` so a
+ * reviewer can tell evidence from a sample apart from evidence from a table.
  */
 import type { Change } from './diff-model.js';
 import type { FlatField } from './flatten-fields.js';
-import { isRequired as isRequiredField } from '../vocabulary/required.js';
 
+/** Required in the generated params type (response fields are all optional). */
 function isRequired(f: FlatField): boolean {
-  return f.section === 'request' && isRequiredField(f.field);
+  return !f.optional;
 }
 
 function inferredFlag(...fields: (FlatField | undefined)[]): { inferred?: true } {
@@ -79,7 +83,17 @@ export function classifyRemoved(f: FlatField): Change {
       };
 }
 
+/**
+ * Whether the generated TypeScript type changed; on the TOP type text when a side has no IR.
+ * Without a TOP change the TypeScript type can still change: a struct that becomes used both
+ * ways is generated as `FooInput` on the request side.
+ */
+function typeChanged(a: FlatField, b: FlatField): boolean {
+  return a.tsType !== undefined && b.tsType !== undefined ? a.tsType !== b.tsType : a.type !== b.type;
+}
+
 function describeTypeChange(a: FlatField, b: FlatField): string {
+  if (a.type === b.type) return `${noun(a)} TypeScript type changed ${a.tsType} → ${b.tsType}`;
   if (a.list !== b.list)
     return `${noun(a)} type changed ${a.type} → ${b.type} (${a.list ? 'list → single value' : 'single value → list'})`;
   if (a.struct && b.struct) return `${noun(a)} struct type renamed ${a.type} → ${b.type}`;
@@ -107,15 +121,27 @@ export function classifyChanged(a: FlatField, b: FlatField): Change[] {
   const out: Change[] = [];
   const flag = inferredFlag(a, b);
   const path = b.path;
-  if (a.type !== b.type) {
+  if (typeChanged(a, b)) {
+    // Both sides have a TypeScript type when only it changed (typeChanged).
+    const [before, after] = a.type === b.type ? [a.tsType!, b.tsType!] : [a.type, b.type];
     out.push({
       severity: 'breaking',
       kind: 'type-changed',
       path,
+      old: before,
+      new: after,
+      ...flag,
+      message: describeTypeChange(a, b),
+    });
+  } else if (a.type !== b.type) {
+    out.push({
+      severity: 'docs',
+      kind: 'top-type-changed',
+      path,
       old: a.type,
       new: b.type,
       ...flag,
-      message: describeTypeChange(a, b),
+      message: `${noun(a)} TOP type changed ${a.type} → ${b.type} (TypeScript type ${b.tsType} unchanged)`,
     });
   }
   if (a.section === 'request' && isRequired(a) !== isRequired(b)) {

@@ -22,6 +22,7 @@ export type ChangeKind =
   | 'field-added'
   | 'field-removed'
   | 'type-changed'
+  | 'top-type-changed'
   | 'fields-unknown'
   | 'auth-required'
   | 'auth-relaxed'

@@ -3,6 +3,7 @@
  * change classified, the catalog's title changes, the doc site's own change records beside ours,
  * and the semver bump that follows.
  */
+import type { Diagnostic } from '../report/diagnostic.js';
 import type { CatalogSpec, MethodSpec } from '../spec/model.js';
 import { compareChangeDiff } from './change-diff-compare.js';
 import { compareText } from './compare-text.js';
@@ -17,6 +18,7 @@ import {
   type Severity,
 } from './diff-model.js';
 import { flattenFields } from './flatten-fields.js';
+import { buildDiffIr } from './method-ir.js';
 import { suggestBump } from './semver-bump.js';
 import type { SpecSide } from './spec-side.js';
 
@@ -26,6 +28,11 @@ export interface DiffOptions {
    * catalogs are then compared only on titles mapped to those methods.
    */
   sharedOnly?: boolean;
+  /**
+   * Where the warnings go that a compared method's spec is rejected by the generator on a side
+   * (TBK410, method-ir.ts): its fields are then compared on the spec alone.
+   */
+  diagnostics?: Diagnostic[];
 }
 
 const rank = (s: Severity) => SEVERITIES.indexOf(s);
@@ -42,11 +49,14 @@ function bySeverity(changes: Change[]): Change[] {
     .map(([c]) => c);
 }
 
+/** A change of a request param or response field, at any depth (not auth, docs, samples). */
+const isFieldChange = (c: Change) => c.path.startsWith('request.') || c.path.startsWith('response.');
+
 function diffOneMethod(
   name: string,
   a: MethodSpec | undefined,
   b: MethodSpec | undefined,
-  oldTime: number | undefined,
+  sides: { before: SpecSide; after: SpecSide; diagnostics: Diagnostic[] },
 ): MethodDiff | undefined {
   const title = b?.title ?? a?.title;
   const base = { method: name, ...(title ? { title } : {}) };
@@ -64,9 +74,17 @@ function diffOneMethod(
       severity: 'breaking',
       changes: [{ severity: 'breaking', kind: 'method-removed', path: name, message: 'method removed' }],
     };
-  const [before, after] = [flattenFields(a), flattenFields(b)];
-  const changes = bySeverity(diffMethod(a, b, before, after));
-  const changeDiff = compareChangeDiff({ old: a, new: b, changes, before, after, oldTime });
+  let [before, after] = [flattenFields(a), flattenFields(b)];
+  let found = diffMethod(a, b, before, after);
+  // The IR's facts follow from the fields' TOP types and the structs they reach: where the spec
+  // shows no field change, neither does the IR, and it is not built (docs/diff.md).
+  if (found.some(isFieldChange)) {
+    const irOf = (spec: MethodSpec, side: SpecSide) => buildDiffIr(spec, side.summary.input, sides.diagnostics);
+    [before, after] = [flattenFields(a, irOf(a, sides.before)), flattenFields(b, irOf(b, sides.after))];
+    found = diffMethod(a, b, before, after);
+  }
+  const changes = bySeverity(found);
+  const changeDiff = compareChangeDiff({ old: a, new: b, changes, before, after, oldTime: sides.before.time });
   if (!changes.length && !changeDiff) return undefined;
   return { ...base, status: 'changed', severity: highest(changes), changes, ...(changeDiff ? { changeDiff } : {}) };
 }
@@ -100,7 +118,7 @@ export function diffSpecs(before: SpecSide, after: SpecSide, options: DiffOption
     const a = before.methods.get(name);
     const b = after.methods.get(name);
     if (options.sharedOnly && (!a || !b)) continue;
-    const d = diffOneMethod(name, a, b, before.time);
+    const d = diffOneMethod(name, a, b, { before, after, diagnostics: options.diagnostics ?? [] });
     if (d) methods.push(d);
   }
   methods.sort((x, y) => rank(x.severity) - rank(y.severity) || compareText(x.method, y.method));

@@ -3,11 +3,18 @@
  * into one map keyed by path (`request.item_dto.manage_pub_id`, `response.results.item_id`).
  * Comparing two such maps path by path is what lets a nested struct field count like a top-level
  * one (the doc site's own `changeDiff` speaks the same way: `data->material_url_list->...`).
+ *
+ * Given the method's IR, each field also carries what the generated client declares of it: its
+ * TypeScript type and whether it is optional, read from the IR field at the same place (a struct
+ * field from the IR struct of its section's flavour: a struct used both ways is generated twice).
  */
+import type { IrField, IrMethod, StructFlavour } from '../ir/model.js';
 import type { MethodSpec, SpecField } from '../spec/model.js';
+import { isRequired } from '../vocabulary/required.js';
 import { compactTopType, splitTopType } from '../vocabulary/top-types.js';
 
-export type Section = 'request' | 'response';
+/** A section is the flavour of the IR structs below it. */
+export type Section = StructFlavour;
 
 export interface FlatField {
   path: string;
@@ -27,6 +34,16 @@ export interface FlatField {
    * compared.
    */
   opaque: boolean;
+  /**
+   * The field's TypeScript type in the generated client (`IrField.tsType`); absent when the
+   * method has no IR (the generator rejects its spec), and then types compare as TOP text.
+   */
+  tsType?: string;
+  /**
+   * Whether the generated client declares the field optional (`IrField.optional`: response
+   * fields always, request params unless required). Without an IR, the same rule on the spec.
+   */
+  optional: boolean;
 }
 
 function describeType(type: string): { list: boolean; base: string; struct: boolean } {
@@ -34,9 +51,24 @@ function describeType(type: string): { list: boolean; base: string; struct: bool
   return { list, base: element, struct: scalar === undefined };
 }
 
-export function flattenFields(spec: MethodSpec): Map<string, FlatField> {
+function generatedFacts(section: Section, field: SpecField, generated: IrField | undefined) {
+  return generated
+    ? { tsType: generated.tsType, optional: generated.optional }
+    : { optional: section === 'response' || !isRequired(field) };
+}
+
+/** `ir`: the method's IR built from `spec`, when the generator accepts the spec. */
+export function flattenFields(spec: MethodSpec, ir?: IrMethod): Map<string, FlatField> {
   const out = new Map<string, FlatField>();
-  const visit = (section: Section, prefix: string, fields: readonly SpecField[], chain: readonly string[]) => {
+  const structs = new Map(ir?.structs.map((s) => [`${s.flavour} ${s.specName}`, s.fields]));
+  const visit = (
+    section: Section,
+    prefix: string,
+    fields: readonly SpecField[],
+    generated: readonly IrField[] | undefined,
+    chain: readonly string[],
+  ) => {
+    const byWireName = new Map(generated?.map((f) => [f.wireName, f]));
     for (const field of fields) {
       const path = `${prefix}.${field.name}`;
       const type = compactTopType(field.type);
@@ -45,12 +77,14 @@ export function flattenFields(spec: MethodSpec): Map<string, FlatField> {
       const members = listed?.length ? listed : undefined;
       // A struct that contains itself (directly or further down) is walked once per chain.
       const cyclic = chain.includes(shape.base);
-      out.set(path, { path, section, field, type, ...shape, opaque: shape.struct && !members });
-      if (members && !cyclic) visit(section, path, members, [...chain, shape.base]);
+      const facts = generatedFacts(section, field, byWireName.get(field.name));
+      out.set(path, { path, section, field, type, ...shape, opaque: shape.struct && !members, ...facts });
+      if (members && !cyclic)
+        visit(section, path, members, structs.get(`${section} ${shape.base}`), [...chain, shape.base]);
     }
   };
-  visit('request', 'request', spec.request ?? [], []);
-  visit('response', 'response', spec.response ?? [], []);
+  visit('request', 'request', spec.request ?? [], ir?.params, []);
+  visit('response', 'response', spec.response ?? [], ir?.response, []);
   return out;
 }
 
