@@ -12,4 +12,5 @@ export const DiffCode = {
   invalidSpec: 'TBK405',
   scrapeFailed: 'TBK406',
   gitFailed: 'TBK407',
+  comparedWithoutIr: 'TBK410',
 } as const;

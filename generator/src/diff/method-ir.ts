@@ -12,6 +12,7 @@ import { buildIrMethod } from '../ir/build-ir.js';
 import type { IrMethod } from '../ir/model.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { MethodSpec } from '../spec/model.js';
+import { DiffCode } from './diff-codes.js';
 
 /**
  * The IR of `spec`, or undefined (with a TBK410 warning naming `side` and the generator's errors
@@ -27,7 +28,7 @@ export function buildDiffIr(spec: MethodSpec, side: string, diagnostics: Diagnos
     file: side,
     line: 0,
     level: 'warning',
-    code: 'TBK410',
+    code: DiffCode.comparedWithoutIr,
     message:
       `${spec.method}: the generator rejects this side's spec of the method ` +
       `(${errors.map((d) => `${d.code} ${d.message}`).join('; ')}); ` +
