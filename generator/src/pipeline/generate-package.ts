@@ -23,7 +23,8 @@ import { listMethodFiles, readCatalogFile, readMethodFile } from '../spec/spec-f
 import { validateCatalog, validateMethodValue } from '../spec/validate-spec.js';
 import { DEFAULT_TEMPLATES_DIR, readTemplateFiles, stampClientVersion } from '../emit/copy-runtime.js';
 import { CJS_PACKAGE_JSON, cjsPackageJson, distFilesOf } from '../emit/dist-files.js';
-import { emitManifest, sha256 } from '../emit/manifest.js';
+import { emitManifest } from '../emit/manifest.js';
+import { sha256 } from '../files/sha256.js';
 import { runtimeExportClaims } from '../emit/runtime-exports.js';
 import { buildIrMethod, checkPackageNames, summariseIrMethod } from '../ir/build-ir.js';
 import type { IrMethodSummary } from '../ir/model.js';

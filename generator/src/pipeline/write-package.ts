@@ -12,7 +12,7 @@
  */
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { sha256 } from '../emit/manifest.js';
+import { sha256 } from '../files/sha256.js';
 
 const KEEP = ['node_modules'];
 
