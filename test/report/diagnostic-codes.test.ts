@@ -2,24 +2,25 @@
  * Every diagnostic code the generator can print is documented in docs/diagnostics.md, and every
  * code documented there is either printed by some stage or marked retired.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { listFiles } from '../../generator/src/files/list-files.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((d) => {
-    const rel = `${dir}/${d.name}`;
-    if (d.isDirectory()) return d.name === '.build' ? [] : sourceFiles(rel);
-    return d.name.endsWith('.ts') && !d.name.endsWith('.test.ts') ? [rel] : [];
-  });
+/** The hand-written .ts files below `dir` (a bundled `.build` folder left out), relative to ROOT. */
+async function sourceFiles(dir: string): Promise<string[]> {
+  const skip = (p: string) => p === '.build' || p.endsWith('/.build');
+  return (await listFiles(path.join(ROOT, dir), { all: true, skip }))
+    .filter((p) => p.endsWith('.ts') && !p.endsWith('.test.ts'))
+    .map((p) => `${dir}/${p}`);
 }
 
 /** Codes written as string literals (`'TBK012'`, `"TBK012"`, `` `TBK012` ``): the ones a stage can emit. */
 const used = new Map<string, string>();
-for (const file of [...sourceFiles('generator/src'), ...sourceFiles('templates')]) {
+for (const file of [...(await sourceFiles('generator/src')), ...(await sourceFiles('templates'))]) {
   for (const m of readFileSync(path.join(ROOT, file), 'utf8').matchAll(/['"`](TBK\d{3})['"`]/g))
     if (!used.has(m[1]!)) used.set(m[1]!, file);
 }
