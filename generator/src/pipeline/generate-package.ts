@@ -148,6 +148,23 @@ function specHashOf(textHashes: ReadonlyMap<string, string>): string {
   );
 }
 
+/**
+ * The run's template declarations and what to do with them when it ends: the caller's are the
+ * caller's to close (`gen` shares them with its scrape); declarations the run opens itself, with
+ * their worker pool, are closed by the run.
+ */
+function declarationsFor(options: GenerateOptions): {
+  declarations: TemplateDeclarations;
+  release: () => Promise<void>;
+} {
+  if (options.declarations) return { declarations: options.declarations, release: () => Promise.resolve() };
+  const own = new TemplateDeclarations({
+    useCache: options.cache ?? true,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+  });
+  return { declarations: own, release: () => own.close() };
+}
+
 export async function generatePackage(options: GenerateOptions): Promise<GenerateResult> {
   const timings: GenerateResult['timings'] = {};
   let mark = performance.now();
@@ -158,12 +175,7 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
   };
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const toolchain = toolchainFingerprint();
-  const declarations =
-    options.declarations ??
-    new TemplateDeclarations({
-      useCache: options.cache ?? true,
-      ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    });
+  const { declarations, release } = declarationsFor(options);
   try {
     const listing: Diagnostic[] = [];
     const [names, templateCopies, packageInputs, version, previous] = await Promise.all([
@@ -310,6 +322,6 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
       throw e;
     }
   } finally {
-    if (!options.declarations) await declarations.close();
+    await release();
   }
 }
