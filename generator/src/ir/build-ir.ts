@@ -58,13 +58,8 @@ interface MethodContext {
   diagnostics: Diagnostic[];
 }
 
-function error(
-  ctx: MethodContext,
-  line: number,
-  code: string,
-  message: string,
-  level: Diagnostic['level'] = 'error',
-): void {
+/** Records a diagnostic of the method's spec file, at the given level. */
+function report(ctx: MethodContext, level: Diagnostic['level'], line: number, code: string, message: string): void {
   ctx.diagnostics.push({ file: ctx.file, line, level, code, message });
 }
 
@@ -80,26 +75,33 @@ function checkFields(
     const line = lineOf(i);
     const ref = parseTopType(field.type);
     if (ref.scalar === 'byte[]' && ref.list)
-      error(ctx, line, 'TBK305', `${where}.${field.name}: a list of files (byte[][]) is not supported`);
+      report(ctx, 'error', line, 'TBK305', `${where}.${field.name}: a list of files (byte[][]) is not supported`);
     else if (!ref.scalar && !Object.hasOwn(ctx.spec.types, ref.element)) {
-      error(
+      report(
         ctx,
+        'error',
         line,
         'TBK301',
         `${where}.${field.name}: unknown type "${field.type}" (not a TOP type, not declared under types)`,
       );
     }
     if (ref.scalar === 'byte[]' && where !== 'request')
-      error(
+      report(
         ctx,
+        'warning',
         line,
         'TBK309',
         `${where}.${field.name}: byte[] outside the request params is typed as string`,
-        'warning',
       );
     const before = seen.get(field.name);
     if (before !== undefined)
-      error(ctx, line, 'TBK306', `${where}: field "${field.name}" is declared twice (first on line ${before})`);
+      report(
+        ctx,
+        'error',
+        line,
+        'TBK306',
+        `${where}: field "${field.name}" is declared twice (first on line ${before})`,
+      );
     else seen.set(field.name, line);
   });
 }
@@ -110,22 +112,22 @@ function structNames(ctx: MethodContext): { request: Map<string, string>; respon
   for (const name of Object.keys(ctx.spec.types)) {
     const line = structLine(ctx.lines, name);
     if (!isIdentifier(name) || name === '__proto__')
-      error(ctx, line, 'TBK308', `types.${name}: a struct name must be an identifier`);
+      report(ctx, 'error', line, 'TBK308', `types.${name}: a struct name must be an identifier`);
     else if (isReservedTypeName(name))
-      error(
+      report(
         ctx,
+        'notice',
         line,
         'TBK307',
         `types.${name}: reserved as a TypeScript type name, generated as ${nameStruct(name)}`,
-        'notice',
       );
     if (!reach.request.includes(name) && !reach.response.includes(name)) {
-      error(
+      report(
         ctx,
+        'warning',
         line,
         'TBK304',
         `types.${name}: not used by any request param or response field; not generated`,
-        'warning',
       );
     }
   }
@@ -162,8 +164,9 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
   const names = nameMethod(spec.method);
   const source = { file, line: lines.method };
   if (!METHOD_NAME_PATTERN.test(spec.method)) {
-    error(
+    report(
       ctx,
+      'error',
       lines.method,
       'TBK300',
       `method "${spec.method}" is not a dotted lowercase name (e.g. taobao.tbk.uvid.encrypt)`,
@@ -215,8 +218,9 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
     ...structs.map((s) => ({ name: s.tsName, what: `struct ${s.specName} (${s.flavour})`, file, line: s.source.line })),
   ];
   for (const c of findNameCollisions(claims)) {
-    error(
+    report(
       ctx,
+      'error',
       c.second.line,
       'TBK303',
       `name ${c.name} of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})`,
