@@ -5,10 +5,11 @@
  * again; a cut passes when the scrape exits non-zero with an error naming what it could not keep
  * and the spec folder is byte for byte as committed. Prints one line per failing cut and a summary.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { listFiles } from '../generator/src/files/list-files.js';
 import { scrapeIntoSpec } from '../generator/src/pipeline/scrape-into-spec.js';
 
 const { values } = parseArgs({
@@ -24,19 +25,15 @@ for (const part of ['pages', 'overrides', 'methods'])
 for (const file of ['sources.yaml', 'schema.json', 'catalog.yaml'])
   cpSync(join(root, 'spec', file), join(work, 'spec', file));
 
-const listAll = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? listAll(join(dir, d.name)) : [join(dir, d.name)],
-  );
-const snapshot = () =>
-  listAll(join(work, 'spec'))
+const listAll = async (dir: string): Promise<string[]> =>
+  (await listFiles(dir, { all: true })).map((p) => join(dir, p));
+const snapshot = async () =>
+  (await listAll(join(work, 'spec')))
     .filter((f) => !f.includes('/pages/'))
     .map((f) => `${relative(work, f)}\n${readFileSync(f, 'utf8')}`)
     .join('\0');
-const pages = listAll(join(work, 'spec/pages'))
-  .filter((f) => !f.endsWith('provenance.yaml'))
-  .sort();
-const committed = snapshot();
+const pages = (await listAll(join(work, 'spec/pages'))).filter((f) => !f.endsWith('provenance.yaml'));
+const committed = await snapshot();
 
 const tally = { cuts: 0, refused: 0, lossNamed: 0, readError: 0, failed: 0 };
 const started = performance.now();
@@ -50,7 +47,7 @@ for (const page of pages) {
     tally.cuts++;
     const errors = result.diagnostics.filter((d) => d.level === 'error');
     const refused = result.losses > 0 || result.unreadable > 0;
-    const unchanged = snapshot() === committed;
+    const unchanged = (await snapshot()) === committed;
     if (result.losses > 0) tally.lossNamed++;
     else if (result.unreadable > 0) tally.readError++;
     if (refused && unchanged && errors.length) tally.refused++;

@@ -9,6 +9,7 @@
  * `decodeResponse` always read both.
  */
 import { decodeJsonFields } from './decode-json.js';
+import type { DecodeOptions } from './decode-options.js';
 import { decodeXmlResponse } from './decode-xml.js';
 import { errorFields, fieldText, parseAnswer } from './error-fields.js';
 import { TopResponseError } from './errors.js';
@@ -18,14 +19,7 @@ import { createTopError } from './top-error-kinds.js';
 
 export type ResponseFormat = 'json' | 'xml';
 
-export interface DecodeOptions {
-  /** The `Content-Type` of the answer; the body's first character decides when they disagree. */
-  contentType?: string | null;
-  /** HTTP status, shown in errors. */
-  status?: number;
-  /** Applied to every text an error carries (the client removes its credentials). */
-  redact?: (text: string) => string;
-}
+export type { DecodeOptions } from './decode-options.js';
 
 export interface DecodedResponse {
   /** The object under the root key, decoded by the metadata, with `request_id` when sent. */

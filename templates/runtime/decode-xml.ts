@@ -6,7 +6,7 @@
  * takes it as its `xml` option, so programs that never read XML do not carry the parser.
  */
 import { coerceScalar } from './coerce-scalar.js';
-import type { DecodeOptions } from './decode-response.js';
+import type { DecodeOptions } from './decode-options.js';
 import { errorFields, parseAnswer } from './error-fields.js';
 import { fieldsByName } from './field-lookup.js';
 import { TopResponseError } from './errors.js';

@@ -5,8 +5,9 @@
  * replaces the folder, dropping files no longer generated but keeping `node_modules`.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../generator/src/files/list-files.js';
 import { generatePackage, type GenerateResult } from '../../generator/src/pipeline/generate-package.js';
 import { listGoldens, minimalTemplates, scratchDir, writeSpecFolder } from './golden-specs.js';
 
@@ -17,16 +18,6 @@ let first: GenerateResult;
 
 const text = (v: string | Uint8Array | undefined): string =>
   typeof v === 'string' ? v : Buffer.from(v ?? '').toString('utf8');
-
-async function listFiles(root: string, dir = root): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(root, path)));
-    else out.push(relative(root, path));
-  }
-  return out.sort();
-}
 
 beforeAll(async () => {
   dir = await scratchDir('determinism');
@@ -104,7 +95,7 @@ describe('write and reuse', () => {
     await mkdir(join(out, 'src/methods'), { recursive: true });
     await writeFile(join(out, 'src/methods/removed-method.ts'), 'stale\n');
     await generatePackage({ specDir, outDir: out, write: true, reuse: false, templatesDir });
-    const onDisk = (await listFiles(out)).filter((p) => !p.startsWith('node_modules'));
+    const onDisk = (await listFiles(out, { all: true })).filter((p) => !p.startsWith('node_modules'));
     expect(onDisk).toEqual([...first.files.keys()]);
     expect(await readdir(join(out, 'node_modules'))).toEqual(['.keep']);
     for (const [path, data] of first.files) expect(await readFile(join(out, path), 'utf8'), path).toBe(text(data));

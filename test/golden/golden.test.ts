@@ -4,10 +4,11 @@
  * `test/golden/expected/<name>/` and type-checked strictly (tsconfig.json here maps the
  * modules' `../runtime/` imports onto templates/runtime). `UPDATE_GOLDEN=1` rewrites them.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listFiles } from '../../generator/src/files/list-files.js';
 import { nameMethod } from '../../generator/src/ir/names.js';
 import { generatePackage, type GenerateResult } from '../../generator/src/pipeline/generate-package.js';
 import {
@@ -31,16 +32,6 @@ function goldenFiles(golden: Golden): { from: string; to: string }[] {
     { from: `dist/esm/methods/${stem}.d.ts`, to: `dist/methods/${stem}.d.ts` },
     { from: `dist/esm/fixtures/${stem}.d.ts`, to: `dist/fixtures/${stem}.d.ts` },
   ];
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(path)));
-    else out.push(path);
-  }
-  return out.sort();
 }
 
 let goldens: Golden[];
@@ -101,7 +92,8 @@ describe('golden outputs', () => {
         );
       }
     }
-    expect((await listFiles(EXPECTED)).filter((p) => !wanted.has(p)).map((p) => relative(GOLDEN_DIR, p))).toEqual([]);
+    const onDisk = (await listFiles(EXPECTED, { all: true })).map((p) => join(EXPECTED, p));
+    expect(onDisk.filter((p) => !wanted.has(p)).map((p) => relative(GOLDEN_DIR, p))).toEqual([]);
   });
 
   it('maps every golden folder in tsconfig.json rootDirs', async () => {

@@ -4,7 +4,7 @@
  * retired. The tables are the only place a code is written out: a code spelled anywhere else in a
  * string of generator/src or templates/ fails here with its file and line.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -21,6 +21,7 @@ import { SourcesCode } from '../../generator/src/read/sources/sources-codes.js';
 import { ReleaseCode } from '../../generator/src/release/release-codes.js';
 import { ReportCode } from '../../generator/src/report/report-codes.js';
 import { SpecCode } from '../../generator/src/spec/spec-codes.js';
+import { listFiles } from '../../generator/src/files/list-files.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -40,12 +41,12 @@ const TABLES: Record<string, Record<string, string>> = {
   'generator/src/release/release-codes.ts': ReleaseCode,
 };
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((d) => {
-    const rel = `${dir}/${d.name}`;
-    if (d.isDirectory()) return d.name === '.build' ? [] : sourceFiles(rel);
-    return /\.[cm]?[jt]s$/.test(d.name) && !d.name.endsWith('.test.ts') ? [rel] : [];
-  });
+/** The hand-written source files below `dir` (a bundled `.build` folder left out), relative to ROOT. */
+async function sourceFiles(dir: string): Promise<string[]> {
+  const skip = (p: string) => p === '.build' || p.endsWith('/.build');
+  return (await listFiles(path.join(ROOT, dir), { all: true, skip }))
+    .filter((p) => /\.[cm]?[jt]s$/.test(p) && !p.endsWith('.test.ts'))
+    .map((p) => `${dir}/${p}`);
 }
 
 /** Codes spelled inside string and template literals of a file (comments may cite codes). */
@@ -85,8 +86,8 @@ describe('the code tables', () => {
     expect(twice).toEqual([]);
   });
 
-  it('are the only place a code is spelled in generator/src and templates/', () => {
-    const files = [...sourceFiles('generator/src'), ...sourceFiles('templates')];
+  it('are the only place a code is spelled in generator/src and templates/', async () => {
+    const files = [...(await sourceFiles('generator/src')), ...(await sourceFiles('templates'))];
     expect(files).toContain('generator/src/ir/build-ir.ts');
     for (const file of Object.keys(TABLES)) expect(files).toContain(file);
     const bare = files

@@ -5,26 +5,24 @@
  * Debian's python3-yaml).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { listFiles } from '../../generator/src/files/list-files.js';
 import { needsQuotes } from '../../generator/src/spec/yaml-scalars.js';
 import { serializeMethodSpec } from '../../generator/src/spec/spec-files.js';
 import type { MethodSpec } from '../../generator/src/spec/model.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((d) => {
-    const rel = `${dir}/${d.name}`;
-    if (d.isDirectory()) return rel === 'spec/pages' ? [] : yamlFiles(rel);
-    return /\.ya?ml$/.test(d.name) ? [rel] : [];
-  });
-}
-
-const files = [...yamlFiles('spec'), 'spec/pages/provenance.yaml'];
+const files = [
+  ...(await listFiles(path.join(ROOT, 'spec'), { all: true, skip: (p) => p === 'pages' }))
+    .filter((p) => /\.ya?ml$/.test(p))
+    .map((p) => `spec/${p}`),
+  'spec/pages/provenance.yaml',
+];
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 
 const PYTHON_LOAD = `

@@ -4,7 +4,7 @@
  * are not a success: the fields of a TOP `error_response`, read the same way from a JSON object
  * and from XML child elements, and the error for a body its parser refuses.
  */
-import type { DecodeOptions } from './decode-response.js';
+import type { DecodeOptions } from './decode-options.js';
 import { TopResponseError, type TopErrorFields } from './errors.js';
 import type { MethodMeta } from './metadata.js';
 

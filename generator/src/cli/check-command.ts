@@ -4,8 +4,9 @@
  * edit of generated/ or a spec that was not regenerated never lands. Each differing file is
  * called modified or out of date (check-drift.ts) and shown as a short unified diff.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { listFiles } from '../files/list-files.js';
 import { formatDiagnostic } from '../report/diagnostic.js';
 import { generatePackage } from '../pipeline/generate-package.js';
 import { scrapeIntoSpec } from '../pipeline/scrape-into-spec.js';
@@ -26,25 +27,12 @@ extra, with a short diff. Progress goes to stderr (--quiet: none).
 Exit status: 0 everything up to date, 1 some file differs (run \`npm run gen\` and commit),
 2 an input is missing, the spec has errors, or a usage error.`;
 
-/** Folders under the package that are never generated (install artefacts). */
+/** Entries under the package that are never generated (install artefacts), at any depth. */
 const IGNORED = new Set(['node_modules']);
 
-async function listFiles(root: string, dir = root): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const e of entries) {
-    if (IGNORED.has(e.name)) continue;
-    const path = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await listFiles(root, path)));
-    else out.push(relative(root, path).split('\\').join('/'));
-  }
-  return out;
-}
+/** Everything on disk below `root`, hidden entries and links included, install artefacts left out. */
+const filesOnDisk = (root: string): Promise<string[]> =>
+  listFiles(root, { all: true, skip: (path) => IGNORED.has(path.slice(path.lastIndexOf('/') + 1)) });
 
 function bytesOf(a: string | Uint8Array): Buffer {
   return typeof a === 'string' ? Buffer.from(a, 'utf8') : Buffer.from(a);
@@ -77,7 +65,7 @@ export async function compareWithDisk(
     drift.push({ path, kind: classify(path, disk, fresh), ...texts });
   }
   if (checkExtra) {
-    for (const path of (await listFiles(root)).sort()) if (!expected.has(path)) drift.push({ path, kind: 'extra' });
+    for (const path of await filesOnDisk(root)) if (!expected.has(path)) drift.push({ path, kind: 'extra' });
   }
   return drift;
 }

@@ -5,7 +5,7 @@
  * bytes are not the ones the package's MANIFEST.json lists for it; a spec file is out of date
  * when the pages it names (their sha256 under `sources:`) changed, and modified otherwise.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../files/sha256.js';
 
 export type DriftKind = 'modified' | 'out of date' | 'missing' | 'extra';
 
@@ -38,7 +38,7 @@ export function classifyPackageFile(
 ): DriftKind {
   const recorded = manifest?.[path];
   if (recorded === undefined) return 'out of date';
-  return createHash('sha256').update(disk).digest('hex') === recorded ? 'out of date' : 'modified';
+  return sha256(disk) === recorded ? 'out of date' : 'modified';
 }
 
 /** The `files` map of a MANIFEST.json text, or undefined when it cannot be read. */

@@ -9,7 +9,7 @@ import { generatePackage, type GenerateResult } from '../pipeline/generate-packa
 import type { TemplateDeclarations } from '../pipeline/template-declarations.js';
 import { generateDigest, generateRecordId, packageIntact, type GenerateReplay } from '../pipeline/generate-record.js';
 import { readRecord, writeRecord } from '../pipeline/run-cache.js';
-import { sha256 } from '../emit/manifest.js';
+import { sha256 } from '../files/sha256.js';
 import { optionString, readCommandArgs, UsageError } from './cli-args.js';
 
 const USAGE = `usage: tbk-gen generate [--spec DIR] [--out DIR] [--force] [--quiet]

@@ -5,12 +5,8 @@
  * what a generation was made from; the next run reads `toolchain` and `inputs` to reuse what
  * did not change (pipeline/previous-build.ts).
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../files/sha256.js';
 import { headerText, JSON_HEADER_KEY } from './file-header.js';
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 /** Hash of the spec: method name and text hash of every method file, in method order. */
 export function specHash(specTexts: ReadonlyMap<string, string>): string {

@@ -1,9 +1,11 @@
 /**
- * Retries for the doc site: network errors and HTTP 5xx are retried with the client runtime's
- * exponential backoff with full jitter (templates/runtime/retry.ts); everything else (a `success: false` envelope, a malformed body, a 4xx) is a
- * failure of that one request, reported at once.
+ * Retries for the doc site: network errors and HTTP 5xx are retried with exponential backoff
+ * and full jitter; everything else (a `success: false` envelope, a malformed body, a 4xx) is a
+ * failure of that one request, reported at once. The rule is the fetcher's own: the shipped
+ * client's retry policy (templates/runtime/retry.ts) answers TOP's error codes and bans, which
+ * the doc site does not have.
  */
-import { backoffDelay, sleep } from '../../../templates/runtime/retry.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export class FetchFailure extends Error {
   constructor(
@@ -25,21 +27,20 @@ export interface RetryOptions {
   maxMs?: number;
 }
 
+/** Full jitter: the wait after the `failures`-th failure, uniform in [0, min(maxMs, baseMs · 2^(failures-1))). */
+function backoffMs(failures: number, options: RetryOptions): number {
+  const cap = Math.min(options.maxMs ?? 30_000, options.baseMs * 2 ** (failures - 1));
+  return Math.floor(Math.random() * cap);
+}
+
 export async function withRetry<T>(attempt: () => Promise<T>, options: RetryOptions): Promise<T> {
-  const policy = {
-    maxRetries: options.retries,
-    retryBaseMs: options.baseMs,
-    retryMaxMs: options.maxMs ?? 30_000,
-    maxBanWaitMs: 0,
-    random: Math.random,
-  };
   for (let n = 0; ; n += 1) {
     try {
       return await attempt();
     } catch (error) {
       const retryable = error instanceof FetchFailure ? error.retryable : true;
       if (!retryable || n >= options.retries) throw error;
-      await sleep(backoffDelay(n + 1, policy));
+      await sleep(backoffMs(n + 1, options));
     }
   }
 }

@@ -59,13 +59,8 @@ interface MethodContext {
   diagnostics: Diagnostic[];
 }
 
-function error(
-  ctx: MethodContext,
-  line: number,
-  code: string,
-  message: string,
-  level: Diagnostic['level'] = 'error',
-): void {
+/** Records a diagnostic of the method's spec file, at the given level. */
+function report(ctx: MethodContext, level: Diagnostic['level'], line: number, code: string, message: string): void {
   ctx.diagnostics.push({ file: ctx.file, line, level, code, message });
 }
 
@@ -81,27 +76,35 @@ function checkFields(
     const line = lineOf(i);
     const ref = parseTopType(field.type);
     if (ref.scalar === 'byte[]' && ref.list)
-      error(ctx, line, IrCode.fileList, `${where}.${field.name}: a list of files (byte[][]) is not supported`);
-    else if (!ref.scalar && !Object.hasOwn(ctx.spec.types, ref.element)) {
-      error(
+      report(
         ctx,
+        'error',
+        line,
+        IrCode.fileList,
+        `${where}.${field.name}: a list of files (byte[][]) is not supported`,
+      );
+    else if (!ref.scalar && !Object.hasOwn(ctx.spec.types, ref.element)) {
+      report(
+        ctx,
+        'error',
         line,
         IrCode.unknownType,
         `${where}.${field.name}: unknown type "${field.type}" (not a TOP type, not declared under types)`,
       );
     }
     if (ref.scalar === 'byte[]' && where !== 'request')
-      error(
+      report(
         ctx,
+        'warning',
         line,
         IrCode.byteOutsideRequest,
         `${where}.${field.name}: byte[] outside the request params is typed as string`,
-        'warning',
       );
     const before = seen.get(field.name);
     if (before !== undefined)
-      error(
+      report(
         ctx,
+        'error',
         line,
         IrCode.duplicateField,
         `${where}: field "${field.name}" is declared twice (first on line ${before})`,
@@ -116,22 +119,22 @@ function structNames(ctx: MethodContext): { request: Map<string, string>; respon
   for (const name of Object.keys(ctx.spec.types)) {
     const line = structLine(ctx.lines, name);
     if (!isIdentifier(name) || name === '__proto__')
-      error(ctx, line, IrCode.badStructName, `types.${name}: a struct name must be an identifier`);
+      report(ctx, 'error', line, IrCode.badStructName, `types.${name}: a struct name must be an identifier`);
     else if (isReservedTypeName(name))
-      error(
+      report(
         ctx,
+        'notice',
         line,
         IrCode.reservedStructName,
         `types.${name}: reserved as a TypeScript type name, generated as ${nameStruct(name)}`,
-        'notice',
       );
     if (!reach.request.includes(name) && !reach.response.includes(name)) {
-      error(
+      report(
         ctx,
+        'warning',
         line,
         IrCode.unusedStruct,
         `types.${name}: not used by any request param or response field; not generated`,
-        'warning',
       );
     }
   }
@@ -168,8 +171,9 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
   const names = nameMethod(spec.method);
   const source = { file, line: lines.method };
   if (!METHOD_NAME_PATTERN.test(spec.method)) {
-    error(
+    report(
       ctx,
+      'error',
       lines.method,
       IrCode.badMethodName,
       `method "${spec.method}" is not a dotted lowercase name (e.g. taobao.tbk.uvid.encrypt)`,
@@ -221,8 +225,9 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
     ...structs.map((s) => ({ name: s.tsName, what: `struct ${s.specName} (${s.flavour})`, file, line: s.source.line })),
   ];
   for (const c of findNameCollisions(claims)) {
-    error(
+    report(
       ctx,
+      'error',
       c.second.line,
       IrCode.moduleNameClash,
       `name ${c.name} of ${c.second.what} collides with ${c.first.what} (${c.first.file}:${c.first.line})`,

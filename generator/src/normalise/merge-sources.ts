@@ -4,7 +4,7 @@
  * then file, then line), so the result does not depend on the order pages arrive in; every value
  * the sources state differently is recorded in `disagreements` with what each file said.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../files/sha256.js';
 import { SAMPLE_KINDS, type SampleKind } from '../vocabulary/sample-kinds.js';
 import type { Draft, DraftField, DraftSample, Sourced } from './draft.js';
 import { dropMisplacedRows } from './drop-misplaced-rows.js';
@@ -157,7 +157,7 @@ function mergeErrors(drafts: Draft[], disagreements: Disagreement[]): Draft['err
 function describeSample(sample: DraftSample): string {
   if (sample.value === undefined) return 'does not parse';
   const json = canonicalJson(sample.value);
-  return `sha256 ${createHash('sha256').update(json).digest('hex').slice(0, 12)} of ${json.length} chars of canonical JSON`;
+  return `sha256 ${sha256(json).slice(0, 12)} of ${json.length} chars of canonical JSON`;
 }
 
 /** JSON with object keys sorted, so that key order and whitespace do not count as a difference. */

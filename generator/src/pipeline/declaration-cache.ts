@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST_RECIPE } from '../dist/dist-options.js';
-import { sha256 } from '../emit/manifest.js';
+import { sha256 } from '../files/sha256.js';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 export const DECLARATION_CACHE_DIR = join(REPO_ROOT, 'node_modules', '.cache', 'tbk-gen', 'declarations');

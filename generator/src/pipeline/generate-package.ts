@@ -23,7 +23,8 @@ import { listMethodFiles, readCatalogFile, readMethodFile } from '../spec/spec-f
 import { validateCatalog, validateMethodValue } from '../spec/validate-spec.js';
 import { DEFAULT_TEMPLATES_DIR, readTemplateFiles, stampClientVersion } from '../emit/copy-runtime.js';
 import { CJS_PACKAGE_JSON, cjsPackageJson, distFilesOf } from '../emit/dist-files.js';
-import { emitManifest, sha256 } from '../emit/manifest.js';
+import { emitManifest } from '../emit/manifest.js';
+import { sha256 } from '../files/sha256.js';
 import { runtimeExportClaims } from '../emit/runtime-exports.js';
 import { buildIrMethod, checkPackageNames, summariseIrMethod } from '../ir/build-ir.js';
 import type { IrMethodSummary } from '../ir/model.js';
@@ -147,6 +148,23 @@ function specHashOf(textHashes: ReadonlyMap<string, string>): string {
   );
 }
 
+/**
+ * The run's template declarations and what to do with them when it ends: the caller's are the
+ * caller's to close (`gen` shares them with its scrape); declarations the run opens itself, with
+ * their worker pool, are closed by the run.
+ */
+function declarationsFor(options: GenerateOptions): {
+  declarations: TemplateDeclarations;
+  release: () => Promise<void>;
+} {
+  if (options.declarations) return { declarations: options.declarations, release: () => Promise.resolve() };
+  const own = new TemplateDeclarations({
+    useCache: options.cache ?? true,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+  });
+  return { declarations: own, release: () => own.close() };
+}
+
 export async function generatePackage(options: GenerateOptions): Promise<GenerateResult> {
   const timings: GenerateResult['timings'] = {};
   let mark = performance.now();
@@ -157,12 +175,7 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
   };
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES_DIR;
   const toolchain = toolchainFingerprint();
-  const declarations =
-    options.declarations ??
-    new TemplateDeclarations({
-      useCache: options.cache ?? true,
-      ...(options.workers !== undefined ? { workers: options.workers } : {}),
-    });
+  const { declarations, release } = declarationsFor(options);
   try {
     const listing: Diagnostic[] = [];
     const [names, templateCopies, packageInputs, version, previous] = await Promise.all([
@@ -309,6 +322,6 @@ export async function generatePackage(options: GenerateOptions): Promise<Generat
       throw e;
     }
   } finally {
-    if (!options.declarations) await declarations.close();
+    await release();
   }
 }

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { runPool } from '../concurrency/run-pool.js';
 import { DEFAULT_TEMPLATES_DIR } from '../emit/copy-runtime.js';
-import { sha256 } from '../emit/manifest.js';
+import { sha256 } from '../files/sha256.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { listFiles } from '../files/list-files.js';
 import { generatorDigest, hashFiles } from './run-cache.js';

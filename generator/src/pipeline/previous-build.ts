@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256 } from '../emit/manifest.js';
+import { sha256 } from '../files/sha256.js';
 import { UNKNOWN_CODE } from './toolchain.js';
 
 export interface PreviousManifest {

@@ -15,7 +15,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPool } from '../concurrency/run-pool.js';
 import { listFiles } from '../files/list-files.js';
-import { sha256 } from '../emit/manifest.js';
+import { sha256 } from '../files/sha256.js';
 import { CACHE_LIMITS, markUsed, pruneCache } from './cache-bounds.js';
 
 const GENERATOR_SRC = fileURLToPath(new URL('../', import.meta.url));

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { listSourceFiles } from '../read/sources/read-sources.js';
 import { readSourcesFile, type SourceEntry } from '../read/sources/sources-file.js';
-import { sha256 } from '../emit/manifest.js';
+import { sha256 } from '../files/sha256.js';
 import { listFiles } from '../files/list-files.js';
 import { generatorDigest, hashFiles } from './run-cache.js';
 import { DEFAULT_SOURCES_FILE, type ScrapeOptions } from './scrape-into-spec.js';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST_RECIPE } from '../dist/dist-options.js';
 import { FORMAT_RECIPE } from '../print/format.js';
-import { sha256 } from '../emit/manifest.js';
+import { sha256 } from '../files/sha256.js';
 
 const GENERATOR_SRC = fileURLToPath(new URL('../', import.meta.url));
 

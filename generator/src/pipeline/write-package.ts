@@ -10,9 +10,10 @@
  * manifest and verified on disk) is hard-linked instead of written; when every file is like that
  * and the target holds no other, the swap is skipped and the folder is left untouched.
  */
-import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { sha256 } from '../emit/manifest.js';
+import { listFiles } from '../files/list-files.js';
+import { sha256 } from '../files/sha256.js';
 
 const KEEP = ['node_modules'];
 
@@ -26,18 +27,6 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Every file under `dir` (relative paths), `node_modules` left out. */
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (!KEEP.includes(path)) out.push(...(await listFiles(dir, path)));
-    } else out.push(path);
-  }
-  return out;
 }
 
 export interface PackageWriter {
@@ -94,7 +83,7 @@ export async function openPackageWriter(outDir: string): Promise<PackageWriter> 
     },
     async commit() {
       if (!changed && (await exists(outDir))) {
-        const present = await listFiles(outDir);
+        const present = await listFiles(outDir, { all: true, skip: (path) => KEEP.includes(path) });
         if (present.length === written.size && present.every((p) => written.has(p))) {
           await rm(tmp, { recursive: true, force: true });
           return;

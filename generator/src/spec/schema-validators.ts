@@ -6,7 +6,7 @@
  * and later runs load it in a few milliseconds. Any problem with the cache (a read-only
  * install, a damaged file) falls back to compiling; the validators are the same either way.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../files/sha256.js';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -28,10 +28,7 @@ export const SCHEMA_CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'tbk-gen');
 export function loadSchemaValidators(cacheDir: string = SCHEMA_CACHE_DIR): SchemaValidators {
   const text = readFileSync(join(ROOT, 'spec', 'schema.json'), 'utf8');
   const { version } = require('ajv/package.json') as { version: string };
-  const key = createHash('sha256')
-    .update(`${version}\n${JSON.stringify(OPTIONS)}\n${text}`)
-    .digest('hex')
-    .slice(0, 16);
+  const key = sha256(`${version}\n${JSON.stringify(OPTIONS)}\n${text}`).slice(0, 16);
   const cached = join(cacheDir, `schema-${key}.cjs`);
   try {
     const loaded = require(cached) as Partial<SchemaValidators>;

@@ -5,7 +5,7 @@
  * id, requestParams, responseParams; empty fields dropped). The shape is decided by content,
  * not by folder. Catalog JSON handed to this reader is passed on to readCatalogJson.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../files/sha256.js';
 import { dirname } from 'node:path';
 import type { CatalogSnapshot, Page, PageParam, ReadResult, Reader, SourceFormat } from '../page-model.js';
 import type { SampleKind } from '../../vocabulary/sample-kinds.js';
@@ -73,7 +73,7 @@ export const readDocRecord: Reader = (file, text) => {
     return result;
   }
   method.value = method.value.trim();
-  const page = readPage(ctx, body, format, method, createHash('sha256').update(text).digest('hex'));
+  const page = readPage(ctx, body, format, method, sha256(text));
   result.pages.push(page);
   if (page.title) {
     const entry = {

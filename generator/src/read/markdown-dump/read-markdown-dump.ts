@@ -5,7 +5,7 @@
  * common params) is not a method and is skipped. The dump prints no authorisation evidence,
  * no XML samples and no descriptions: those stay undefined.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../files/sha256.js';
 import type { CatalogEntry, Page, ReadResult, Reader } from '../page-model.js';
 import { reportAt, splitBlocks, type DumpBlock, type DumpContext } from './blocks.js';
 import { readDumpOverview } from './overview.js';
@@ -23,7 +23,7 @@ export const readMarkdownDump: Reader = (file, text) => {
     reportAt(ctx, 'error', DumpCode.noMethodSection, 1, 'empty file: no markdown dump to read');
     return result;
   }
-  const sha256 = createHash('sha256').update(text).digest('hex');
+  const textHash = sha256(text);
   const outline = splitBlocks(ctx.lines, 0, ctx.lines.length, 2);
   const overview = readDumpOverview(ctx, outline.preamble.start, outline.preamble.end);
   const firstLine = new Map<string, number>();
@@ -47,7 +47,7 @@ export const readMarkdownDump: Reader = (file, text) => {
       continue;
     }
     firstLine.set(heading.method, block.line);
-    const page = readMethodSection(ctx, block, heading, sha256);
+    const page = readMethodSection(ctx, block, heading, textHash);
     if (page) result.pages.push(page);
   }
   if (sections === 0) {

@@ -4,7 +4,7 @@
  * SDK samples, plus a report of everything missing or odd. Shared by both readers so that the
  * same page gives the same model whatever its format.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../files/sha256.js';
 import type { Page, PageError, PageParam, ReadResult, SourceFormat } from '../page-model.js';
 import type { SampleKind } from '../../vocabulary/sample-kinds.js';
 import { SeedCode, collectDiagnostics, quote, type Report } from './reader-codes.js';
@@ -72,7 +72,7 @@ export function assemblePage(scan: DocScan, source: PageSource): ReadResult {
   const page: Page = {
     file: source.file,
     format: source.format,
-    sha256: createHash('sha256').update(source.text).digest('hex'),
+    sha256: sha256(source.text),
     line: 1,
     method,
     request: tables.request,

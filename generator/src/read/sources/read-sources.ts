@@ -4,7 +4,7 @@
  * that are not text (NUL bytes, invalid UTF-8) or cannot be read, and hands the text to the
  * format's reader. Problems are collected, never thrown: one bad page does not stop the others.
  */
-import { createHash } from 'node:crypto';
+import { sha256 } from '../../files/sha256.js';
 import { readFile, stat } from 'node:fs/promises';
 import { posix, resolve } from 'node:path';
 import { listFiles } from '../../files/list-files.js';
@@ -177,8 +177,8 @@ async function runReader(
     const read = reader(file, text);
     // Pages carry the hash of the file's bytes, whatever the reader computed from the text
     // (they differ when a byte order mark was dropped before reading).
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    for (const page of read.pages) page.sha256 = sha256;
+    const fileHash = sha256(bytes);
+    for (const page of read.pages) page.sha256 = fileHash;
     return { pages: read.pages, catalogs: read.catalogs, diagnostics: read.diagnostics };
   } catch (e) {
     return {
