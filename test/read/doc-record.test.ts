@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocRecord } from '../../generator/src/read/doc-record/read-doc-record.js';
 import type { Page, PageParam, ReadResult } from '../../generator/src/read/page-model.js';
 import { formatDiagnostic, sortDiagnostics } from '../../generator/src/report/diagnostic.js';
-import { parseJsonWithPositions, type JsonNode } from '../../generator/src/read/doc-record/json-positions.js';
+import { parseJsonWithPositions, type JsonNode } from '../../generator/src/positions/json-positions.js';
 
 const repoRoot = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const corpus = path.resolve(repoRoot, 'spec/pages');

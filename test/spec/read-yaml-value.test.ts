@@ -5,7 +5,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseYamlWithPositions } from '../../generator/src/report/yaml-positions.js';
+import { parseYamlWithPositions } from '../../generator/src/positions/yaml-positions.js';
 import { readYamlValue } from '../../generator/src/spec/read-yaml-value.js';
 
 const SPEC = join(import.meta.dirname, '../../spec');

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { isMap, isSeq, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { SpecField } from '../spec/model.js';
-import { parseYamlWithPositions } from '../report/yaml-positions.js';
+import { parseYamlWithPositions } from '../positions/yaml-positions.js';
 import { CODES } from './normaliser-codes.js';
 
 interface Entry {

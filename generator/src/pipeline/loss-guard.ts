@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { MethodSpec } from '../spec/model.js';
-import { parseYamlWithPositions } from '../report/yaml-positions.js';
+import { parseYamlWithPositions } from '../positions/yaml-positions.js';
 import { findLosses, suspectSources, type Loss } from './find-losses.js';
 import { PipelineCode } from './pipeline-codes.js';
 

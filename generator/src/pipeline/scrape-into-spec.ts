@@ -18,7 +18,7 @@ import { buildSpecs } from '../normalise/build-specs.js';
 import type { CatalogSpec, MethodSpec } from '../spec/model.js';
 import { readOverrides } from '../normalise/override-file.js';
 import { settleMismatches } from '../normalise/settle-mismatches.js';
-import { parseYamlWithPositions } from '../report/yaml-positions.js';
+import { parseYamlWithPositions } from '../positions/yaml-positions.js';
 import {
   canonicalMethodSpec,
   methodFileName,

@@ -10,7 +10,7 @@ import { readOptionalFile } from './read-optional-file.js';
 import { join } from 'node:path';
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { parseYamlWithPositions } from '../report/yaml-positions.js';
+import { parseYamlWithPositions } from '../positions/yaml-positions.js';
 import { parseVersion } from './package-version.js';
 import { SpecCode } from './spec-codes.js';
 

@@ -14,7 +14,7 @@
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
 import { Document, isScalar } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { parseYamlWithPositions } from '../report/yaml-positions.js';
+import { parseYamlWithPositions } from '../positions/yaml-positions.js';
 
 export interface YamlValue {
   value: unknown;

@@ -9,7 +9,7 @@ import { readOptionalFile } from './read-optional-file.js';
 import { join } from 'node:path';
 import { isMap, isSeq, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { parseYamlWithPositions } from '../report/yaml-positions.js';
+import { parseYamlWithPositions } from '../positions/yaml-positions.js';
 import { compareVersions, parseVersion } from './package-version.js';
 import { serializeYaml } from './yaml-emit.js';
 import { SpecCode } from './spec-codes.js';

@@ -7,7 +7,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { loadSchemaValidators, type SchemaValidators } from './schema-validators.js';
-import type { ParsedYaml } from '../report/yaml-positions.js';
+import type { ParsedYaml } from '../positions/yaml-positions.js';
 import { SpecCode } from './spec-codes.js';
 
 let compiled: SchemaValidators | undefined;

@@ -11,7 +11,7 @@ import type { Diagnostic } from '../report/diagnostic.js';
 import type { CatalogSpec, SpecField } from './model.js';
 import { TOP_SCALARS, isStructTypeName, isTopScalar, splitTopType } from '../vocabulary/top-types.js';
 import { checkCatalogSchema, checkMethodSchema, locatorOf, type Locate } from './schema-check.js';
-import { parseYamlWithPositions } from '../report/yaml-positions.js';
+import { parseYamlWithPositions } from '../positions/yaml-positions.js';
 import type { SpecFolder } from './spec-files.js';
 import { SpecCode } from './spec-codes.js';
 

@@ -7,7 +7,7 @@
  */
 import type { Page } from '../page-model.js';
 import type { StatedAuth } from '../../vocabulary/auth.js';
-import { memberOf, type JsonNode } from './json-positions.js';
+import { memberOf, type JsonNode } from '../../positions/json-positions.js';
 import { readText, report, type JsonReadContext } from './json-fields.js';
 import { RecordCode } from './record-codes.js';
 

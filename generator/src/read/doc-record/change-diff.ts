@@ -4,7 +4,7 @@
  * (taobao.tbk.dg.general.link.parse). Kept verbatim; the diff stage interprets the entries.
  */
 import type { ChangeDiff } from '../page-model.js';
-import { memberOf, type JsonNode } from './json-positions.js';
+import { memberOf, type JsonNode } from '../../positions/json-positions.js';
 import { readNumber, report, type JsonReadContext } from './json-fields.js';
 import { RecordCode } from './record-codes.js';
 

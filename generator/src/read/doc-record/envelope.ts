@@ -4,7 +4,7 @@
  * envelope is read through it, and a failed answer (`success: false`, e.g. a missing login
  * cookie) is reported instead of being mistaken for an empty record.
  */
-import { hasMember, memberOf, parseJsonWithPositions, type JsonNode } from './json-positions.js';
+import { hasMember, memberOf, parseJsonWithPositions, type JsonNode } from '../../positions/json-positions.js';
 import { report, type JsonReadContext } from './json-fields.js';
 import { RecordCode } from './record-codes.js';
 

@@ -4,7 +4,7 @@
  * (the dump's 错误码表 shows the same three columns).
  */
 import type { PageError } from '../page-model.js';
-import { memberOf, type JsonNode } from './json-positions.js';
+import { memberOf, type JsonNode } from '../../positions/json-positions.js';
 import { readText, report, type JsonReadContext } from './json-fields.js';
 import { RecordCode } from './record-codes.js';
 

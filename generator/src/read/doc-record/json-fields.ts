@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, Level } from '../../report/diagnostic.js';
 import type { Located } from '../page-model.js';
-import { memberOf, type JsonNode } from './json-positions.js';
+import { memberOf, type JsonNode } from '../../positions/json-positions.js';
 import { RecordCode, type RecordCodeValue } from './record-codes.js';
 
 export interface JsonReadContext {

@@ -4,7 +4,7 @@
  * taobao.tbk.dg.general.link.convert) and become `children` with their real depth.
  */
 import type { PageParam, ParamLimits } from '../page-model.js';
-import { memberOf, type JsonNode } from './json-positions.js';
+import { memberOf, type JsonNode } from '../../positions/json-positions.js';
 import { readBoolean, readList, readNumber, readText, report, type JsonReadContext } from './json-fields.js';
 import { RecordCode } from './record-codes.js';
 

@@ -10,7 +10,7 @@
  * API was removed from the catalog" to whoever compares snapshots. A notice says so.
  */
 import type { CatalogEntry, ReadResult, Reader } from '../page-model.js';
-import { hasMember, memberOf, type JsonNode } from './json-positions.js';
+import { hasMember, memberOf, type JsonNode } from '../../positions/json-positions.js';
 import { readList, readNumber, readText, report, type JsonReadContext } from './json-fields.js';
 import { openJsonBody } from './envelope.js';
 import { RecordCode } from './record-codes.js';

@@ -9,7 +9,7 @@ import { sha256 } from '../../files/sha256.js';
 import { dirname } from 'node:path';
 import type { CatalogSnapshot, Page, PageParam, ReadResult, Reader, SourceFormat } from '../page-model.js';
 import type { SampleKind } from '../../vocabulary/sample-kinds.js';
-import { hasMember, memberOf, type JsonNode } from './json-positions.js';
+import { hasMember, memberOf, type JsonNode } from '../../positions/json-positions.js';
 import { readList, readNumber, readText, report, type JsonReadContext } from './json-fields.js';
 import { readRecordParams, type ParamSide } from './params.js';
 import { readRecordAuth } from './auth.js';

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { isMap, isSeq, type Node } from 'yaml';
 import type { Diagnostic } from '../../report/diagnostic.js';
-import { parseYamlWithPositions } from '../../report/yaml-positions.js';
+import { parseYamlWithPositions } from '../../positions/yaml-positions.js';
 import { isSourceFormat, SOURCE_FORMATS } from './detect-format.js';
 import type { SourceFormat } from '../page-model.js';
 import { SourcesCode } from './sources-codes.js';

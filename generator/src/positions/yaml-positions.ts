@@ -3,8 +3,8 @@
  * overrides, spec/sources.yaml). Syntax errors become TBK200 diagnostics.
  */
 import { LineCounter, parseDocument, type Node } from 'yaml';
-import type { Diagnostic } from './diagnostic.js';
-import { ReportCode } from './report-codes.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { ReportCode } from '../report/report-codes.js';
 
 export interface ParsedYaml {
   value: unknown;
