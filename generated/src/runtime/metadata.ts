@@ -6,7 +6,6 @@
  * multipart support); all behaviour lives in the hand-written runtime.
  */
 import type { MultipartSupport } from './multipart.js';
-import type { ParamChecks } from './param-checks.js';
 
 /** Wire-level kind of a scalar, derived from the TOP type name. */
 export type ScalarKind =
@@ -117,3 +116,17 @@ export interface MethodFixture {
   /** `path` of sample values whose type differs from the declaration, accepted in the spec. */
   acceptedMismatches?: { path: string; reason: string }[];
 }
+
+/** What a kind's check reports to and recurses with. */
+export interface Validation {
+  meta: MethodMeta;
+  add(param: string, message: string): void;
+  /** Checks the fields of a struct value (paths prefixed). */
+  fields(list: readonly FieldMeta[], values: Record<string, unknown>, prefix: string): void;
+}
+
+/** The check of one kind: a single value that is not blank (each item of a list). */
+export type ParamCheck = (field: FieldMeta, value: unknown, path: string, v: Validation) => void;
+
+/** Checks by kind (`MethodMeta.checks`). */
+export type ParamChecks = Partial<Record<FieldMeta['kind'], ParamCheck>>;

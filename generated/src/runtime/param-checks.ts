@@ -7,7 +7,10 @@
  * `meta.checks`; `PARAM_CHECKS` holds them all.
  */
 import { isIntegerText } from './long.js';
-import type { FieldMeta, MethodMeta } from './metadata.js';
+import type { FieldMeta, ParamCheck, ParamChecks, Validation } from './metadata.js';
+
+// The check types live with the metadata that names the checks (`MethodMeta.checks`).
+export type { ParamCheck, ParamChecks, Validation } from './metadata.js';
 
 /** A value as a message shows it. */
 export function describe(value: unknown): string {
@@ -32,20 +35,6 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
     !ArrayBuffer.isView(value)
   );
 }
-
-/** What a kind's check reports to and recurses with. */
-export interface Validation {
-  meta: MethodMeta;
-  add(param: string, message: string): void;
-  /** Checks the fields of a struct value (paths prefixed). */
-  fields(list: readonly FieldMeta[], values: Record<string, unknown>, prefix: string): void;
-}
-
-/** The check of one kind: a single value that is not blank (each item of a list). */
-export type ParamCheck = (field: FieldMeta, value: unknown, path: string, v: Validation) => void;
-
-/** Checks by kind (`MethodMeta.checks`). */
-export type ParamChecks = Partial<Record<FieldMeta['kind'], ParamCheck>>;
 
 const DECIMAL_TEXT = /^-?\d+(?:\.\d+)?$/;
 
