@@ -1,5 +1,5 @@
 /**
- * The harness behind every generated method test (design.md "Tests", style.md rule 6): one
+ * The harness behind every generated method test (docs/design.md "Tests", docs/style.md rule 6): one
  * `describe` per method, run with the real client against the mock gateway.
  *
  * Imports are relative to `templates/`; the generator rewrites them to `../../src/runtime/` and

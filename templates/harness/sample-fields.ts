@@ -1,6 +1,6 @@
 /**
  * Sample values against the response metadata: every field a success sample shows must be
- * declared, and a declared scalar must hold a value of its kind (design.md "Agreed TOP type →
+ * declared, and a declared scalar must hold a value of its kind (docs/design.md "Agreed TOP type →
  * TypeScript mapping": a JSON number or boolean in a String field is fine, it decodes to its
  * source text; a sentence in a Boolean field is not — seed 004's `biz_error_desc`).
  * A mismatch is named by the declaration it concerns, `response.<field>` or

@@ -1,6 +1,6 @@
 /**
  * Redaction of credentials: the app secret and the user session must never appear in a log
- * event, an error message or a thrown object (design.md "Client behaviour"). Every text the
+ * event, an error message or a thrown object (docs/design.md "Client behaviour"). Every text the
  * client hands out is passed through `redactText` with the credentials of the call.
  */
 

@@ -1,5 +1,5 @@
 /**
- * When to try a failed call again (design.md "Client behaviour"):
+ * When to try a failed call again (docs/design.md "Client behaviour"):
  * - transport failures (network error, reset connection, timeout, HTTP 5xx) and `isp.*`
  *   sub-codes (TOP's own side failed): exponential backoff with full jitter;
  * - code 7 (App Call Limited): wait the ban announced in `sub_msg` ("This ban will last for

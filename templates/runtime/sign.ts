@@ -1,5 +1,5 @@
 /**
- * TOP request signature (design.md "Client behaviour", as the official SDKs compute it):
+ * TOP request signature (docs/design.md "Client behaviour", as the official SDKs compute it):
  * sort params by name (ASCII), concatenate `name + value` (raw UTF-8), skip `sign` and file
  * params; md5 = upper(hex(md5(secret + s + secret))); hmac = HMAC-MD5 keyed by the secret;
  * hmac-sha256 = HMAC-SHA256 keyed by the secret.

@@ -1,6 +1,6 @@
 /**
  * Local validation of request params against `MethodMeta`, before any network call
- * (design.md "Client behaviour"): missing required params and list sizes here, the checks of
+ * (docs/design.md "Client behaviour"): missing required params and list sizes here, the checks of
  * each kind (types, string lengths, number ranges, struct fields) in param-checks.ts. Every
  * problem is collected, then reported at once. The client checks a call with the kinds its
  * method's `meta.checks` names (a generated module imports the checks of the kinds its params

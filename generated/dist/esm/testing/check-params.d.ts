@@ -2,7 +2,7 @@
 /**
  * Business-param checks: required params (40), then the type of each given param (41), both in
  * the method's declaration order so the reported param is deterministic. Types follow the wire
- * rules of design.md "Agreed TOP type → TypeScript mapping": Number is an integer literal,
+ * rules of docs/design.md "Agreed TOP type → TypeScript mapping": Number is an integer literal,
  * Boolean `true`/`false`, Price decimal text, Json and struct params JSON text, scalar lists
  * comma-joined, byte[] a multipart file part.
  */
