@@ -11,6 +11,7 @@ import type { IrMethod } from './model.js';
 /** What the fixture is projected from, besides the metadata. */
 export type FixtureSource = ExampleSource & Pick<IrMethod, 'samples' | 'acceptedMismatches'>;
 
+/** The method's fixture, around its metadata (built from the same IR, build-meta.ts). */
 export function buildFixtureData(m: FixtureSource, meta: MethodMeta): MethodFixture {
   const fixture: MethodFixture = { meta, example: exampleParams(m), samples: { ...m.samples } };
   if (m.acceptedMismatches?.length) {

@@ -300,8 +300,7 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
   const acceptedMismatches = spec.accepted_mismatches?.length
     ? spec.accepted_mismatches.map((m) => ({ path: m.path, reason: m.reason }))
     : undefined;
-  const auth = spec.auth;
-  const meta = buildMethodMeta({ names, auth, params, response: fields, structs, paging: paging?.paging });
+  const meta = buildMethodMeta({ names, auth: spec.auth, params, response: fields, structs, paging: paging?.paging });
   return {
     names,
     specPath: `spec/methods/${spec.method}.yaml`,

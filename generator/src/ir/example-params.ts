@@ -145,6 +145,7 @@ export function exampleParam(m: Pick<IrMethod, 'structs'>, field: IrField): stri
   return exampleOf(requestStructs(m), field);
 }
 
+/** The example params of a method by wire name, in param order; params best left out are absent. */
 export function exampleParams(m: ExampleSource): Record<string, string> {
   const structs = requestStructs(m);
   const out: Record<string, string> = {};
