@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { TbkUvidEncryptRequest, TopClient, sign } from 'tbk-client';
 import { decodeResponse } from '../../templates/runtime/decode-response.js';
-import { buildFixtureData } from '../../generator/src/ir/build-fixtures.js';
+import { buildIrMethod } from '../../generator/src/ir/build-ir.js';
 import type { MethodSpec } from '../../generator/src/spec/model.js';
 import { median } from './stats.js';
 import { ROOT } from './run-cli.js';
@@ -150,7 +150,7 @@ export async function benchDecode(runs: number, iterations: number): Promise<Dec
   const spec = specs
     .filter((s) => s.samples.json && s.samples.xml)
     .sort((a, b) => b.samples.json!.length - a.samples.json!.length)[0]!;
-  const { meta } = buildFixtureData(spec);
+  const { meta } = buildIrMethod(join(dir, `${spec.method}.yaml`), spec, '', [])!;
   const time = (fn: () => unknown) => {
     const t0 = performance.now();
     for (let i = 0; i < iterations; i++) fn();

@@ -1,11 +1,13 @@
 /**
- * Fixture data (generator/src/ir/build-fixtures.ts, example-params.ts): the example params a
- * fixture request is built from must pass the runtime's local validation, so unusable doc
- * examples are replaced (required params) or left out (optional ones).
+ * Fixture data (generator/src/ir/build-fixtures.ts, example-params.ts), projected from the IR:
+ * the example params a fixture request is built from must pass the runtime's local validation,
+ * so unusable doc examples are replaced (required params) or left out (optional ones).
  */
 import { describe, expect, it } from 'vitest';
-import { buildFixtureData, buildMethodFixtures } from '../../generator/src/ir/build-fixtures.js';
+import { buildIrMethod } from '../../generator/src/ir/build-ir.js';
 import { exampleParam } from '../../generator/src/ir/example-params.js';
+import type { IrMethod } from '../../generator/src/ir/model.js';
+import { readIr } from '../../generator/src/ir/read-ir.js';
 import type { MethodSpec, SpecField } from '../../generator/src/spec/model.js';
 import { listGoldens, scratchDir, writeSpecFolder } from './golden-specs.js';
 
@@ -22,9 +24,15 @@ function spec(request: SpecField[], types: MethodSpec['types'] = {}): MethodSpec
   };
 }
 
+/** The IR of a method spec built without a spec text (every line 0). */
+function irOf(s: MethodSpec): IrMethod {
+  return buildIrMethod('x.yaml', s, '', [])!;
+}
+
 const param = (field: Partial<SpecField> & { type: string }, types?: MethodSpec['types']): string | undefined => {
   const f: SpecField = { name: 'p', ...field };
-  return exampleParam(spec([f], types), f);
+  const m = irOf(spec([f], types));
+  return exampleParam(m, m.params[0]!);
 };
 
 describe('example params', () => {
@@ -93,7 +101,7 @@ describe('example params', () => {
   });
 });
 
-describe('buildFixtureData, buildMethodFixtures', () => {
+describe('buildFixtureData, readIr', () => {
   it('carries the samples present, the accepted mismatches and the metadata', () => {
     const s: MethodSpec = {
       ...spec([{ name: 'adzone_id', type: 'Number', required: true, example: '12' }]),
@@ -102,7 +110,7 @@ describe('buildFixtureData, buildMethodFixtures', () => {
         { path: 'response.biz_error_desc', reason: 'the doc types it Boolean, the sample holds text' },
       ],
     };
-    const fixture = buildFixtureData(s);
+    const { fixture } = irOf(s);
     expect(fixture.example).toEqual({ adzone_id: '12' });
     expect(fixture.samples).toEqual({ json: '{"x_response":{}}', error_json: '{"error_response":{}}' });
     expect(fixture.acceptedMismatches).toEqual([
@@ -118,7 +126,8 @@ describe('buildFixtureData, buildMethodFixtures', () => {
   it('reads a spec folder into fixtures sorted by method', async () => {
     const goldens = await listGoldens();
     const specDir = await writeSpecFolder(await scratchDir('fixtures'), goldens);
-    const { fixtures, diagnostics } = await buildMethodFixtures(specDir);
+    const { ir, read: diagnostics } = await readIr(specDir);
+    const fixtures = ir.methods.map((m) => m.fixture);
     expect(diagnostics).toEqual([]);
     expect(fixtures.map((f) => f.meta.method)).toEqual(goldens.map((g) => g.method).sort());
     const nested = fixtures.find((f) => f.meta.method === 'taobao.tbk.golden.nested.list')!;

@@ -1,16 +1,20 @@
 /**
- * Golden outputs (style.md rule 7): each feature spec `test/golden/<name>.yaml` → its method
- * module, fixture module and their declaration files, compared byte for byte with
- * `test/golden/expected/<name>/` and type-checked strictly (tsconfig.json here maps the
- * modules' `../runtime/` imports onto templates/runtime). `UPDATE_GOLDEN=1` rewrites them.
+ * Golden outputs (style.md rule 7): each feature spec `test/golden/<name>.yaml` → its IR
+ * (`ir.json`, the spec file named by its repository path), method module, fixture module and
+ * their declaration files, compared byte for byte with `test/golden/expected/<name>/`, the
+ * modules type-checked strictly (tsconfig.json here maps the modules' `../runtime/` imports onto
+ * templates/runtime). `UPDATE_GOLDEN=1` rewrites them.
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../generator/src/files/list-files.js';
+import { buildIrMethod } from '../../generator/src/ir/build-ir.js';
 import { nameMethod } from '../../generator/src/ir/names.js';
 import { generatePackage, type GenerateResult } from '../../generator/src/pipeline/generate-package.js';
+import type { MethodSpec } from '../../generator/src/spec/model.js';
+import { readYamlValue } from '../../generator/src/spec/read-yaml-value.js';
 import {
   GOLDEN_DIR,
   listGoldens,
@@ -22,6 +26,18 @@ import {
 
 const EXPECTED = join(GOLDEN_DIR, 'expected');
 const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
+const IR_FILE = 'ir.json';
+
+/**
+ * The IR of a golden spec as stable JSON (2-space indent, keys as built), built by the
+ * generator's build-ir from the spec file named by its repository path, so that the snapshot
+ * is the same on every machine.
+ */
+function irSnapshot(golden: Golden): string {
+  const file = `test/golden/${golden.name}.yaml`;
+  const method = buildIrMethod(file, readYamlValue(file, golden.text).value as MethodSpec, golden.text, []);
+  return `${JSON.stringify(method, null, 2)}\n`;
+}
 
 /** Package path → path under expected/<name>/. */
 function goldenFiles(golden: Golden): { from: string; to: string }[] {
@@ -36,6 +52,8 @@ function goldenFiles(golden: Golden): { from: string; to: string }[] {
 
 let goldens: Golden[];
 let result: GenerateResult;
+/** `ir.json` text by golden name. */
+let irs: Map<string, string>;
 
 beforeAll(async () => {
   goldens = await listGoldens();
@@ -47,6 +65,7 @@ beforeAll(async () => {
     reuse: false,
     templatesDir: await minimalTemplates(dir),
   });
+  irs = new Map(goldens.map((g) => [g.name, irSnapshot(g)]));
   if (UPDATE) {
     await rm(EXPECTED, { recursive: true, force: true });
     for (const g of goldens) {
@@ -55,6 +74,7 @@ beforeAll(async () => {
         await mkdir(dirname(target), { recursive: true });
         await writeFile(target, result.files.get(f.from)!);
       }
+      await writeFile(join(EXPECTED, g.name, IR_FILE), irs.get(g.name)!);
     }
   }
 });
@@ -91,6 +111,11 @@ describe('golden outputs', () => {
           await readFile(path, 'utf8').catch(() => '(missing)'),
         );
       }
+      const irPath = join(EXPECTED, g.name, IR_FILE);
+      wanted.add(irPath);
+      expect(irs.get(g.name), `${relative(GOLDEN_DIR, irPath)} differs; UPDATE_GOLDEN=1 rewrites it`).toBe(
+        await readFile(irPath, 'utf8').catch(() => '(missing)'),
+      );
     }
     const onDisk = (await listFiles(EXPECTED, { all: true })).map((p) => join(EXPECTED, p));
     expect(onDisk.filter((p) => !wanted.has(p)).map((p) => relative(GOLDEN_DIR, p))).toEqual([]);

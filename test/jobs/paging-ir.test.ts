@@ -1,7 +1,7 @@
 // The paging style of a method comes from its spec (generator/src/ir/paging.ts): given/want
 // on small specs, then the counts over the committed spec of 112 methods.
 import { describe, expect, it } from 'vitest';
-import { buildMethodMeta } from '../../generator/src/ir/build-meta.js';
+import { buildIr } from '../../generator/src/ir/build-ir.js';
 import { derivePaging } from '../../generator/src/ir/paging.js';
 import type { MethodSpec, SpecField } from '../../generator/src/spec/model.js';
 import { readSpecFolder } from '../../generator/src/spec/spec-files.js';
@@ -82,9 +82,7 @@ describe('derivePaging: given a spec, want its paging', () => {
 describe('paging styles of the committed spec', () => {
   it('are derived for every method that pages, and no other', async () => {
     const folder = await readSpecFolder(`${REPO_ROOT}/spec`);
-    const metas = [...folder.methods.values()].map((s) =>
-      buildMethodMeta({ ...s, request: s.request ?? [], response: s.response ?? [], types: s.types ?? {} }),
-    );
+    const metas = buildIr(folder).ir.methods.map((m) => m.meta);
     expect(metas.length).toBe(112);
     const by = (style: string) => metas.filter((m) => m.paging?.style === style).map((m) => m.method);
     const order = metas.filter((m) => m.paging?.window && m.paging.identity).map((m) => m.method);

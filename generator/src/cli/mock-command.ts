@@ -3,7 +3,7 @@
  * folder on a local TOP-compatible gateway (docs/mock-gateway.md) until SIGINT or SIGTERM.
  * The default app is TOP's own signature example (app key 12345678, secret helloworld).
  */
-import { buildMethodFixtures } from '../ir/build-fixtures.js';
+import { readIr } from '../ir/read-ir.js';
 import { formatDiagnostic } from '../report/diagnostic.js';
 import { startMockGateway } from '../../../templates/testing/mock-gateway.js';
 import { optionString, readCommandArgs, UsageError } from './cli-args.js';
@@ -34,8 +34,12 @@ export async function runMock(args: string[], stop?: Promise<void>): Promise<num
   if ('exit' in read) return read.exit;
   const options = read.options;
 
-  const { fixtures, diagnostics } = await buildMethodFixtures(options.spec);
+  // The read problems as they are; of the IR's only the errors (a method they name may be
+  // missing): the warnings are about the generated package, not about what the gateway serves.
+  const { ir, read: readProblems, build } = await readIr(options.spec);
+  const diagnostics = [...readProblems, ...build.filter((d) => d.level === 'error')];
   for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  const fixtures = ir.methods.map((m) => m.fixture);
   if (fixtures.length === 0) {
     process.stderr.write(`tbk-gen mock: no method specs in ${options.spec}/methods\n`);
     return 1;

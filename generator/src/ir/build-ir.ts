@@ -1,13 +1,14 @@
 /**
- * Spec folder → IR (ir/model.ts). Names, TS types, optionality, metadata, JSDoc and fixtures
- * are decided here once; problems are collected as diagnostics (the IR's range TBK300–TBK319,
- * named in ir-codes.ts, see docs/diagnostics.md "Generator"), never thrown.
+ * Spec folder → IR (ir/model.ts). Names, TS types, optionality, parsed types, required, limits,
+ * paging, JSDoc and samples are decided here once, and the metadata and fixtures projected from
+ * them (build-meta.ts, build-fixtures.ts); problems are collected as diagnostics (the IR's range
+ * TBK300–TBK319, named in ir-codes.ts, see docs/diagnostics.md "Generator"), never thrown.
  */
 import type { Diagnostic } from '../report/diagnostic.js';
-import type { MethodSpec, SpecField } from '../spec/model.js';
+import type { FieldLimits, MethodSpec, SpecField } from '../spec/model.js';
 import type { SpecFolder } from '../spec/spec-files.js';
 import { buildFixtureData } from './build-fixtures.js';
-import { buildMethodMeta, reachableStructs } from './build-meta.js';
+import { buildMethodMeta } from './build-meta.js';
 import {
   describeField,
   describeMethod,
@@ -23,6 +24,7 @@ import type {
   IrMethodSummary,
   IrPackage,
   IrStruct,
+  IrTypeRef,
   MetaTypeName,
   SourceRef,
   StructFlavour,
@@ -36,12 +38,14 @@ import {
   nameStruct,
   propertyKey,
   type NameClaim,
+  wrapperKeyOf,
 } from './names.js';
 import { derivePaging } from './paging.js';
 import { indexSpecLines, itemLine, structLine, type SpecLineIndex } from './source-lines.js';
-import { requestType, responseType, runtimeTypesOf, type RuntimeTypeName } from './type-map.js';
+import { requestType, responseType, runtimeTypesOf, scalarKind, type RuntimeTypeName } from './type-map.js';
 import { isRequired } from '../vocabulary/required.js';
-import { parseTopType } from '../vocabulary/top-types.js';
+import { SAMPLE_KINDS } from '../vocabulary/sample-kinds.js';
+import { parseTopType, type TopTypeRef } from '../vocabulary/top-types.js';
 import { IrCode } from './ir-codes.js';
 
 /** Runtime types every request module imports besides its meta type, claimed in its scope. */
@@ -113,6 +117,24 @@ function checkFields(
   });
 }
 
+/**
+ * The struct names reachable from the request params and from the response fields, each in
+ * first-reached order (depth first, doc order). Names absent from `types` are skipped here;
+ * checkFields reports them.
+ */
+function reachableStructs(spec: MethodSpec): { request: string[]; response: string[] } {
+  const walk = (fields: readonly SpecField[], seen: string[]): string[] => {
+    for (const field of fields) {
+      const ref = parseTopType(field.type);
+      if (ref.scalar || seen.includes(ref.element) || !Object.hasOwn(spec.types, ref.element)) continue;
+      seen.push(ref.element);
+      walk(spec.types[ref.element]!, seen);
+    }
+    return seen;
+  };
+  return { request: walk(spec.request, []), response: walk(spec.response, []) };
+}
+
 function structNames(ctx: MethodContext): { request: Map<string, string>; response: Map<string, string> } {
   const reach = reachableStructs(ctx.spec);
   const both = new Set(reach.request.filter((n) => reach.response.includes(n)));
@@ -144,8 +166,33 @@ function structNames(ctx: MethodContext): { request: Map<string, string>; respon
   };
 }
 
+/** Where a field sits: a request param, a response field, or a field of a struct. */
+type FieldRole = 'param' | 'response' | 'struct';
+
+/** The parsed type as the IR keeps it; only responses wrap lists (a struct may be in one). */
+function typeRefOf(ref: TopTypeRef, role: FieldRole): IrTypeRef {
+  const out: IrTypeRef = ref.scalar
+    ? { kind: scalarKind(ref.scalar), scalar: ref.scalar, list: ref.list }
+    : { kind: 'struct', struct: ref.element, list: ref.list };
+  if (ref.list && role !== 'param') out.wrapper = wrapperKeyOf(ref.element);
+  return out;
+}
+
+/** The limits the spec states, in a fixed key order. */
+function limitsOf(limits: FieldLimits | undefined): FieldLimits | undefined {
+  if (!limits) return undefined;
+  const out = optional({
+    max_length: limits.max_length,
+    max_list_size: limits.max_list_size,
+    max_value: limits.max_value,
+    min_value: limits.min_value,
+  });
+  return Object.keys(out).length ? out : undefined;
+}
+
 function buildField(
   field: SpecField,
+  role: FieldRole,
   flavour: StructFlavour,
   source: SourceRef,
   structs: Map<string, string>,
@@ -163,6 +210,9 @@ function buildField(
     optional: flavour === 'response' || !isRequired(field),
     docs: describeField(field, flavour),
     source,
+    ref: typeRefOf(ref, role),
+    required: role !== 'response' && isRequired(field),
+    ...optional({ limits: limitsOf(field.limits), example: field.example }),
   };
 }
 
@@ -196,7 +246,14 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
         tsName,
         flavour,
         fields: spec.types[specName]!.map((f, i) =>
-          buildField(f, flavour, { file, line: structLine(lines, specName, i) }, tsNames[flavour], runtimeTypes),
+          buildField(
+            f,
+            'struct',
+            flavour,
+            { file, line: structLine(lines, specName, i) },
+            tsNames[flavour],
+            runtimeTypes,
+          ),
         ),
         docs: describeStruct(specName, spec.method, flavour),
         source: { file, line: structLine(lines, specName) },
@@ -204,10 +261,17 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
     }
   }
   const params = request.map((f, i) =>
-    buildField(f, 'request', { file, line: itemLine(lines, 'request', i) }, tsNames.request, runtimeTypes),
+    buildField(f, 'param', 'request', { file, line: itemLine(lines, 'request', i) }, tsNames.request, runtimeTypes),
   );
   const fields = response.map((f, i) =>
-    buildField(f, 'response', { file, line: itemLine(lines, 'response', i) }, tsNames.response, runtimeTypes),
+    buildField(
+      f,
+      'response',
+      'response',
+      { file, line: itemLine(lines, 'response', i) },
+      tsNames.response,
+      runtimeTypes,
+    ),
   );
 
   const paging = derivePaging(spec);
@@ -239,7 +303,15 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
     auth: spec.auth,
     ...optional({ title: spec.title, description: spec.description, docUrl: docUrlOf(spec.doc_id) }),
   };
-  const meta = buildMethodMeta(spec);
+  const samples: IrMethod['samples'] = {};
+  for (const kind of SAMPLE_KINDS) {
+    const text = spec.samples?.[kind];
+    if (typeof text === 'string' && text.trim()) samples[kind] = text;
+  }
+  const acceptedMismatches = spec.accepted_mismatches?.length
+    ? spec.accepted_mismatches.map((m) => ({ path: m.path, reason: m.reason }))
+    : undefined;
+  const meta = buildMethodMeta({ names, auth: spec.auth, params, response: fields, structs, paging: paging?.paging });
   return {
     names,
     specPath: `spec/methods/${spec.method}.yaml`,
@@ -258,9 +330,11 @@ function buildMethod(ctx: MethodContext): IrMethod | undefined {
     runtimeTypes: [...runtimeTypes].sort(),
     runtimeImports,
     metaType,
-    ...optional({ itemType: paging && itemTypeOf(paging.items, tsNames.response) }),
+    ...optional({ itemType: paging && itemTypeOf(paging.items, tsNames.response), paging: paging?.paging }),
+    samples,
+    ...optional({ acceptedMismatches }),
     meta,
-    fixture: buildFixtureData(spec, meta),
+    fixture: buildFixtureData({ params, structs, samples, acceptedMismatches }, meta),
   };
 }
 

@@ -1,30 +1,22 @@
 /**
  * `MethodMeta`: the data a generated module declares and the runtime and mock gateway
- * interpret (templates/runtime/metadata.ts). Built from the spec alone so that the generator,
- * the fixtures and `tbk-gen mock` agree on every byte of it.
+ * interpret (templates/runtime/metadata.ts). A projection of the IR (ir/model.ts): the types
+ * are parsed, the required rule applied and the paging derived once by build-ir, so that the
+ * generator, the fixtures and `tbk-gen mock` agree on every byte of it.
  */
 import type { FieldMeta, MethodMeta } from '../../../templates/runtime/metadata.js';
-import type { MethodSpec, SpecField } from '../spec/model.js';
-import { nameMethod, wrapperKeyOf } from './names.js';
-import { derivePaging } from './paging.js';
-import { scalarKind } from './type-map.js';
-import { isRequired } from '../vocabulary/required.js';
-import { parseTopType } from '../vocabulary/top-types.js';
+import type { IrField, IrMethod } from './model.js';
 
-/** `request`: a business param; `response`: a response field; `struct`: a field of a struct. */
-export type FieldRole = 'request' | 'response' | 'struct';
+/** What the metadata is projected from. */
+export type MetaSource = Pick<IrMethod, 'names' | 'auth' | 'params' | 'response' | 'structs' | 'paging'>;
 
-export function buildFieldMeta(field: SpecField, role: FieldRole): FieldMeta {
-  const ref = parseTopType(field.type);
-  const meta: FieldMeta = { name: field.name, kind: ref.scalar ? scalarKind(ref.scalar) : 'struct' };
-  if (!ref.scalar) meta.struct = ref.element;
-  if (ref.list) {
-    meta.list = true;
-    // Only responses wrap lists (`"results": { "n_tbk_item": [...] }`); struct fields may be either.
-    if (role !== 'request') meta.wrapper = wrapperKeyOf(ref.element);
-  }
-  if (role !== 'response' && isRequired(field)) meta.required = true;
-  const limits = field.limits;
+function fieldMeta(field: IrField): FieldMeta {
+  const { ref, limits } = field;
+  const meta: FieldMeta = { name: field.wireName, kind: ref.kind };
+  if (ref.struct !== undefined) meta.struct = ref.struct;
+  if (ref.list) meta.list = true;
+  if (ref.wrapper !== undefined) meta.wrapper = ref.wrapper;
+  if (field.required) meta.required = true;
   if (limits?.max_length !== undefined) meta.maxLength = limits.max_length;
   if (limits?.max_list_size !== undefined) meta.maxListSize = limits.max_list_size;
   if (limits?.max_value !== undefined) meta.maxValue = limits.max_value;
@@ -33,39 +25,22 @@ export function buildFieldMeta(field: SpecField, role: FieldRole): FieldMeta {
 }
 
 /**
- * The struct names reachable from the request params and from the response fields, each in
- * first-reached order (depth first, doc order). Names absent from `types` are skipped here;
- * build-ir reports them.
+ * The method's metadata. `types` holds each struct once, sorted by spec name: a struct of both
+ * flavours has the same wire fields in each.
  */
-export function reachableStructs(spec: MethodSpec): { request: string[]; response: string[] } {
-  const walk = (fields: readonly SpecField[], seen: string[]): string[] => {
-    for (const field of fields) {
-      const ref = parseTopType(field.type);
-      if (ref.scalar || seen.includes(ref.element) || !Object.hasOwn(spec.types, ref.element)) continue;
-      seen.push(ref.element);
-      walk(spec.types[ref.element]!, seen);
-    }
-    return seen;
-  };
-  return { request: walk(spec.request, []), response: walk(spec.response, []) };
-}
-
-export function buildMethodMeta(spec: MethodSpec): MethodMeta {
-  const reach = reachableStructs(spec);
-  const used = new Set([...reach.request, ...reach.response]);
+export function buildMethodMeta(m: MetaSource): MethodMeta {
+  const structs = new Map<string, readonly IrField[]>();
+  for (const s of m.structs) if (!structs.has(s.specName)) structs.set(s.specName, s.fields);
   const types: Record<string, FieldMeta[]> = {};
-  for (const name of Object.keys(spec.types).sort()) {
-    if (used.has(name)) types[name] = spec.types[name]!.map((f) => buildFieldMeta(f, 'struct'));
-  }
+  for (const name of [...structs.keys()].sort()) types[name] = structs.get(name)!.map(fieldMeta);
   const meta: MethodMeta = {
-    method: spec.method,
-    auth: spec.auth,
-    rootKey: nameMethod(spec.method).rootKey,
-    request: spec.request.map((f) => buildFieldMeta(f, 'request')),
-    response: spec.response.map((f) => buildFieldMeta(f, 'response')),
+    method: m.names.method,
+    auth: m.auth,
+    rootKey: m.names.rootKey,
+    request: m.params.map(fieldMeta),
+    response: m.response.map(fieldMeta),
     types,
   };
-  const paging = derivePaging(spec)?.paging;
-  if (paging) meta.paging = paging;
+  if (m.paging) meta.paging = m.paging;
   return meta;
 }
