@@ -53,6 +53,12 @@ describe('generate with nothing to do', () => {
     await expect(readFile(join(outDir, 'stray.txt'))).rejects.toThrow();
     expect((await generate(args)).stdout).toMatch(UP_TO_DATE);
 
+    // A stray hidden file (check counts it, so the replay must not pass over it).
+    await writeFile(join(outDir, '.stray'), 'not generated\n');
+    expect((await generate(args)).stdout).toMatch(FULL);
+    await expect(readFile(join(outDir, '.stray'))).rejects.toThrow();
+    expect((await generate(args)).stdout).toMatch(UP_TO_DATE);
+
     // A file removed from the package.
     await rm(index);
     expect((await generate(args)).stdout).toMatch(FULL);

@@ -52,7 +52,10 @@ export async function packageIntact(outDir: string, manifestSha: string): Promis
     const manifestText = await readFile(join(outDir, 'MANIFEST.json'));
     if (sha256(manifestText) !== manifestSha) return undefined;
     const listed = (JSON.parse(manifestText.toString('utf8')) as { files?: Record<string, string> }).files ?? {};
-    const present = (await listFiles(outDir)).filter((p) => p !== 'MANIFEST.json' && !p.startsWith('node_modules/'));
+    // Every entry counts, hidden ones and links included, as `tbk-gen check` counts them; an
+    // installed node_modules (a workspace's) is not the package's and is not walked.
+    const skip = (p: string) => p === 'node_modules' || p.endsWith('/node_modules');
+    const present = (await listFiles(outDir, { all: true, skip })).filter((p) => p !== 'MANIFEST.json');
     if (present.length !== Object.keys(listed).length || present.some((p) => !Object.hasOwn(listed, p)))
       return undefined;
     const hashes = await runPool(present, 64, (p) => readFile(join(outDir, p)).then(sha256));
