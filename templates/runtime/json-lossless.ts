@@ -28,6 +28,11 @@ export interface JsonObject {
   [key: string]: JsonValue;
 }
 
+/** True for a JSON object (not an array, not a lossless number): the JSON decoders share it. */
+export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LosslessNumber);
+}
+
 /** Strings (unrolled, no catastrophic backtracking) or number literals. */
 const TOKENS = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 

@@ -11,6 +11,9 @@ class LosslessNumber {
     return this.text;
   }
 }
+function isJsonObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof LosslessNumber);
+}
 const TOKENS = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 const isLossy = (token) => token.charCodeAt(0) !== 34 && String(Number(token)) !== token;
 const MAYBE_LOSSY = /(?:\d\.?){16}|\d[eE]|\.\d*0(?!\d)|\.0{6}|-0(?![.\d])/;
@@ -59,6 +62,7 @@ function stringifyJson(value) {
 const NUMBER_MARK = /"\\u0000#([-+.\deE]+)#\\u0000"/g;
 export {
   LosslessNumber,
+  isJsonObject,
   needsLosslessParse,
   parseJsonLossless,
   stringifyJson
