@@ -19,8 +19,11 @@ export interface NodeTransport {
   close(): void;
 }
 
-/** Sockets per host and agent: well above any sane concurrency towards one gateway. */
-const MAX_SOCKETS = 64;
+/**
+ * Options of both agents (each copies them): keep-alive, and sockets per host well above any
+ * sane concurrency towards one gateway.
+ */
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64 };
 
 /**
  * The first value of a header, read from the raw list: `response.headers` is built on first
@@ -109,9 +112,7 @@ export function createNodeTransport(): NodeTransport {
         path: q < 0 ? target.pathname : target.pathname + url.slice(q),
         method: init.method ?? 'POST',
         headers,
-        agent: secure
-          ? (https ??= new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }))
-          : (http ??= new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS })),
+        agent: secure ? (https ??= new HttpsAgent(AGENT_OPTIONS)) : (http ??= new HttpAgent(AGENT_OPTIONS)),
       });
       request.on('error', settle);
       request.on('response', (response: IncomingMessage) => {

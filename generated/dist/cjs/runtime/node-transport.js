@@ -25,7 +25,7 @@ var import_node_http = require("node:http");
 var import_node_https = require("node:https");
 var import_response_limit = require("./response-limit.js");
 var import_transport = require("./transport.js");
-const MAX_SOCKETS = 64;
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64 };
 function rawHeader(response, name) {
   const raw = response.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
@@ -88,7 +88,7 @@ function createNodeTransport() {
         path: q < 0 ? target.pathname : target.pathname + url.slice(q),
         method: init.method ?? "POST",
         headers,
-        agent: secure ? https ??= new import_node_https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS }) : http ??= new import_node_http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS })
+        agent: secure ? https ??= new import_node_https.Agent(AGENT_OPTIONS) : http ??= new import_node_http.Agent(AGENT_OPTIONS)
       });
       request.on("error", settle);
       request.on("response", (response) => {

@@ -3,7 +3,7 @@ import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { declaredTooLarge, responseTooLarge } from "./response-limit.js";
 import { runAttempt } from "./transport.js";
-const MAX_SOCKETS = 64;
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64 };
 function rawHeader(response, name) {
   const raw = response.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
@@ -66,7 +66,7 @@ function createNodeTransport() {
         path: q < 0 ? target.pathname : target.pathname + url.slice(q),
         method: init.method ?? "POST",
         headers,
-        agent: secure ? https ??= new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }) : http ??= new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS })
+        agent: secure ? https ??= new HttpsAgent(AGENT_OPTIONS) : http ??= new HttpAgent(AGENT_OPTIONS)
       });
       request.on("error", settle);
       request.on("response", (response) => {
