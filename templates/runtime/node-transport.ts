@@ -118,15 +118,13 @@ export function createNodeTransport(): NodeTransport {
       request.on('response', (response: IncomingMessage) => {
         const limit = attempt.maxResponseBytes ?? Infinity;
         // Past the limit: stop reading; settling destroys the socket (it is not pooled again).
-        const stop = (head: Uint8Array | undefined, length?: number): void =>
-          settle(responseTooLarge(attempt.method, limit, response.statusCode ?? 0, head, attempt.redact, length));
-        const declared = declaredTooLarge(rawHeader(response, 'content-length'), limit);
-        if (declared !== undefined) return stop(undefined, declared);
+        const declared = declaredTooLarge(attempt, response.statusCode ?? 0, rawHeader(response, 'content-length'));
+        if (declared) return settle(declared);
         const chunks: Buffer[] = [];
         let total = 0;
         response.on('data', (chunk: Buffer) => {
           total += chunk.length;
-          if (total > limit) stop(chunks[0] ?? chunk);
+          if (total > limit) settle(responseTooLarge(attempt, response.statusCode ?? 0, chunks[0] ?? chunk));
           else chunks.push(chunk);
         });
         response.on('error', settle);

@@ -93,14 +93,13 @@ function createNodeTransport() {
       request.on("error", settle);
       request.on("response", (response) => {
         const limit = attempt.maxResponseBytes ?? Infinity;
-        const stop = (head, length) => settle((0, import_response_limit.responseTooLarge)(attempt.method, limit, response.statusCode ?? 0, head, attempt.redact, length));
-        const declared = (0, import_response_limit.declaredTooLarge)(rawHeader(response, "content-length"), limit);
-        if (declared !== void 0) return stop(void 0, declared);
+        const declared = (0, import_response_limit.declaredTooLarge)(attempt, response.statusCode ?? 0, rawHeader(response, "content-length"));
+        if (declared) return settle(declared);
         const chunks = [];
         let total = 0;
         response.on("data", (chunk) => {
           total += chunk.length;
-          if (total > limit) stop(chunks[0] ?? chunk);
+          if (total > limit) settle((0, import_response_limit.responseTooLarge)(attempt, response.statusCode ?? 0, chunks[0] ?? chunk));
           else chunks.push(chunk);
         });
         response.on("error", settle);

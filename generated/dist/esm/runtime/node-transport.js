@@ -71,14 +71,13 @@ function createNodeTransport() {
       request.on("error", settle);
       request.on("response", (response) => {
         const limit = attempt.maxResponseBytes ?? Infinity;
-        const stop = (head, length) => settle(responseTooLarge(attempt.method, limit, response.statusCode ?? 0, head, attempt.redact, length));
-        const declared = declaredTooLarge(rawHeader(response, "content-length"), limit);
-        if (declared !== void 0) return stop(void 0, declared);
+        const declared = declaredTooLarge(attempt, response.statusCode ?? 0, rawHeader(response, "content-length"));
+        if (declared) return settle(declared);
         const chunks = [];
         let total = 0;
         response.on("data", (chunk) => {
           total += chunk.length;
-          if (total > limit) stop(chunks[0] ?? chunk);
+          if (total > limit) settle(responseTooLarge(attempt, response.statusCode ?? 0, chunks[0] ?? chunk));
           else chunks.push(chunk);
         });
         response.on("error", settle);
