@@ -11,7 +11,8 @@
 
 /** A JSON number literal kept as its source text because `number` would not round-trip it. */
 export class LosslessNumber {
-  readonly text: string;
+  // Declared, not a class field: the constructor creates it (no field code in the bundle).
+  declare readonly text: string;
   constructor(text: string) {
     this.text = text;
   }

@@ -45,9 +45,10 @@ function rawHeader(response: IncomingMessage, name: string): string | undefined 
  * holds) to the old generation, about 3 KB a call collected only by full GCs.
  */
 class NodeAnswer implements HttpAnswer {
-  readonly status: number;
-  readonly contentType: string | null;
-  readonly body: string;
+  // Declared, not class fields: the constructor creates them (no field code in the bundle).
+  declare readonly status: number;
+  declare readonly contentType: string | null;
+  declare readonly body: string;
   readonly #response: IncomingMessage;
   #headers: Record<string, string> | undefined;
   constructor(response: IncomingMessage, chunks: Buffer[]) {

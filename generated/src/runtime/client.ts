@@ -82,8 +82,9 @@ function queryText(params: Record<string, string | false | undefined>): string {
 }
 
 export class TopClient {
-  readonly appKey: string;
-  readonly gateway: string;
+  // Declared, not class fields: the constructor creates them (no field code in the bundle).
+  declare readonly appKey: string;
+  declare readonly gateway: string;
   readonly #secret: string;
   readonly #sign: Signer;
   readonly #given: TopClientOptions;

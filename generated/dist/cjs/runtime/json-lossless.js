@@ -26,7 +26,6 @@ __export(json_lossless_exports, {
 });
 module.exports = __toCommonJS(json_lossless_exports);
 class LosslessNumber {
-  text;
   constructor(text) {
     this.text = text;
   }

@@ -35,9 +35,6 @@ function rawHeader(response, name) {
   return void 0;
 }
 class NodeAnswer {
-  status;
-  contentType;
-  body;
   #response;
   #headers;
   constructor(response, chunks) {

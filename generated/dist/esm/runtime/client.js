@@ -28,8 +28,6 @@ function queryText(params) {
   return out;
 }
 class TopClient {
-  appKey;
-  gateway;
   #secret;
   #sign;
   #given;

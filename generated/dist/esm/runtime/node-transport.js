@@ -13,9 +13,6 @@ function rawHeader(response, name) {
   return void 0;
 }
 class NodeAnswer {
-  status;
-  contentType;
-  body;
   #response;
   #headers;
   constructor(response, chunks) {
