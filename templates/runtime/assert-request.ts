@@ -3,12 +3,12 @@
  * params object, a method name) fails with a TypeError that says what is expected, instead of
  * `Cannot read properties of undefined (reading 'method')` from deep inside the client.
  */
+import { describe as describeValue } from './param-checks.js';
 import type { TopRequest } from './request.js';
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (typeof value === 'string')
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${describeValue(value)}`;
   if (typeof value !== 'object') return typeof value;
   const keys = Object.keys(value).slice(0, 5);
   return keys.length === 0 ? 'an object without keys' : `an object with keys ${keys.join(', ')}`;

@@ -7,7 +7,7 @@
  * A value that does not fit its kind is kept as decoded generically, never dropped.
  */
 import { LosslessNumber, stringifyJson, type JsonValue } from './json-lossless.js';
-import { toLong } from './long.js';
+import { isIntegerText, toLong } from './long.js';
 import type { ScalarKind } from './metadata.js';
 import { setOwn } from './own-property.js';
 
@@ -15,7 +15,7 @@ const INTEGER_WITH_SPACE = /^\s*-?\d+\s*$/;
 
 /** A JSON value decoded without metadata: lossless numbers become `Long` (or `number`). */
 export function decodeGenericJson(value: JsonValue): unknown {
-  if (value instanceof LosslessNumber) return /^-?\d+$/.test(value.text) ? toLong(value.text) : Number(value.text);
+  if (value instanceof LosslessNumber) return isIntegerText(value.text) ? toLong(value.text) : Number(value.text);
   if (Array.isArray(value)) return value.map(decodeGenericJson);
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};

@@ -11,7 +11,8 @@
 
 /** A JSON number literal kept as its source text because `number` would not round-trip it. */
 export class LosslessNumber {
-  readonly text: string;
+  // Declared, not a class field: the constructor creates it (no field code in the bundle).
+  declare readonly text: string;
   constructor(text: string) {
     this.text = text;
   }
@@ -26,6 +27,11 @@ export class LosslessNumber {
 export type JsonValue = null | boolean | number | string | LosslessNumber | JsonValue[] | JsonObject;
 export interface JsonObject {
   [key: string]: JsonValue;
+}
+
+/** True for a JSON object (not an array, not a lossless number): the JSON decoders share it. */
+export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LosslessNumber);
 }
 
 /** Strings (unrolled, no catastrophic backtracking) or number literals. */

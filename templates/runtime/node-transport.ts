@@ -19,8 +19,11 @@ export interface NodeTransport {
   close(): void;
 }
 
-/** Sockets per host and agent: well above any sane concurrency towards one gateway. */
-const MAX_SOCKETS = 64;
+/**
+ * Options of both agents (each copies them): keep-alive, and sockets per host well above any
+ * sane concurrency towards one gateway.
+ */
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64 };
 
 /**
  * The first value of a header, read from the raw list: `response.headers` is built on first
@@ -42,9 +45,10 @@ function rawHeader(response: IncomingMessage, name: string): string | undefined 
  * holds) to the old generation, about 3 KB a call collected only by full GCs.
  */
 class NodeAnswer implements HttpAnswer {
-  readonly status: number;
-  readonly contentType: string | null;
-  readonly body: string;
+  // Declared, not class fields: the constructor creates them (no field code in the bundle).
+  declare readonly status: number;
+  declare readonly contentType: string | null;
+  declare readonly body: string;
   readonly #response: IncomingMessage;
   #headers: Record<string, string> | undefined;
   constructor(response: IncomingMessage, chunks: Buffer[]) {
@@ -109,23 +113,19 @@ export function createNodeTransport(): NodeTransport {
         path: q < 0 ? target.pathname : target.pathname + url.slice(q),
         method: init.method ?? 'POST',
         headers,
-        agent: secure
-          ? (https ??= new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }))
-          : (http ??= new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS })),
+        agent: secure ? (https ??= new HttpsAgent(AGENT_OPTIONS)) : (http ??= new HttpAgent(AGENT_OPTIONS)),
       });
       request.on('error', settle);
       request.on('response', (response: IncomingMessage) => {
         const limit = attempt.maxResponseBytes ?? Infinity;
         // Past the limit: stop reading; settling destroys the socket (it is not pooled again).
-        const stop = (head: Uint8Array | undefined, length?: number): void =>
-          settle(responseTooLarge(attempt.method, limit, response.statusCode ?? 0, head, attempt.redact, length));
-        const declared = declaredTooLarge(rawHeader(response, 'content-length'), limit);
-        if (declared !== undefined) return stop(undefined, declared);
+        const declared = declaredTooLarge(attempt, response.statusCode ?? 0, rawHeader(response, 'content-length'));
+        if (declared) return settle(declared);
         const chunks: Buffer[] = [];
         let total = 0;
         response.on('data', (chunk: Buffer) => {
           total += chunk.length;
-          if (total > limit) stop(chunks[0] ?? chunk);
+          if (total > limit) settle(responseTooLarge(attempt, response.statusCode ?? 0, chunks[0] ?? chunk));
           else chunks.push(chunk);
         });
         response.on('error', settle);

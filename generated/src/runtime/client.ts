@@ -82,8 +82,9 @@ function queryText(params: Record<string, string | false | undefined>): string {
 }
 
 export class TopClient {
-  readonly appKey: string;
-  readonly gateway: string;
+  // Declared, not class fields: the constructor creates them (no field code in the bundle).
+  declare readonly appKey: string;
+  declare readonly gateway: string;
   readonly #secret: string;
   readonly #sign: Signer;
   readonly #given: TopClientOptions;
@@ -113,15 +114,10 @@ export class TopClient {
     this.appKey = o.appKey;
     this.gateway = o.gateway;
     this.#headers = { 'user-agent': defaultUserAgent(), ...o.headers };
-    const fixed = {
-      app_key: o.appKey,
-      v: '2.0',
-      sign_method: o.signMethod,
-      format: o.format,
-      simplify: o.simplify && 'true',
-      partner_id: o.partnerId,
-      target_app_key: o.targetAppKey,
-    };
+    // The fixed params in query order: the app key, those before the session, those after it.
+    const middle = { v: '2.0', sign_method: o.signMethod, format: o.format, simplify: o.simplify && 'true' };
+    const end = { partner_id: o.partnerId, target_app_key: o.targetAppKey };
+    const fixed = { app_key: o.appKey, ...middle, ...end };
     const system: [string, string][] = [
       ['method', ''],
       ['session', ''],
@@ -129,11 +125,7 @@ export class TopClient {
     ];
     for (const [name, value] of Object.entries(fixed)) if (value) system.push([name, value]);
     this.#system = system.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    this.#query = [
-      `&app_key=${encodeFormComponent(o.appKey)}&timestamp=`,
-      queryText({ v: '2.0', sign_method: o.signMethod, format: o.format, simplify: o.simplify && 'true' }),
-      queryText({ partner_id: o.partnerId, target_app_key: o.targetAppKey }),
-    ];
+    this.#query = [`&app_key=${encodeFormComponent(o.appKey)}&timestamp=`, queryText(middle), queryText(end)];
     const gateway = new URL(o.gateway);
     this.#base = gateway.search === '' && gateway.hash === '' && !o.gateway.includes('?') ? gateway.href : undefined;
     const fetch = o.fetch;

@@ -8,16 +8,12 @@
  */
 import { coerceScalar, decodeGenericJson } from './coerce-scalar.js';
 import { fieldsByName } from './field-lookup.js';
-import { LosslessNumber, type JsonObject, type JsonValue } from './json-lossless.js';
+import { isJsonObject, type JsonObject, type JsonValue } from './json-lossless.js';
 import { jsonListItems } from './list-items.js';
 import type { FieldMeta, MethodMeta } from './metadata.js';
 import { setOwn } from './own-property.js';
 
 type Types = MethodMeta['types'];
-
-function isJsonObject(value: JsonValue): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LosslessNumber);
-}
 
 function decodeItem(field: FieldMeta, value: JsonValue, types: Types): unknown {
   if (field.kind !== 'struct') return coerceScalar(field.kind, value);

@@ -14,7 +14,7 @@ import type { DecodeOptions } from './decode-options.js';
 import { decodeXmlResponse } from './decode-xml.js';
 import { errorFields, fieldText, parseAnswer } from './error-fields.js';
 import { TopResponseError } from './errors.js';
-import { LosslessNumber, parseJsonLossless, type JsonObject, type JsonValue } from './json-lossless.js';
+import { isJsonObject, parseJsonLossless, type JsonObject, type JsonValue } from './json-lossless.js';
 import type { MethodMeta } from './metadata.js';
 import { createTopError } from './top-error-kinds.js';
 
@@ -55,10 +55,6 @@ export function detectFormat(body: string, contentType?: string | null): Respons
   return undefined;
 }
 
-function isObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof LosslessNumber);
-}
-
 /**
  * The root object of a JSON success: under `meta.rootKey`, under the only `*_response` key, or
  * the whole object (simplified JSON without a root key).
@@ -66,7 +62,7 @@ function isObject(value: JsonValue | undefined): value is JsonObject {
 function jsonRoot(meta: MethodMeta, value: JsonObject): JsonValue {
   if (meta.rootKey in value) return value[meta.rootKey]!;
   const keys = Object.keys(value);
-  if (keys.length === 1 && keys[0]!.endsWith('_response') && isObject(value[keys[0]!])) return value[keys[0]!]!;
+  if (keys.length === 1 && keys[0]!.endsWith('_response') && isJsonObject(value[keys[0]!])) return value[keys[0]!]!;
   return value;
 }
 
@@ -88,17 +84,17 @@ function decodeJson(
   redact: (s: string) => string,
 ): Record<string, unknown> {
   const value = parseAnswer(meta, body, options, redact, 'JSON', parseJsonLossless);
-  if (!isObject(value))
+  if (!isJsonObject(value))
     throw new TopResponseError(meta.method, 'the JSON answer is not an object', redact(body), options.status);
   const err = value[ERROR_KEY];
-  if (isObject(err))
+  if (isJsonObject(err))
     throw createTopError(
       meta.method,
       errorFields((k) => err[k], redact),
       options.status,
     );
   const root = jsonRoot(meta, value);
-  if (!isObject(root))
+  if (!isJsonObject(root))
     throw new TopResponseError(meta.method, `"${meta.rootKey}" is not an object`, redact(body), options.status);
   if (root === value && looksLikeBareError(meta, value)) {
     throw createTopError(

@@ -16,16 +16,21 @@ export function previewBody(body: string): string {
   return flat.length > BODY_PREVIEW ? `${flat.slice(0, BODY_PREVIEW)}… (${body.length} chars)` : flat;
 }
 
+/*
+ * The fields of the error classes are `declare`d: each constructor creates them, in the order
+ * they are listed, and no class-field code is emitted for them in every program's bundle.
+ */
+
 export class TopClientError extends Error {
   /** The API method of the call, e.g. `taobao.tbk.uvid.encrypt`. */
-  readonly method: string;
+  declare readonly method: string;
   /** HTTP attempts made before this error was thrown (0 when refused locally). */
-  attempts: number;
+  declare attempts: number;
   constructor(method: string, message: string) {
     super(message);
-    this.name = new.target.name;
     this.method = method;
     this.attempts = 0;
+    this.name = new.target.name;
   }
 }
 
@@ -39,18 +44,18 @@ export interface TopErrorFields {
 
 /** The gateway's `error_response`. */
 export class TopError extends TopClientError {
-  readonly code: number;
-  readonly msg: string;
-  readonly subCode: string | undefined;
-  readonly subMsg: string | undefined;
-  readonly requestId: string | undefined;
+  declare readonly code: number;
+  declare readonly msg: string;
+  declare readonly subCode: string | undefined;
+  declare readonly subMsg: string | undefined;
+  declare readonly requestId: string | undefined;
   /** HTTP status of the answer that carried the error (usually 200). */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /**
    * For flow control (code 7 and kin): the ban announced in `sub_msg`, in milliseconds; for a
    * ban recorded by another call (flow-control.ts), what is left of it.
    */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   constructor(method: string, fields: TopErrorFields, status?: number, retryAfterMs?: number) {
     const sub =
       fields.subCode || fields.subMsg ? ` (${[fields.subCode, fields.subMsg].filter(Boolean).join(': ')})` : '';
@@ -83,7 +88,7 @@ export interface ValidationProblem {
 
 /** Params refused before any network call; lists every problem at once. */
 export class TopValidationError extends TopClientError {
-  readonly problems: readonly ValidationProblem[];
+  declare readonly problems: readonly ValidationProblem[];
   constructor(method: string, problems: readonly ValidationProblem[]) {
     const lines = problems.map((p) => `  ${p.param}: ${p.message}`);
     super(
@@ -98,13 +103,13 @@ export type TransportFailure = 'network' | 'timeout' | 'http';
 
 /** No usable HTTP answer: retried by the client within `maxRetries`. */
 export class TopTransportError extends TopClientError {
-  readonly kind: TransportFailure;
+  declare readonly kind: TransportFailure;
   /** HTTP status when `kind` is `http`. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The response body for `http` failures (redacted). */
-  readonly body: string | undefined;
+  declare readonly body: string | undefined;
   /** Error code of the network layer, e.g. `ECONNRESET`, `ECONNREFUSED`, `UND_ERR_SOCKET`. */
-  readonly errno: string | undefined;
+  declare readonly errno: string | undefined;
   constructor(
     method: string,
     message: string,
@@ -120,9 +125,9 @@ export class TopTransportError extends TopClientError {
 
 /** An answer that is neither a TOP success nor a TOP error (HTML page, truncated body…). */
 export class TopResponseError extends TopClientError {
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The whole raw body (redacted); the message shows its first characters. */
-  readonly body: string;
+  declare readonly body: string;
   constructor(method: string, reason: string, body: string, status?: number) {
     const http = status !== undefined ? ` (HTTP ${status})` : '';
     super(method, `${method}: ${reason}${http}: ${previewBody(body) || '(empty body)'}`);

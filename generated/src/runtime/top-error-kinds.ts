@@ -28,7 +28,7 @@ export class TopAuthError extends TopError {}
 /** A param the gateway refused (missing or invalid). */
 export class TopInvalidParameterError extends TopError {
   /** The param named by the sub_code (`isv.invalid-parameter:adzone_id` → `adzone_id`), if any. */
-  readonly param: string | undefined;
+  declare readonly param: string | undefined;
   constructor(method: string, fields: TopErrorFields, status?: number, retryAfterMs?: number) {
     super(method, fields, status, retryAfterMs);
     const named = /^isv\.(?:invalid|missing)-parameter[:-](.+)$/.exec(fields.subCode ?? '');

@@ -7,7 +7,7 @@
  * past `maxResponseBytes` is a `TopResponseError` (response-limit.ts).
  */
 import { TopResponseError, TopTransportError } from './errors.js';
-import { declaredTooLarge, readLimitedText, responseTooLarge } from './response-limit.js';
+import { declaredTooLarge, readLimitedText } from './response-limit.js';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -104,15 +104,12 @@ export function runAttempt(
 export function sendHttp(attempt: HttpAttempt): Promise<HttpAnswer> {
   return runAttempt(attempt, (settle) => {
     const controller = new AbortController();
-    const limit = attempt.maxResponseBytes ?? Infinity;
-    const tooLarge = (status: number, head?: Uint8Array, length?: number): Error =>
-      responseTooLarge(attempt.method, limit, status, head, attempt.redact, length);
     attempt
       .fetch(attempt.url, { ...attempt.init, signal: controller.signal })
       .then(async (response) => {
-        const declared = declaredTooLarge(response.headers.get('content-length'), limit);
-        if (declared !== undefined) throw tooLarge(response.status, undefined, declared);
-        const body = await readLimitedText(response, limit, (head) => tooLarge(response.status, head));
+        const declared = declaredTooLarge(attempt, response.status, response.headers.get('content-length'));
+        if (declared) throw declared;
+        const body = await readLimitedText(response, attempt);
         const headers: Record<string, string> = {};
         response.headers.forEach((value, name) => (headers[name] = value));
         settle(undefined, {

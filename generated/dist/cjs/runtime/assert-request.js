@@ -21,10 +21,10 @@ __export(assert_request_exports, {
   assertRequest: () => assertRequest
 });
 module.exports = __toCommonJS(assert_request_exports);
+var import_param_checks = require("./param-checks.js");
 function describe(value) {
   if (value === null) return "null";
-  if (typeof value === "string")
-    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value)}`;
+  if (typeof value === "string") return `the string ${(0, import_param_checks.describe)(value)}`;
   if (typeof value !== "object") return typeof value;
   const keys = Object.keys(value).slice(0, 5);
   return keys.length === 0 ? "an object without keys" : `an object with keys ${keys.join(", ")}`;

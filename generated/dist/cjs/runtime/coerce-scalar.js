@@ -27,7 +27,7 @@ var import_long = require("./long.js");
 var import_own_property = require("./own-property.js");
 const INTEGER_WITH_SPACE = /^\s*-?\d+\s*$/;
 function decodeGenericJson(value) {
-  if (value instanceof import_json_lossless.LosslessNumber) return /^-?\d+$/.test(value.text) ? (0, import_long.toLong)(value.text) : Number(value.text);
+  if (value instanceof import_json_lossless.LosslessNumber) return (0, import_long.isIntegerText)(value.text) ? (0, import_long.toLong)(value.text) : Number(value.text);
   if (Array.isArray(value)) return value.map(decodeGenericJson);
   if (typeof value === "object" && value !== null) {
     const out = {};

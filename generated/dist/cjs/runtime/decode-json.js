@@ -26,13 +26,10 @@ var import_field_lookup = require("./field-lookup.js");
 var import_json_lossless = require("./json-lossless.js");
 var import_list_items = require("./list-items.js");
 var import_own_property = require("./own-property.js");
-function isJsonObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof import_json_lossless.LosslessNumber);
-}
 function decodeItem(field, value, types) {
   if (field.kind !== "struct") return (0, import_coerce_scalar.coerceScalar)(field.kind, value);
   const fields = field.struct !== void 0 ? types[field.struct] : void 0;
-  return fields && isJsonObject(value) ? decodeJsonFields(fields, value, types) : (0, import_coerce_scalar.decodeGenericJson)(value);
+  return fields && (0, import_json_lossless.isJsonObject)(value) ? decodeJsonFields(fields, value, types) : (0, import_coerce_scalar.decodeGenericJson)(value);
 }
 function decodeField(field, value, types) {
   if (value === null) return null;

@@ -44,13 +44,10 @@ function detectFormat(body, contentType) {
   if (type.includes("xml")) return "xml";
   return void 0;
 }
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof import_json_lossless.LosslessNumber);
-}
 function jsonRoot(meta, value) {
   if (meta.rootKey in value) return value[meta.rootKey];
   const keys = Object.keys(value);
-  if (keys.length === 1 && keys[0].endsWith("_response") && isObject(value[keys[0]])) return value[keys[0]];
+  if (keys.length === 1 && keys[0].endsWith("_response") && (0, import_json_lossless.isJsonObject)(value[keys[0]])) return value[keys[0]];
   return value;
 }
 function looksLikeBareError(meta, value) {
@@ -60,17 +57,17 @@ function looksLikeBareError(meta, value) {
 }
 function decodeJson(meta, body, options, redact) {
   const value = (0, import_error_fields.parseAnswer)(meta, body, options, redact, "JSON", import_json_lossless.parseJsonLossless);
-  if (!isObject(value))
+  if (!(0, import_json_lossless.isJsonObject)(value))
     throw new import_errors.TopResponseError(meta.method, "the JSON answer is not an object", redact(body), options.status);
   const err = value[ERROR_KEY];
-  if (isObject(err))
+  if ((0, import_json_lossless.isJsonObject)(err))
     throw (0, import_top_error_kinds.createTopError)(
       meta.method,
       (0, import_error_fields.errorFields)((k) => err[k], redact),
       options.status
     );
   const root = jsonRoot(meta, value);
-  if (!isObject(root))
+  if (!(0, import_json_lossless.isJsonObject)(root))
     throw new import_errors.TopResponseError(meta.method, `"${meta.rootKey}" is not an object`, redact(body), options.status);
   if (root === value && looksLikeBareError(meta, value)) {
     throw (0, import_top_error_kinds.createTopError)(

@@ -20,6 +20,8 @@ export type JsonValue = null | boolean | number | string | LosslessNumber | Json
 export interface JsonObject {
     [key: string]: JsonValue;
 }
+/** True for a JSON object (not an array, not a lossless number): the JSON decoders share it. */
+export declare function isJsonObject(value: JsonValue | undefined): value is JsonObject;
 /** True when some number literal outside strings would change through `JSON.parse`. */
 export declare function needsLosslessParse(text: string): boolean;
 /** Parses JSON text; numbers that a `number` cannot hold exactly become `LosslessNumber`. */

@@ -19,13 +19,13 @@ var __toCommonJS = (mod) => __copyProps(__defProp({}, "__esModule", { value: tru
 var json_lossless_exports = {};
 __export(json_lossless_exports, {
   LosslessNumber: () => LosslessNumber,
+  isJsonObject: () => isJsonObject,
   needsLosslessParse: () => needsLosslessParse,
   parseJsonLossless: () => parseJsonLossless,
   stringifyJson: () => stringifyJson
 });
 module.exports = __toCommonJS(json_lossless_exports);
 class LosslessNumber {
-  text;
   constructor(text) {
     this.text = text;
   }
@@ -35,6 +35,9 @@ class LosslessNumber {
   toJSON() {
     return this.text;
   }
+}
+function isJsonObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof LosslessNumber);
 }
 const TOKENS = /"[^"\\]*(?:\\.[^"\\]*)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
 const isLossy = (token) => token.charCodeAt(0) !== 34 && String(Number(token)) !== token;

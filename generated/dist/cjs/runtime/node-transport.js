@@ -25,7 +25,7 @@ var import_node_http = require("node:http");
 var import_node_https = require("node:https");
 var import_response_limit = require("./response-limit.js");
 var import_transport = require("./transport.js");
-const MAX_SOCKETS = 64;
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64 };
 function rawHeader(response, name) {
   const raw = response.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
@@ -35,9 +35,6 @@ function rawHeader(response, name) {
   return void 0;
 }
 class NodeAnswer {
-  status;
-  contentType;
-  body;
   #response;
   #headers;
   constructor(response, chunks) {
@@ -88,19 +85,18 @@ function createNodeTransport() {
         path: q < 0 ? target.pathname : target.pathname + url.slice(q),
         method: init.method ?? "POST",
         headers,
-        agent: secure ? https ??= new import_node_https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS }) : http ??= new import_node_http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS })
+        agent: secure ? https ??= new import_node_https.Agent(AGENT_OPTIONS) : http ??= new import_node_http.Agent(AGENT_OPTIONS)
       });
       request.on("error", settle);
       request.on("response", (response) => {
         const limit = attempt.maxResponseBytes ?? Infinity;
-        const stop = (head, length) => settle((0, import_response_limit.responseTooLarge)(attempt.method, limit, response.statusCode ?? 0, head, attempt.redact, length));
-        const declared = (0, import_response_limit.declaredTooLarge)(rawHeader(response, "content-length"), limit);
-        if (declared !== void 0) return stop(void 0, declared);
+        const declared = (0, import_response_limit.declaredTooLarge)(attempt, response.statusCode ?? 0, rawHeader(response, "content-length"));
+        if (declared) return settle(declared);
         const chunks = [];
         let total = 0;
         response.on("data", (chunk) => {
           total += chunk.length;
-          if (total > limit) stop(chunks[0] ?? chunk);
+          if (total > limit) settle((0, import_response_limit.responseTooLarge)(attempt, response.statusCode ?? 0, chunks[0] ?? chunk));
           else chunks.push(chunk);
         });
         response.on("error", settle);

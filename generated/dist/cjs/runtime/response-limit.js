@@ -27,18 +27,20 @@ module.exports = __toCommonJS(response_limit_exports);
 var import_errors = require("./errors.js");
 const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 const KEPT_BYTES = 1024;
-function responseTooLarge(method, limit, status, head, redact, contentLength) {
+function responseTooLarge(attempt, status, head, contentLength) {
+  const limit = attempt.maxResponseBytes ?? Infinity;
   const what = contentLength !== void 0 ? `Content-Length ${contentLength} is larger than maxResponseBytes (${limit} bytes); not read` : `answer larger than maxResponseBytes (${limit} bytes); reading stopped`;
-  const body = head ? redact(new TextDecoder().decode(head.subarray(0, KEPT_BYTES))) : "";
-  return new import_errors.TopResponseError(method, what, body, status);
+  const body = head ? attempt.redact(new TextDecoder().decode(head.subarray(0, KEPT_BYTES))) : "";
+  return new import_errors.TopResponseError(attempt.method, what, body, status);
 }
-function declaredTooLarge(header, limit) {
+function declaredTooLarge(attempt, status, header) {
   if (header === null || header === void 0 || !/^\d+$/.test(header.trim())) return void 0;
   const length = Number(header.trim());
-  return length > limit ? length : void 0;
+  return length > (attempt.maxResponseBytes ?? Infinity) ? responseTooLarge(attempt, status, void 0, length) : void 0;
 }
-async function readLimitedText(response, limit, onTooLarge) {
+async function readLimitedText(response, attempt) {
   if (!response.body) return "";
+  const limit = attempt.maxResponseBytes ?? Infinity;
   const reader = response.body.getReader();
   const chunks = [];
   let total = 0;
@@ -49,7 +51,7 @@ async function readLimitedText(response, limit, onTooLarge) {
     if (total > limit) {
       await reader.cancel().catch(() => {
       });
-      throw onTooLarge(chunks[0] ?? value);
+      throw responseTooLarge(attempt, response.status, chunks[0] ?? value);
     }
     chunks.push(value);
   }

@@ -33,8 +33,6 @@ class TopFlowControlError extends import_errors.TopError {
 class TopAuthError extends import_errors.TopError {
 }
 class TopInvalidParameterError extends import_errors.TopError {
-  /** The param named by the sub_code (`isv.invalid-parameter:adzone_id` → `adzone_id`), if any. */
-  param;
   constructor(method, fields, status, retryAfterMs) {
     super(method, fields, status, retryAfterMs);
     const named = /^isv\.(?:invalid|missing)-parameter[:-](.+)$/.exec(fields.subCode ?? "");

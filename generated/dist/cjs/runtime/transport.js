@@ -79,12 +79,10 @@ function runAttempt(attempt, start) {
 function sendHttp(attempt) {
   return runAttempt(attempt, (settle) => {
     const controller = new AbortController();
-    const limit = attempt.maxResponseBytes ?? Infinity;
-    const tooLarge = (status, head, length) => (0, import_response_limit.responseTooLarge)(attempt.method, limit, status, head, attempt.redact, length);
     attempt.fetch(attempt.url, { ...attempt.init, signal: controller.signal }).then(async (response) => {
-      const declared = (0, import_response_limit.declaredTooLarge)(response.headers.get("content-length"), limit);
-      if (declared !== void 0) throw tooLarge(response.status, void 0, declared);
-      const body = await (0, import_response_limit.readLimitedText)(response, limit, (head) => tooLarge(response.status, head));
+      const declared = (0, import_response_limit.declaredTooLarge)(attempt, response.status, response.headers.get("content-length"));
+      if (declared) throw declared;
+      const body = await (0, import_response_limit.readLimitedText)(response, attempt);
       const headers = {};
       response.headers.forEach((value, name) => headers[name] = value);
       settle(void 0, {

@@ -28,8 +28,6 @@ function queryText(params) {
   return out;
 }
 class TopClient {
-  appKey;
-  gateway;
   #secret;
   #sign;
   #given;
@@ -58,15 +56,9 @@ class TopClient {
     this.appKey = o.appKey;
     this.gateway = o.gateway;
     this.#headers = { "user-agent": defaultUserAgent(), ...o.headers };
-    const fixed = {
-      app_key: o.appKey,
-      v: "2.0",
-      sign_method: o.signMethod,
-      format: o.format,
-      simplify: o.simplify && "true",
-      partner_id: o.partnerId,
-      target_app_key: o.targetAppKey
-    };
+    const middle = { v: "2.0", sign_method: o.signMethod, format: o.format, simplify: o.simplify && "true" };
+    const end = { partner_id: o.partnerId, target_app_key: o.targetAppKey };
+    const fixed = { app_key: o.appKey, ...middle, ...end };
     const system = [
       ["method", ""],
       ["session", ""],
@@ -74,11 +66,7 @@ class TopClient {
     ];
     for (const [name, value] of Object.entries(fixed)) if (value) system.push([name, value]);
     this.#system = system.sort((a, b) => a[0] < b[0] ? -1 : 1);
-    this.#query = [
-      `&app_key=${encodeFormComponent(o.appKey)}&timestamp=`,
-      queryText({ v: "2.0", sign_method: o.signMethod, format: o.format, simplify: o.simplify && "true" }),
-      queryText({ partner_id: o.partnerId, target_app_key: o.targetAppKey })
-    ];
+    this.#query = [`&app_key=${encodeFormComponent(o.appKey)}&timestamp=`, queryText(middle), queryText(end)];
     const gateway = new URL(o.gateway);
     this.#base = gateway.search === "" && gateway.hash === "" && !o.gateway.includes("?") ? gateway.href : void 0;
     const fetch = o.fetch;

@@ -3,7 +3,7 @@ import { decodeJsonFields } from "./decode-json.js";
 import { decodeXmlResponse } from "./decode-xml.js";
 import { errorFields, fieldText, parseAnswer } from "./error-fields.js";
 import { TopResponseError } from "./errors.js";
-import { LosslessNumber, parseJsonLossless } from "./json-lossless.js";
+import { isJsonObject, parseJsonLossless } from "./json-lossless.js";
 import { createTopError } from "./top-error-kinds.js";
 const ERROR_KEY = "error_response";
 function detectFormat(body, contentType) {
@@ -19,13 +19,10 @@ function detectFormat(body, contentType) {
   if (type.includes("xml")) return "xml";
   return void 0;
 }
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof LosslessNumber);
-}
 function jsonRoot(meta, value) {
   if (meta.rootKey in value) return value[meta.rootKey];
   const keys = Object.keys(value);
-  if (keys.length === 1 && keys[0].endsWith("_response") && isObject(value[keys[0]])) return value[keys[0]];
+  if (keys.length === 1 && keys[0].endsWith("_response") && isJsonObject(value[keys[0]])) return value[keys[0]];
   return value;
 }
 function looksLikeBareError(meta, value) {
@@ -35,17 +32,17 @@ function looksLikeBareError(meta, value) {
 }
 function decodeJson(meta, body, options, redact) {
   const value = parseAnswer(meta, body, options, redact, "JSON", parseJsonLossless);
-  if (!isObject(value))
+  if (!isJsonObject(value))
     throw new TopResponseError(meta.method, "the JSON answer is not an object", redact(body), options.status);
   const err = value[ERROR_KEY];
-  if (isObject(err))
+  if (isJsonObject(err))
     throw createTopError(
       meta.method,
       errorFields((k) => err[k], redact),
       options.status
     );
   const root = jsonRoot(meta, value);
-  if (!isObject(root))
+  if (!isJsonObject(root))
     throw new TopResponseError(meta.method, `"${meta.rootKey}" is not an object`, redact(body), options.status);
   if (root === value && looksLikeBareError(meta, value)) {
     throw createTopError(

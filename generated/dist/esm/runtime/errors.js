@@ -5,30 +5,14 @@ function previewBody(body) {
   return flat.length > BODY_PREVIEW ? `${flat.slice(0, BODY_PREVIEW)}\u2026 (${body.length} chars)` : flat;
 }
 class TopClientError extends Error {
-  /** The API method of the call, e.g. `taobao.tbk.uvid.encrypt`. */
-  method;
-  /** HTTP attempts made before this error was thrown (0 when refused locally). */
-  attempts;
   constructor(method, message) {
     super(message);
-    this.name = new.target.name;
     this.method = method;
     this.attempts = 0;
+    this.name = new.target.name;
   }
 }
 class TopError extends TopClientError {
-  code;
-  msg;
-  subCode;
-  subMsg;
-  requestId;
-  /** HTTP status of the answer that carried the error (usually 200). */
-  status;
-  /**
-   * For flow control (code 7 and kin): the ban announced in `sub_msg`, in milliseconds; for a
-   * ban recorded by another call (flow-control.ts), what is left of it.
-   */
-  retryAfterMs;
   constructor(method, fields, status, retryAfterMs) {
     const sub = fields.subCode || fields.subMsg ? ` (${[fields.subCode, fields.subMsg].filter(Boolean).join(": ")})` : "";
     const id = fields.requestId ? ` [request_id ${fields.requestId}]` : "";
@@ -48,7 +32,6 @@ function banMillis(subMsg) {
   return m ? Number(m[1]) * 1e3 : void 0;
 }
 class TopValidationError extends TopClientError {
-  problems;
   constructor(method, problems) {
     const lines = problems.map((p) => `  ${p.param}: ${p.message}`);
     super(
@@ -60,13 +43,6 @@ ${lines.join("\n")}`
   }
 }
 class TopTransportError extends TopClientError {
-  kind;
-  /** HTTP status when `kind` is `http`. */
-  status;
-  /** The response body for `http` failures (redacted). */
-  body;
-  /** Error code of the network layer, e.g. `ECONNRESET`, `ECONNREFUSED`, `UND_ERR_SOCKET`. */
-  errno;
   constructor(method, message, details) {
     super(method, message);
     this.kind = details.kind;
@@ -76,9 +52,6 @@ class TopTransportError extends TopClientError {
   }
 }
 class TopResponseError extends TopClientError {
-  status;
-  /** The whole raw body (redacted); the message shows its first characters. */
-  body;
   constructor(method, reason, body, status) {
     const http = status !== void 0 ? ` (HTTP ${status})` : "";
     super(method, `${method}: ${reason}${http}: ${previewBody(body) || "(empty body)"}`);

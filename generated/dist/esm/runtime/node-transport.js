@@ -3,7 +3,7 @@ import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { declaredTooLarge, responseTooLarge } from "./response-limit.js";
 import { runAttempt } from "./transport.js";
-const MAX_SOCKETS = 64;
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 64 };
 function rawHeader(response, name) {
   const raw = response.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
@@ -13,9 +13,6 @@ function rawHeader(response, name) {
   return void 0;
 }
 class NodeAnswer {
-  status;
-  contentType;
-  body;
   #response;
   #headers;
   constructor(response, chunks) {
@@ -66,19 +63,18 @@ function createNodeTransport() {
         path: q < 0 ? target.pathname : target.pathname + url.slice(q),
         method: init.method ?? "POST",
         headers,
-        agent: secure ? https ??= new HttpsAgent({ keepAlive: true, maxSockets: MAX_SOCKETS }) : http ??= new HttpAgent({ keepAlive: true, maxSockets: MAX_SOCKETS })
+        agent: secure ? https ??= new HttpsAgent(AGENT_OPTIONS) : http ??= new HttpAgent(AGENT_OPTIONS)
       });
       request.on("error", settle);
       request.on("response", (response) => {
         const limit = attempt.maxResponseBytes ?? Infinity;
-        const stop = (head, length) => settle(responseTooLarge(attempt.method, limit, response.statusCode ?? 0, head, attempt.redact, length));
-        const declared = declaredTooLarge(rawHeader(response, "content-length"), limit);
-        if (declared !== void 0) return stop(void 0, declared);
+        const declared = declaredTooLarge(attempt, response.statusCode ?? 0, rawHeader(response, "content-length"));
+        if (declared) return settle(declared);
         const chunks = [];
         let total = 0;
         response.on("data", (chunk) => {
           total += chunk.length;
-          if (total > limit) stop(chunks[0] ?? chunk);
+          if (total > limit) settle(responseTooLarge(attempt, response.statusCode ?? 0, chunks[0] ?? chunk));
           else chunks.push(chunk);
         });
         response.on("error", settle);

@@ -8,9 +8,19 @@
 import { TopResponseError } from './errors.js';
 /** 16 MiB: far above any TOP answer, far below what hurts a process. */
 export declare const DEFAULT_MAX_RESPONSE_BYTES: number;
-/** The error of an answer past the limit (never retried: the same call gives the same answer). */
-export declare function responseTooLarge(method: string, limit: number, status: number, head: Uint8Array | undefined, redact: (text: string) => string, contentLength?: number): TopResponseError;
-/** The declared length of an answer past the limit, or undefined. */
-export declare function declaredTooLarge(header: string | null | undefined, limit: number): number | undefined;
-/** Reads a fetch Response's body up to `limit` bytes; past it cancels the stream and throws. */
-export declare function readLimitedText(response: Response, limit: number, onTooLarge: (head: Uint8Array) => Error): Promise<string>;
+/** What the limit needs of an attempt: its limit, and its method and redaction for the error. */
+export interface LimitedAttempt {
+    method: string;
+    /** Undefined: no limit. */
+    maxResponseBytes?: number | undefined;
+    redact: (text: string) => string;
+}
+/**
+ * The error of an answer past the limit (never retried: the same call gives the same answer):
+ * declared past it by `contentLength`, or read past it, `head` holding its first bytes.
+ */
+export declare function responseTooLarge(attempt: LimitedAttempt, status: number, head: Uint8Array | undefined, contentLength?: number): TopResponseError;
+/** The error of an answer whose Content-Length header is past the limit, or undefined. */
+export declare function declaredTooLarge(attempt: LimitedAttempt, status: number, header: string | null | undefined): TopResponseError | undefined;
+/** Reads a fetch Response's body up to the attempt's limit; past it cancels the stream and throws. */
+export declare function readLimitedText(response: Response, attempt: LimitedAttempt): Promise<string>;

@@ -8,8 +8,6 @@ class TopFlowControlError extends TopError {
 class TopAuthError extends TopError {
 }
 class TopInvalidParameterError extends TopError {
-  /** The param named by the sub_code (`isv.invalid-parameter:adzone_id` → `adzone_id`), if any. */
-  param;
   constructor(method, fields, status, retryAfterMs) {
     super(method, fields, status, retryAfterMs);
     const named = /^isv\.(?:invalid|missing)-parameter[:-](.+)$/.exec(fields.subCode ?? "");
