@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AUTH_VALUES } from '../../generator/src/vocabulary/auth.js';
-import { isRequired, readRequiredText } from '../../generator/src/vocabulary/required.js';
+import { isDeclaredOptional, isRequired, readRequiredText } from '../../generator/src/vocabulary/required.js';
 import { SAMPLE_KINDS } from '../../generator/src/vocabulary/sample-kinds.js';
 import {
   compactTopType,
@@ -84,6 +84,16 @@ describe('是否必须 and the required rule', () => {
     expect(isRequired({ required: true })).toBe(true);
     expect(isRequired({ required: false })).toBe(false);
     expect(isRequired({})).toBe(false);
+  });
+
+  it.each([
+    ['request', { required: true }, false],
+    ['request', { required: false }, true],
+    ['request', {}, true],
+    ['response', { required: true }, true],
+    ['response', {}, true],
+  ] as const)('declares a %s field %j optional: %s', (flavour, field, want) => {
+    expect(isDeclaredOptional(field, flavour)).toBe(want);
   });
 });
 

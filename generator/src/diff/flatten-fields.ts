@@ -10,7 +10,7 @@
  */
 import type { IrField, IrMethod, StructFlavour } from '../ir/model.js';
 import type { MethodSpec, SpecField } from '../spec/model.js';
-import { isRequired } from '../vocabulary/required.js';
+import { isDeclaredOptional } from '../vocabulary/required.js';
 import { compactTopType, splitTopType } from '../vocabulary/top-types.js';
 
 /** A section is the flavour of the IR structs below it. */
@@ -54,7 +54,7 @@ function describeType(type: string): { list: boolean; base: string; struct: bool
 function generatedFacts(section: Section, field: SpecField, generated: IrField | undefined) {
   return generated
     ? { tsType: generated.tsType, optional: generated.optional }
-    : { optional: section === 'response' || !isRequired(field) };
+    : { optional: isDeclaredOptional(field, section) };
 }
 
 /** `ir`: the method's IR built from `spec`, when the generator accepts the spec. */

@@ -43,7 +43,7 @@ import {
 import { derivePaging } from './paging.js';
 import { indexSpecLines, itemLine, structLine, type SpecLineIndex } from './source-lines.js';
 import { requestType, responseType, runtimeTypesOf, scalarKind, type RuntimeTypeName } from './type-map.js';
-import { isRequired } from '../vocabulary/required.js';
+import { isDeclaredOptional, isRequired } from '../vocabulary/required.js';
 import { SAMPLE_KINDS } from '../vocabulary/sample-kinds.js';
 import { parseTopType, type TopTypeRef } from '../vocabulary/top-types.js';
 import { IrCode } from './ir-codes.js';
@@ -207,7 +207,7 @@ function buildField(
     key: propertyKey(field.name),
     topType: field.type,
     tsType,
-    optional: flavour === 'response' || !isRequired(field),
+    optional: isDeclaredOptional(field, flavour),
     docs: describeField(field, flavour),
     source,
     ref: typeRefOf(ref, role),

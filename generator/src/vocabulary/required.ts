@@ -25,3 +25,11 @@ export function readRequiredText(text: string): boolean | undefined {
 export function isRequired(field: { required?: boolean }): boolean {
   return field.required === true;
 }
+
+/**
+ * Whether the generated client declares a field optional: every field of a response (and of a
+ * response-flavour struct), and a request field unless it is required.
+ */
+export function isDeclaredOptional(field: { required?: boolean }, flavour: 'request' | 'response'): boolean {
+  return flavour === 'response' || !isRequired(field);
+}
