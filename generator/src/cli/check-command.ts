@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { listFiles } from '../files/list-files.js';
 import { formatDiagnostic } from '../report/diagnostic.js';
 import { generatePackage } from '../pipeline/generate-package.js';
 import { scrapeIntoSpec } from '../pipeline/scrape-into-spec.js';
+import { filesOfPackage } from '../pipeline/write-package.js';
 import { optionString, readCommandArgs, UsageError } from './cli-args.js';
 import { classifyPackageFile, classifySpecFile, DRIFT_ADVICE, manifestFiles, type Drift } from './check-drift.js';
 import { unifiedDiff } from './unified-diff.js';
@@ -26,13 +26,6 @@ extra, with a short diff. Progress goes to stderr (--quiet: none).
 
 Exit status: 0 everything up to date, 1 some file differs (run \`npm run gen\` and commit),
 2 an input is missing, the spec has errors, or a usage error.`;
-
-/** Entries under the package that are never generated (install artefacts), at any depth. */
-const IGNORED = new Set(['node_modules']);
-
-/** Everything on disk below `root`, hidden entries and links included, install artefacts left out. */
-const filesOnDisk = (root: string): Promise<string[]> =>
-  listFiles(root, { all: true, skip: (path) => IGNORED.has(path.slice(path.lastIndexOf('/') + 1)) });
 
 function bytesOf(a: string | Uint8Array): Buffer {
   return typeof a === 'string' ? Buffer.from(a, 'utf8') : Buffer.from(a);
@@ -65,7 +58,7 @@ export async function compareWithDisk(
     drift.push({ path, kind: classify(path, disk, fresh), ...texts });
   }
   if (checkExtra) {
-    for (const path of await filesOnDisk(root)) if (!expected.has(path)) drift.push({ path, kind: 'extra' });
+    for (const path of await filesOfPackage(root)) if (!expected.has(path)) drift.push({ path, kind: 'extra' });
   }
   return drift;
 }

@@ -11,8 +11,9 @@ import { runPool } from '../concurrency/run-pool.js';
 import { DEFAULT_TEMPLATES_DIR } from '../emit/copy-runtime.js';
 import { sha256 } from '../files/sha256.js';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { listFiles } from '../files/list-files.js';
 import { generatorDigest, hashFiles } from './run-cache.js';
+import { listFiles } from '../files/list-files.js';
+import { filesOfPackage } from './write-package.js';
 
 export interface GenerateReplay {
   diagnostics: Diagnostic[];
@@ -52,10 +53,7 @@ export async function packageIntact(outDir: string, manifestSha: string): Promis
     const manifestText = await readFile(join(outDir, 'MANIFEST.json'));
     if (sha256(manifestText) !== manifestSha) return undefined;
     const listed = (JSON.parse(manifestText.toString('utf8')) as { files?: Record<string, string> }).files ?? {};
-    // Every entry counts, hidden ones and links included, as `tbk-gen check` counts them; an
-    // installed node_modules (a workspace's) is not the package's and is not walked.
-    const skip = (p: string) => p === 'node_modules' || p.endsWith('/node_modules');
-    const present = (await listFiles(outDir, { all: true, skip })).filter((p) => p !== 'MANIFEST.json');
+    const present = (await filesOfPackage(outDir)).filter((p) => p !== 'MANIFEST.json');
     if (present.length !== Object.keys(listed).length || present.some((p) => !Object.hasOwn(listed, p)))
       return undefined;
     const hashes = await runPool(present, 64, (p) => readFile(join(outDir, p)).then(sha256));

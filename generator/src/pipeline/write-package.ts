@@ -17,6 +17,15 @@ import { sha256 } from '../files/sha256.js';
 
 const KEEP = ['node_modules'];
 
+/**
+ * Every entry a package folder holds, hidden ones and links included, without the install
+ * artefacts a run keeps (`node_modules`, at any depth): what a run must account for before it
+ * calls the folder its own (the writer's no-op check, the replay of generate, `tbk-gen check`).
+ */
+export function filesOfPackage(dir: string): Promise<string[]> {
+  return listFiles(dir, { all: true, skip: (path) => KEEP.includes(path.slice(path.lastIndexOf('/') + 1)) });
+}
+
 /** Files under `bin/` are commands: written executable, as npm makes them on install (and git records them). */
 const modeOf = (path: string): number => (path.startsWith('bin/') ? 0o755 : 0o644);
 
@@ -83,7 +92,7 @@ export async function openPackageWriter(outDir: string): Promise<PackageWriter> 
     },
     async commit() {
       if (!changed && (await exists(outDir))) {
-        const present = await listFiles(outDir, { all: true, skip: (path) => KEEP.includes(path) });
+        const present = await filesOfPackage(outDir);
         if (present.length === written.size && present.every((p) => written.has(p))) {
           await rm(tmp, { recursive: true, force: true });
           return;
